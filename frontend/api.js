@@ -1,0 +1,128 @@
+// The only module that talks to the network. It knows the API's error shape,
+// the CSRF header and what a 401 means.
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const NO_CSRF = new Set(['/auth/login', '/auth/register'])
+
+let csrfToken = null
+let unauthorizedHandler = null
+
+export class ApiError extends Error {
+  constructor(status, code, message, fields = {}, retryAfter = null) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.fields = fields || {}
+    this.retryAfter = retryAfter
+  }
+}
+
+export function setCsrfToken(token) {
+  csrfToken = token || null
+}
+
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler
+}
+
+function withQuery(path, query) {
+  if (!query) return path
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, value)
+  }
+  const text = params.toString()
+  return text ? `${path}?${text}` : path
+}
+
+async function fetchCsrfToken() {
+  const response = await fetch('/auth/csrf', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+  if (!response.ok) throw await toApiError(response)
+  const data = await response.json()
+  csrfToken = data.csrf_token
+  return csrfToken
+}
+
+const STATUS_MESSAGES = {
+  400: 'Some of the information is not valid.',
+  401: 'Please log in to continue.',
+  403: 'You do not have access to this.',
+  404: 'We could not find that.',
+  409: 'That conflicts with the current state. Please refresh and try again.',
+  413: 'That is too large.',
+  429: 'Too many attempts. Please wait a moment and try again.',
+  503: 'The service is temporarily unavailable. Please try again shortly.',
+}
+
+async function toApiError(response) {
+  let body = null
+  try {
+    body = await response.json()
+  } catch {
+    body = null
+  }
+  const error = (body && body.error) || {}
+  const message = error.message || STATUS_MESSAGES[response.status] || `Something went wrong (${response.status}).`
+  return new ApiError(
+    response.status,
+    error.code || `http_${response.status}`,
+    message,
+    error.fields || {},
+    response.headers.get('Retry-After'),
+  )
+}
+
+export async function request(method, path, { body, query, quiet401 = false, retried = false } = {}) {
+  const upper = method.toUpperCase()
+  const headers = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (MUTATING.has(upper) && !NO_CSRF.has(path)) {
+    headers['X-CSRF-Token'] = csrfToken || (await fetchCsrfToken())
+  }
+  let response
+  try {
+    response = await fetch(withQuery(path, query), {
+      method: upper,
+      credentials: 'same-origin',
+      headers,
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    })
+  } catch {
+    throw new ApiError(0, 'network_error', 'Cannot reach CareQueue. Check your connection and try again.')
+  }
+  if (response.status === 204) return null
+  if (!response.ok) {
+    const error = await toApiError(response)
+    // A stale token (new session, server restart): fetch a fresh one and retry once.
+    if (!retried && MUTATING.has(upper) && /csrf/i.test(error.code) && !NO_CSRF.has(path)) {
+      csrfToken = null
+      return request(method, path, { body, query, quiet401, retried: true })
+    }
+    if (response.status === 401 && !quiet401 && unauthorizedHandler) unauthorizedHandler(error)
+    throw error
+  }
+  const type = response.headers.get('Content-Type') || ''
+  return type.includes('application/json') ? response.json() : response.text()
+}
+
+export const api = {
+  get: (path, query, options = {}) => request('GET', path, { ...options, query }),
+  post: (path, body = {}, options = {}) => request('POST', path, { ...options, body }),
+  put: (path, body = {}, options = {}) => request('PUT', path, { ...options, body }),
+  patch: (path, body = {}, options = {}) => request('PATCH', path, { ...options, body }),
+  delete: (path, options = {}) => request('DELETE', path, options),
+}
+
+// Lists come as {items, page, per_page, total}; be lenient with plain arrays.
+export function itemsOf(data, key) {
+  if (!data) return []
+  if (Array.isArray(data)) return data
+  if (Array.isArray(data.items)) return data.items
+  if (key && Array.isArray(data[key])) return data[key]
+  return []
+}
+
+export function jobDownloadUrl(jobId) {
+  return `/api/jobs/${encodeURIComponent(jobId)}/download`
+}

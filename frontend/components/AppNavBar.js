@@ -1,0 +1,108 @@
+import { h, ref, watch } from 'vue'
+import { RouterLink, useRoute, useRouter } from 'vue-router'
+import { store } from '../store.js'
+
+const LINKS = {
+  patient: [
+    ['/patient', 'Home', 'home'],
+    ['/patient/check', 'Symptom check', 'check'],
+    ['/patient/doctors', 'Find a doctor', 'doctors'],
+    ['/patient/appointments', 'Appointments', 'appointments'],
+    ['/patient/treatments', 'Treatments', 'treatments'],
+    ['/patient/profile', 'Profile', 'profile'],
+  ],
+  doctor: [
+    ['/doctor', 'Dashboard', 'home'],
+    ['/doctor/queue', 'Queue', 'queue'],
+    ['/doctor/schedule', 'Schedule', 'schedule'],
+  ],
+  admin: [
+    ['/admin', 'Dashboard', 'home'],
+    ['/admin/doctors', 'Doctors', 'doctors'],
+    ['/admin/specializations', 'Specialties', 'specializations'],
+    ['/admin/patients', 'Patients', 'patients'],
+    ['/admin/appointments', 'Appointments', 'appointments'],
+    ['/admin/outbox', 'Email', 'outbox'],
+    ['/admin/jobs', 'Jobs', 'jobs'],
+  ],
+}
+
+export default {
+  name: 'AppNavBar',
+  setup() {
+    const open = ref(false)
+    const route = useRoute()
+    const router = useRouter()
+    watch(() => route.fullPath, () => (open.value = false))
+
+    async function logOut() {
+      try {
+        await store.logout()
+        store.notify('You have logged out.')
+      } catch (error) {
+        store.notifyError(error)
+      }
+      router.push('/login')
+    }
+
+    return () => {
+      const role = store.role
+      const links = LINKS[role] || []
+      const exact = (path) => links.some(([p]) => p !== path && p.startsWith(path + '/'))
+      return h('nav', { class: 'navbar navbar-expand-lg cq-navbar', 'aria-label': 'Main' }, [
+        h('div', { class: 'container-xl' }, [
+          h(RouterLink, { to: store.user ? `/${role}` : '/login', class: 'navbar-brand cq-brand', 'data-testid': 'brand' }, () => [
+            h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '+'),
+            h('span', 'CareQueue'),
+            role && role !== 'patient' ? h('span', { class: 'brand-role' }, role === 'admin' ? 'Admin' : 'Doctor') : null,
+          ]),
+          store.user
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'navbar-toggler',
+                  'aria-controls': 'main-nav',
+                  'aria-expanded': open.value ? 'true' : 'false',
+                  'aria-label': 'Toggle navigation',
+                  'data-testid': 'nav-toggle',
+                  onClick: () => (open.value = !open.value),
+                },
+                h('span', { class: 'navbar-toggler-icon' }),
+              )
+            : null,
+          store.user
+            ? h('div', { id: 'main-nav', class: `collapse navbar-collapse${open.value ? ' show' : ''}` }, [
+                h(
+                  'ul',
+                  { class: 'navbar-nav me-auto' },
+                  links.map(([path, label, key]) =>
+                    h('li', { class: 'nav-item', key: path }, [
+                      h(
+                        RouterLink,
+                        {
+                          to: path,
+                          class: 'nav-link',
+                          activeClass: exact(path) ? '' : 'active',
+                          exactActiveClass: 'active',
+                          'data-testid': `nav-${key}`,
+                        },
+                        () => label,
+                      ),
+                    ]),
+                  ),
+                ),
+                h('div', { class: 'd-flex align-items-center gap-2 nav-user' }, [
+                  h('span', { class: 'nav-user-name', 'data-testid': 'nav-user' }, store.user.full_name || store.user.email),
+                  h('button', { type: 'button', class: 'btn btn-sm btn-outline-light', 'data-testid': 'logout', onClick: logOut }, 'Log out'),
+                ]),
+              ])
+            : h('div', { class: 'ms-auto d-flex gap-2' }, [
+                h(RouterLink, { to: '/login', class: 'btn btn-sm btn-outline-light', 'data-testid': 'nav-login' }, () => 'Log in'),
+                h(RouterLink, { to: '/register', class: 'btn btn-sm btn-light', 'data-testid': 'nav-register' }, () => 'Register'),
+              ]),
+        ]),
+      ])
+    }
+  },
+}

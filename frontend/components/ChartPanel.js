@@ -1,0 +1,71 @@
+import { h, onBeforeUnmount, onMounted, ref, watch } from 'vue'
+import { Chart, registerables } from 'chart.js'
+
+Chart.register(...registerables)
+
+const PALETTE = ['#0f766e', '#2563eb', '#d97706', '#b91c1c', '#7c3aed', '#0891b2', '#65a30d', '#db2777']
+
+// A Chart.js chart with a text alternative (a table screen readers can read).
+export default {
+  name: 'ChartPanel',
+  props: {
+    type: { type: String, default: 'bar' },
+    labels: { type: Array, required: true },
+    datasets: { type: Array, required: true },
+    title: { type: String, required: true },
+    testid: { type: String, default: 'chart' },
+    horizontal: { type: Boolean, default: false },
+  },
+  setup(props) {
+    const canvas = ref(null)
+    let chart = null
+    const rendered = ref(false)
+
+    function draw() {
+      if (chart) chart.destroy()
+      const round = props.type === 'doughnut' || props.type === 'pie'
+      chart = new Chart(canvas.value, {
+        type: props.type,
+        data: {
+          labels: props.labels,
+          datasets: props.datasets.map((dataset, index) => ({
+            borderWidth: props.type === 'line' ? 2 : round ? 2 : 0,
+            borderRadius: props.type === 'bar' ? 6 : 0,
+            tension: 0.3,
+            fill: props.type === 'line',
+            pointRadius: 3,
+            backgroundColor: round ? PALETTE : props.type === 'line' ? 'rgba(15,118,110,0.12)' : PALETTE[index % PALETTE.length],
+            borderColor: round ? '#ffffff' : PALETTE[index % PALETTE.length],
+            ...dataset,
+          })),
+        },
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          indexAxis: props.horizontal ? 'y' : 'x',
+          plugins: { legend: { display: round || props.datasets.length > 1, position: 'bottom' } },
+          scales: round ? {} : { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { grid: { display: false } } },
+        },
+      })
+      rendered.value = true
+    }
+
+    onMounted(draw)
+    watch(() => [props.labels, props.datasets], draw, { deep: true })
+    onBeforeUnmount(() => chart && chart.destroy())
+
+    return () =>
+      h('figure', { class: 'chart-figure mb-0', 'data-testid': props.testid, 'data-rendered': rendered.value ? 'true' : 'false' }, [
+        h('div', { class: 'chart-box' }, [h('canvas', { ref: canvas, role: 'img', 'aria-label': props.title })]),
+        h('table', { class: 'visually-hidden' }, [
+          h('caption', props.title),
+          h('thead', [h('tr', [h('th', { scope: 'col' }, 'Label'), ...props.datasets.map((d, i) => h('th', { scope: 'col', key: i }, d.label || 'Value'))])]),
+          h(
+            'tbody',
+            props.labels.map((label, row) => h('tr', { key: row }, [h('th', { scope: 'row' }, String(label)), ...props.datasets.map((d, i) => h('td', { key: i }, String(d.data[row] ?? '')))])),
+          ),
+        ]),
+      ])
+  },
+}

@@ -1,0 +1,102 @@
+import { computed, h, ref, watch } from 'vue'
+import { api, itemsOf } from '../api.js'
+import { addDays, formatDate, formatTime, loadingBlock, errorBlock, startOfWeek, todayISO } from './ui.js'
+
+// Week-by-week picker of a doctor's free slots.
+export default {
+  name: 'SlotPicker',
+  props: {
+    doctorId: { type: [Number, String], required: true },
+    busySlotId: { type: [Number, String], default: null },
+    actionLabel: { type: String, default: 'Book' },
+  },
+  emits: ['select'],
+  setup(props, { emit }) {
+    const thisWeek = startOfWeek(todayISO())
+    const weekStart = ref(thisWeek)
+    const slots = ref([])
+    const loading = ref(false)
+    const error = ref(null)
+
+    async function load() {
+      loading.value = true
+      error.value = null
+      try {
+        const data = await api.get(`/patient/doctors/${props.doctorId}/availability`, { from: weekStart.value, to: addDays(weekStart.value, 6) })
+        slots.value = itemsOf(data, 'slots').filter((slot) => !slot.is_booked)
+      } catch (err) {
+        error.value = err
+      } finally {
+        loading.value = false
+      }
+    }
+    watch([weekStart, () => props.doctorId], load, { immediate: true })
+
+    const days = computed(() => {
+      const today = todayISO()
+      return Array.from({ length: 7 }, (_, i) => addDays(weekStart.value, i)).map((date) => ({
+        date,
+        past: date < today,
+        slots: slots.value.filter((slot) => String(slot.date).slice(0, 10) === date).sort((a, b) => String(a.start_time).localeCompare(String(b.start_time))),
+      }))
+    })
+
+    return () => {
+      const end = addDays(weekStart.value, 6)
+      const total = days.value.reduce((sum, day) => sum + day.slots.length, 0)
+      return h('div', { class: 'slot-picker', 'data-testid': 'slot-picker' }, [
+        h('div', { class: 'slot-week-nav' }, [
+          h(
+            'button',
+            { type: 'button', class: 'btn btn-outline-primary btn-sm', disabled: weekStart.value <= thisWeek, 'data-testid': 'week-prev', onClick: () => (weekStart.value = addDays(weekStart.value, -7)) },
+            [h('span', { 'aria-hidden': 'true' }, '‹ '), 'Previous week'],
+          ),
+          h('p', { class: 'slot-week-label mb-0', 'aria-live': 'polite', 'data-testid': 'week-label' }, `${formatDate(weekStart.value, { day: 'numeric', month: 'short' })} – ${formatDate(end, { day: 'numeric', month: 'short', year: 'numeric' })}`),
+          h(
+            'button',
+            { type: 'button', class: 'btn btn-outline-primary btn-sm', 'data-testid': 'week-next', onClick: () => (weekStart.value = addDays(weekStart.value, 7)) },
+            ['Next week', h('span', { 'aria-hidden': 'true' }, ' ›')],
+          ),
+        ]),
+        loading.value
+          ? loadingBlock('Loading free times…')
+          : error.value
+            ? errorBlock(error.value, load)
+            : total === 0
+              ? h('div', { class: 'state-block state-empty', 'data-testid': 'no-slots' }, 'No free times this week. Try the next week.')
+              : h(
+                  'div',
+                  { class: 'slot-days' },
+                  days.value.map((day) =>
+                    h('div', { key: day.date, class: `slot-day${day.slots.length ? '' : ' slot-day-empty'}` }, [
+                      h('h3', { class: 'slot-day-title' }, formatDate(day.date, { weekday: 'short', day: 'numeric', month: 'short' })),
+                      day.slots.length
+                        ? h(
+                            'ul',
+                            { class: 'slot-list', 'aria-label': `Free times on ${formatDate(day.date)}` },
+                            day.slots.map((slot) =>
+                              h('li', { key: slot.id }, [
+                                h(
+                                  'button',
+                                  {
+                                    type: 'button',
+                                    class: 'btn btn-outline-primary btn-sm slot-button',
+                                    disabled: props.busySlotId != null,
+                                    'aria-label': `${props.actionLabel} ${formatDate(day.date)} at ${formatTime(slot.start_time)}`,
+                                    'data-testid': `slot-${slot.id}`,
+                                    'data-slot-id': slot.id,
+                                    onClick: () => emit('select', slot),
+                                  },
+                                  String(props.busySlotId) === String(slot.id) ? 'Booking…' : formatTime(slot.start_time),
+                                ),
+                              ]),
+                            ),
+                          )
+                        : h('p', { class: 'slot-none' }, day.past ? 'Past' : 'No times'),
+                    ]),
+                  ),
+                ),
+      ])
+    }
+  },
+}

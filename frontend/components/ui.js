@@ -1,0 +1,339 @@
+// Small render helpers shared by every view: form fields wired to a reactive
+// form object, loading/empty/error states, badges and date formatting.
+import { h, reactive } from 'vue'
+import { RouterLink } from 'vue-router'
+
+// ---------- dates ----------
+const pad = (n) => String(n).padStart(2, '0')
+
+export function toISODate(date) {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+export function todayISO() {
+  return toISODate(new Date())
+}
+
+export function parseISODate(iso) {
+  const [y, m, d] = String(iso).slice(0, 10).split('-').map(Number)
+  return new Date(y, (m || 1) - 1, d || 1)
+}
+
+export function addDays(iso, days) {
+  const date = parseISODate(iso)
+  date.setDate(date.getDate() + days)
+  return toISODate(date)
+}
+
+export function startOfWeek(iso) {
+  const date = parseISODate(iso)
+  const offset = (date.getDay() + 6) % 7 // Monday first
+  date.setDate(date.getDate() - offset)
+  return toISODate(date)
+}
+
+export function formatDate(iso, options = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }) {
+  if (!iso) return '—'
+  const date = parseISODate(iso)
+  if (Number.isNaN(date.getTime())) return String(iso)
+  return date.toLocaleDateString(undefined, options)
+}
+
+export function formatTime(time) {
+  if (!time) return ''
+  return String(time).slice(0, 5)
+}
+
+export function formatDateTime(timestamp) {
+  if (!timestamp) return '—'
+  const date = new Date(timestamp)
+  if (Number.isNaN(date.getTime())) return String(timestamp)
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+// ---------- common shapes (defensive about the exact serialization) ----------
+export function doctorName(item) {
+  if (!item) return ''
+  const doctor = item.doctor && typeof item.doctor === 'object' ? item.doctor : item
+  return doctor.full_name || item.doctor_name || doctor.name || 'Doctor'
+}
+
+export function specializationName(item) {
+  if (!item) return ''
+  const doctor = item.doctor && typeof item.doctor === 'object' ? item.doctor : item
+  const spec = doctor.specialization ?? item.specialization
+  if (spec && typeof spec === 'object') return spec.name || ''
+  return spec || doctor.specialization_name || item.specialization_name || ''
+}
+
+export function patientName(item) {
+  if (!item) return ''
+  const patient = item.patient && typeof item.patient === 'object' ? item.patient : null
+  return (patient && patient.full_name) || item.patient_name || 'Patient'
+}
+
+export function patientIdOf(item) {
+  const patient = item.patient && typeof item.patient === 'object' ? item.patient : null
+  return (patient && patient.id) ?? item.patient_id
+}
+
+export function appointmentDate(item) {
+  return item.date || (item.slot && item.slot.date) || ''
+}
+
+export function appointmentTime(item) {
+  return formatTime(item.time || item.start_time || (item.slot && item.slot.start_time))
+}
+
+export function initials(name) {
+  return String(name || '?')
+    .replace(/^(dr\.?\s+)/i, '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0].toUpperCase())
+    .join('')
+}
+
+// ---------- data loading ----------
+export function useLoader(load, { immediate = true } = {}) {
+  const state = reactive({
+    loading: false,
+    error: null,
+    data: null,
+    async reload() {
+      state.loading = true
+      state.error = null
+      try {
+        state.data = await load()
+      } catch (error) {
+        state.error = error
+      } finally {
+        state.loading = false
+      }
+      return state.data
+    },
+  })
+  if (immediate) state.reload()
+  return state
+}
+
+export function loadingBlock(text = 'Loading…') {
+  return h('div', { class: 'state-block', role: 'status', 'data-testid': 'loading' }, [
+    h('span', { class: 'spinner-border spinner-border-sm text-primary', 'aria-hidden': 'true' }),
+    h('span', text),
+  ])
+}
+
+export function errorBlock(error, retry) {
+  return h('div', { class: 'alert alert-danger d-flex flex-wrap align-items-center gap-2', role: 'alert', 'data-testid': 'load-error' }, [
+    h('span', { class: 'flex-grow-1' }, (error && error.message) || 'Could not load this.'),
+    retry ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', onClick: retry }, 'Try again') : null,
+  ])
+}
+
+export function emptyBlock(text, action = null) {
+  return h('div', { class: 'state-block state-empty', 'data-testid': 'empty' }, [h('p', { class: 'mb-2' }, text), action])
+}
+
+// Renders loading / error / empty / content for a loader.
+export function stateView(state, render, { emptyText = 'Nothing here yet.', isEmpty, emptyAction = null, loadingText } = {}) {
+  if (state.loading && state.data == null) return loadingBlock(loadingText)
+  if (state.error) return errorBlock(state.error, () => state.reload())
+  if (state.data == null) return loadingBlock(loadingText)
+  const empty = isEmpty ? isEmpty(state.data) : Array.isArray(state.data) && state.data.length === 0
+  if (empty) return emptyBlock(emptyText, emptyAction)
+  return render(state.data)
+}
+
+// ---------- layout ----------
+export function pageHeader(title, subtitle = null, actions = null) {
+  return h('header', { class: 'page-header' }, [
+    h('div', [h('h1', { class: 'page-title', tabindex: '-1', 'data-testid': 'page-title' }, title), subtitle ? h('p', { class: 'page-subtitle' }, subtitle) : null]),
+    actions ? h('div', { class: 'page-actions' }, actions) : null,
+  ])
+}
+
+export function card(children, { title = null, testid = null, extraClass = '', headerActions = null } = {}) {
+  return h('section', { class: `card cq-card ${extraClass}`, 'data-testid': testid }, [
+    title
+      ? h('div', { class: 'card-header d-flex align-items-center justify-content-between gap-2' }, [h('h2', { class: 'card-title h6 mb-0' }, title), headerActions])
+      : null,
+    h('div', { class: 'card-body' }, children),
+  ])
+}
+
+export function link(to, label, extra = {}) {
+  return h(RouterLink, { to, ...extra }, () => label)
+}
+
+export function button(label, { onClick, variant = 'primary', testid, disabled = false, busy = false, type = 'button', size = '', id, ariaLabel } = {}) {
+  return h(
+    'button',
+    {
+      type,
+      id,
+      class: `btn btn-${variant}${size ? ` btn-${size}` : ''}`,
+      disabled: disabled || busy,
+      'aria-busy': busy ? 'true' : undefined,
+      'aria-label': ariaLabel,
+      'data-testid': testid,
+      onClick,
+    },
+    [busy ? h('span', { class: 'spinner-border spinner-border-sm me-2', 'aria-hidden': 'true' }) : null, label],
+  )
+}
+
+// ---------- forms ----------
+// A labelled control bound to form[name]; shows errors[name] next to it.
+export function field(form, name, options = {}) {
+  const {
+    label,
+    type = 'text',
+    errors = {},
+    choices = null,
+    rows = 3,
+    required = false,
+    idPrefix = 'field',
+    help = null,
+    placeholder,
+    autocomplete,
+    min,
+    max,
+    step,
+    maxlength,
+    disabled = false,
+    wrapperClass = 'mb-3',
+  } = options
+  const id = `${idPrefix}-${name.replace(/_/g, '-')}`
+  const error = errors[name]
+  const describedBy = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined
+
+  if (type === 'checkbox' || type === 'switch') {
+    return h('div', { class: `form-check ${type === 'switch' ? 'form-switch' : ''} ${wrapperClass}` }, [
+      h('input', {
+        id,
+        class: `form-check-input${error ? ' is-invalid' : ''}`,
+        type: 'checkbox',
+        role: type === 'switch' ? 'switch' : undefined,
+        checked: Boolean(form[name]),
+        disabled,
+        'aria-describedby': describedBy,
+        'data-testid': id,
+        onChange: (event) => {
+          form[name] = event.target.checked
+        },
+      }),
+      h('label', { class: 'form-check-label', for: id }, label),
+      help ? h('div', { id: `${id}-help`, class: 'form-text' }, help) : null,
+      error ? h('div', { id: `${id}-error`, class: 'invalid-feedback' }, error) : null,
+    ])
+  }
+
+  const common = {
+    id,
+    name,
+    class: `${type === 'select' ? 'form-select' : 'form-control'}${error ? ' is-invalid' : ''}`,
+    required,
+    disabled,
+    placeholder,
+    autocomplete,
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-describedby': describedBy,
+    'data-testid': id,
+  }
+  let control
+  if (type === 'select') {
+    control = h(
+      'select',
+      { ...common, value: form[name] ?? '', onChange: (event) => (form[name] = event.target.value) },
+      (choices || []).map((choice) => h('option', { key: String(choice.value), value: choice.value, selected: String(choice.value) === String(form[name] ?? '') }, choice.label)),
+    )
+  } else if (type === 'textarea') {
+    control = h('textarea', { ...common, rows, maxlength, value: form[name] ?? '', onInput: (event) => (form[name] = event.target.value) })
+  } else {
+    control = h('input', {
+      ...common,
+      type,
+      min,
+      max,
+      step,
+      maxlength,
+      value: form[name] ?? '',
+      onInput: (event) => (form[name] = event.target.value),
+    })
+  }
+  return h('div', { class: wrapperClass }, [
+    h('label', { class: 'form-label', for: id }, [label, required ? h('span', { class: 'text-danger ms-1', 'aria-hidden': 'true' }, '*') : null]),
+    control,
+    help ? h('div', { id: `${id}-help`, class: 'form-text' }, help) : null,
+    error ? h('div', { id: `${id}-error`, class: 'invalid-feedback', 'data-testid': `${id}-error` }, error) : null,
+  ])
+}
+
+// Copies an ApiError's field problems into a reactive errors object.
+export function applyFieldErrors(errors, error) {
+  for (const key of Object.keys(errors)) delete errors[key]
+  if (error && error.fields) Object.assign(errors, error.fields)
+}
+
+export function formAlert(error) {
+  if (!error) return null
+  return h('div', { class: 'alert alert-danger', role: 'alert', 'data-testid': 'form-error' }, error.message)
+}
+
+// ---------- badges ----------
+export const URGENCY = {
+  emergency: { label: 'Emergency', icon: '⚠', className: 'urgency-emergency', rank: 0, hint: 'Go to emergency care now' },
+  urgent: { label: 'Urgent', icon: '!', className: 'urgency-urgent', rank: 1, hint: 'Be seen within 24 hours' },
+  routine: { label: 'Routine', icon: '●', className: 'urgency-routine', rank: 2, hint: 'Book a regular visit' },
+  self_care: { label: 'Self-care', icon: '✓', className: 'urgency-self-care', rank: 3, hint: 'Look after yourself at home' },
+}
+
+export function urgencyRank(urgency) {
+  return URGENCY[urgency] ? URGENCY[urgency].rank : 9
+}
+
+export function urgencyBadge(urgency, { large = false } = {}) {
+  const info = URGENCY[urgency] || { label: 'No triage', icon: '–', className: 'urgency-none' }
+  return h('span', { class: `urgency-badge ${info.className}${large ? ' urgency-badge-lg' : ''}`, 'data-testid': 'urgency-badge', 'data-urgency': urgency || 'none' }, [
+    h('span', { class: 'urgency-icon', 'aria-hidden': 'true' }, info.icon),
+    h('span', info.label),
+  ])
+}
+
+const STATUS = {
+  booked: ['Booked', 'status-booked'],
+  completed: ['Completed', 'status-completed'],
+  cancelled: ['Cancelled', 'status-cancelled'],
+  no_show: ['No-show', 'status-no-show'],
+  queued: ['Queued', 'status-pending'],
+  pending: ['Pending', 'status-pending'],
+  running: ['Running', 'status-running'],
+  started: ['Running', 'status-running'],
+  done: ['Done', 'status-completed'],
+  succeeded: ['Done', 'status-completed'],
+  success: ['Done', 'status-completed'],
+  sent: ['Sent', 'status-completed'],
+  failed: ['Failed', 'status-failed'],
+  error: ['Failed', 'status-failed'],
+  active: ['Active', 'status-completed'],
+  inactive: ['Inactive', 'status-cancelled'],
+}
+
+export function statusBadge(status) {
+  const [label, className] = STATUS[status] || [String(status || 'unknown').replace(/_/g, ' '), 'status-pending']
+  return h('span', { class: `status-badge ${className}`, 'data-testid': 'status-badge', 'data-status': status }, label)
+}
+
+export function avatar(name) {
+  return h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(name))
+}
+
+export function definitionList(pairs) {
+  return h(
+    'dl',
+    { class: 'cq-dl' },
+    pairs.filter(([, value]) => value !== undefined && value !== null && value !== '').flatMap(([term, value]) => [h('dt', term), h('dd', value)]),
+  )
+}

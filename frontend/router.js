@@ -1,0 +1,78 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { homeFor, store } from './store.js'
+
+import LoginView from './views/LoginView.js'
+import RegisterView from './views/RegisterView.js'
+import NotFoundView from './views/NotFoundView.js'
+import PatientDashboardView from './views/PatientDashboardView.js'
+import SymptomCheckView from './views/SymptomCheckView.js'
+import FindDoctorView from './views/FindDoctorView.js'
+import DoctorDetailView from './views/DoctorDetailView.js'
+import PatientAppointmentsView from './views/PatientAppointmentsView.js'
+import TreatmentHistoryView from './views/TreatmentHistoryView.js'
+import PatientProfileView from './views/PatientProfileView.js'
+import DoctorDashboardView from './views/DoctorDashboardView.js'
+import DoctorQueueView from './views/DoctorQueueView.js'
+import DoctorPatientHistoryView from './views/DoctorPatientHistoryView.js'
+import DoctorScheduleView from './views/DoctorScheduleView.js'
+import AdminDashboardView from './views/AdminDashboardView.js'
+import AdminDoctorsView from './views/AdminDoctorsView.js'
+import AdminSpecializationsView from './views/AdminSpecializationsView.js'
+import AdminPatientsView from './views/AdminPatientsView.js'
+import AdminAppointmentsView from './views/AdminAppointmentsView.js'
+import AdminOutboxView from './views/AdminOutboxView.js'
+import AdminJobsView from './views/AdminJobsView.js'
+
+const patient = { role: 'patient' }
+const doctor = { role: 'doctor' }
+const admin = { role: 'admin' }
+
+const routes = [
+  { path: '/', redirect: () => homeFor(store.role) },
+  { path: '/login', component: LoginView, meta: { guest: true, title: 'Log in' } },
+  { path: '/register', component: RegisterView, meta: { guest: true, title: 'Create your account' } },
+
+  { path: '/patient', component: PatientDashboardView, meta: { ...patient, title: 'Home' } },
+  { path: '/patient/check', component: SymptomCheckView, meta: { ...patient, title: 'Symptom check' } },
+  { path: '/patient/check/:id', component: SymptomCheckView, props: true, meta: { ...patient, title: 'Symptom check' } },
+  { path: '/patient/doctors', component: FindDoctorView, meta: { ...patient, title: 'Find a doctor' } },
+  { path: '/patient/doctors/:id', component: DoctorDetailView, props: true, meta: { ...patient, title: 'Doctor' } },
+  { path: '/patient/appointments', component: PatientAppointmentsView, meta: { ...patient, title: 'Appointments' } },
+  { path: '/patient/treatments', component: TreatmentHistoryView, meta: { ...patient, title: 'Treatments' } },
+  { path: '/patient/profile', component: PatientProfileView, meta: { ...patient, title: 'Profile' } },
+
+  { path: '/doctor', component: DoctorDashboardView, meta: { ...doctor, title: 'Dashboard' } },
+  { path: '/doctor/queue', component: DoctorQueueView, meta: { ...doctor, title: 'Queue' } },
+  { path: '/doctor/patients/:id', component: DoctorPatientHistoryView, props: true, meta: { ...doctor, title: 'Patient history' } },
+  { path: '/doctor/schedule', component: DoctorScheduleView, meta: { ...doctor, title: 'Schedule' } },
+
+  { path: '/admin', component: AdminDashboardView, meta: { ...admin, title: 'Dashboard' } },
+  { path: '/admin/doctors', component: AdminDoctorsView, meta: { ...admin, title: 'Doctors' } },
+  { path: '/admin/specializations', component: AdminSpecializationsView, meta: { ...admin, title: 'Specialties' } },
+  { path: '/admin/patients', component: AdminPatientsView, meta: { ...admin, title: 'Patients' } },
+  { path: '/admin/appointments', component: AdminAppointmentsView, meta: { ...admin, title: 'Appointments' } },
+  { path: '/admin/outbox', component: AdminOutboxView, meta: { ...admin, title: 'Email' } },
+  { path: '/admin/jobs', component: AdminJobsView, meta: { ...admin, title: 'Jobs' } },
+
+  { path: '/:pathMatch(.*)*', component: NotFoundView, meta: { title: 'Not found' } },
+]
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+})
+
+// Role guards: a page for a role needs a logged-in user of that role.
+router.beforeEach(async (to) => {
+  await store.loadMe()
+  const role = to.meta.role
+  if (role && !store.user) return { path: '/login', query: { redirect: to.fullPath } }
+  if (role && store.role !== role) return homeFor(store.role)
+  if (to.meta.guest && store.user) return homeFor(store.role)
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} · CareQueue` : 'CareQueue'
+})

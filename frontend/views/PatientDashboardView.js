@@ -1,0 +1,71 @@
+import { h } from 'vue'
+import { RouterLink } from 'vue-router'
+import { api, itemsOf } from '../api.js'
+import { store } from '../store.js'
+import { appointmentRow } from '../components/appointments.js'
+import { card, emptyBlock, formatDateTime, pageHeader, stateView, urgencyBadge, useLoader } from '../components/ui.js'
+
+export default {
+  name: 'PatientDashboardView',
+  props: {},
+  setup() {
+    const dashboard = useLoader(() => api.get('/patient/dashboard'))
+
+    function lastTriage(data) {
+      const recent = data.recent_triage ?? data.last_triage ?? data.triage ?? null
+      if (Array.isArray(recent)) return recent[0] || null
+      return recent
+    }
+
+    return () => {
+      const firstName = ((store.user && store.user.full_name) || '').split(' ')[0]
+      return h('div', [
+        pageHeader(`Hello${firstName ? `, ${firstName}` : ''}`, 'What would you like to do today?'),
+        h('div', { class: 'grid-3 mb-4' }, [
+          h(RouterLink, { to: '/patient/check', class: 'stat-card text-decoration-none', 'data-testid': 'quick-check' }, () => [
+            h('p', { class: 'stat-label' }, 'Not feeling well?'),
+            h('p', { class: 'h5 mb-0 text-primary' }, 'Check your symptoms →'),
+          ]),
+          h(RouterLink, { to: '/patient/doctors', class: 'stat-card text-decoration-none', 'data-testid': 'quick-find' }, () => [
+            h('p', { class: 'stat-label' }, 'Know who you need?'),
+            h('p', { class: 'h5 mb-0 text-primary' }, 'Find a doctor →'),
+          ]),
+          h(RouterLink, { to: '/patient/treatments', class: 'stat-card text-decoration-none', 'data-testid': 'quick-treatments' }, () => [
+            h('p', { class: 'stat-label' }, 'Your records'),
+            h('p', { class: 'h5 mb-0 text-primary' }, 'Treatment history →'),
+          ]),
+        ]),
+        stateView(
+          dashboard,
+          (data) => {
+            const upcoming = itemsOf(data.upcoming ?? data.upcoming_appointments)
+            const triage = lastTriage(data)
+            return h('div', { class: 'grid-2' }, [
+              card(
+                upcoming.length
+                  ? h('ul', { class: 'cq-list' }, upcoming.map((a) => h('li', { key: a.id }, appointmentRow(a))))
+                  : emptyBlock('No upcoming appointments.', h(RouterLink, { to: '/patient/doctors', class: 'btn btn-primary btn-sm' }, () => 'Book a visit')),
+                { title: 'Upcoming appointments', testid: 'upcoming-appointments', headerActions: h(RouterLink, { to: '/patient/appointments', class: 'small' }, () => 'All appointments') },
+              ),
+              card(
+                triage
+                  ? h('div', { 'data-testid': 'last-triage' }, [
+                      h('div', { class: 'd-flex flex-wrap align-items-center gap-2 mb-2' }, [
+                        urgencyBadge(triage.urgency),
+                        triage.specialization ? h('span', { class: 'text-secondary' }, typeof triage.specialization === 'object' ? triage.specialization.name : triage.specialization) : null,
+                      ]),
+                      triage.advice ? h('p', { class: 'mb-2' }, triage.advice) : null,
+                      h('p', { class: 'small text-secondary mb-2' }, formatDateTime(triage.created_at)),
+                      h(RouterLink, { to: `/patient/check/${triage.id}`, class: 'btn btn-outline-primary btn-sm' }, () => 'See the full result'),
+                    ])
+                  : emptyBlock('You have not run a symptom check yet.', h(RouterLink, { to: '/patient/check', class: 'btn btn-primary btn-sm' }, () => 'Start a symptom check')),
+                { title: 'Latest symptom check', testid: 'latest-triage' },
+              ),
+            ])
+          },
+          { isEmpty: () => false },
+        ),
+      ])
+    }
+  },
+}
