@@ -337,3 +337,33 @@ export function definitionList(pairs) {
     pairs.filter(([, value]) => value !== undefined && value !== null && value !== '').flatMap(([term, value]) => [h('dt', term), h('dd', value)]),
   )
 }
+
+// A responsive table: columns are [header, (row) => cell] pairs.
+export function dataTable(columns, rows, { testid = 'data-table', caption = null, rowTestid = 'table-row' } = {}) {
+  return h('div', { class: 'table-responsive' }, [
+    h('table', { class: 'table table-hover table-cq', 'data-testid': testid }, [
+      caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
+      h('thead', [h('tr', columns.map(([header], i) => h('th', { scope: 'col', key: i }, header)))]),
+      h(
+        'tbody',
+        rows.map((row, r) => h('tr', { key: row.id ?? r, 'data-testid': rowTestid, 'data-id': row.id }, columns.map(([, cell], i) => h('td', { key: i, class: 'cell-wrap' }, cell(row))))),
+      ),
+    ]),
+  ])
+}
+
+// Paged list loader for {items, page, per_page, total} answers.
+export function usePagedLoader(fetchPage, perPage = 20) {
+  const paging = reactive({ page: 1, perPage, total: 0 })
+  const loader = useLoader(async () => {
+    const data = await fetchPage({ page: paging.page, per_page: paging.perPage })
+    const items = Array.isArray(data) ? data : (data && data.items) || []
+    paging.total = data && typeof data.total === 'number' ? data.total : items.length
+    return items
+  })
+  function goTo(page) {
+    paging.page = page
+    loader.reload()
+  }
+  return { loader, paging, goTo }
+}

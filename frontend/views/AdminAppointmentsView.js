@@ -1,0 +1,57 @@
+import { h, reactive, watch } from 'vue'
+import { api, itemsOf } from '../api.js'
+import PagerControls from '../components/PagerControls.js'
+import { appointmentDate, appointmentTime, card, dataTable, doctorName, field, formatDate, pageHeader, patientName, stateView, statusBadge, urgencyBadge, useLoader, usePagedLoader } from '../components/ui.js'
+
+const STATUS_CHOICES = [
+  { value: '', label: 'Any status' },
+  { value: 'booked', label: 'Booked' },
+  { value: 'completed', label: 'Completed' },
+  { value: 'cancelled', label: 'Cancelled' },
+  { value: 'no_show', label: 'No-show' },
+]
+
+export default {
+  name: 'AdminAppointmentsView',
+  props: {},
+  setup() {
+    const filters = reactive({ status: '', doctor_id: '', date_from: '', date_to: '' })
+    const doctors = useLoader(async () => itemsOf(await api.get('/admin/doctors', { per_page: 100 }), 'doctors'))
+    const { loader: appointments, paging, goTo } = usePagedLoader((page) => api.get('/admin/appointments', { ...page, ...filters }))
+    watch(() => ({ ...filters }), () => goTo(1))
+
+    return () => {
+      const doctorChoices = [{ value: '', label: 'Any doctor' }, ...(doctors.data || []).map((d) => ({ value: d.id, label: doctorName(d) }))]
+      return h('div', [
+        pageHeader('Appointments', 'Every booking in the clinic.'),
+        card([
+          h('form', { class: 'filter-bar', onSubmit: (e) => e.preventDefault(), 'aria-label': 'Filter appointments' }, [
+            field(filters, 'status', { label: 'Status', type: 'select', choices: STATUS_CHOICES, idPrefix: 'appt-filter' }),
+            field(filters, 'doctor_id', { label: 'Doctor', type: 'select', choices: doctorChoices, idPrefix: 'appt-filter' }),
+            field(filters, 'date_from', { label: 'From', type: 'date', idPrefix: 'appt-filter' }),
+            field(filters, 'date_to', { label: 'To', type: 'date', idPrefix: 'appt-filter' }),
+          ]),
+          stateView(
+            appointments,
+            (list) =>
+              h('div', [
+                dataTable(
+                  [
+                    ['When', (a) => h('span', { class: 'text-nowrap' }, `${formatDate(appointmentDate(a), { day: 'numeric', month: 'short', year: 'numeric' })} ${appointmentTime(a)}`)],
+                    ['Patient', (a) => patientName(a)],
+                    ['Doctor', (a) => doctorName(a)],
+                    ['Urgency', (a) => (a.triage ? urgencyBadge(a.triage.urgency) : '—')],
+                    ['Status', (a) => statusBadge(a.status)],
+                  ],
+                  list,
+                  { testid: 'appointment-table', rowTestid: 'appointment-row', caption: 'Appointments' },
+                ),
+                h(PagerControls, { page: paging.page, perPage: paging.perPage, total: paging.total, onChange: goTo }),
+              ]),
+            { emptyText: 'No appointments match these filters.' },
+          ),
+        ]),
+      ])
+    }
+  },
+}

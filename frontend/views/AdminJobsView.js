@@ -1,0 +1,42 @@
+import { h } from 'vue'
+import { api, jobDownloadUrl } from '../api.js'
+import ExportJobPanel from '../components/ExportJobPanel.js'
+import PagerControls from '../components/PagerControls.js'
+import { card, dataTable, formatDateTime, pageHeader, stateView, statusBadge, usePagedLoader } from '../components/ui.js'
+
+const FINISHED = new Set(['done', 'succeeded', 'success', 'completed', 'finished'])
+
+export default {
+  name: 'AdminJobsView',
+  props: {},
+  setup() {
+    const { loader: jobs, paging, goTo } = usePagedLoader((page) => api.get('/admin/jobs', page), 25)
+    return () =>
+      h('div', [
+        pageHeader('Jobs', 'Exports and other background work.', [h('button', { type: 'button', class: 'btn btn-outline-primary', 'data-testid': 'jobs-refresh', onClick: () => jobs.reload() }, 'Refresh')]),
+        card([h('p', { class: 'text-secondary' }, 'Export every treatment in the clinic as CSV.'), h(ExportJobPanel, { label: 'Export all treatments (CSV)' })], { title: 'Export', extraClass: 'mb-4' }),
+        card(
+          stateView(
+            jobs,
+            (list) =>
+              h('div', [
+                dataTable(
+                  [
+                    ['Job', (j) => h('span', [h('span', { class: 'fw-semibold' }, String(j.kind || 'job').replace(/_/g, ' ')), ` #${j.id}`])],
+                    ['Owner', (j) => j.owner_email || (j.owner && (j.owner.email || j.owner.full_name)) || j.owner_id || '—'],
+                    ['Status', (j) => statusBadge(j.status)],
+                    ['Progress', (j) => (j.progress != null ? `${j.progress}%` : '—')],
+                    ['Created', (j) => formatDateTime(j.created_at)],
+                    ['Result', (j) => (FINISHED.has(j.status) ? h('a', { href: jobDownloadUrl(j.id), download: '', 'data-testid': `job-download-${j.id}` }, 'Download') : j.error ? h('span', { class: 'text-danger small' }, j.error) : '—')],
+                  ],
+                  list,
+                  { testid: 'job-table', rowTestid: 'job-row', caption: 'Jobs' },
+                ),
+                h(PagerControls, { page: paging.page, perPage: paging.perPage, total: paging.total, onChange: goTo }),
+              ]),
+            { emptyText: 'No jobs yet.' },
+          ),
+        ),
+      ])
+  },
+}

@@ -1,0 +1,182 @@
+import { h, reactive, ref } from 'vue'
+import { RouterLink } from 'vue-router'
+import { api, itemsOf } from '../api.js'
+import { store } from '../store.js'
+import {
+  appointmentDate,
+  appointmentTime,
+  applyFieldErrors,
+  button,
+  field,
+  formAlert,
+  formatDate,
+  pageHeader,
+  patientIdOf,
+  patientName,
+  stateView,
+  statusBadge,
+  urgencyBadge,
+  urgencyRank,
+  useLoader,
+} from '../components/ui.js'
+
+const SCOPES = [
+  ['today', 'Today'],
+  ['upcoming', 'Upcoming'],
+  ['past', 'Past'],
+]
+
+// Most urgent first; within a level, earliest first.
+function byUrgencyThenTime(a, b) {
+  const rank = urgencyRank(a.triage && a.triage.urgency) - urgencyRank(b.triage && b.triage.urgency)
+  if (rank) return rank
+  return `${appointmentDate(a)} ${appointmentTime(a)}`.localeCompare(`${appointmentDate(b)} ${appointmentTime(b)}`)
+}
+
+export default {
+  name: 'DoctorQueueView',
+  props: {},
+  setup() {
+    const scope = ref('today')
+    const completing = ref(null)
+    const form = reactive({ diagnosis: '', prescription: '', notes: '', follow_up_date: '' })
+    const errors = reactive({})
+    const formError = ref(null)
+    const saving = ref(false)
+    const busyId = ref(null)
+    const appointments = useLoader(async () => {
+      const list = itemsOf(await api.get('/doctor/appointments', { scope: scope.value, per_page: 100 }), 'appointments')
+      if (scope.value === 'today') return [...list].sort(byUrgencyThenTime)
+      if (scope.value === 'past') return [...list].sort((a, b) => -byTime(a, b))
+      return [...list].sort(byTime)
+    })
+
+    function byTime(a, b) {
+      return `${appointmentDate(a)} ${appointmentTime(a)}`.localeCompare(`${appointmentDate(b)} ${appointmentTime(b)}`)
+    }
+
+    function selectScope(key) {
+      scope.value = key
+      completing.value = null
+      appointments.data = null
+      appointments.reload()
+    }
+
+    function startComplete(appointment) {
+      completing.value = appointment.id
+      Object.assign(form, { diagnosis: '', prescription: '', notes: '', follow_up_date: '' })
+      applyFieldErrors(errors, null)
+      formError.value = null
+    }
+
+    async function submitComplete(event, appointment) {
+      event.preventDefault()
+      applyFieldErrors(errors, null)
+      formError.value = null
+      if (!form.diagnosis.trim()) {
+        errors.diagnosis = 'Enter a diagnosis.'
+        return
+      }
+      saving.value = true
+      const body = { diagnosis: form.diagnosis.trim(), prescription: form.prescription.trim(), notes: form.notes.trim() }
+      if (form.follow_up_date) body.follow_up_date = form.follow_up_date
+      try {
+        await api.post(`/doctor/appointments/${appointment.id}/complete`, body)
+        store.notify(`Visit with ${patientName(appointment)} completed.`)
+        completing.value = null
+        appointments.reload()
+      } catch (err) {
+        formError.value = err
+        applyFieldErrors(errors, err)
+      } finally {
+        saving.value = false
+      }
+    }
+
+    async function markNoShow(appointment) {
+      const ok = await store.confirm({
+        title: 'Mark as no-show?',
+        message: `${patientName(appointment)} did not attend the ${appointmentTime(appointment)} appointment.`,
+        confirmLabel: 'Mark no-show',
+        danger: true,
+      })
+      if (!ok) return
+      busyId.value = appointment.id
+      try {
+        await api.post(`/doctor/appointments/${appointment.id}/no-show`)
+        store.notify(`${patientName(appointment)} marked as no-show.`)
+        appointments.reload()
+      } catch (err) {
+        store.notifyError(err)
+      } finally {
+        busyId.value = null
+      }
+    }
+
+    function triageDetails(triage) {
+      if (!triage) return h('p', { class: 'small text-secondary mb-0 mt-2' }, 'No symptom check attached to this booking.')
+      const flags = triage.red_flags || []
+      const spec = triage.specialization && typeof triage.specialization === 'object' ? triage.specialization.name : triage.specialization
+      return h('div', { class: 'triage-details', 'data-testid': 'queue-triage' }, [
+        triage.symptoms ? h('p', { class: 'mb-1' }, [h('strong', 'Symptoms: '), triage.symptoms]) : null,
+        spec ? h('p', { class: 'mb-1' }, [h('strong', 'Suggested specialty: '), spec]) : null,
+        flags.length ? h('p', { class: 'mb-1 text-danger' }, [h('strong', 'Warning signs: '), flags.join('; ')]) : null,
+        triage.advice ? h('p', { class: 'mb-0' }, [h('strong', 'Advice given: '), triage.advice]) : null,
+      ])
+    }
+
+    function completeForm(appointment) {
+      const opts = (extra) => ({ errors, idPrefix: 'complete', ...extra })
+      return h('form', { class: 'mt-3 border-top pt-3', novalidate: true, onSubmit: (e) => submitComplete(e, appointment), 'data-testid': 'complete-form' }, [
+        formAlert(formError.value),
+        h('div', { class: 'grid-2' }, [
+          h('div', [
+            field(form, 'diagnosis', opts({ label: 'Diagnosis', required: true })),
+            field(form, 'prescription', opts({ label: 'Prescription', type: 'textarea', rows: 2 })),
+          ]),
+          h('div', [field(form, 'notes', opts({ label: 'Notes', type: 'textarea', rows: 2 })), field(form, 'follow_up_date', opts({ label: 'Follow-up date (optional)', type: 'date' }))]),
+        ]),
+        h('div', { class: 'd-flex gap-2 flex-wrap' }, [
+          button('Save and complete', { type: 'submit', busy: saving.value, testid: 'complete-submit' }),
+          button('Cancel', { variant: 'outline-secondary', onClick: () => (completing.value = null), testid: 'complete-cancel' }),
+        ]),
+      ])
+    }
+
+    function queueItem(a) {
+      const urgency = a.triage && a.triage.urgency
+      const patientId = patientIdOf(a)
+      return h('article', { key: a.id, class: `queue-item queue-${urgency || 'none'}`, 'data-testid': 'queue-item', 'data-id': a.id, 'data-urgency': urgency || 'none' }, [
+        h('div', { class: 'appt-row' }, [
+          h('div', { class: 'appt-when' }, [appointmentTime(a), h('small', formatDate(appointmentDate(a), { weekday: 'short', day: 'numeric', month: 'short' }))]),
+          h('div', { class: 'appt-main' }, [h('div', { class: 'fw-semibold', 'data-testid': 'queue-patient' }, patientName(a)), a.reason ? h('div', { class: 'small text-secondary' }, a.reason) : null]),
+          h('div', { class: 'd-flex align-items-center gap-2 flex-wrap' }, [urgencyBadge(urgency), statusBadge(a.status)]),
+        ]),
+        triageDetails(a.triage),
+        h('div', { class: 'appt-actions mt-3' }, [
+          patientId != null ? h(RouterLink, { to: `/doctor/patients/${patientId}`, class: 'btn btn-sm btn-outline-secondary', 'data-testid': `history-${a.id}` }, () => 'Patient history') : null,
+          a.status === 'booked' && completing.value !== a.id
+            ? h('button', { type: 'button', class: 'btn btn-sm btn-primary', 'data-testid': `complete-${a.id}`, onClick: () => startComplete(a) }, 'Complete visit')
+            : null,
+          a.status === 'booked' && scope.value !== 'upcoming'
+            ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', disabled: busyId.value === a.id, 'data-testid': `no-show-${a.id}`, onClick: () => markNoShow(a) }, 'No-show')
+            : null,
+        ]),
+        completing.value === a.id ? completeForm(a) : null,
+      ])
+    }
+
+    return () =>
+      h('div', [
+        pageHeader('Appointments', scope.value === 'today' ? 'Today’s patients, most urgent first.' : null, [button('Refresh', { variant: 'outline-primary', onClick: () => appointments.reload(), testid: 'queue-refresh' })]),
+        h(
+          'div',
+          { class: 'tabs-cq', role: 'tablist', 'aria-label': 'Which appointments' },
+          SCOPES.map(([key, label]) => h('button', { key, type: 'button', role: 'tab', 'aria-selected': scope.value === key ? 'true' : 'false', 'data-testid': `scope-${key}`, onClick: () => selectScope(key) }, label)),
+        ),
+        h('div', { role: 'tabpanel', 'data-testid': 'queue-list' }, [
+          stateView(appointments, (list) => h('div', list.map(queueItem)), { emptyText: scope.value === 'today' ? 'No patients booked for today.' : 'No appointments here.' }),
+        ]),
+      ])
+  },
+}
