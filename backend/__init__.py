@@ -1,0 +1,123 @@
+"""CareQueue: clinic appointments and triage."""
+from __future__ import annotations
+
+import logging
+import os
+
+import sqlalchemy as sa
+from flask import Flask
+
+from config import Config, config_from_env
+
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(config: Config | dict | None = None) -> Flask:
+    """Build the application. The only place an app is made.
+
+    `config` is a Config instance, a dict of overrides on top of the
+    environment's config, or None for the environment's config.
+    """
+    app = Flask(__name__, instance_path=os.environ.get("CAREQUEUE_INSTANCE") or os.path.join(PROJECT_ROOT, "instance"))
+    settings = config if isinstance(config, Config) else config_from_env()
+    settings.validate()
+    app.config.from_object(settings)
+    if isinstance(config, dict):
+        app.config.update(config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    _resolve_embedded_defaults(app)
+    _configure_logging(app)
+
+    from backend.extensions import bcrypt, cors, db, limiter, mail, migrate, redis_handle
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(PROJECT_ROOT, "migrations"), render_as_batch=True)
+    bcrypt.init_app(app)
+    mail.init_app(app)
+    if app.config["CORS_ORIGINS"]:
+        cors.init_app(app, origins=app.config["CORS_ORIGINS"], supports_credentials=True)
+    redis_handle.init_app(app)
+    limiter.init_app(app)
+    _tune_sqlite(app, db)
+
+    import backend.models  # noqa: F401  (register every table on the metadata)
+    from backend.errors import register_error_handlers
+    from backend.security import init_security
+
+    init_security(app)
+    register_error_handlers(app)
+    _register_blueprints(app)
+
+    from backend.celery_app import celery_init_app
+
+    celery_init_app(app)
+
+    from backend.cli import register_cli
+
+    register_cli(app)
+    return app
+
+
+def _resolve_embedded_defaults(app: Flask) -> None:
+    """Fill the settings left unset with the embedded defaults."""
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "carequeue.db")
+    if not app.config.get("REDIS_URL"):
+        from backend.embedded import ensure_redis
+
+        app.config["REDIS_URL"] = ensure_redis(app.instance_path, app.config["EMBEDDED_REDIS_PORT"])
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config["REDIS_URL"])
+    app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": 0.2, "socket_connect_timeout": 0.2})
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    if not app.config.get("MAIL_SINK_DIR"):
+        app.config["MAIL_SINK_DIR"] = os.path.join(app.instance_path, "mail")
+    if not app.config.get("EXPORT_DIR"):
+        app.config["EXPORT_DIR"] = os.path.join(app.instance_path, "exports")
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        # Wait for a concurrent writer instead of failing with "database is locked".
+        options.setdefault("connect_args", {"timeout": 30})
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def _tune_sqlite(app: Flask, db) -> None:
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    with app.app_context():
+        engine = db.engine
+
+    @sa.event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        if app.config["SQLALCHEMY_DATABASE_URI"] not in ("sqlite://", "sqlite:///:memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def _register_blueprints(app: Flask) -> None:
+    from backend.admin import bp as admin_bp
+    from backend.api import bp as api_bp
+    from backend.auth import bp as auth_bp
+    from backend.doctor import bp as doctor_bp
+    from backend.patient import bp as patient_bp
+
+    app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(doctor_bp, url_prefix="/doctor")
+    app.register_blueprint(patient_bp, url_prefix="/patient")
+    app.register_blueprint(api_bp, url_prefix="/api")
+    try:
+        from backend.spa import bp as spa_bp
+    except ImportError:
+        return
+    app.register_blueprint(spa_bp)
+
+
+def _configure_logging(app: Flask) -> None:
+    if not app.debug and not app.testing:
+        logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"),
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.getLogger("alembic").setLevel(logging.WARNING)

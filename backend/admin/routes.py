@@ -1,0 +1,2 @@
+"""/admin routes."""
+from backend.admin import bp  # noqa: F401

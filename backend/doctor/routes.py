@@ -1,0 +1,2 @@
+"""/doctor routes."""
+from backend.doctor import bp  # noqa: F401

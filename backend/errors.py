@@ -1,0 +1,137 @@
+"""One JSON error shape for every failure.
+
+`{"error": {"code": "...", "message": "...", "fields": {...}}}` with the right
+status. Services raise the domain errors below; this module maps them, and
+every HTTP and unexpected error, onto that shape in one place.
+"""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify
+from pydantic import ValidationError
+from werkzeug.exceptions import HTTPException
+
+from backend.extensions import db
+
+log = logging.getLogger(__name__)
+
+
+class DomainError(Exception):
+    status = 400
+    code = "bad_request"
+    message = "The request could not be processed."
+
+    def __init__(self, message: str | None = None, *, code: str | None = None,
+                 fields: dict[str, str] | None = None, status: int | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(message or self.message)
+        self.message = message or self.message
+        self.code = code or self.code
+        self.fields = fields or {}
+        self.headers = headers or {}
+        if status is not None:
+            self.status = status
+
+
+class InvalidInput(DomainError):
+    status, code, message = 400, "invalid_input", "Some fields are invalid."
+
+
+class NotAuthenticated(DomainError):
+    status, code, message = 401, "not_authenticated", "Please log in."
+
+
+class NotAllowed(DomainError):
+    status, code, message = 403, "forbidden", "You are not allowed to do this."
+
+
+class NotFound(DomainError):
+    status, code, message = 404, "not_found", "Not found."
+
+
+class Conflict(DomainError):
+    status, code, message = 409, "conflict", "This conflicts with the current state."
+
+
+class SlotTaken(Conflict):
+    code, message = "slot_taken", "This slot has just been taken. Please choose another one."
+
+
+class RuleViolation(DomainError):
+    """A well-formed request that the clinic's rules do not allow (422)."""
+
+    status, code, message = 422, "rule_violation", "This is not allowed by the clinic's rules."
+
+
+class TooManyRequests(DomainError):
+    status, code, message = 429, "rate_limited", "Too many requests. Please wait and try again."
+
+
+class Unavailable(DomainError):
+    status, code, message = 503, "unavailable", "A required service is unavailable."
+
+
+_HTTP_CODES = {
+    400: "bad_request", 401: "not_authenticated", 403: "forbidden", 404: "not_found",
+    405: "method_not_allowed", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
+    422: "unprocessable", 429: "rate_limited", 503: "unavailable",
+}
+_HTTP_MESSAGES = {
+    404: "Nothing is here.",
+    405: "This method is not allowed here.",
+    413: "The request body is too large.",
+    429: "Too many requests. Please wait and try again.",
+}
+
+
+def error_response(status: int, code: str, message: str, fields: dict | None = None, headers: dict | None = None):
+    response = jsonify({"error": {"code": code, "message": message, "fields": fields or {}}})
+    response.status_code = status
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def validation_fields(exc: ValidationError) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for err in exc.errors(include_url=False):
+        name = ".".join(str(part) for part in err.get("loc", ())) or "body"
+        message = err.get("msg", "Invalid value.")
+        if message.startswith("Value error, "):
+            message = message[len("Value error, "):]
+        fields.setdefault(name, message)
+    return fields
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def handle_domain_error(exc: DomainError):
+        db.session.rollback()
+        return error_response(exc.status, exc.code, exc.message, exc.fields, exc.headers)
+
+    @app.errorhandler(ValidationError)
+    def handle_validation_error(exc: ValidationError):
+        db.session.rollback()
+        return error_response(400, "invalid_input", "Some fields are invalid.", validation_fields(exc))
+
+    @app.errorhandler(HTTPException)
+    def handle_http_error(exc: HTTPException):
+        db.session.rollback()
+        status = exc.code or 500
+        code = _HTTP_CODES.get(status, "http_error")
+        message = _HTTP_MESSAGES.get(status) or (exc.description or exc.name)
+        headers = {}
+        if status == 405 and exc.valid_methods:
+            headers["Allow"] = ", ".join(exc.valid_methods)
+        if status == 429:
+            retry_after = getattr(exc, "retry_after", None) or 60
+            headers["Retry-After"] = str(int(retry_after))
+        return error_response(status, code, message, headers=headers)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected_error(exc: Exception):
+        # Never leak internals: log the traceback, answer a generic message.
+        db.session.rollback()
+        log.exception("unhandled error")
+        return error_response(500, "internal_error", "Something went wrong on our side. Please try again.")

@@ -1,0 +1,102 @@
+"""Extension singletons, bound to an app in create_app()."""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+from flask_bcrypt import Bcrypt
+from flask_cors import CORS
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_mail import Mail
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+
+log = logging.getLogger(__name__)
+
+
+class Base(so.DeclarativeBase):
+    # Named constraints so migrations are stable on SQLite (batch mode) and PostgreSQL.
+    metadata = sa.MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+db = SQLAlchemy(model_class=Base)
+migrate = Migrate()
+login_manager = LoginManager()
+bcrypt = Bcrypt()
+mail = Mail()
+cors = CORS()
+limiter = Limiter(key_func=get_remote_address)
+
+
+class RedisHandle:
+    """A Redis client that fails fast and stops trying for a while after a failure.
+
+    The cache sits in front of the database: an unreachable or hanging Redis
+    must cost one short timeout, not seconds on every request. After a failure
+    the breaker stays open for `breaker_seconds`, during which `client()`
+    answers None and callers fall through to the database at once.
+    """
+
+    def __init__(self) -> None:
+        self.url: str | None = None
+        self._client: redis.Redis | None = None
+        self._open_until = 0.0
+        self._breaker_seconds = 5.0
+        self._lock = threading.Lock()
+
+    def init_app(self, app) -> None:
+        self.url = app.config["REDIS_URL"]
+        self._breaker_seconds = app.config.get("REDIS_BREAKER_SECONDS", 5.0)
+        timeout = app.config.get("REDIS_SOCKET_TIMEOUT", 0.2)
+        self._client = redis.Redis.from_url(
+            self.url,
+            socket_timeout=timeout,
+            socket_connect_timeout=timeout,
+            retry_on_timeout=False,
+            retry=Retry(NoBackoff(), 0),
+            health_check_interval=30,
+            decode_responses=True,
+        )
+        self._open_until = 0.0
+        app.extensions["redis_handle"] = self
+
+    def client(self) -> redis.Redis | None:
+        if self._client is None or time.monotonic() < self._open_until:
+            return None
+        return self._client
+
+    def trip(self, exc: Exception) -> None:
+        with self._lock:
+            self._open_until = time.monotonic() + self._breaker_seconds
+        log.warning("redis unavailable, bypassing for %.1fs: %s", self._breaker_seconds, exc)
+
+    def reset(self) -> None:
+        self._open_until = 0.0
+
+    def ping(self) -> bool:
+        client = self._client
+        if client is None:
+            return False
+        try:
+            return bool(client.ping())
+        except redis.RedisError:
+            return False
+
+
+redis_handle = RedisHandle()

@@ -1,0 +1,13 @@
+"""All models, imported here so metadata and migrations see every table."""
+from backend.models.appointment import APPOINTMENT_STATUSES, Appointment, Treatment
+from backend.models.base import utcnow
+from backend.models.clinic import Doctor, DoctorAvailability, DoctorSchedule, Specialization
+from backend.models.ops import AuditLog, EmailOutbox, Job
+from backend.models.triage import URGENCIES, TriageAssessment
+from backend.models.user import ROLES, AuthSession, Patient, User
+
+__all__ = [
+    "APPOINTMENT_STATUSES", "Appointment", "AuditLog", "AuthSession", "Doctor", "DoctorAvailability",
+    "DoctorSchedule", "EmailOutbox", "Job", "Patient", "ROLES", "Specialization", "Treatment",
+    "TriageAssessment", "URGENCIES", "User", "utcnow",
+]

@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("patient", __name__)
+
+from backend.patient import routes  # noqa: E402,F401

