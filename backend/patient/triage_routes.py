@@ -1,0 +1,2 @@
+"""/patient/triage routes."""
+from backend.patient import bp  # noqa: F401

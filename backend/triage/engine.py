@@ -1,0 +1,450 @@
+"""Embedded rule engine: free-text symptoms in, urgency + specialty + advice out.
+
+The clinical content lives in ``rules.json`` (concepts, rules, specialty
+keywords, advice); this module only knows how to read text. It is pure Python,
+deterministic and compiled once, so it can run thousands of assessments per
+second inside a web worker and serve as the fallback for every AI provider.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+RULES_PATH = Path(__file__).with_name("rules.json")
+
+# Lowest to highest: the index is the urgency rank used everywhere.
+URGENCY_ORDER = ("self_care", "routine", "urgent", "emergency")
+URGENCY_RANK = {level: rank for rank, level in enumerate(URGENCY_ORDER)}
+
+DEFAULT_SPECIALIZATIONS = (
+    "Cardiology", "Neurology", "Pulmonology", "Gastroenterology", "Dermatology",
+    "Orthopedics", "ENT", "Ophthalmology", "Gynecology", "Urology", "Psychiatry",
+    "Endocrinology", "Pediatrics", "General Medicine",
+)
+GENERAL_MEDICINE = "General Medicine"
+PEDIATRICS = "Pediatrics"
+PEDIATRIC_AGE_LIMIT = 16
+MAX_ADVICE_CHARS = 2000
+# Words before a finding that can negate it ("denies fever, no cough").
+NEGATION_WINDOW_WORDS = 6
+
+
+def more_urgent(a: str, b: str) -> str:
+    """The more urgent of two levels."""
+    return a if URGENCY_RANK[a] >= URGENCY_RANK[b] else b
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    urgency: str
+    specialization: str
+    red_flags: list[str] = field(default_factory=list)
+    advice: str = ""
+    rationale: list[str] = field(default_factory=list)
+    rules_fired: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------
+# Text reading: normalisation, negation-aware concept matching, numbers.
+# --------------------------------------------------------------------------
+
+_APOSTROPHES = re.compile(r"[\u2019\u2018'`]")
+# Keep digits, letters, clause punctuation and decimal points; the rest is noise.
+_NOISE = re.compile(r"[^a-z0-9.,;:!?\s]")
+_SPACES = re.compile(r"\s+")
+# A clause ends at punctuation (not a decimal point) or a contrasting word;
+# negation never crosses a clause ("no fever but crushing chest pain").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:!?]|\.(?!\d)|(?<![a-z])(?:but|however|although|though|yet|except|apart from|"
+    r"besides|now|then|and (?:i|im|ive|my|it|its|he|hes|she|shes|they|now|then|also|has|have|is|was))(?![a-z])"
+)
+_NEGATION_CUE = re.compile(
+    r"(?<![a-z])(?:no|not|never|without|denies|denied|deny|denying|nor|neither|none|"
+    r"free of|negative for|absence of|dont|doesnt|didnt|havent|hasnt|isnt|arent|wasnt|werent|aint)(?![a-z])"
+)
+# Phrases that contain a cue word but do not negate what follows.
+_PSEUDO_NEGATION = re.compile(
+    r"(?<![a-z])(?:not sure|not only|not just|no idea|no matter|not certain|dont know|"
+    r"no one|doesnt matter|dont think|not long|no longer|doesnt help|dont help|didnt help|"
+    r"doesnt go|dont remember|didnt realise|didnt realize)(?![a-z])"
+)
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "couple of": 2, "a couple of": 2, "few": 3, "a few": 3, "several": 4, "half a": 0.5,
+}
+_UNIT_DAYS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day": 1, "night": 1,
+              "week": 7, "wk": 7, "month": 30, "year": 365, "yr": 365}
+_NUM = r"(\d+(?:\.\d+)?|a couple of|couple of|a few|half a|" + "|".join(
+    sorted((w for w in _NUMBER_WORDS if " " not in w), key=len, reverse=True)) + r")"
+_DURATION = re.compile(
+    r"(?<![a-z0-9])" + _NUM + r" ?(minute|min|hour|hr|day|night|week|wk|month|year|yr)s?(?![a-z])"
+    r"(?! ?old)(?! ?pregnant)(?! of pregnancy)(?! ago i had)"
+)
+_DURATION_PHRASES = (
+    (re.compile(r"\b(?:since|from) (?:this morning|today|earlier today|lunch|an hour ago)"), 0.25),
+    (re.compile(r"\b(?:since|from) (?:last night|yesterday evening|overnight)|\ball night\b"), 0.6),
+    (re.compile(r"\bsince yesterday\b|\byesterday\b"), 1),
+    (re.compile(r"\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b"), 3),
+    (re.compile(r"\bsince last week\b|\ball week\b"), 7),
+    (re.compile(r"\bfor (?:a while|some time|a long time)\b"), 21),
+    (re.compile(r"\bsince last month\b|\bfor weeks\b|\bweeks now\b"), 21),
+    (re.compile(r"\bfor ages\b|\bfor months\b|\bmonths now\b|\bsince last year\b"), 60),
+    (re.compile(r"\bfor years\b|\ball my life\b|\bsince (?:i was a|childhood)\b"), 365),
+)
+_AGE_IN_TEXT = (
+    re.compile(r"(?<![a-z0-9])" + _NUM + r" ?(day|week|month|year|yr)s? ?old(?![a-z])"),
+    re.compile(r"(?<![a-z])(?:im|i am|aged|age|hes|shes|he is|she is) (\d{1,3})(?! ?(?:weeks|days|months|kg|lb|c|f|deg|percent|\d))(?![0-9a-z.])"),
+    re.compile(r"(?<![a-z0-9])(\d{1,3}) ?(?:yo|y o|yrs|years)(?: old)?(?: (?:man|woman|male|female|guy|lady))(?![a-z])"),
+)
+_NEWBORN = re.compile(r"(?<![a-z])(?:newborn|new born)(?![a-z])")
+_TEMPERATURE = (
+    re.compile(r"(?:temp[a-z]*|fever|thermometer|reading|running|spiking|up to|hit|reached)(?: (?:of|is|was|at|around|about|reads|said|says|went|up|to|over|nearly))* (\d{2,3}(?:\.\d+)?) ?(?:deg[a-z]*)? ?(c|f|celsius|fahrenheit)?(?![a-z0-9])"),
+    re.compile(r"(?<![0-9.])(\d{2,3}(?:\.\d+)?) ?(?:deg[a-z]*) ?(c|f|celsius|fahrenheit)?(?![a-z])"),
+    re.compile(r"(?<![0-9.])(\d{2,3}(?:\.\d+)?) ?(c|f)(?![a-z])"),
+)
+
+
+def _to_number(token: str) -> float:
+    return float(token) if token[0].isdigit() else float(_NUMBER_WORDS[token])
+
+
+def normalize(text: str, spellings: dict[str, str]) -> str:
+    """Lower-case, drop apostrophes ("can't" == "cant"), fix common misspellings."""
+    lowered = _APOSTROPHES.sub("", text.lower()).replace("°", " deg ").replace("-", " ").replace("/", " ")
+    cleaned = _SPACES.sub(" ", _NOISE.sub(" ", lowered)).strip()
+    if not spellings:
+        return cleaned
+    return " ".join(spellings.get(word, word) for word in cleaned.split(" "))
+
+
+def _parse_duration_days(text: str) -> float | None:
+    found = [_to_number(m.group(1)) * _UNIT_DAYS[m.group(2)] for m in _DURATION.finditer(text)]
+    found += [days for pattern, days in _DURATION_PHRASES if pattern.search(text)]
+    return max(found) if found else None
+
+
+def _parse_age_years(text: str) -> float | None:
+    match = _AGE_IN_TEXT[0].search(text)
+    if match:
+        return _to_number(match.group(1)) * _UNIT_DAYS[match.group(2)] / 365
+    for pattern in _AGE_IN_TEXT[1:]:
+        match = pattern.search(text)
+        if match and 0 < int(match.group(1)) < 120:
+            return float(match.group(1))
+    if _NEWBORN.search(text):
+        return 0.02
+    return None
+
+
+def _parse_temperature_c(text: str) -> float | None:
+    """Highest plausible body temperature written in the text, in Celsius."""
+    readings = []
+    for pattern in _TEMPERATURE:
+        for match in pattern.finditer(text):
+            value, unit = float(match.group(1)), (match.group(2) or "")
+            celsius = (value - 32) * 5 / 9 if unit.startswith("f") or value >= 90 else value
+            if 34.0 <= celsius <= 43.5:
+                readings.append(celsius)
+    return max(readings) if readings else None
+
+
+class _Text:
+    """One normalised text with negation-aware lookup of compiled concepts."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+
+    def is_negated(self, start: int) -> bool:
+        clause_start = self.clause_starts[bisect.bisect_right(self.clause_starts, start) - 1]
+        window = " ".join(self.text[clause_start:start].split()[-NEGATION_WINDOW_WORDS:])
+        return bool(_NEGATION_CUE.search(_PSEUDO_NEGATION.sub(" ", window)))
+
+    def first_affirmed(self, pattern: re.Pattern) -> int | None:
+        """Position of the first non-negated match, or None."""
+        for match in pattern.finditer(self.text):
+            if not self.is_negated(match.start()):
+                return match.start()
+        return None
+
+
+# --------------------------------------------------------------------------
+# Compiled rule book.
+# --------------------------------------------------------------------------
+
+
+def _compile_alternatives(patterns: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(patterns) + r")(?![a-z0-9])")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    group: str
+    level: str
+    label: str
+    reason: str
+    all_terms: tuple[tuple[str, ...], ...]
+    any_terms: tuple[tuple[str, ...], ...]
+    none_terms: tuple[tuple[str, ...], ...]
+    when: dict[str, Any]
+    specialty: str | None
+    advice: str | None
+
+
+class RuleBook:
+    """rules.json, validated and compiled once."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.version = data["version"]
+        self.spellings = data.get("spellings", {})
+        self.concepts = {name: _compile_alternatives(p) for name, p in data["concepts"].items()}
+        self._inline: dict[str, re.Pattern] = {}
+        self.rules = [self._load_rule(raw) for raw in data["rules"]]
+        self.history_flags = {name: _compile_alternatives(p) for name, p in data["history_flags"].items()}
+        self.specialty_keywords = {
+            name: [(_compile_alternatives([kw]), weight) for kw, weight in self._weighted(words)]
+            for name, words in data["specialty_keywords"].items()
+        }
+        self.advice = data["advice"]
+
+    @staticmethod
+    def _weighted(words: list[Any]) -> list[tuple[str, float]]:
+        # A keyword is "word" (weight 1) or ["word", weight] for strong signals.
+        return [(w, 1.0) if isinstance(w, str) else (w[0], float(w[1])) for w in words]
+
+    def _terms(self, raw: list[Any]) -> tuple[tuple[str, ...], ...]:
+        terms = []
+        for term in raw:
+            alternatives = (term,) if isinstance(term, str) else tuple(term)
+            for alt in alternatives:
+                self._check_term(alt)
+            terms.append(alternatives)
+        return tuple(terms)
+
+    def _check_term(self, term: str) -> None:
+        if term.startswith("@"):
+            if term[1:] not in self.concepts:
+                raise ValueError(f"rules.json: unknown concept {term}")
+        elif term not in self._inline:
+            self._inline[term] = _compile_alternatives([term])
+
+    def _load_rule(self, raw: dict[str, Any]) -> Rule:
+        unknown = set(raw.get("when", {})) - set(_CONDITIONS)
+        if unknown or raw["level"] not in URGENCY_RANK:
+            raise ValueError(f"rules.json: rule {raw['id']} has bad level or conditions {unknown}")
+        return Rule(
+            id=raw["id"], group=raw["group"], level=raw["level"], label=raw["label"], reason=raw["reason"],
+            all_terms=self._terms(raw.get("all", [])), any_terms=self._terms(raw.get("any", [])),
+            none_terms=self._terms(raw.get("none", [])), when=raw.get("when", {}),
+            specialty=raw.get("specialty"), advice=raw.get("advice"),
+        )
+
+    def pattern(self, term: str) -> re.Pattern:
+        return self.concepts[term[1:]] if term.startswith("@") else self._inline[term]
+
+
+@lru_cache(maxsize=1)
+def load_rules(path: str = str(RULES_PATH)) -> RuleBook:
+    with open(path, encoding="utf-8") as handle:
+        return RuleBook(json.load(handle))
+
+
+# --------------------------------------------------------------------------
+# One assessment's facts, and the conditions rules can ask about.
+# --------------------------------------------------------------------------
+
+
+class _Facts:
+    def __init__(self, book: RuleBook, text: str, age_years: float | None, history: dict | None):
+        self.book = book
+        self.doc = _Text(normalize(text, book.spellings))
+        self._seen: dict[str, int | None] = {}
+        text_age = _parse_age_years(self.doc.text)
+        self.age = float(age_years) if age_years is not None else text_age
+        self.duration_days = _parse_duration_days(self.doc.text)
+        self.temperature_c = _parse_temperature_c(self.doc.text)
+        self.history = self._history_flags(history or {})
+        self.child_words = self.has("@child_words")
+        self.is_child = (self.age is not None and self.age < PEDIATRIC_AGE_LIMIT) or (
+            self.age is None and self.child_words)
+        self.fever = self.has("@fever") or (self.temperature_c is not None and self.temperature_c >= 38.0)
+        self.high_fever = self.has("@high_fever") or (self.temperature_c is not None and self.temperature_c >= 39.0)
+
+    def position(self, term: str) -> int | None:
+        if term not in self._seen:
+            self._seen[term] = self.doc.first_affirmed(self.book.pattern(term))
+        return self._seen[term]
+
+    def has(self, term: str) -> bool:
+        return self.position(term) is not None
+
+    def _history_flags(self, history: dict) -> dict[str, bool]:
+        # Shared history is free text; the symptom text itself often says it too
+        # ("I'm diabetic", "on chemo", "30 weeks pregnant").
+        shared = " . ".join(str(history.get(key) or "") for key in ("conditions", "medications", "allergies", "notes"))
+        shared_doc = _Text(normalize(shared, self.book.spellings))
+        flags = {
+            name: shared_doc.first_affirmed(pattern) is not None or self.doc.first_affirmed(pattern) is not None
+            for name, pattern in self.book.history_flags.items()
+        }
+        if history.get("pregnant") is True:
+            flags["pregnant"] = True
+        if str(history.get("sex") or "").lower() in {"male", "m", "man"}:
+            flags["pregnant"] = False
+        flags["immunosuppressed"] = flags.get("immunosuppressed", False) or flags.get("chemotherapy", False)
+        return flags
+
+
+def _history_all(facts: _Facts, names: list[str]) -> bool:
+    return all(facts.history.get(name, False) for name in names)
+
+
+def _history_any(facts: _Facts, names: list[str]) -> bool:
+    return any(facts.history.get(name, False) for name in names)
+
+
+def _duration_at_least(facts: _Facts, days: float) -> bool:
+    return facts.duration_days is not None and facts.duration_days >= days
+
+
+def _duration_under(facts: _Facts, days: float) -> bool:
+    # Unknown duration reads as recent: people mention time when it has dragged on.
+    return facts.duration_days is None or facts.duration_days < days
+
+
+_CONDITIONS: dict[str, Callable[[_Facts, Any], bool]] = {
+    "age_under": lambda f, v: f.age is not None and f.age < v,
+    "age_at_least": lambda f, v: f.age is not None and f.age >= v,
+    "age_unknown": lambda f, v: (f.age is None) == v,
+    "child": lambda f, v: f.is_child == v,
+    "history": _history_all,
+    "history_any": _history_any,
+    "not_history_any": lambda f, v: not _history_any(f, v),
+    "fever": lambda f, v: f.fever == v,
+    "high_fever": lambda f, v: f.high_fever == v,
+    "temperature_at_least": lambda f, v: f.temperature_c is not None and f.temperature_c >= v,
+    "duration_at_least_days": _duration_at_least,
+    "duration_under_days": _duration_under,
+}
+
+
+def _rule_fires(rule: Rule, facts: _Facts) -> bool:
+    return (
+        all(test(facts, rule.when[key]) for key, test in _CONDITIONS.items() if key in rule.when)
+        and all(any(facts.has(alt) for alt in term) for term in rule.all_terms)
+        and (not rule.any_terms or any(any(facts.has(alt) for alt in term) for term in rule.any_terms))
+        and not any(any(facts.has(alt) for alt in term) for term in rule.none_terms)
+    )
+
+
+# --------------------------------------------------------------------------
+# Specialty and advice.
+# --------------------------------------------------------------------------
+
+
+def _match_clinic_name(wanted: str, clinic: list[str]) -> str | None:
+    lowered = wanted.lower()
+    return next((name for name in clinic if name.lower() == lowered), None)
+
+
+def _score_specialties(facts: _Facts, fired: list[Rule]) -> list[tuple[float, int, str]]:
+    """(score, -first position, name) per specialty, best last when sorted."""
+    scores: dict[str, float] = {}
+    first_seen: dict[str, int] = {}
+    text = facts.doc.text
+    for name, keywords in facts.book.specialty_keywords.items():
+        for pattern, weight in keywords:
+            for match in pattern.finditer(text):
+                if not facts.doc.is_negated(match.start()):
+                    scores[name] = scores.get(name, 0.0) + weight
+                    first_seen[name] = min(first_seen.get(name, match.start()), match.start())
+                    break
+    # The most urgent rule that names a specialty knows the complaint best.
+    for rule in sorted(fired, key=lambda r: URGENCY_RANK[r.level]):
+        if rule.specialty:
+            scores[rule.specialty] = scores.get(rule.specialty, 0.0) + 2.0 + URGENCY_RANK[rule.level]
+            first_seen.setdefault(rule.specialty, len(text))
+    return sorted((score, -first_seen[name], name) for name, score in scores.items())
+
+
+def _choose_specialization(facts: _Facts, fired: list[Rule], clinic: list[str]) -> tuple[str, list[str]]:
+    notes: list[str] = []
+    if facts.is_child:
+        pediatrics = _match_clinic_name(PEDIATRICS, clinic)
+        if pediatrics:
+            return pediatrics, ["Patient is a child: Pediatrics."]
+    ranked = _score_specialties(facts, fired)
+    for _, _, name in reversed(ranked):
+        if name == GENERAL_MEDICINE:
+            break
+        available = _match_clinic_name(name, clinic)
+        if available:
+            return available, notes
+        notes.append(f"The clinic has no {name} service; recommending {GENERAL_MEDICINE} instead.")
+        break
+    general = _match_clinic_name(GENERAL_MEDICINE, clinic)
+    if general:
+        if not ranked:
+            notes.append(f"No specialty-specific complaint recognised: {GENERAL_MEDICINE}.")
+        return general, notes
+    # A clinic without General Medicine still gets one of its own services.
+    notes.append(f"The clinic has no {GENERAL_MEDICINE} service; recommending {clinic[0]}.")
+    return clinic[0], notes
+
+
+def _compose_advice(book: RuleBook, urgency: str, fired: list[Rule], emergency_number: str) -> str:
+    specific = [rule.advice for rule in sorted(fired, key=lambda r: -URGENCY_RANK[r.level]) if rule.advice]
+    unique_specific = list(dict.fromkeys(specific))[:3]
+    base = book.advice[urgency].format(emergency_number=emergency_number)
+    tail = book.advice["safety_net"].format(emergency_number=emergency_number) if urgency != "emergency" else ""
+    advice = " ".join([base, *unique_specific, tail]).strip()
+    return advice[:MAX_ADVICE_CHARS]
+
+
+# --------------------------------------------------------------------------
+# Public entry point.
+# --------------------------------------------------------------------------
+
+
+def assess(
+    text: str,
+    *,
+    age_years: float | None = None,
+    history: dict | None = None,
+    specializations: list[str] | None = None,
+    emergency_number: str = "999",
+) -> TriageResult:
+    """Triage one free-text complaint with the embedded clinical rules."""
+    book = load_rules()
+    facts = _Facts(book, text or "", age_years, history)
+    fired = [rule for rule in book.rules if _rule_fires(rule, facts)]
+    level_rules = [rule for rule in fired if rule.group != "specialty"]
+
+    rationale = [f"{rule.label}: {rule.reason}" for rule in level_rules]
+    if level_rules:
+        urgency = max((rule.level for rule in level_rules), key=URGENCY_RANK.__getitem__)
+    else:
+        urgency = "routine"
+        rationale.append("No specific pattern recognised: a routine appointment lets a doctor take a proper history.")
+
+    clinic = list(specializations) if specializations else list(DEFAULT_SPECIALIZATIONS)
+    specialization, notes = _choose_specialization(facts, fired, clinic)
+    return TriageResult(
+        urgency=urgency,
+        specialization=specialization,
+        red_flags=[rule.label for rule in level_rules if rule.level == "emergency"],
+        advice=_compose_advice(book, urgency, level_rules, emergency_number),
+        rationale=rationale + notes,
+        rules_fired=[rule.id for rule in fired],
+    )
