@@ -18,12 +18,22 @@ export default {
     const loading = ref(false)
     const error = ref(null)
 
+    // On first open, skip ahead to the first week that has free times.
+    let weeksToSkip = 4
+
     async function load() {
       loading.value = true
       error.value = null
       try {
         const data = await api.get(`/patient/doctors/${props.doctorId}/availability`, { from: weekStart.value, to: addDays(weekStart.value, 6) })
-        slots.value = itemsOf(data, 'slots').filter((slot) => !slot.is_booked)
+        const from = weekStart.value
+        const to = addDays(from, 6)
+        slots.value = itemsOf(data, 'slots').filter((slot) => !slot.is_booked && String(slot.date).slice(0, 10) >= from && String(slot.date).slice(0, 10) <= to)
+        if (!slots.value.length && weeksToSkip-- > 0) {
+          weekStart.value = addDays(weekStart.value, 7)
+          return
+        }
+        weeksToSkip = 0
       } catch (err) {
         error.value = err
       } finally {
