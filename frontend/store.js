@@ -106,6 +106,7 @@ export const store = reactive({
   notify(message, kind = 'success') {
     const id = ++toastSeq
     this.toasts.push({ id, message, kind })
+    if (this.toasts.length > 3) this.toasts.splice(0, this.toasts.length - 3)
     setTimeout(() => this.dismissToast(id), kind === 'danger' ? 9000 : 5000)
   },
 
