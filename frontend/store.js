@@ -54,6 +54,7 @@ export const store = reactive({
   },
 
   forgetSession() {
+    this.toasts.splice(0)
     this.user = null
     setCsrfToken(null)
     mePromise = Promise.resolve()

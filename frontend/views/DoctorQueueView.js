@@ -168,7 +168,7 @@ export default {
 
     return () =>
       h('div', [
-        pageHeader('Appointments', scope.value === 'today' ? 'Today’s patients, most urgent first.' : null, [button('Refresh', { variant: 'outline-primary', onClick: () => appointments.reload(), testid: 'queue-refresh' })]),
+        pageHeader('Patient queue', scope.value === 'today' ? 'Today’s patients, most urgent first.' : null, [button('Refresh', { variant: 'outline-primary', onClick: () => appointments.reload(), testid: 'queue-refresh' })]),
         h(
           'div',
           { class: 'tabs-cq', role: 'tablist', 'aria-label': 'Which appointments' },
