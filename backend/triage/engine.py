@@ -213,15 +213,16 @@ class RuleBook:
         self.rules = [self._load_rule(raw) for raw in data["rules"]]
         self.history_flags = {name: _compile_alternatives(p) for name, p in data["history_flags"].items()}
         self.specialty_keywords = {
-            name: [(_compile_alternatives([kw]), weight) for kw, weight in self._weighted(words)]
-            for name, words in data["specialty_keywords"].items()
+            name: self._weighted(words) for name, words in data["specialty_keywords"].items()
         }
         self.advice = data["advice"]
 
-    @staticmethod
-    def _weighted(words: list[Any]) -> list[tuple[str, float]]:
-        # A keyword is "word" (weight 1) or ["word", weight] for strong signals.
-        return [(w, 1.0) if isinstance(w, str) else (w[0], float(w[1])) for w in words]
+    def _weighted(self, words: list[Any]) -> list[tuple[str, float]]:
+        # A keyword is "term" (weight 1) or ["term", weight] for strong signals.
+        weighted = [(w, 1.0) if isinstance(w, str) else (w[0], float(w[1])) for w in words]
+        for term, _ in weighted:
+            self._check_term(term)
+        return weighted
 
     def _terms(self, raw: list[Any]) -> tuple[tuple[str, ...], ...]:
         terms = []
@@ -278,8 +279,13 @@ class _Facts:
         self.child_words = self.has("@child_words")
         self.is_child = (self.age is not None and self.age < PEDIATRIC_AGE_LIMIT) or (
             self.age is None and self.child_words)
-        self.fever = self.has("@fever") or (self.temperature_c is not None and self.temperature_c >= 38.0)
-        self.high_fever = self.has("@high_fever") or (self.temperature_c is not None and self.temperature_c >= 39.0)
+        # A written reading beats words: "temperature 37.2" is not a fever.
+        if self.temperature_c is not None:
+            self.fever = self.temperature_c >= 37.8
+            self.high_fever = self.temperature_c >= 39.0
+        else:
+            self.fever = self.has("@fever")
+            self.high_fever = self.has("@high_fever")
 
     def position(self, term: str) -> int | None:
         if term not in self._seen:
@@ -330,10 +336,8 @@ _CONDITIONS: dict[str, Callable[[_Facts, Any], bool]] = {
     "child": lambda f, v: f.is_child == v,
     "history": _history_all,
     "history_any": _history_any,
-    "not_history_any": lambda f, v: not _history_any(f, v),
     "fever": lambda f, v: f.fever == v,
     "high_fever": lambda f, v: f.high_fever == v,
-    "temperature_at_least": lambda f, v: f.temperature_c is not None and f.temperature_c >= v,
     "duration_at_least_days": _duration_at_least,
     "duration_under_days": _duration_under,
 }
@@ -362,19 +366,17 @@ def _score_specialties(facts: _Facts, fired: list[Rule]) -> list[tuple[float, in
     """(score, -first position, name) per specialty, best last when sorted."""
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
-    text = facts.doc.text
     for name, keywords in facts.book.specialty_keywords.items():
-        for pattern, weight in keywords:
-            for match in pattern.finditer(text):
-                if not facts.doc.is_negated(match.start()):
-                    scores[name] = scores.get(name, 0.0) + weight
-                    first_seen[name] = min(first_seen.get(name, match.start()), match.start())
-                    break
+        for term, weight in keywords:
+            position = facts.position(term)
+            if position is not None:
+                scores[name] = scores.get(name, 0.0) + weight
+                first_seen[name] = min(first_seen.get(name, position), position)
     # The most urgent rule that names a specialty knows the complaint best.
     for rule in sorted(fired, key=lambda r: URGENCY_RANK[r.level]):
         if rule.specialty:
             scores[rule.specialty] = scores.get(rule.specialty, 0.0) + 2.0 + URGENCY_RANK[rule.level]
-            first_seen.setdefault(rule.specialty, len(text))
+            first_seen.setdefault(rule.specialty, len(facts.doc.text))
     return sorted((score, -first_seen[name], name) for name, score in scores.items())
 
 
@@ -429,11 +431,9 @@ def assess(
     book = load_rules()
     facts = _Facts(book, text or "", age_years, history)
     fired = [rule for rule in book.rules if _rule_fires(rule, facts)]
-    level_rules = [rule for rule in fired if rule.group != "specialty"]
-
-    rationale = [f"{rule.label}: {rule.reason}" for rule in level_rules]
-    if level_rules:
-        urgency = max((rule.level for rule in level_rules), key=URGENCY_RANK.__getitem__)
+    rationale = [f"{rule.label}: {rule.reason}" for rule in fired]
+    if fired:
+        urgency = max((rule.level for rule in fired), key=URGENCY_RANK.__getitem__)
     else:
         urgency = "routine"
         rationale.append("No specific pattern recognised: a routine appointment lets a doctor take a proper history.")
@@ -443,8 +443,8 @@ def assess(
     return TriageResult(
         urgency=urgency,
         specialization=specialization,
-        red_flags=[rule.label for rule in level_rules if rule.level == "emergency"],
-        advice=_compose_advice(book, urgency, level_rules, emergency_number),
+        red_flags=[rule.label for rule in fired if rule.level == "emergency"],
+        advice=_compose_advice(book, urgency, fired, emergency_number),
         rationale=rationale + notes,
         rules_fired=[rule.id for rule in fired],
     )
