@@ -109,10 +109,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(doctor_bp, url_prefix="/doctor")
     app.register_blueprint(patient_bp, url_prefix="/patient")
     app.register_blueprint(api_bp, url_prefix="/api")
-    try:
-        from backend.spa import bp as spa_bp
-    except ImportError:
-        return
+    from backend.spa import bp as spa_bp
+
     app.register_blueprint(spa_bp)
 
 

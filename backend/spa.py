@@ -32,8 +32,10 @@ IMPORTS = {
 EXTRA_MODULES = [("chart.js", "dist/chunks/index.js")]
 STYLESHEET = ("bootstrap", "dist/css/bootstrap.min.css")
 TEST_ONLY = [("axe-core", "axe.min.js")]
+# The API reference page at /api/docs.
+API_DOCS = [("swagger-ui-dist", "swagger-ui-bundle.js"), ("swagger-ui-dist", "swagger-ui.css")]
 
-VENDOR_FILES = [*IMPORTS.values(), *EXTRA_MODULES, STYLESHEET, *TEST_ONLY]
+VENDOR_FILES = [*IMPORTS.values(), *EXTRA_MODULES, STYLESHEET, *TEST_ONLY, *API_DOCS]
 
 
 def _project_root() -> Path:
@@ -169,5 +171,26 @@ def vendor_file(filename: str):
     response = send_from_directory(_node_modules(), real_path, max_age=VENDOR_MAX_AGE)
     # Versions are pinned in package-lock.json: a file only changes with an upgrade.
     response.headers["Cache-Control"] = f"public, max-age={VENDOR_MAX_AGE}, immutable"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def api_docs_page() -> Response:
+    """Swagger UI for /api/openapi.json, from the pinned swagger-ui-dist package."""
+    node_modules = _node_modules()
+    version = _package_version(node_modules, "swagger-ui-dist")
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CareQueue API</title>'
+        f'<link rel="stylesheet" href="/vendor/swagger-ui-dist@{version}/swagger-ui.css"></head>'
+        '<body><div id="swagger-ui"></div>'
+        f'<script src="/vendor/swagger-ui-dist@{version}/swagger-ui-bundle.js"></script>'
+        '<script src="/app/apidocs.js"></script></body></html>'
+    )
+    response = Response(html, mimetype="text/html")
+    # Swagger UI sets style attributes while rendering; scripts stay 'self' only.
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+    )
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

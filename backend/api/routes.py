@@ -1,13 +1,27 @@
 """/api utilities: health, OpenAPI, exports and jobs."""
 from __future__ import annotations
 
-from flask import jsonify
+from flask import current_app, jsonify
 
-from backend.api import bp
+from backend import spa
+from backend.api import bp, openapi
 from backend.services import health
 
 
 @bp.get("/health")
 def health_check():
+    """Health of the database, Redis, the broker and the workers."""
     report = health.check()
     return jsonify(report), (503 if report["status"] == "down" else 200)
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    """The OpenAPI 3 document of every route."""
+    return jsonify(openapi.build_spec(current_app))
+
+
+@bp.get("/docs")
+def api_docs():
+    """Browsable API reference (Swagger UI)."""
+    return spa.api_docs_page()
