@@ -99,6 +99,8 @@ _DURATION_PHRASES = (
     (re.compile(r"\bfor (?:a while|some time|a long time)\b"), 21),
     (re.compile(r"\bsince last month\b|\bfor weeks\b|\bweeks now\b"), 21),
     (re.compile(r"\bfor ages\b|\bfor months\b|\bmonths now\b|\bsince last year\b"), 60),
+    (re.compile(r"\b(?:for|after|over|past|last|in|of) (?:many |some |several )?weeks\b(?! pregnant)"), 14),
+    (re.compile(r"\b(?:for|after|over|past|last|in|of) (?:many |some |several )?months\b"), 60),
     (re.compile(r"\bfor years\b|\ball my life\b|\bsince (?:i was a|childhood)\b"), 365),
 )
 _AGE_IN_TEXT = (
