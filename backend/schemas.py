@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
-from typing import Annotated, Any, TypeVar
+from decimal import Decimal
+from typing import Annotated, Any, Literal, TypeVar
 
 from flask import request
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
 from backend.errors import InvalidInput, validation_fields
 
@@ -107,3 +108,161 @@ class LoginIn(Strict):
 class PasswordChangeIn(Strict):
     current_password: Annotated[str, StringConstraints(min_length=1, max_length=128)]
     new_password: Password
+
+
+# ---- scheduling, booking and the directory --------------------------------
+
+def _blank_to_none(value: Any) -> Any:
+    # Browsers send empty filter fields as `?q=`: an empty filter means "no filter".
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _positive_id(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("Give a record id (a whole number).")
+    return value
+
+
+RecordId = Annotated[int, BeforeValidator(_positive_id), Field(ge=1, le=2**31 - 1)]
+OptionalId = Annotated[RecordId | None, BeforeValidator(_blank_to_none)]
+OptionalDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
+OptionalSearch = Annotated[Annotated[str, StringConstraints(max_length=120)] | None, BeforeValidator(_blank_to_none)]
+AppointmentStatus = Literal["booked", "completed", "cancelled", "no_show"]
+OptionalStatus = Annotated[AppointmentStatus | None, BeforeValidator(_blank_to_none)]
+LongText = Annotated[str, StringConstraints(max_length=4000)]
+Phone = Annotated[str, StringConstraints(max_length=32, pattern=r"^[0-9+()\-\s]{5,32}$")]
+
+
+class Query(BaseModel):
+    """Base for query strings: other parameters (paging) are read separately."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+class SpecializationIn(Strict):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    description: ShortText = ""
+
+
+class SpecializationUpdateIn(Strict):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)] | None = None
+    description: ShortText | None = None
+
+
+class DoctorFieldsIn(Strict):
+    full_name: Name | None = None
+    specialization_id: RecordId | None = None
+    qualification: Annotated[str, StringConstraints(max_length=200)] | None = None
+    experience_years: int | None = Field(None, ge=0, le=80)
+    fee: Decimal | None = Field(None, ge=0, le=Decimal("99999999.99"), decimal_places=2, allow_inf_nan=False)
+    bio: ShortText | None = None
+    slot_minutes: int | None = Field(None, ge=5, le=240)
+
+
+class DoctorCreateIn(DoctorFieldsIn):
+    email: Email
+    password: Password
+    full_name: Name
+    specialization_id: RecordId
+
+
+class DoctorUpdateIn(DoctorFieldsIn):
+    is_active: bool | None = None
+
+
+class DoctorListQuery(Query):
+    q: OptionalSearch = None
+    spec_id: OptionalId = None
+
+
+class PatientListQuery(Query):
+    q: OptionalSearch = None
+
+
+class AppointmentFilterQuery(Query):
+    status: OptionalStatus = None
+    doctor_id: OptionalId = None
+    patient_id: OptionalId = None
+    date_from: OptionalDate = None
+    date_to: OptionalDate = None
+
+
+class PatientAppointmentQuery(Query):
+    status: OptionalStatus = None
+
+
+class DoctorAppointmentQuery(Query):
+    scope: Annotated[Literal["today", "upcoming", "past"], BeforeValidator(lambda v: _blank_to_none(v) or "today")] = "today"
+    order: Annotated[Literal["urgency", "time"] | None, BeforeValidator(_blank_to_none)] = None
+    status: OptionalStatus = None
+
+
+class DateRangeQuery(Query):
+    # `from` is a Python keyword: the query parameters are read by alias.
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    date_from: OptionalDate = Field(None, alias="from")
+    date_to: OptionalDate = Field(None, alias="to")
+
+
+class WeeklyBlockIn(Strict):
+    weekday: int = Field(ge=0, le=6)
+    start: ClockTime
+    end: ClockTime
+
+
+class ScheduleIn(Strict):
+    slot_minutes: int = Field(ge=5, le=240)
+    weekly: list[WeeklyBlockIn] = Field(max_length=70)
+
+
+class SlotRangeIn(Strict):
+    date: date
+    start_time: ClockTime
+    end_time: ClockTime
+
+
+class PublishIn(Strict):
+    publish_days: int = Field(ge=1, le=60)
+
+
+class BookIn(Strict):
+    slot_id: RecordId
+    reason: ShortText = ""
+    triage_id: RecordId | None = None
+
+
+class CancelIn(Strict):
+    reason: ShortText | None = None
+
+
+class RescheduleIn(Strict):
+    slot_id: RecordId
+
+
+class CompleteIn(Strict):
+    diagnosis: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    prescription: LongText = ""
+    notes: LongText = ""
+    follow_up_date: date | None = None
+
+
+class ProfileIn(Strict):
+    full_name: Name | None = None
+    date_of_birth: date | None = None
+    sex: str | None = Field(None, pattern="^(female|male|other)$")
+    phone: Phone | None = None
+    allergies: ShortText | None = None
+    conditions: ShortText | None = None
+    medications: ShortText | None = None
+    email_opt_in: bool | None = None
+    remind_day_before: bool | None = None
+
+
+# ---- triage --------------------------------------------------------------
+
+class TriageIn(Strict):
+    symptoms: Annotated[str, StringConstraints(min_length=3, max_length=2000)]
+    share_history: bool = False
+    age_years: int | None = Field(None, ge=0, le=120)

@@ -1,2 +1,119 @@
-"""/admin routes."""
-from backend.admin import bp  # noqa: F401
+"""/admin routes: the clinic's specializations, doctors, patients, users, appointments and dashboard."""
+from __future__ import annotations
+
+from flask import jsonify
+from flask_login import current_user
+
+from backend.admin import bp
+from backend.responses import cached_json
+from backend.schemas import (AppointmentFilterQuery, DoctorCreateIn, DoctorListQuery, DoctorUpdateIn,
+                             PatientListQuery, SpecializationIn, SpecializationUpdateIn, page_args, parse,
+                             parse_query)
+from backend.security import client_ip, role_required
+from backend.services import accounts, appointments, dashboards, directory, serializers
+
+
+@bp.get("/dashboard")
+@role_required("admin")
+def dashboard():
+    cached = dashboards.admin_dashboard()
+    return cached_json(cached.value, cached.status)
+
+
+@bp.get("/specializations")
+@role_required("admin")
+def list_specializations():
+    paging = page_args()
+    return jsonify(directory.list_specializations(page=paging.page, per_page=paging.per_page))
+
+
+@bp.post("/specializations")
+@role_required("admin")
+def create_specialization():
+    data = parse(SpecializationIn)
+    spec = directory.create_specialization(data.name, data.description, actor_id=current_user.id)
+    return jsonify({"specialization": serializers.specialization(spec)}), 201
+
+
+@bp.put("/specializations/<int:spec_id>")
+@role_required("admin")
+def update_specialization(spec_id: int):
+    data = parse(SpecializationUpdateIn)
+    spec = directory.update_specialization(spec_id, name=data.name, description=data.description,
+                                           actor_id=current_user.id)
+    return jsonify({"specialization": serializers.specialization(spec)})
+
+
+@bp.delete("/specializations/<int:spec_id>")
+@role_required("admin")
+def delete_specialization(spec_id: int):
+    directory.delete_specialization(spec_id, actor_id=current_user.id)
+    return "", 204
+
+
+@bp.get("/doctors")
+@role_required("admin")
+def list_doctors():
+    query, paging = parse_query(DoctorListQuery), page_args()
+    page = directory.list_doctors_admin(q=query.q, spec_id=query.spec_id, page=paging.page,
+                                        per_page=paging.per_page)
+    return jsonify(page.as_json(serializers.doctor_admin))
+
+
+@bp.post("/doctors")
+@role_required("admin")
+def create_doctor():
+    data = parse(DoctorCreateIn)
+    doctor = directory.create_doctor(**data.model_dump(), actor_id=current_user.id)
+    return jsonify({"doctor": serializers.doctor_admin(doctor)}), 201
+
+
+@bp.get("/doctors/<int:doctor_id>")
+@role_required("admin")
+def get_doctor(doctor_id: int):
+    return jsonify({"doctor": serializers.doctor_admin(directory.doctor_admin(doctor_id))})
+
+
+@bp.put("/doctors/<int:doctor_id>")
+@role_required("admin")
+def update_doctor(doctor_id: int):
+    data = parse(DoctorUpdateIn)
+    doctor = directory.update_doctor(doctor_id, **data.model_dump(), actor_id=current_user.id)
+    return jsonify({"doctor": serializers.doctor_admin(doctor)})
+
+
+@bp.delete("/doctors/<int:doctor_id>")
+@role_required("admin")
+def delete_doctor(doctor_id: int):
+    directory.deactivate_doctor(doctor_id, actor_id=current_user.id, ip=client_ip())
+    return "", 204
+
+
+@bp.get("/patients")
+@role_required("admin")
+def list_patients():
+    query, paging = parse_query(PatientListQuery), page_args()
+    page = directory.list_patients_admin(q=query.q, page=paging.page, per_page=paging.per_page)
+    return jsonify(page.as_json(serializers.patient_admin))
+
+
+@bp.post("/users/<int:user_id>/deactivate")
+@role_required("admin")
+def deactivate_user(user_id: int):
+    user = directory.set_user_active(user_id, False, actor_id=current_user.id, ip=client_ip())
+    return jsonify({"user": accounts.serialize_user(user)})
+
+
+@bp.post("/users/<int:user_id>/activate")
+@role_required("admin")
+def activate_user(user_id: int):
+    user = directory.set_user_active(user_id, True, actor_id=current_user.id, ip=client_ip())
+    return jsonify({"user": accounts.serialize_user(user)})
+
+
+@bp.get("/appointments")
+@role_required("admin")
+def list_appointments():
+    query, paging = parse_query(AppointmentFilterQuery), page_args()
+    page = appointments.list_all(**query.model_dump(), page=paging.page, per_page=paging.per_page)
+    return jsonify(page.as_json(lambda a: serializers.appointment(a, audience="admin")))

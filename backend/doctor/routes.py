@@ -1,2 +1,106 @@
-"""/doctor routes."""
-from backend.doctor import bp  # noqa: F401
+"""/doctor routes: a doctor's own schedule, slots, appointments, patients and dashboard."""
+from __future__ import annotations
+
+from flask import jsonify
+from flask_login import current_user
+
+from backend.doctor import bp
+from backend.responses import cached_json
+from backend.errors import NotAllowed
+from backend.schemas import (CompleteIn, DateRangeQuery, DoctorAppointmentQuery, PublishIn, ScheduleIn,
+                             SlotRangeIn, json_body, page_args, parse, parse_query)
+from backend.security import role_required
+from backend.services import appointments, dashboards, scheduling, serializers
+
+
+def my_doctor_id() -> int:
+    doctor = current_user.doctor
+    if doctor is None:
+        raise NotAllowed("This account has no doctor profile.")
+    return doctor.id
+
+
+@bp.get("/dashboard")
+@role_required("doctor")
+def dashboard():
+    cached = dashboards.doctor_dashboard(my_doctor_id())
+    return cached_json(cached.value, cached.status)
+
+
+@bp.get("/schedule")
+@role_required("doctor")
+def get_schedule():
+    return jsonify(scheduling.schedule_of(my_doctor_id()))
+
+
+@bp.put("/schedule")
+@role_required("doctor")
+def put_schedule():
+    data = parse(ScheduleIn)
+    schedule = scheduling.replace_schedule(
+        my_doctor_id(), slot_minutes=data.slot_minutes,
+        weekly=[(b.weekday, b.start, b.end) for b in data.weekly], actor_id=current_user.id)
+    return jsonify(schedule)
+
+
+@bp.post("/availability")
+@role_required("doctor")
+def add_availability():
+    body = json_body()
+    if "publish_days" in body:
+        days = parse(PublishIn, body).publish_days
+        created = scheduling.publish_slots(my_doctor_id(), days, actor_id=current_user.id)
+    else:
+        data = parse(SlotRangeIn, body)
+        created = scheduling.add_slots(my_doctor_id(), data.date, data.start_time, data.end_time,
+                                       actor_id=current_user.id)
+    return jsonify({"created": created}), 201
+
+
+@bp.get("/availability")
+@role_required("doctor")
+def list_availability():
+    query = parse_query(DateRangeQuery)
+    slots = scheduling.slots_of(my_doctor_id(), query.date_from, query.date_to, free_only=False)
+    return jsonify({"items": [serializers.slot(s, with_booking=True) for s in slots]})
+
+
+@bp.delete("/availability/<int:slot_id>")
+@role_required("doctor")
+def delete_availability(slot_id: int):
+    scheduling.delete_slot(my_doctor_id(), slot_id, actor_id=current_user.id)
+    return "", 204
+
+
+@bp.get("/appointments")
+@role_required("doctor")
+def list_appointments():
+    query, paging = parse_query(DoctorAppointmentQuery), page_args()
+    page = appointments.list_for_doctor(my_doctor_id(), scope=query.scope, order=query.order,
+                                        status=query.status, page=paging.page, per_page=paging.per_page)
+    return jsonify(page.as_json(lambda a: serializers.appointment(a, audience="doctor")))
+
+
+@bp.post("/appointments/<int:appointment_id>/complete")
+@role_required("doctor")
+def complete_appointment(appointment_id: int):
+    data = parse(CompleteIn)
+    appointment = appointments.complete_appointment(my_doctor_id(), appointment_id, **data.model_dump(),
+                                                    actor_id=current_user.id)
+    return jsonify({"appointment": serializers.appointment(appointment, audience="doctor"),
+                    "treatment": serializers.treatment(appointment.treatment)})
+
+
+@bp.post("/appointments/<int:appointment_id>/no-show")
+@role_required("doctor")
+def mark_no_show(appointment_id: int):
+    appointment = appointments.mark_no_show(my_doctor_id(), appointment_id, actor_id=current_user.id)
+    return jsonify({"appointment": serializers.appointment(appointment, audience="doctor")})
+
+
+@bp.get("/patients/<int:patient_id>/history")
+@role_required("doctor")
+def patient_history(patient_id: int):
+    patient, treatments = appointments.patient_history_for_doctor(my_doctor_id(), patient_id)
+    return jsonify({"patient": serializers.patient_for_doctor(patient),
+                    "treatments": [serializers.treatment_history(t) for t in treatments]})

@@ -1,2 +1,120 @@
-"""/patient routes."""
-from backend.patient import bp  # noqa: F401
+"""/patient routes: a patient's profile, the doctors they can book, their appointments and treatments."""
+from __future__ import annotations
+
+from flask import jsonify
+from flask_login import current_user
+
+from backend.errors import NotAllowed
+from backend.patient import bp
+from backend.responses import cached_json
+from backend.schemas import (BookIn, CancelIn, DateRangeQuery, DoctorListQuery, PatientAppointmentQuery,
+                             ProfileIn, RescheduleIn, page_args, parse, parse_query)
+from backend.security import client_ip, role_required
+from backend.services import appointments, booking, dashboards, directory, serializers
+
+
+def my_patient_id() -> int:
+    patient = current_user.patient
+    if patient is None:
+        raise NotAllowed("This account has no patient profile.")
+    return patient.id
+
+
+def appointment_json(appointment, status: int = 200):
+    return jsonify({"appointment": serializers.appointment(appointment, audience="patient")}), status
+
+
+@bp.get("/dashboard")
+@role_required("patient")
+def dashboard():
+    cached = dashboards.patient_dashboard(my_patient_id())
+    return cached_json(cached.value, cached.status)
+
+
+@bp.get("/profile")
+@role_required("patient")
+def get_profile():
+    return jsonify({"profile": serializers.patient_profile(current_user.patient)})
+
+
+@bp.put("/profile")
+@role_required("patient")
+def put_profile():
+    data = parse(ProfileIn)
+    patient = directory.update_profile(my_patient_id(), data.model_dump(exclude_unset=True),
+                                       actor_id=current_user.id)
+    return jsonify({"profile": serializers.patient_profile(patient)})
+
+
+@bp.get("/specializations")
+@role_required("patient")
+def list_specializations():
+    cached = directory.public_specializations()
+    return cached_json({"items": cached.value}, cached.status)
+
+
+@bp.get("/doctors")
+@role_required("patient")
+def list_doctors():
+    query, paging = parse_query(DoctorListQuery), page_args()
+    listing, status = directory.public_doctors(spec_id=query.spec_id, q=query.q, page=paging.page,
+                                               per_page=paging.per_page)
+    return cached_json(listing, status)
+
+
+@bp.get("/doctors/<int:doctor_id>")
+@role_required("patient")
+def get_doctor(doctor_id: int):
+    return jsonify({"doctor": directory.public_doctor(doctor_id)})
+
+
+@bp.get("/doctors/<int:doctor_id>/availability")
+@role_required("patient")
+def doctor_availability(doctor_id: int):
+    query = parse_query(DateRangeQuery)
+    slots = directory.bookable_slots(doctor_id, query.date_from, query.date_to)
+    return jsonify({"items": [serializers.slot(s) for s in slots]})
+
+
+@bp.post("/appointments")
+@role_required("patient")
+def book():
+    data = parse(BookIn)
+    appointment = booking.book_slot(my_patient_id(), data.slot_id, reason=data.reason, triage_id=data.triage_id,
+                                    ip=client_ip(), actor_id=current_user.id)
+    return appointment_json(appointment, 201)
+
+
+@bp.get("/appointments")
+@role_required("patient")
+def list_appointments():
+    query, paging = parse_query(PatientAppointmentQuery), page_args()
+    page = appointments.list_for_patient(my_patient_id(), status=query.status, page=paging.page,
+                                         per_page=paging.per_page)
+    return jsonify(page.as_json(lambda a: serializers.appointment(a, audience="patient")))
+
+
+@bp.post("/appointments/<int:appointment_id>/cancel")
+@role_required("patient")
+def cancel(appointment_id: int):
+    data = parse(CancelIn)
+    appointment = booking.cancel_appointment(my_patient_id(), appointment_id, reason=data.reason,
+                                             ip=client_ip(), actor_id=current_user.id)
+    return appointment_json(appointment)
+
+
+@bp.post("/appointments/<int:appointment_id>/reschedule")
+@role_required("patient")
+def reschedule(appointment_id: int):
+    data = parse(RescheduleIn)
+    appointment = booking.reschedule_appointment(my_patient_id(), appointment_id, data.slot_id,
+                                                 ip=client_ip(), actor_id=current_user.id)
+    return appointment_json(appointment)
+
+
+@bp.get("/treatments")
+@role_required("patient")
+def list_treatments():
+    paging = page_args()
+    page = appointments.treatments_for_patient(my_patient_id(), page=paging.page, per_page=paging.per_page)
+    return jsonify(page.as_json(serializers.treatment_history))

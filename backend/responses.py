@@ -1,0 +1,11 @@
+"""Response helpers shared by the blueprints."""
+from __future__ import annotations
+
+from flask import jsonify
+
+
+def cached_json(payload, cache_status: str):
+    """JSON with `X-Cache: hit|miss|bypass`, so a client (and a test) can tell where it came from."""
+    response = jsonify(payload)
+    response.headers["X-Cache"] = cache_status
+    return response
