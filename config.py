@@ -96,6 +96,33 @@ class Config:
 
         self.EXPORT_DIR = _env("EXPORT_DIR")
         self.EXPORT_RETENTION_DAYS = _env_int("EXPORT_RETENTION_DAYS", 7)
+        # Rows fetched and written per batch; progress is committed once per batch.
+        self.EXPORT_BATCH_SIZE = _env_int("EXPORT_BATCH_SIZE", 2000)
+        # Larger exports are linked from the email instead of attached to it.
+        self.EXPORT_ATTACH_MAX_BYTES = _env_int("EXPORT_ATTACH_MAX_BYTES", 5 * 1024 * 1024)
+
+        # Outbox delivery. A 'sending' row older than OUTBOX_RECLAIM_SECONDS belongs to a
+        # sender that died: it must be longer than one send can take (MAIL_TIMEOUT per step).
+        self.OUTBOX_BATCH_SIZE = _env_int("OUTBOX_BATCH_SIZE", 200)
+        self.OUTBOX_RECLAIM_SECONDS = _env_int("OUTBOX_RECLAIM_SECONDS", 600)
+        self.OUTBOX_RETRY_BASE_SECONDS = _env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
+        self.OUTBOX_RETRY_MAX_SECONDS = _env_int("OUTBOX_RETRY_MAX_SECONDS", 6 * 3600)
+        self.OUTBOX_MAX_ATTEMPTS = _env_int("OUTBOX_MAX_ATTEMPTS", 10)
+        # After a commit that queued email, nudge the sender instead of waiting for the sweep.
+        self.OUTBOX_KICK_AFTER_COMMIT = _env_bool("OUTBOX_KICK_AFTER_COMMIT", True)
+
+        # Celery. The visibility timeout must exceed the longest task (its hard time
+        # limit), or Redis hands a still-running task to a second worker.
+        self.CELERY_TASK_SOFT_TIME_LIMIT = _env_int("CELERY_TASK_SOFT_TIME_LIMIT", 1800)
+        self.CELERY_TASK_TIME_LIMIT = _env_int("CELERY_TASK_TIME_LIMIT", 1900)
+        self.CELERY_VISIBILITY_TIMEOUT = _env_int("CELERY_VISIBILITY_TIMEOUT", 7200)
+        # Beat, in the clinic's time zone (HH:MM clinic-local).
+        self.REMINDERS_AT = _env("REMINDERS_AT", "08:00")
+        self.EVE_REMINDERS_AT = _env("EVE_REMINDERS_AT", "18:00")
+        self.MONTHLY_REPORTS_AT = _env("MONTHLY_REPORTS_AT", "09:00")
+        self.PUBLISH_SLOTS_AT = _env("PUBLISH_SLOTS_AT", "01:30")
+        self.PURGE_EXPORTS_AT = _env("PURGE_EXPORTS_AT", "03:15")
+        self.OUTCOME_CHECK_MINUTE = _env_int("OUTCOME_CHECK_MINUTE", 5)
 
         self.BCRYPT_LOG_ROUNDS = _env_int("BCRYPT_LOG_ROUNDS", 12)
         self.LOGIN_MAX_FAILURES = _env_int("LOGIN_MAX_FAILURES", 5)

@@ -2,7 +2,14 @@
 from __future__ import annotations
 
 from celery import Celery, Task
+from celery.schedules import crontab
 from flask import Flask
+
+# Beat sends every scheduled job through this one task, naming the job; the
+# registry in services/jobs.py maps the name to its service function, so beat
+# and `flask jobs run <name>` run exactly the same code.
+RUN_JOB_TASK = "backend.tasks.scheduled.run_scheduled_job"
+SEND_DUE_EMAILS_TASK = "backend.tasks.email.send_due_emails"
 
 
 def celery_init_app(app: Flask) -> Celery:
@@ -17,19 +24,67 @@ def celery_init_app(app: Flask) -> Celery:
     celery.config_from_object(celery_settings(app, broker, backend))
     celery.set_default()
     app.extensions["celery"] = celery
+
+    from backend.services.notifications import install_commit_kick
+
+    install_commit_kick()
     return celery
 
 
+def _hour_minute(value: str) -> tuple[int, int]:
+    hours, minutes = value.split(":")
+    return int(hours), int(minutes)
+
+
+def beat_schedule(config) -> dict:
+    """The named periodic jobs. Crontabs are read in the app's timezone, the clinic's."""
+    rem_h, rem_m = _hour_minute(config["REMINDERS_AT"])
+    eve_h, eve_m = _hour_minute(config["EVE_REMINDERS_AT"])
+    rep_h, rep_m = _hour_minute(config["MONTHLY_REPORTS_AT"])
+    pub_h, pub_m = _hour_minute(config["PUBLISH_SLOTS_AT"])
+    pur_h, pur_m = _hour_minute(config["PURGE_EXPORTS_AT"])
+
+    def job(name: str, schedule: crontab) -> dict:
+        # expires: a beat tick that waited longer than an hour in the queue is
+        # stale; the next tick (or an idempotent re-run) covers the same ground.
+        return {"task": RUN_JOB_TASK, "schedule": schedule, "args": (name,), "options": {"expires": 3600}}
+
+    return {
+        "daily-reminders": job("daily-reminders", crontab(minute=rem_m, hour=rem_h)),
+        "day-before-reminders": job("day-before-reminders", crontab(minute=eve_m, hour=eve_h)),
+        "monthly-reports": job("monthly-reports", crontab(minute=rep_m, hour=rep_h, day_of_month=1)),
+        "publish-slots": job("publish-slots", crontab(minute=pub_m, hour=pub_h)),
+        "flag-missing-outcomes": job("flag-missing-outcomes", crontab(minute=config["OUTCOME_CHECK_MINUTE"])),
+        "purge-expired-exports": job("purge-expired-exports", crontab(minute=pur_m, hour=pur_h)),
+        "send-due-emails": {"task": SEND_DUE_EMAILS_TASK, "schedule": crontab(), "options": {"expires": 55}},
+    }
+
+
 def celery_settings(app: Flask, broker: str, backend: str) -> dict:
+    config = app.config
     return {
         "broker_url": broker,
         "result_backend": backend,
         "task_serializer": "json",
         "result_serializer": "json",
         "accept_content": ["json"],
-        "timezone": app.config["CLINIC_TIMEZONE"],
+        "timezone": config["CLINIC_TIMEZONE"],
         "enable_utc": True,
         "task_ignore_result": True,
         "broker_connection_retry_on_startup": True,
+        # Every task is idempotent, so a task whose worker died is run again
+        # rather than lost: acknowledge after the run, requeue on a lost child.
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "worker_prefetch_multiplier": 1,
+        "task_soft_time_limit": config["CELERY_TASK_SOFT_TIME_LIMIT"],
+        "task_time_limit": config["CELERY_TASK_TIME_LIMIT"],
+        "broker_transport_options": {
+            "visibility_timeout": max(config["CELERY_VISIBILITY_TIMEOUT"], config["CELERY_TASK_TIME_LIMIT"] + 60),
+            "socket_connect_timeout": 2,
+        },
+        "broker_connection_timeout": 2,
+        "worker_send_task_events": False,
+        "beat_schedule": beat_schedule(config),
         "imports": ("backend.tasks",),
     }

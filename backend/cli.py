@@ -41,6 +41,38 @@ def register_cli(app: Flask) -> None:
         logins = demo.seed_demo()
         click.echo(demo_logins_text(logins))
 
+    @app.cli.group("jobs")
+    def jobs_group() -> None:
+        """Scheduled jobs: list them, or run one now."""
+
+    @jobs_group.command("list")
+    def jobs_list() -> None:
+        """Every scheduled job, with when beat runs it."""
+        from backend.celery_app import beat_schedule
+        from backend.services.jobs import scheduled_jobs
+
+        schedule = beat_schedule(app.config)
+        for name, job in scheduled_jobs().items():
+            entry = schedule.get(name)
+            when = describe_crontab(entry["schedule"]) if entry else "on demand"
+            click.echo(f"{name:<24} {when:<32} {job.description}")
+
+    @jobs_group.command("run")
+    @click.argument("name")
+    def jobs_run(name: str) -> None:
+        """Run a scheduled job now, in this process."""
+        import json
+
+        from backend.services.jobs import JobLocked, run_job, scheduled_jobs
+
+        if name not in scheduled_jobs():
+            raise click.ClickException(f"Unknown job {name!r}. Known jobs: {', '.join(scheduled_jobs())}")
+        try:
+            result = run_job(name)
+        except JobLocked:
+            raise click.ClickException(f"Job {name} is already running elsewhere.") from None
+        click.echo(json.dumps(result, default=str))
+
     @app.cli.command("create-db")
     def create_db() -> None:
         """Create every table directly (tests and throwaway databases; use `flask db upgrade` otherwise)."""
@@ -53,3 +85,14 @@ def demo_logins_text(logins: dict) -> str:
         "Demo logins (password for all: {password})\n"
         "  admin:   {admin}\n  doctor:  {doctor}\n  patient: {patient}".format(**logins)
     )
+
+
+def describe_crontab(schedule) -> str:
+    """A crontab in words an operator reads at a glance, with the zone it runs in."""
+    fields = f"{_field(schedule._orig_minute)} {_field(schedule._orig_hour)} {_field(schedule._orig_day_of_month)} " \
+             f"{_field(schedule._orig_month_of_year)} {_field(schedule._orig_day_of_week)}"
+    return f"cron {fields} ({schedule.tz})"
+
+
+def _field(value) -> str:
+    return str(value)

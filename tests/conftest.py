@@ -101,6 +101,13 @@ def clean_database(app) -> None:
                     conn.execute(sa.text(f'DELETE FROM "{table}"'))
 
 
+def _bind_celery(app) -> None:
+    """Shared tasks resolve to Celery's current app: make it this app's."""
+    celery = app.extensions["celery"]
+    celery.set_current()
+    celery.set_default()
+
+
 @pytest.fixture
 def app(base_app, redis_url):
     """The app with empty tables, a flushed Redis and an app context pushed."""
@@ -111,6 +118,7 @@ def app(base_app, redis_url):
     clean_database(base_app)
     redis.Redis.from_url(redis_url).flushdb()
     redis_handle.init_app(base_app)
+    _bind_celery(base_app)
     ctx = base_app.app_context()
     ctx.push()
     yield base_app
@@ -128,7 +136,9 @@ def make_app(database_url, redis_url, instance_dir, base_app):
         return create_app(make_config(database_url, redis_url, instance_dir, **overrides))
 
     yield build
-    redis_handle.init_app(base_app)  # extensions are shared singletons: rebind to the main app
+    # Extensions and the default Celery app are process-wide: rebind them to the main app.
+    redis_handle.init_app(base_app)
+    _bind_celery(base_app)
 
 
 class ApiClient:
@@ -265,3 +275,179 @@ class Factory:
 @pytest.fixture
 def factory(app):
     return Factory()
+
+
+# ---- real SMTP server and real Celery worker (integration tests) -----------
+
+class RecordingSmtpHandler:
+    """aiosmtpd handler keeping every accepted message, parsed, in memory.
+
+    `hold_next` makes the next DATA command hang (without blocking the server's
+    loop) until `release()`; the held message is then refused, as a server
+    that died mid-transfer would never have accepted it.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self.messages = []
+        self.lock = threading.Lock()
+        self.hold_next = False
+        self.holding = threading.Event()
+        self.released = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        import asyncio
+        from email import message_from_bytes, policy
+
+        if self.hold_next:
+            self.hold_next = False
+            self.holding.set()
+            while not self.released.is_set():
+                await asyncio.sleep(0.05)
+            return "451 Requested action aborted"
+        message = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
+        with self.lock:
+            self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def release(self) -> None:
+        self.released.set()
+
+
+class SmtpSink:
+    """A real SMTP server on a free port that can be stopped and started again on the same port."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.handler = RecordingSmtpHandler()
+        self.controller = None
+
+    def start(self) -> "SmtpSink":
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        return self
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.handler.release()
+            self.controller.stop()
+            self.controller = None
+
+    @property
+    def messages(self) -> list:
+        with self.handler.lock:
+            return list(self.handler.messages)
+
+    def wait_for(self, count: int, timeout: float = 30.0) -> list:
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if len(self.messages) >= count:
+                return self.messages
+            time.sleep(0.1)
+        raise AssertionError(f"expected {count} messages, received {len(self.messages)}")
+
+
+@pytest.fixture
+def smtp_sink(app):
+    """A started SMTP sink; the app sends to it for the duration of the test."""
+    sink = SmtpSink().start()
+    saved = {key: app.config[key] for key in ("MAIL_SERVER", "MAIL_PORT", "MAIL_TIMEOUT")}
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=sink.port, MAIL_TIMEOUT=5)
+    yield sink
+    sink.stop()
+    app.config.update(saved)
+
+
+class WorkerProcess:
+    """`celery -A celery_worker worker` in a subprocess, on the test database, Redis and SMTP sink."""
+
+    def __init__(self, env: dict, log_path: str) -> None:
+        import subprocess
+
+        self.log = open(log_path, "ab")
+        self.proc = subprocess.Popen(
+            [os.path.join(ROOT, ".venv", "bin", "celery"), "-A", "celery_worker", "worker", "--pool=prefork",
+             "-c", "1", "--loglevel=INFO", "--without-gossip", "--without-mingle", "-n", f"test-{free_port()}@%h"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait_ready(self, celery, timeout: float = 30.0) -> "WorkerProcess":
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"worker exited with {self.proc.returncode}; see {self.log.name}")
+            replies = celery.control.ping(timeout=0.5) or []
+            if replies:
+                return self
+        raise AssertionError(f"worker did not start; see {self.log.name}")
+
+    def children(self) -> list:
+        import psutil
+
+        return psutil.Process(self.proc.pid).children(recursive=True)
+
+    def stop(self) -> None:
+        import signal
+        import subprocess
+
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                for child in self.children():
+                    child.kill()
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+        self.log.close()
+
+
+@pytest.fixture
+def celery_worker(app, database_url, redis_url, instance_dir, tmp_path):
+    """Start real Celery workers: `start(mail_port, **env)`; all are stopped at the end of the test."""
+    workers = []
+
+    def start(mail_port: int, **extra_env) -> WorkerProcess:
+        env = dict(os.environ, CAREQUEUE_ENV="test", TEST_DATABASE_URL=database_url, TEST_REDIS_URL=redis_url,
+                   CAREQUEUE_INSTANCE=instance_dir, MAIL_SERVER="127.0.0.1", MAIL_PORT=str(mail_port),
+                   MAIL_SINK_DIR=app.config["MAIL_SINK_DIR"], EXPORT_DIR=app.config["EXPORT_DIR"],
+                   MAIL_TIMEOUT="10")
+        env.update({key: str(value) for key, value in extra_env.items()})
+        worker = WorkerProcess(env, str(tmp_path / f"worker-{len(workers)}.log"))
+        workers.append(worker)
+        return worker.wait_ready(app.extensions["celery"])
+
+    yield start
+    for worker in workers:
+        worker.stop()
+
+
+@pytest.fixture
+def make_appointment(factory):
+    """Create an appointment directly (slot included): `make_appointment(patient, doctor, day, start, status)`."""
+    from backend.extensions import db
+    from backend.models import Appointment, Treatment
+
+    def make(patient=None, doctor=None, day: date | None = None, start: time = time(10, 0),
+             status: str = "booked", diagnosis: str | None = None, minutes: int = 30):
+        patient = patient or factory.patient()
+        doctor = doctor or factory.doctor()
+        slot = factory.slot(doctor, day=day, start=start, minutes=minutes)
+        if status == "booked":
+            slot.is_booked = True
+        appointment = Appointment(patient_id=patient.id, doctor_id=doctor.id, slot_id=slot.id, date=slot.date,
+                                  start_time=slot.start_time, end_time=slot.end_time, status=status)
+        db.session.add(appointment)
+        db.session.flush()
+        if diagnosis is not None:
+            db.session.add(Treatment(appointment_id=appointment.id, diagnosis=diagnosis, prescription="rest"))
+        db.session.commit()
+        return appointment
+
+    return make

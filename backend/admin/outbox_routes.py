@@ -1,2 +1,57 @@
-"""/admin routes for sent email (outbox) and jobs."""
-from backend.admin import bp  # noqa: F401
+"""/admin routes for sent email (outbox), the embedded mailbox and jobs."""
+from __future__ import annotations
+
+from typing import Literal
+
+from flask import jsonify
+from pydantic import BaseModel, ConfigDict
+
+from backend.admin import bp
+from backend.schemas import page_args, parse_query
+from backend.security import role_required
+from backend.services import jobs, mailbox, outbox
+
+
+class OutboxQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    status: Literal["pending", "sending", "sent", "failed"] | None = None
+    kind: str | None = None
+
+
+class JobsQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    status: Literal["queued", "running", "done", "failed"] | None = None
+    kind: str | None = None
+
+
+@bp.get("/outbox")
+@role_required("admin")
+def outbox_list():
+    paging, query = page_args(), parse_query(OutboxQuery)
+    return jsonify(outbox.list_outbox(paging.page, paging.per_page, status=query.status, kind=query.kind))
+
+
+@bp.get("/outbox/<int:outbox_id>")
+@role_required("admin")
+def outbox_detail(outbox_id: int):
+    return jsonify({"email": outbox.outbox_detail(outbox_id)})
+
+
+@bp.get("/mailbox")
+@role_required("admin")
+def mailbox_list():
+    paging = page_args()
+    return jsonify(mailbox.list_messages(paging.page, paging.per_page))
+
+
+@bp.get("/mailbox/<name>")
+@role_required("admin")
+def mailbox_message(name: str):
+    return jsonify({"message": mailbox.read_message(name)})
+
+
+@bp.get("/jobs")
+@role_required("admin")
+def jobs_list():
+    paging, query = page_args(), parse_query(JobsQuery)
+    return jsonify(jobs.list_jobs(paging.page, paging.per_page, status=query.status, kind=query.kind))

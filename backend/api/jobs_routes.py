@@ -1,2 +1,29 @@
 """/api routes for exports and user-visible jobs."""
-from backend.api import bp  # noqa: F401
+from __future__ import annotations
+
+from flask import jsonify, send_file
+from flask_login import current_user
+
+from backend.api import bp
+from backend.security import login_required
+from backend.services import exports, jobs
+
+
+@bp.post("/export/treatments")
+@login_required
+def export_treatments():
+    job = exports.start_treatment_export(current_user)
+    return jsonify({"job_id": job.id, "status": job.status}), 202
+
+
+@bp.get("/jobs/<int:job_id>")
+@login_required
+def job_status(job_id: int):
+    return jsonify(jobs.serialize_job(jobs.job_for(current_user, job_id)))
+
+
+@bp.get("/jobs/<int:job_id>/download")
+@login_required
+def download_job(job_id: int):
+    path, filename = exports.download_path(jobs.job_for(current_user, job_id))
+    return send_file(path, mimetype="text/csv", as_attachment=True, download_name=filename, max_age=0)

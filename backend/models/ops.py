@@ -65,6 +65,9 @@ class EmailOutbox(db.Model):
     last_error: so.Mapped[str | None] = so.mapped_column(sa.Text)
     next_attempt_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime(), default=utcnow)
     claimed_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime())
+    # Who holds the claim (a Celery task id): a task redelivered after its worker
+    # died takes its own rows back at once instead of waiting for the claim to go stale.
+    claimed_by: so.Mapped[str | None] = so.mapped_column(sa.String(64))
     sent_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime())
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime(), default=utcnow)
 

@@ -1,0 +1,209 @@
+"""services/notifications.py and services/mailer.py: the outbox, its sender and the appointment emails."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import sqlalchemy as sa
+from icalendar import Calendar
+
+from backend.extensions import db
+from backend.models import EmailOutbox
+from backend.services import notifications
+from tests.conftest import SmtpSink, free_port
+
+
+def outbox_rows(**where):
+    query = sa.select(EmailOutbox).order_by(EmailOutbox.id)
+    for key, value in where.items():
+        query = query.where(getattr(EmailOutbox, key) == value)
+    return db.session.execute(query).scalars().all()
+
+
+def queue(key: str, recipient: str = "someone@example.com", **kw) -> None:
+    notifications.queue_email(kind=kw.pop("kind", "test"), recipient=recipient, subject=kw.pop("subject", "Hello"),
+                              dedupe_key=key, body_text=kw.pop("body_text", "Plain text body"), **kw)
+    db.session.commit()
+
+
+def test_queue_email_is_once_per_dedupe_key(app):
+    assert notifications.queue_email(kind="t", recipient="a@example.com", subject="s", dedupe_key="k1", body_text="x")
+    db.session.commit()
+    assert not notifications.queue_email(kind="t", recipient="a@example.com", subject="s", dedupe_key="k1",
+                                         body_text="x")
+    assert notifications.queue_emails_bulk([
+        {"kind": "t", "recipient": "a@example.com", "subject": "s", "dedupe_key": "k1", "body_text": "", "body_html": ""},
+        {"kind": "t", "recipient": "b@example.com", "subject": "s", "dedupe_key": "k2", "body_text": "", "body_html": ""},
+    ]) == 1
+    db.session.commit()
+    assert [row.dedupe_key for row in outbox_rows()] == ["k1", "k2"]
+    assert outbox_rows()[0].message_id == notifications.message_id_for("k1")
+
+
+def test_sender_delivers_html_text_and_the_same_message_id(app, smtp_sink):
+    queue("hello:1", body_html="<p>Hi</p>")
+    counts = notifications.deliver_due_emails()
+    assert counts == {"sent": 1, "failed": 0, "deferred": 0}
+    [message] = smtp_sink.wait_for(1)
+    assert message["Message-ID"] == notifications.message_id_for("hello:1")
+    assert message.get_body(("plain",)).get_content().strip() == "Plain text body"
+    assert "<p>Hi</p>" in message.get_body(("html",)).get_content()
+    [row] = outbox_rows()
+    assert row.status == "sent" and row.attempts == 1 and row.sent_at is not None and row.claimed_by is None
+    assert notifications.deliver_due_emails() == {"sent": 0, "failed": 0, "deferred": 0}
+    assert len(smtp_sink.messages) == 1
+
+
+def test_a_claimed_row_is_not_sent_by_another_sender_until_stale(app, smtp_sink):
+    queue("claim:1")
+    [row] = outbox_rows()
+    assert notifications.claim_email(row.id, "worker-a")
+    db.session.commit()
+    assert not notifications.claim_email(row.id, "worker-b")
+    assert notifications.deliver_due_emails(claimer="worker-b")["sent"] == 0
+    # The same claimer (a redelivered task) takes its own row back at once.
+    assert notifications.deliver_due_emails(claimer="worker-a")["sent"] == 1
+    assert len(smtp_sink.wait_for(1)) == 1
+
+
+def test_a_stale_claim_is_taken_over(app, smtp_sink):
+    queue("stale:1")
+    [row] = outbox_rows()
+    assert notifications.claim_email(row.id, "dead-worker")
+    db.session.commit()
+    assert notifications.deliver_due_emails(claimer="sweeper")["sent"] == 0
+    old = datetime.now(timezone.utc) - timedelta(seconds=app.config["OUTBOX_RECLAIM_SECONDS"] + 5)
+    db.session.execute(sa.update(EmailOutbox).values(claimed_at=old))
+    db.session.commit()
+    assert notifications.deliver_due_emails(claimer="sweeper")["sent"] == 1
+
+
+def test_smtp_down_defers_with_backoff_and_nothing_is_lost(app):
+    port = free_port()  # nothing listens here
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_TIMEOUT=2)
+    for index in range(3):
+        queue(f"down:{index}")
+    before = datetime.now(timezone.utc)
+    counts = notifications.deliver_due_emails()
+    assert counts == {"sent": 0, "failed": 0, "deferred": 3}
+    rows = outbox_rows()
+    assert [row.status for row in rows] == ["pending"] * 3
+    assert rows[0].attempts == 1 and "unreachable" in rows[0].last_error
+    assert [row.attempts for row in rows[1:]] == [0, 0]  # not tried: the server was down
+    assert all(row.next_attempt_at >= before + timedelta(seconds=app.config["OUTBOX_RETRY_BASE_SECONDS"] - 1)
+               for row in rows)
+    # Not due yet: a second sweep right away does not hammer the server.
+    assert notifications.deliver_due_emails() == {"sent": 0, "failed": 0, "deferred": 0}
+    sink = SmtpSink()
+    sink.port = port
+    sink.start()
+    try:
+        db.session.execute(sa.update(EmailOutbox).values(next_attempt_at=datetime.now(timezone.utc)))
+        db.session.commit()
+        assert notifications.deliver_due_emails()["sent"] == 3
+        assert len(sink.wait_for(3)) == 3
+    finally:
+        sink.stop()
+
+
+def test_backoff_is_exponential_and_capped(app):
+    base = app.config["OUTBOX_RETRY_BASE_SECONDS"]
+    assert [notifications.retry_delay(n).total_seconds() for n in (1, 2, 3)] == [base, 2 * base, 4 * base]
+    assert notifications.retry_delay(40).total_seconds() == app.config["OUTBOX_RETRY_MAX_SECONDS"]
+
+
+class RejectingHandler:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        return "550 5.1.1 No such user"
+
+
+def test_a_permanent_rejection_marks_the_row_failed(app):
+    from aiosmtpd.controller import Controller
+
+    port = free_port()
+    controller = Controller(RejectingHandler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_TIMEOUT=5)
+        queue("reject:1", recipient="nobody@example.com")
+        assert notifications.deliver_due_emails() == {"sent": 0, "failed": 1, "deferred": 0}
+    finally:
+        controller.stop()
+    [row] = outbox_rows()
+    assert row.status == "failed" and "550" in row.last_error
+
+
+def test_booking_email_carries_an_ics_request_in_the_clinic_zone(app, smtp_sink, make_appointment):
+    appointment = make_appointment()
+    assert notifications.appointment_event(appointment, "booked")
+    db.session.commit()
+    notifications.deliver_due_emails()
+    [message] = smtp_sink.wait_for(1)
+    assert message["Subject"] == "Your appointment is booked"
+    assert appointment.doctor.full_name in message.get_body(("plain",)).get_content()
+    assert appointment.doctor.full_name in message.get_body(("html",)).get_content()
+    [ics] = [part for part in message.iter_attachments() if part.get_content_type() == "text/calendar"]
+    calendar = Calendar.from_ical(ics.get_content())
+    assert str(calendar["METHOD"]) == "REQUEST"
+    [event] = calendar.walk("VEVENT")
+    assert str(event["UID"]) == f"appointment-{appointment.id}@carequeue"
+    start = event.decoded("DTSTART")
+    assert str(start.tzinfo) == app.config["CLINIC_TIMEZONE"]
+    assert (start.date(), start.time()) == (appointment.date, appointment.start_time)
+    assert calendar.walk("VTIMEZONE"), "the clinic's zone travels with the invitation"
+
+
+def test_reschedule_raises_the_sequence_and_cancel_sends_a_cancel(app, smtp_sink, make_appointment, monkeypatch):
+    appointment = make_appointment()
+    notifications.appointment_event(appointment, "booked")
+    db.session.commit()
+    clock = iter([1_800_000_000, 1_800_000_100])
+    monkeypatch.setattr(notifications._time, "time", lambda: next(clock))
+    appointment.start_time = appointment.start_time.replace(hour=11)
+    notifications.appointment_event(appointment, "rescheduled")
+    db.session.commit()
+    appointment.status = "cancelled"
+    notifications.appointment_event(appointment, "cancelled")
+    db.session.commit()
+    assert [row.kind for row in outbox_rows()] == ["appointment_booked", "appointment_rescheduled",
+                                                  "appointment_cancelled"]
+    monkeypatch.undo()
+    notifications.deliver_due_emails()
+    messages = smtp_sink.wait_for(3)
+    calendars = [Calendar.from_ical(next(p for p in m.iter_attachments()
+                                         if p.get_content_type() == "text/calendar").get_content())
+                 for m in messages]
+    sequences = [int(c.walk("VEVENT")[0]["SEQUENCE"]) for c in calendars]
+    assert sequences[0] < sequences[1] < sequences[2]
+    assert [str(c["METHOD"]) for c in calendars] == ["REQUEST", "REQUEST", "CANCEL"]
+    assert len({str(c.walk("VEVENT")[0]["UID"]) for c in calendars}) == 1
+
+
+def test_unknown_event_is_refused(app, make_appointment):
+    with pytest.raises(ValueError):
+        notifications.appointment_event(make_appointment(), "teleported")
+
+
+def test_opted_out_patients_still_get_essential_mail(app, factory):
+    patient = factory.patient(email_opt_in=False)
+    assert notifications.patient_accepts(patient, "reminder")
+    assert notifications.patient_accepts(patient, "appointment_booked")
+    assert not notifications.patient_accepts(patient, "export_ready")
+    assert notifications.patient_accepts(factory.patient(), "export_ready")
+
+
+def test_commit_kick_enqueues_a_sweep_and_broker_outage_keeps_the_row(app, monkeypatch):
+    sent = []
+    celery = app.extensions["celery"]
+    monkeypatch.setattr(celery, "send_task", lambda name, **kw: sent.append(name))
+    queue("kick:1")
+    assert sent == ["backend.tasks.email.send_due_emails"]
+    db.session.commit()  # nothing queued in this transaction: no second kick
+    assert len(sent) == 1
+
+    def broker_down(name, **kw):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(celery, "send_task", broker_down)
+    queue("kick:2")  # the commit still succeeds
+    assert [row.status for row in outbox_rows()] == ["pending", "pending"]
