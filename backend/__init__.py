@@ -53,8 +53,10 @@ def create_app(config: Config | dict | None = None) -> Flask:
     celery_init_app(app)
 
     from backend.cli import register_cli
+    from backend.triage.cli import register_triage_cli
 
     register_cli(app)
+    register_triage_cli(app)
     return app
 
 

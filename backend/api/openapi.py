@@ -19,6 +19,7 @@ REQUEST_MODELS: dict[str, str] = {
     "auth.register": "RegisterIn",
     "auth.login": "LoginIn",
     "auth.change_password": "PasswordChangeIn",
+    "patient.create_triage": "TriageIn",
 }
 SKIPPED_PREFIXES = ("static", "spa.")
 _CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")

@@ -1,0 +1,17 @@
+"""Triage tasks: answer one assessment; sweep the ones that waited too long."""
+from __future__ import annotations
+
+from celery import shared_task
+
+from backend.triage import service
+
+
+@shared_task(name="backend.tasks.triage.run_triage", acks_late=True, soft_time_limit=150, time_limit=180)
+def run_triage(assessment_id: int) -> bool:
+    """Answer one queued assessment (the provider, or the rules on any failure). Idempotent."""
+    return service.answer_assessment(assessment_id)
+
+
+@shared_task(name="backend.tasks.triage.answer_stale_assessments")
+def answer_stale_assessments() -> int:
+    return service.answer_stale_assessments()
