@@ -1,0 +1,249 @@
+"""The embedded rule engine: red flags, negation, qualifiers, age, history, specialty."""
+from __future__ import annotations
+
+import pytest
+
+from backend.triage.engine import DEFAULT_SPECIALIZATIONS, TriageResult, assess, more_urgent
+
+FULL_CLINIC = list(DEFAULT_SPECIALIZATIONS)
+
+
+# --------------------------------------------------------------------------- red flags
+
+RED_FLAGS = [
+    ("heart", "crushing pain in my chest going down my left arm, sweating", 55),
+    ("heart", "heavy pressure in the middle of my chest and I feel sick", 48),
+    ("stroke", "his face is drooping on one side and his speech is slurred", 70),
+    ("stroke", "suddenly my left arm and leg went weak and numb", 62),
+    ("breathing", "I can't breathe and my lips are turning blue", 30),
+    ("breathing", "my asthma inhaler isn't helping at all, I can't finish a sentence", 25),
+    ("allergy", "ate prawns and now my tongue and lips are swelling", 33),
+    ("bleeding", "I've been vomiting blood", 45),
+    ("bleeding", "deep cut on my arm, blood is spurting out and won't stop", 30),
+    ("consciousness", "my mum collapsed and is unresponsive", 75),
+    ("consciousness", "sudden worst headache of my life", 40),
+    ("consciousness", "my brother is having a seizure", 20),
+    ("sepsis", "high fever, confused and her skin is mottled", 80),
+    ("meningitis", "fever, headache and a stiff neck, the light hurts my eyes", 19),
+    ("meningitis", "rash that doesn't fade when I press a glass on it", 5),
+    ("mental_health", "I have a plan to kill myself tonight", 28),
+    ("mental_health", "she took an overdose of paracetamol", 17),
+    ("abdomen", "sudden severe stomach pain, I'm doubled over", 50),
+    ("abdomen", "sudden pain in my testicle and it's swollen", 16),
+    ("children", "baby has no wet nappies all day and sunken eyes", 1),
+    ("clots", "short of breath and sharp pain when I breathe in after a long flight, my calf is swollen", 44),
+    ("injury", "got oven cleaner splashed in my eyes", 35),
+    ("injury", "my son got an electric shock from a socket", 8),
+]
+
+
+@pytest.mark.parametrize("group,text,age", RED_FLAGS, ids=[f"{g}-{i}" for i, (g, _, _) in enumerate(RED_FLAGS)])
+def test_red_flag_groups_force_emergency(group, text, age):
+    result = assess(text, age_years=age)
+
+    assert result.urgency == "emergency"
+    assert result.red_flags
+    assert any(rule_id.split(".")[0] in (group, "urgent", "heart", "breathing") for rule_id in result.rules_fired)
+    assert "999" in result.advice
+
+
+def test_emergency_advice_uses_the_configured_number():
+    result = assess("crushing chest pain", emergency_number="112")
+
+    assert "112" in result.advice and "999" not in result.advice
+
+
+# --------------------------------------------------------------------------- negation
+
+
+@pytest.mark.parametrize("text,not_expected", [
+    ("no chest pain, just a runny nose and sneezing", "emergency"),
+    ("denies fever, stiff neck after sleeping awkwardly", "emergency"),
+    ("diarrhoea since this morning without vomiting or blood", "urgent"),
+    ("a bit of a cough, not short of breath", "urgent"),
+    ("I don't have any trouble breathing, just a sore throat", "emergency"),
+    ("rash on my arm, no swelling of lips or tongue", "emergency"),
+])
+def test_negated_findings_do_not_fire(text, not_expected):
+    assert assess(text, age_years=30).urgency != not_expected
+
+
+def test_chest_tightness_without_pain_or_breathlessness_is_urgent_not_emergency():
+    result = assess("chest feels tight but no pain, no breathlessness", age_years=35)
+
+    assert result.urgency == "urgent"
+    assert not result.red_flags
+
+
+def test_negation_stops_at_but():
+    assert assess("no fever but crushing chest pain", age_years=40).urgency == "emergency"
+
+
+def test_cant_breathe_is_not_read_as_a_negation():
+    assert assess("I cant breathe", age_years=30).urgency == "emergency"
+
+
+# --------------------------------------------------------------------------- qualifiers and duration
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("headache", "self_care"),
+    ("sudden severe headache", "emergency"),
+    ("headache for three weeks", "routine"),
+    ("migraine like my usual ones", "self_care"),
+    ("cough and runny nose for 4 days", "self_care"),
+    ("cough for 5 weeks", "routine"),
+    ("mild heartburn after dinner", "self_care"),
+    ("heartburn every day for two months", "routine"),
+    ("diarrhoea since yesterday", "self_care"),
+    ("diarrhoea for 5 days", "routine"),
+    ("sore throat, getting worse, not improving", "routine"),
+    ("high fever for 4 days", "urgent"),
+    ("fever of 39.4 since monday", "urgent"),
+    ("back pain after lifting for a week", "self_care"),
+    ("back pain for 3 months", "routine"),
+])
+def test_qualifiers_and_duration(text, expected):
+    assert assess(text, age_years=32).urgency == expected
+
+
+# --------------------------------------------------------------------------- age
+
+
+@pytest.mark.parametrize("age,expected", [(0.1, "emergency"), (0.5, "urgent"), (30, "self_care")])
+def test_fever_by_age(age, expected):
+    assert assess("fever and a runny nose since yesterday", age_years=age).urgency == expected
+
+
+def test_age_written_in_the_text_counts():
+    assert assess("my 6 week old has a temperature of 38.2").urgency == "emergency"
+
+
+def test_children_see_pediatrics_when_the_clinic_has_it():
+    assert assess("earache since this morning", age_years=6, specializations=FULL_CLINIC).specialization == "Pediatrics"
+
+
+def test_children_see_the_specialty_when_the_clinic_has_no_pediatrics():
+    clinic = ["ENT", "General Medicine"]
+    assert assess("earache since this morning", age_years=6, specializations=clinic).specialization == "ENT"
+
+
+@pytest.mark.parametrize("text,younger,older", [
+    ("had a fall at home, sore hip", "routine", "urgent"),
+    ("fever and a cough since yesterday", "self_care", "urgent"),
+    ("stomach ache since this morning", "routine", "urgent"),
+])
+def test_older_age_raises_urgency(text, younger, older):
+    young, old = assess(text, age_years=30), assess(text, age_years=82)
+
+    assert (young.urgency, old.urgency) == (younger, older)
+
+
+# --------------------------------------------------------------------------- shared history
+
+
+@pytest.mark.parametrize("text,history,without,with_history", [
+    ("tummy cramps since this morning", {"pregnant": True}, "routine", "urgent"),
+    ("some bleeding", {"pregnant": True, "sex": "female"}, "routine", "urgent"),
+    ("I've been sick three times today", {"conditions": "type 1 diabetes"}, "self_care", "urgent"),
+    ("temperature of 38.5 since last night", {"medications": "chemotherapy"}, "self_care", "emergency"),
+    ("fever and sore throat", {"conditions": "kidney transplant", "medications": "tacrolimus"}, "self_care", "urgent"),
+    ("more breathless than usual", {"conditions": "heart failure"}, "urgent", "urgent"),
+    ("my ankles are more swollen this week", {"conditions": "heart failure"}, "routine", "urgent"),
+    ("bumped my head on a cupboard", {"medications": "warfarin"}, "routine", "emergency"),
+    ("runny nose and a cough", {"conditions": "HIV"}, "self_care", "routine"),
+    ("cut on my foot that looks red", {"conditions": "diabetes"}, "self_care", "urgent"),
+])
+def test_history_raises_urgency(text, history, without, with_history):
+    assert assess(text, age_years=40).urgency == without
+    assert assess(text, age_years=40, history=history).urgency == with_history
+
+
+def test_negated_history_does_not_count():
+    history = {"conditions": "no diabetes, no heart problems"}
+    assert assess("I've been sick three times today", age_years=40, history=history).urgency == "self_care"
+
+
+def test_male_sex_overrides_pregnancy_words():
+    result = assess("tummy cramps since this morning, partner is pregnant", age_years=35, history={"sex": "male"})
+
+    assert result.urgency == "routine"
+
+
+# --------------------------------------------------------------------------- specialty
+
+
+@pytest.mark.parametrize("text,specialty", [
+    ("palpitations on and off for a month", "Cardiology"),
+    ("itchy rash on my arms for three weeks", "Dermatology"),
+    ("knee pain for six weeks", "Orthopedics"),
+    ("ear pain and ringing in my ears", "ENT"),
+    ("burning when I pee", "Urology"),
+    ("heavy irregular periods", "Gynecology"),
+    ("feeling low and anxious for weeks", "Psychiatry"),
+    ("always thirsty and peeing a lot", "Endocrinology"),
+    ("red sticky eye", "Ophthalmology"),
+    ("heartburn and bloating for a month", "Gastroenterology"),
+    ("tremor in my hands", "Neurology"),
+    ("wheezing and coughing for 4 weeks", "Pulmonology"),
+    ("tired all the time", "General Medicine"),
+    ("something vague that I cannot describe", "General Medicine"),
+])
+def test_complaint_maps_to_specialty(text, specialty):
+    assert assess(text, age_years=40, specializations=FULL_CLINIC).specialization == specialty
+
+
+def test_missing_specialty_falls_back_to_general_medicine_and_says_so():
+    result = assess("itchy rash on my arms for three weeks", age_years=40,
+                    specializations=["Cardiology", "General Medicine"])
+
+    assert result.specialization == "General Medicine"
+    assert any("no Dermatology service" in line for line in result.rationale)
+
+
+def test_clinic_names_are_matched_case_insensitively():
+    assert assess("knee pain for six weeks", age_years=40,
+                  specializations=["orthopedics", "general medicine"]).specialization == "orthopedics"
+
+
+def test_clinic_without_general_medicine_still_gets_one_of_its_own():
+    result = assess("tired all the time", age_years=40, specializations=["Cardiology", "Dermatology"])
+
+    assert result.specialization in ("Cardiology", "Dermatology")
+
+
+# --------------------------------------------------------------------------- result shape and determinism
+
+
+def test_result_names_its_rules_and_reasons():
+    result = assess("sore throat and runny nose for 2 days", age_years=25)
+
+    assert isinstance(result, TriageResult)
+    assert result.rules_fired and all("." in rule_id for rule_id in result.rules_fired)
+    assert len(result.rationale) >= len(result.rules_fired)
+    assert result.to_dict()["urgency"] == "self_care"
+    assert "pharmacist" in result.advice
+
+
+def test_result_is_immutable():
+    result = assess("headache")
+    with pytest.raises(AttributeError):
+        result.urgency = "emergency"
+
+
+def test_assessment_is_deterministic():
+    text = "chest feels tight, no pain, had a cold for a week, mild wheeze"
+    answers = {repr(assess(text, age_years=50, history={"conditions": "asthma"})) for _ in range(20)}
+
+    assert len(answers) == 1
+
+
+@pytest.mark.parametrize("text", ["", "   ", "???", "a" * 5000])
+def test_odd_input_gets_a_routine_answer(text):
+    assert assess(text).urgency == "routine"
+
+
+def test_more_urgent_orders_levels():
+    assert more_urgent("routine", "urgent") == "urgent"
+    assert more_urgent("emergency", "self_care") == "emergency"
+    assert more_urgent("self_care", "self_care") == "self_care"
