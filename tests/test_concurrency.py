@@ -33,9 +33,9 @@ def server(app, database_url, redis_url, instance_dir):
     deadline = time.monotonic() + 30
     while True:
         try:
-            if requests.get(base + "/auth/csrf", timeout=1).status_code == 200:
+            if requests.get(base + "/auth/csrf", timeout=5).status_code == 200:
                 break
-        except requests.ConnectionError:
+        except requests.RequestException:
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
