@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from re import _constants as sre_constants
+from re import _parser as sre_parse
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -189,6 +191,83 @@ def _compile_alternatives(patterns: list[str]) -> re.Pattern:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(patterns) + r")(?![a-z0-9])")
 
 
+# Speed: most concepts are absent from most texts. For each pattern we derive
+# plain substrings ("literals"), one of which must occur for it to match, and
+# index one three-letter piece of each literal. One pass over the text's own
+# three-letter pieces then names the few terms worth running a regex for.
+MIN_GATE_CHARS = 3
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+
+
+def _sequence_literals(items: list) -> frozenset[str] | None:
+    """Substrings of which one must occur wherever this parsed sequence matches, or None."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre_constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        options = None
+        if op is sre_constants.SUBPATTERN:
+            options = _sequence_literals(list(av[3]))
+        elif op is sre_constants.BRANCH:
+            branches = [_sequence_literals(list(branch)) for branch in av[1]]
+            options = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif op in _REPEATS and av[0] >= 1:
+            options = _sequence_literals(list(av[2]))
+        if options:
+            candidates.append(options)
+    usable = [c for c in candidates if min(map(len, c)) >= MIN_GATE_CHARS]
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c))) if usable else None
+
+
+def _required_literals(patterns: list[str]) -> frozenset[str] | None:
+    """Substrings of which one must occur wherever any of `patterns` matches, or None."""
+    found = []
+    for pattern in patterns:
+        try:
+            literals = _sequence_literals(list(sre_parse.parse(pattern)))
+        except (re.error, TypeError, ValueError):
+            literals = None
+        if literals is None:
+            return None  # this alternative could match anything: always run the regex
+        found.append(literals)
+    return frozenset().union(*found)
+
+
+def _trigrams(text: str) -> set[str]:
+    return {text[i:i + 3] for i in range(len(text) - 2)}
+
+
+class _TermIndex:
+    """Which terms can possibly match a text, from its three-letter pieces."""
+
+    def __init__(self, literals_by_term: dict[str, frozenset[str] | None]):
+        self.always = frozenset(term for term, literals in literals_by_term.items() if literals is None)
+        # Index each literal under its rarest piece, so few texts wake it up needlessly.
+        frequency: dict[str, int] = {}
+        for literals in literals_by_term.values():
+            for literal in literals or ():
+                for piece in _trigrams(literal):
+                    frequency[piece] = frequency.get(piece, 0) + 1
+        self.by_piece: dict[str, set[str]] = {}
+        for term, literals in literals_by_term.items():
+            for literal in literals or ():
+                piece = min(_trigrams(literal), key=lambda p: (frequency[p], p))
+                self.by_piece.setdefault(piece, set()).add(term)
+
+    def candidates(self, text: str) -> set[str]:
+        found = set(self.always)
+        for piece in _trigrams(text):
+            terms = self.by_piece.get(piece)
+            if terms:
+                found |= terms
+        return found
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -218,6 +297,9 @@ class RuleBook:
             name: self._weighted(words) for name, words in data["specialty_keywords"].items()
         }
         self.advice = data["advice"]
+        literals = {"@" + name: _required_literals(p) for name, p in data["concepts"].items()}
+        literals.update({term: _required_literals([term]) for term in self._inline})
+        self.index = _TermIndex(literals)
 
     def _weighted(self, words: list[Any]) -> list[tuple[str, float]]:
         # A keyword is "term" (weight 1) or ["term", weight] for strong signals.
@@ -273,6 +355,7 @@ class _Facts:
         self.book = book
         self.doc = _Text(normalize(text, book.spellings))
         self._seen: dict[str, int | None] = {}
+        self._candidates = book.index.candidates(self.doc.text)
         text_age = _parse_age_years(self.doc.text)
         self.age = float(age_years) if age_years is not None else text_age
         self.duration_days = _parse_duration_days(self.doc.text)
@@ -290,12 +373,14 @@ class _Facts:
             self.high_fever = self.has("@high_fever")
 
     def position(self, term: str) -> int | None:
+        if term not in self._candidates:
+            return None
         if term not in self._seen:
             self._seen[term] = self.doc.first_affirmed(self.book.pattern(term))
         return self._seen[term]
 
     def has(self, term: str) -> bool:
-        return self.position(term) is not None
+        return term in self._candidates and self.position(term) is not None
 
     def _history_flags(self, history: dict) -> dict[str, bool]:
         # Shared history is free text; the symptom text itself often says it too
@@ -345,13 +430,31 @@ _CONDITIONS: dict[str, Callable[[_Facts, Any], bool]] = {
 }
 
 
+def _term_present(facts: _Facts, alternatives: tuple[str, ...]) -> bool:
+    for alternative in alternatives:
+        if facts.has(alternative):
+            return True
+    return False
+
+
+# Plain loops rather than nested any()/all(): this runs ~150 times per assessment.
 def _rule_fires(rule: Rule, facts: _Facts) -> bool:
-    return (
-        all(test(facts, rule.when[key]) for key, test in _CONDITIONS.items() if key in rule.when)
-        and all(any(facts.has(alt) for alt in term) for term in rule.all_terms)
-        and (not rule.any_terms or any(any(facts.has(alt) for alt in term) for term in rule.any_terms))
-        and not any(any(facts.has(alt) for alt in term) for term in rule.none_terms)
-    )
+    for key, value in rule.when.items():
+        if not _CONDITIONS[key](facts, value):
+            return False
+    for term in rule.all_terms:
+        if not _term_present(facts, term):
+            return False
+    if rule.any_terms:
+        for term in rule.any_terms:
+            if _term_present(facts, term):
+                break
+        else:
+            return False
+    for term in rule.none_terms:
+        if _term_present(facts, term):
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------
