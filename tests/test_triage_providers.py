@@ -44,6 +44,14 @@ def reply_for(kind: str, content: str, stop: str = "stop") -> dict:
     return ollama_reply(content, stop) if kind == "ollama" else openai_reply(content, stop)
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # Timeout tests hang up before the reply is written; that broken pipe is expected.
+        pass
+
+
 class FakeAIServer:
     """A real HTTP server on 127.0.0.1; each test sets what the next answers look like."""
 
@@ -53,8 +61,7 @@ class FakeAIServer:
         self.headers: dict[str, str] = {}
         self.delay = 0.0
         self.requests: list[dict] = []
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.httpd.daemon_threads = True
+        self.httpd = QuietServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
