@@ -207,3 +207,56 @@ def test_commit_kick_enqueues_a_sweep_and_broker_outage_keeps_the_row(app, monke
     monkeypatch.setattr(celery, "send_task", broker_down)
     queue("kick:2")  # the commit still succeeds
     assert [row.status for row in outbox_rows()] == ["pending", "pending"]
+
+
+def test_admin_outbox_and_mailbox_pages(app, factory, smtp_sink, new_client):
+    import os
+
+    from backend.embedded import start_smtp_sink
+
+    admin, patient = factory.admin(), factory.patient()
+    queue("page:1", kind="reminder", body_html="<p>One</p>")
+    queue("page:2", kind="report")
+    notifications.deliver_due_emails(max_rows=1)
+    boss = new_client()
+    boss.login(admin.email)
+    listing = boss.get("/admin/outbox?per_page=1").get_json()
+    assert (listing["total"], listing["per_page"], len(listing["items"])) == (2, 1, 1)
+    assert set(listing["items"][0]) >= {"id", "kind", "recipient", "subject", "status", "attempts", "last_error",
+                                        "sent_at", "created_at"}
+    sent = boss.get("/admin/outbox?status=sent").get_json()["items"]
+    assert [item["kind"] for item in sent] == ["reminder"]
+    assert [i["kind"] for i in boss.get("/admin/outbox?kind=report").get_json()["items"]] == ["report"]
+    assert boss.get("/admin/outbox?status=bogus").status_code == 400
+    assert boss.get("/admin/outbox?page=0").status_code == 400
+    detail = boss.get(f"/admin/outbox/{sent[0]['id']}").get_json()["email"]
+    assert detail["body_html"] == "<p>One</p>" and detail["body_text"] == "Plain text body"
+    assert boss.get("/admin/outbox/999999").status_code == 404
+
+    # The mailbox lists what the embedded sink received.
+    folder = app.config["MAIL_SINK_DIR"]
+    for name in os.listdir(folder) if os.path.isdir(folder) else []:
+        os.remove(os.path.join(folder, name))
+    port = free_port()
+    sink = start_smtp_sink(folder, port=port)
+    try:
+        app.config["MAIL_PORT"] = port
+        appointment_owner = factory.patient()
+        queue("page:3", recipient=appointment_owner.user.email, subject="With a file",
+              attachments=[{"filename": "a.ics", "content_type": "text/calendar", "ics": "BEGIN:VCALENDAR"}])
+        assert notifications.deliver_due_emails()["sent"] == 2
+    finally:
+        sink.stop()
+    mailbox = boss.get("/admin/mailbox").get_json()
+    assert mailbox["total"] == 2
+    with_file = next(item for item in mailbox["items"] if item["subject"] == "With a file")
+    assert with_file["has_attachments"] and with_file["to"] == appointment_owner.user.email
+    message = boss.get(f"/admin/mailbox/{with_file['name']}").get_json()["message"]
+    assert message["body_text"].strip() == "Plain text body"
+    assert boss.get("/admin/mailbox/..%2F..%2Fetc%2Fpasswd").status_code == 404
+    assert boss.get("/admin/mailbox/missing.eml").status_code == 404
+
+    nosy = new_client()
+    nosy.login(patient.user.email)
+    assert nosy.get("/admin/outbox").status_code == 403
+    assert nosy.get("/admin/mailbox").status_code == 403

@@ -189,7 +189,8 @@ def deliver_due_emails(claimer: str | None = None, max_rows: int | None = None) 
     while max_rows is None or done < max_rows:
         now = datetime.now(timezone.utc)
         ids = db.session.execute(
-            sa.select(EmailOutbox.id).where(_due_condition(now, claimer)).order_by(EmailOutbox.id).limit(batch)
+            sa.select(EmailOutbox.id).where(_due_condition(now, claimer)).order_by(EmailOutbox.id)
+            .limit(batch if max_rows is None else min(batch, max_rows - done))
         ).scalars().all()
         if not ids:
             break
