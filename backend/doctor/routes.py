@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from backend.doctor import bp
 from backend.responses import cached_json
+from backend.routing import reject_out_of_range_ids
 from backend.errors import NotAllowed
 from backend.schemas import (CompleteIn, DateRangeQuery, DoctorAppointmentQuery, PublishIn, ScheduleIn,
                              SlotRangeIn, json_body, page_args, parse, parse_query)
@@ -19,6 +20,8 @@ def my_doctor_id() -> int:
         raise NotAllowed("This account has no doctor profile.")
     return doctor.id
 
+
+bp.url_value_preprocessor(reject_out_of_range_ids)
 
 @bp.get("/dashboard")
 @role_required("doctor")
