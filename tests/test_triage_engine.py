@@ -119,6 +119,22 @@ def test_age_written_in_the_text_counts():
     assert assess("my 6 week old has a temperature of 38.2").urgency == "emergency"
 
 
+def test_parent_writing_about_a_baby_from_their_own_account():
+    # The account holder's age (34) is not the baby's; the age in the text is.
+    assert assess("my 5 week old feels hot, temp 38.2", age_years=34).urgency == "emergency"
+    assert assess("my baby has a fever", age_years=34).urgency == "urgent"
+
+
+def test_baby_words_in_pregnancy_are_not_a_child_patient():
+    result = assess("28 weeks pregnant and the baby is moving less", age_years=31, specializations=FULL_CLINIC)
+
+    assert (result.urgency, result.specialization) == ("urgent", "Gynecology")
+
+
+def test_mentioning_children_does_not_make_an_adult_a_child():
+    assert assess("caught a cold from my kids", age_years=40, specializations=FULL_CLINIC).specialization != "Pediatrics"
+
+
 def test_children_see_pediatrics_when_the_clinic_has_it():
     assert assess("earache since this morning", age_years=6, specializations=FULL_CLINIC).specialization == "Pediatrics"
 

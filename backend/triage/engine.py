@@ -105,8 +105,10 @@ _DURATION_PHRASES = (
     (re.compile(r"\b(?:for|after|over|past|last|in|of) (?:many |some |several )?months\b"), 60),
     (re.compile(r"\bfor years\b|\ball my life\b|\bsince (?:i was a|childhood)\b"), 365),
 )
-_AGE_IN_TEXT = (
-    re.compile(r"(?<![a-z0-9])" + _NUM + r" ?(day|week|month|year|yr)s? ?old(?![a-z])"),
+# "my 6 week old", "72 year old woman": the age of whoever the text is about.
+_STATED_AGE = re.compile(r"(?<![a-z0-9])" + _NUM + r" ?(day|week|month|year|yr)s? ?old(?![a-z])")
+# "I'm 72", "aged 80": the writer's own age.
+_OWN_AGE = (
     re.compile(r"(?<![a-z])(?:im|i am|aged|age|hes|shes|he is|she is) (\d{1,3})(?! ?(?:weeks|days|months|kg|lb|c|f|deg|percent|\d))(?![0-9a-z.])"),
     re.compile(r"(?<![a-z0-9])(\d{1,3}) ?(?:yo|y o|yrs|years)(?: old)?(?: (?:man|woman|male|female|guy|lady))(?![a-z])"),
 )
@@ -137,17 +139,35 @@ def _parse_duration_days(text: str) -> float | None:
     return max(found) if found else None
 
 
-def _parse_age_years(text: str) -> float | None:
-    match = _AGE_IN_TEXT[0].search(text)
+def _stated_age_years(text: str) -> float | None:
+    match = _STATED_AGE.search(text)
     if match:
         return _to_number(match.group(1)) * _UNIT_DAYS[match.group(2)] / 365
-    for pattern in _AGE_IN_TEXT[1:]:
+    return 0.02 if _NEWBORN.search(text) else None
+
+
+def _own_age_years(text: str) -> float | None:
+    for pattern in _OWN_AGE:
         match = pattern.search(text)
         if match and 0 < int(match.group(1)) < 120:
             return float(match.group(1))
-    if _NEWBORN.search(text):
-        return 0.02
     return None
+
+
+def _subject_age(age_years: float | None, text: str, about_a_child: bool) -> float | None:
+    """Age of the person the text is about.
+
+    A parent often writes from their own account about their child, so an age
+    stated in the text wins, and an adult account age is not the child's age.
+    """
+    stated = _stated_age_years(text)
+    if stated is not None:
+        return stated
+    if about_a_child:
+        return float(age_years) if age_years is not None and age_years < PEDIATRIC_AGE_LIMIT else None
+    if age_years is not None:
+        return float(age_years)
+    return _own_age_years(text)
 
 
 def _parse_temperature_c(text: str) -> float | None:
@@ -356,14 +376,13 @@ class _Facts:
         self.doc = _Text(normalize(text, book.spellings))
         self._seen: dict[str, int | None] = {}
         self._candidates = book.index.candidates(self.doc.text)
-        text_age = _parse_age_years(self.doc.text)
-        self.age = float(age_years) if age_years is not None else text_age
         self.duration_days = _parse_duration_days(self.doc.text)
         self.temperature_c = _parse_temperature_c(self.doc.text)
         self.history = self._history_flags(history or {})
-        self.child_words = self.has("@child_words")
-        self.is_child = (self.age is not None and self.age < PEDIATRIC_AGE_LIMIT) or (
-            self.age is None and self.child_words)
+        # "the baby is moving less" in pregnancy is about the pregnancy, not a child patient.
+        about_a_child = self.has("@child_words") and not self.history.get("pregnant")
+        self.age = _subject_age(age_years, self.doc.text, about_a_child)
+        self.is_child = (self.age is not None and self.age < PEDIATRIC_AGE_LIMIT) or (self.age is None and about_a_child)
         # A written reading beats words: "temperature 37.2" is not a fever.
         if self.temperature_c is not None:
             self.fever = self.temperature_c >= 37.8
