@@ -10,11 +10,11 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from re import _constants as sre_constants
-from re import _parser as sre_parse
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from re import _constants as sre_constants
+from re import _parser as sre_parse
 from typing import Any, Callable
 
 RULES_PATH = Path(__file__).with_name("rules.json")
@@ -530,7 +530,8 @@ def _choose_specialization(facts: _Facts, fired: list[Rule], clinic: list[str]) 
 
 
 def _compose_advice(book: RuleBook, urgency: str, fired: list[Rule], emergency_number: str) -> str:
-    specific = [rule.advice for rule in sorted(fired, key=lambda r: -URGENCY_RANK[r.level]) if rule.advice]
+    # Only first aid for the deciding level: home remedies do not belong next to "call now".
+    specific = [rule.advice for rule in fired if rule.advice and rule.level == urgency]
     unique_specific = list(dict.fromkeys(specific))[:3]
     base = book.advice[urgency].format(emergency_number=emergency_number)
     tail = book.advice["safety_net"].format(emergency_number=emergency_number) if urgency != "emergency" else ""
@@ -554,7 +555,8 @@ def assess(
     """Triage one free-text complaint with the embedded clinical rules."""
     book = load_rules()
     facts = _Facts(book, text or "", age_years, history)
-    fired = [rule for rule in book.rules if _rule_fires(rule, facts)]
+    # Most urgent first, so the rule that decided the level leads the rationale.
+    fired = sorted((rule for rule in book.rules if _rule_fires(rule, facts)), key=lambda r: -URGENCY_RANK[r.level])
     rationale = [f"{rule.label}: {rule.reason}" for rule in fired]
     if fired:
         urgency = max((rule.level for rule in fired), key=URGENCY_RANK.__getitem__)
