@@ -63,6 +63,8 @@ def test_emergency_advice_uses_the_configured_number():
     ("a bit of a cough, not short of breath", "urgent"),
     ("I don't have any trouble breathing, just a sore throat", "emergency"),
     ("rash on my arm, no swelling of lips or tongue", "emergency"),
+    ("coughing up green phlegm and no blood", "emergency"),
+    ("coughing up phlegm but never any blood", "emergency"),
 ])
 def test_negated_findings_do_not_fire(text, not_expected):
     assert assess(text, age_years=30).urgency != not_expected
