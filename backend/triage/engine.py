@@ -31,6 +31,7 @@ DEFAULT_SPECIALIZATIONS = (
 GENERAL_MEDICINE = "General Medicine"
 PEDIATRICS = "Pediatrics"
 PEDIATRIC_AGE_LIMIT = 16
+HISTORY_PREFIX = "history_"
 MAX_ADVICE_CHARS = 2000
 # Words before a finding that can negate it ("denies fever, no cough").
 NEGATION_WINDOW_WORDS = 6
@@ -317,15 +318,19 @@ class RuleBook:
     def __init__(self, data: dict[str, Any]):
         self.version = data["version"]
         self.spellings = data.get("spellings", {})
-        self.concepts = {name: _compile_alternatives(p) for name, p in data["concepts"].items()}
+        # History flags are matched in the symptom text too ("I'm diabetic"), so
+        # they join the concepts under a reserved prefix and share the index.
+        raw_concepts = {**data["concepts"],
+                        **{HISTORY_PREFIX + name: p for name, p in data["history_flags"].items()}}
+        self.concepts = {name: _compile_alternatives(p) for name, p in raw_concepts.items()}
+        self.history_flags = tuple(data["history_flags"])
         self._inline: dict[str, re.Pattern] = {}
         self.rules = [self._load_rule(raw) for raw in data["rules"]]
-        self.history_flags = {name: _compile_alternatives(p) for name, p in data["history_flags"].items()}
         self.specialty_keywords = {
             name: self._weighted(words) for name, words in data["specialty_keywords"].items()
         }
         self.advice = data["advice"]
-        literals = {"@" + name: _required_literals(p) for name, p in data["concepts"].items()}
+        literals = {"@" + name: _required_literals(p) for name, p in raw_concepts.items()}
         literals.update({term: _required_literals([term]) for term in self._inline})
         self.index = _TermIndex(literals)
 
@@ -413,11 +418,12 @@ class _Facts:
         # Shared history is free text; the symptom text itself often says it too
         # ("I'm diabetic", "on chemo", "30 weeks pregnant").
         shared = " . ".join(str(history.get(key) or "") for key in ("conditions", "medications", "allergies", "notes"))
-        shared_doc = _Text(normalize(shared, self.book.spellings))
-        flags = {
-            name: shared_doc.first_affirmed(pattern) is not None or self.doc.first_affirmed(pattern) is not None
-            for name, pattern in self.book.history_flags.items()
-        }
+        shared_doc = _Text(normalize(shared, self.book.spellings)) if shared.strip(" .") else None
+        flags = {}
+        for name in self.book.history_flags:
+            term = "@" + HISTORY_PREFIX + name
+            in_shared = shared_doc is not None and shared_doc.first_affirmed(self.book.pattern(term)) is not None
+            flags[name] = in_shared or self.has(term)
         if history.get("pregnant") is True:
             flags["pregnant"] = True
         if str(history.get("sex") or "").lower() in {"male", "m", "man"}:
