@@ -77,6 +77,16 @@ def test_chest_tightness_without_pain_or_breathlessness_is_urgent_not_emergency(
     assert not result.red_flags
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("chest pain when I walk fast that goes away with rest, for a few weeks", "urgent"),
+    ("crushing chest pain that doesn't go away with rest", "emergency"),
+    ("chest pain when I press on it after the gym", "routine"),
+    ("mild chest pain like heartburn after spicy food", "urgent"),
+])
+def test_chest_pain_patterns(text, expected):
+    assert assess(text, age_years=45).urgency == expected
+
+
 def test_negation_stops_at_but():
     assert assess("no fever but crushing chest pain", age_years=40).urgency == "emergency"
 
