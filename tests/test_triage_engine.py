@@ -3,9 +3,35 @@ from __future__ import annotations
 
 import pytest
 
-from backend.triage.engine import DEFAULT_SPECIALIZATIONS, TriageResult, assess, more_urgent
+import json
+
+from backend.triage.engine import DEFAULT_SPECIALIZATIONS, RULES_PATH, TriageResult, assess, load_rules, more_urgent
 
 FULL_CLINIC = list(DEFAULT_SPECIALIZATIONS)
+
+
+# --------------------------------------------------------------------------- the rules file
+
+RED_FLAG_GROUPS = ("heart", "stroke", "breathing", "allergy", "bleeding", "consciousness", "sepsis", "meningitis",
+                   "mental_health", "abdomen", "children", "clots", "injury")
+
+
+def test_rules_file_is_well_formed():
+    raw = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    ids = [rule["id"] for rule in raw["rules"]]
+
+    assert len(ids) == len(set(ids))
+    for rule in raw["rules"]:
+        assert rule["id"].startswith(rule["group"] + "."), rule["id"]
+        assert rule["label"].strip() and len(rule["reason"]) > 20, rule["id"]
+        assert rule.get("specialty") in (None, *DEFAULT_SPECIALIZATIONS), rule["id"]
+    assert load_rules().rules  # compiles: unknown concepts or conditions raise
+
+
+def test_every_red_flag_group_has_emergency_rules():
+    groups = {rule.group for rule in load_rules().rules if rule.level == "emergency"}
+
+    assert set(RED_FLAG_GROUPS) <= groups
 
 
 # --------------------------------------------------------------------------- red flags
@@ -43,7 +69,7 @@ def test_red_flag_groups_force_emergency(group, text, age):
 
     assert result.urgency == "emergency"
     assert result.red_flags
-    assert any(rule_id.split(".")[0] in (group, "urgent", "heart", "breathing") for rule_id in result.rules_fired)
+    assert any(rule_id.startswith(group + ".") for rule_id in result.rules_fired), result.rules_fired
     assert "999" in result.advice
 
 
