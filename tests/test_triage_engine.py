@@ -117,6 +117,10 @@ def test_negation_stops_at_but():
     assert assess("no fever but crushing chest pain", age_years=40).urgency == "emergency"
 
 
+def test_negation_written_after_the_finding():
+    assert assess("fever for a day, confusion is not there, stiff neck: none", age_years=30).urgency == "self_care"
+
+
 def test_cant_breathe_is_not_read_as_a_negation():
     assert assess("I cant breathe", age_years=30).urgency == "emergency"
 

@@ -73,6 +73,8 @@ _NEGATION_CUE = re.compile(
     r"(?<![a-z])(?:no|not|never|without|denies|denied|deny|denying|nor|neither|none|"
     r"free of|negative for|absence of|dont|doesnt|didnt|havent|hasnt|isnt|arent|wasnt|werent|aint)(?![a-z])"
 )
+# Negation written after the finding: "confusion is not there", "rash: none".
+_AFTER_NEGATION = re.compile(r"[ :]*(?:is |was |are |were )?(?:not there|not present|absent|none|isnt there|wasnt there|ruled out)(?![a-z])")
 # Phrases that contain a cue word but do not negate what follows.
 _PSEUDO_NEGATION = re.compile(
     r"(?<![a-z])(?:not sure|not only|not just|no idea|no matter|not certain|dont know|"
@@ -190,15 +192,15 @@ class _Text:
         self.text = text
         self.clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
 
-    def is_negated(self, start: int) -> bool:
+    def is_negated(self, start: int, end: int) -> bool:
         clause_start = self.clause_starts[bisect.bisect_right(self.clause_starts, start) - 1]
         window = " ".join(self.text[clause_start:start].split()[-NEGATION_WINDOW_WORDS:])
-        return bool(_NEGATION_CUE.search(_PSEUDO_NEGATION.sub(" ", window)))
+        return bool(_NEGATION_CUE.search(_PSEUDO_NEGATION.sub(" ", window))) or bool(_AFTER_NEGATION.match(self.text, end))
 
     def first_affirmed(self, pattern: re.Pattern) -> int | None:
         """Position of the first non-negated match, or None."""
         for match in pattern.finditer(self.text):
-            if not self.is_negated(match.start()):
+            if not self.is_negated(match.start(), match.end()):
                 return match.start()
         return None
 
