@@ -137,7 +137,7 @@ def test_booking_email_carries_an_ics_request_in_the_clinic_zone(app, smtp_sink,
     appointment = make_appointment()
     assert notifications.appointment_event(appointment, "booked")
     db.session.commit()
-    notifications.deliver_due_emails()
+    assert notifications.deliver_due_emails()["sent"] == 1, outbox_rows()[0].last_error
     [message] = smtp_sink.wait_for(1)
     assert message["Subject"] == "Your appointment is booked"
     assert appointment.doctor.full_name in message.get_body(("plain",)).get_content()

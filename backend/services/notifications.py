@@ -159,6 +159,18 @@ def claim_email(outbox_id: int, claimer: str, now: datetime | None = None) -> bo
     return result.rowcount == 1
 
 
+def claim_batch(ids: list[int], claimer: str, now: datetime) -> None:
+    """Claim many rows in one statement. The WHERE is re-checked row by row by the
+    database, so rows another sender took in the meantime are left alone; the
+    caller then reads back the rows that carry its own claimer. Caller commits."""
+    db.session.execute(
+        sa.update(EmailOutbox)
+        .where(EmailOutbox.id.in_(ids), _due_condition(now, claimer))
+        .values(status="sending", claimed_at=now, claimed_by=claimer)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def retry_delay(attempts: int) -> timedelta:
     """Exponential backoff: base, 2x, 4x, ... capped."""
     config = current_app.config
@@ -194,12 +206,14 @@ def deliver_due_emails(claimer: str | None = None, max_rows: int | None = None) 
         ).scalars().all()
         if not ids:
             break
-        claimed = [outbox_id for outbox_id in ids if claim_email(outbox_id, claimer, now)]
+        claim_batch(ids, claimer, now)
         db.session.commit()
-        if not claimed:
+        rows = db.session.execute(
+            sa.select(EmailOutbox).where(EmailOutbox.id.in_(ids), EmailOutbox.status == "sending",
+                                         EmailOutbox.claimed_by == claimer).order_by(EmailOutbox.id)
+        ).scalars().all()
+        if not rows:
             continue
-        rows = db.session.execute(sa.select(EmailOutbox).where(EmailOutbox.id.in_(claimed))
-                                  .order_by(EmailOutbox.id)).scalars().all()
         # Detached, the loaded rows survive the per-message commits without a reload each.
         for row in rows:
             db.session.expunge(row)
