@@ -79,6 +79,19 @@ def test_emergency_advice_uses_the_configured_number():
     assert "112" in result.advice and "999" not in result.advice
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("A 70-year-old woman with sudden onset of right-sided weakness and aphasia", "emergency"),
+    ("A 19-year-old with type 1 diabetes presents with abdominal pain, vomiting and rapid breathing", "emergency"),
+    ("A 4-year-old with bloody diarrhea, decreased urination and pale skin", "emergency"),
+    ("A 32-year-old with fever, sore throat, swollen lymph nodes and no cough", "routine"),
+    ("A 35-year-old with a cough productive of clear sputum for one week, no fever, no shortness of breath",
+     "self_care"),
+    ("A 25-year-old with red, watery eye with crusting in the morning, vision normal", "self_care"),
+])
+def test_clinical_phrasing_is_understood_too(text, expected):
+    assert assess(text).urgency == expected
+
+
 # --------------------------------------------------------------------------- negation
 
 
