@@ -14,7 +14,7 @@ import pytest
 
 from backend.triage import engine
 from backend.triage.decide import decide
-from backend.triage.providers import ProviderError, get_provider, map_specialization
+from backend.triage.providers import Provider, ProviderError, get_provider, map_specialization
 from backend.triage.schema import TriageAnswer, triage_json_schema
 
 CLINIC = ["Cardiology", "Dermatology", "ENT", "General Medicine", "Gastroenterology", "Orthopedics"]
@@ -320,6 +320,21 @@ def test_ai_emergency_without_the_number_gets_it_added(fake_ai):
 
     assert decision.urgency == "emergency"
     assert "999" in decision.advice and "Go to hospital now." in decision.advice
+
+
+class BrokenProvider(Provider):
+    name = "broken"
+    model = "broken-1"
+
+    def assess(self, text, *, age_years=None, history=None, specializations=None):
+        raise RuntimeError("bug")
+
+
+def test_an_unexpected_provider_defect_still_falls_back():
+    decision = decide(HEART_ATTACK, specializations=CLINIC, provider=BrokenProvider())
+
+    assert (decision.provider, decision.urgency) == ("rules", "emergency")
+    assert decision.fallback_reason == "unexpected_error: RuntimeError"
 
 
 def test_rules_provider_needs_no_network():

@@ -6,13 +6,16 @@ provider failure falls back to the rule engine's answer with the reason kept.
 """
 from __future__ import annotations
 
+import logging
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from . import engine
 from .providers import Provider, ProviderError
 from .schema import TriageAnswer
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,8 @@ def _merge(answer: TriageAnswer, rules: engine.TriageResult, provider: Provider,
     rationale = answer.rationale_lines()
     red_flags = list(dict.fromkeys([*answer.red_flags, *rules.red_flags]))
     urgency, advice = answer.urgency, answer.advice
-    if rules.red_flags and engine.URGENCY_RANK[rules.urgency] > engine.URGENCY_RANK[answer.urgency]:
+    # Only red flags may overrule the model, and only upwards.
+    if rules.red_flags and engine.more_urgent(rules.urgency, answer.urgency) != answer.urgency:
         urgency, advice = rules.urgency, rules.advice
         rationale.append(f"Red-flag rules raised the urgency from {answer.urgency} to {rules.urgency}: "
                          + "; ".join(rules.red_flags) + ".")
@@ -62,7 +66,7 @@ def _ensure_emergency_number(decision: Decision, emergency_number: str) -> Decis
         return decision
     prefix = engine.load_rules().advice["emergency"].format(emergency_number=emergency_number)
     advice = f"{prefix} {decision.advice}".strip()[: engine.MAX_ADVICE_CHARS]
-    return Decision(**{**decision.to_dict(), "advice": advice})
+    return replace(decision, advice=advice)
 
 
 def decide(
@@ -84,4 +88,7 @@ def decide(
         answer = provider.assess(text, age_years=age_years, history=history, specializations=specializations)
     except ProviderError as error:
         return _from_rules(rules, fallback_reason=f"{error.reason_code}: {error.detail}", started=started)
+    except Exception as error:  # a defect in a provider must still leave the patient with an answer
+        log.exception("triage provider %s failed unexpectedly", provider.name)
+        return _from_rules(rules, fallback_reason=f"unexpected_error: {type(error).__name__}", started=started)
     return _ensure_emergency_number(_merge(answer, rules, provider, started), emergency_number)
