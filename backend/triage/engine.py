@@ -573,12 +573,14 @@ def assess(
     facts = _Facts(book, text or "", age_years, history)
     # Most urgent first, so the rule that decided the level leads the rationale.
     fired = sorted((rule for rule in book.rules if _rule_fires(rule, facts)), key=lambda r: -URGENCY_RANK[r.level])
-    rationale = [f"{rule.label}: {rule.reason}" for rule in fired]
     if fired:
-        urgency = max((rule.level for rule in fired), key=URGENCY_RANK.__getitem__)
+        urgency = fired[0].level
+        # Self-care reasons ("without warning signs") would contradict a higher level.
+        shown = [rule for rule in fired if rule.level != "self_care" or urgency == "self_care"]
+        rationale = [f"{rule.label}: {rule.reason}" for rule in shown]
     else:
         urgency = "routine"
-        rationale.append("No specific pattern recognised: a routine appointment lets a doctor take a proper history.")
+        rationale = ["No specific pattern recognised: a routine appointment lets a doctor take a proper history."]
 
     clinic = list(specializations) if specializations else list(DEFAULT_SPECIALIZATIONS)
     specialization, notes = _choose_specialization(facts, fired, clinic)
