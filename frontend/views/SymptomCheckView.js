@@ -161,22 +161,24 @@ export default {
                     h(
                       'div',
                       { class: 'slot-chips' },
-                      slots.slice(0, 4).map((slot) =>
-                        h(
+                      slots.slice(0, 4).map((slot) => {
+                        const text = `Book ${formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(slot.start_time)}`
+                        return h(
                           'button',
                           {
                             key: slot.id,
                             type: 'button',
                             class: 'btn btn-primary btn-sm',
                             disabled: bookingSlotId.value != null,
-                            'aria-label': `Book ${doctorName(doctor)} on ${formatDate(slot.date)} at ${formatTime(slot.start_time)}`,
+                            // The spoken name starts with the visible text, so voice control users can say what they see.
+                            'aria-label': `${text} with ${doctorName(doctor)}`,
                             'data-testid': `book-slot-${slot.id}`,
                             'data-slot-id': slot.id,
                             onClick: () => book(slot, doctor),
                           },
-                          `Book ${formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(slot.start_time)}`,
-                        ),
-                      ),
+                          text,
+                        )
+                      }),
                     ),
                   ])
                 : h('p', { class: 'small text-secondary mb-0' }, 'No free times in the next two weeks.'),
@@ -192,6 +194,10 @@ export default {
       const urgency = data.urgency
       const info = URGENCY[urgency] || {}
       const flags = data.red_flags || []
+      // The API sends a list of reasons (older answers: one sentence). Render copies: Vue
+      // normalises a children array in place, and writing into this reactive array would
+      // re-render the view forever.
+      const rationale = Array.isArray(data.rationale) ? [...data.rationale] : data.rationale ? [data.rationale] : []
       const spec = typeof data.specialization === 'object' && data.specialization ? data.specialization.name : data.specialization
       const emergency = urgency === 'emergency'
       const number = data.emergency_number || EMERGENCY_NUMBER
@@ -214,7 +220,12 @@ export default {
               ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, 'Warning signs we noticed'), h('ul', { class: 'red-flags', 'data-testid': 'red-flags' }, flags.map((flag, i) => h('li', { key: i }, flag)))])
               : null,
             data.advice ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, 'What to do'), h('p', { class: 'mb-0', 'data-testid': 'triage-advice' }, data.advice)]) : null,
-            data.rationale ? h('details', { class: 'mb-2' }, [h('summary', 'Why this result'), h('p', { class: 'mt-2 mb-0' }, data.rationale)]) : null,
+            rationale.length
+              ? h('details', { class: 'mb-2' }, [
+                  h('summary', 'Why this result'),
+                  h('ul', { class: 'mt-2 mb-0', 'data-testid': 'triage-rationale' }, rationale.map((reason, i) => h('li', { key: i }, reason))),
+                ])
+              : null,
             data.fallback_reason
               ? h('p', { class: 'small text-secondary mb-0', 'data-testid': 'triage-fallback' }, 'This result comes from our standard clinical rules.')
               : null,

@@ -1,0 +1,185 @@
+"""Browser tests: the single-page app in headless Chromium against gunicorn, a real Celery
+worker, the real (embedded) Redis and an SMTP sink.
+
+Every test here is marked `browser`. Each test gets a fresh database (the `app` fixture),
+its own gunicorn on a free port and a fresh browser context; console errors, uncaught
+exceptions and Content-Security-Policy violations fail the test.
+"""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+
+import pytest
+import requests
+
+from tests.conftest import ROOT, TEST_PASSWORD, free_port
+
+ARTIFACTS = os.path.join(ROOT, "tests", "artifacts")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-quic"]
+CLINIC_TIMEZONE = "Asia/Dhaka"  # the browser's clock matches the clinic's, as for a patient in town
+BROWSER_TEST_TIMEOUT = 150
+AXE_URL = "/vendor/axe-core/axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
+# Probing the session on boot answers 401 to a visitor who is not logged in: that is the API
+# contract, and Chromium logs every non-2xx response as a console error.
+EXPECTED_CONSOLE = [re.compile(r"status of 401 .*/auth/me$")]
+
+
+def pytest_collection_modifyitems(items):
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.browser)
+            # A frozen page blocks Playwright's calls without their own timeouts firing.
+            item.add_marker(pytest.mark.timeout(BROWSER_TEST_TIMEOUT))
+
+
+@pytest.fixture
+def live_server(app, smtp_sink, database_url, redis_url, instance_dir, tmp_path):
+    """The app under gunicorn (2 workers, 4 threads) on a free port; yields its base URL."""
+    port = free_port()
+    env = dict(os.environ, CAREQUEUE_ENV="test", TEST_DATABASE_URL=database_url, TEST_REDIS_URL=redis_url,
+               CAREQUEUE_INSTANCE=instance_dir, MAIL_SERVER="127.0.0.1", MAIL_PORT=str(smtp_sink.port),
+               MAIL_SINK_DIR=app.config["MAIL_SINK_DIR"], EXPORT_DIR=app.config["EXPORT_DIR"],
+               RATELIMIT_ENABLED="false")
+    env.pop("DATABASE_URL", None)
+    log = open(tmp_path / "gunicorn.log", "wb")
+    proc = subprocess.Popen(
+        [os.path.join(ROOT, ".venv", "bin", "gunicorn"), "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}",
+         "--timeout", "60", "backend:create_app()"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if requests.get(base + "/auth/csrf", timeout=1).status_code == 200:
+                break
+        except requests.RequestException:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            log.close()
+            pytest.fail("gunicorn did not start:\n" + (tmp_path / "gunicorn.log").read_text(errors="replace")[-4000:])
+        time.sleep(0.2)
+    yield base
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageProblems:
+    """Console errors, uncaught exceptions and CSP violations seen by one browser context."""
+
+    errors: list[str] = field(default_factory=list)
+
+    def on_console(self, message) -> None:
+        if message.type != "error":
+            return
+        location = message.location or {}
+        text = f"{message.text} ({location.get('url', '')})"
+        if any(pattern.search(f"{message.text} {location.get('url', '')}") for pattern in EXPECTED_CONSOLE):
+            return
+        self.errors.append("console: " + text)
+
+    def on_page_error(self, error) -> None:
+        self.errors.append(f"pageerror: {error}")
+
+
+# Chromium reports CSP violations on the console too; the event also names the directive.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`)
+})
+"""
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """`open_page(**context_options)` -> a Page in a fresh context on the live server."""
+    contexts = []
+    problems = PageProblems()
+
+    def open_(**options):
+        options = {"viewport": {"width": 1280, "height": 900}, "timezone_id": CLINIC_TIMEZONE, "locale": "en-GB",
+                   "base_url": live_server, "accept_downloads": True,
+                   # No CSS transitions: axe must not judge a colour halfway through a fade.
+                   "reduced_motion": "reduce", **options}
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("console", problems.on_console)
+        page.on("pageerror", problems.on_page_error)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert not problems.errors, "the browser reported problems:\n" + "\n".join(problems.errors)
+
+
+def screenshot(page, name: str, full_page: bool = True) -> str:
+    path = os.path.join(ARTIFACTS, f"{name}.png")
+    page.screenshot(path=path, full_page=full_page)
+    return path
+
+
+def log_in(page, email: str, password: str = TEST_PASSWORD, home: str = "") -> None:
+    """Log in through the login form and wait for the role's home page."""
+    from playwright.sync_api import expect
+
+    page.goto("/#/login")
+    page.get_by_test_id("login-email").fill(email)
+    page.get_by_test_id("login-password").fill(password)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("logout")).to_be_visible()
+    if home:
+        expect(page).to_have_url(re.compile(rf"#{re.escape(home)}$"))
+
+
+def serious_accessibility_violations(page) -> list[dict]:
+    """Run axe-core on the page as it is now; the violations of serious or critical impact."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(url=AXE_URL)
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "targets": [", ".join(map(str, node["target"])) for node in v["nodes"]][:5]}
+        for v in result if v["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def wait_until(check, timeout: float = 30.0, interval: float = 0.2, message: str = "condition"):
+    """Poll `check()` until it returns something truthy."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out waiting for {message}")
