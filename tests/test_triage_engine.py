@@ -162,6 +162,17 @@ def test_qualifiers_and_duration(text, expected):
     assert assess(text, age_years=32).urgency == expected
 
 
+def test_long_standing_history_does_not_hide_a_sudden_red_flag():
+    text = "I've had diabetes for 10 years and this morning my left arm went weak"
+    assert assess(text, age_years=60).urgency == "emergency"
+    assert assess("dad has had parkinsons for years and is confused today", age_years=80).urgency == "emergency"
+
+
+def test_a_past_event_is_not_a_symptom_duration():
+    # "2 years ago" dates the stent, so the cold is still two days old.
+    assert assess("had a stent 2 years ago, cold started 2 days ago", age_years=30).urgency == "self_care"
+
+
 # --------------------------------------------------------------------------- age
 
 

@@ -91,9 +91,15 @@ _UNIT_DAYS = {"minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24,
               "week": 7, "wk": 7, "month": 30, "year": 365, "yr": 365}
 _NUM = r"(\d+(?:\.\d+)?|a couple of|couple of|a few|half a|" + "|".join(
     sorted((w for w in _NUMBER_WORDS if " " not in w), key=len, reverse=True)) + r")"
+# "for 3 days", "2 weeks now". A bare "... ago" dates a past event ("a stent 2 years
+# ago"), not how long the complaint has lasted, unless it says the complaint started then.
 _DURATION = re.compile(
     r"(?<![a-z0-9])" + _NUM + r" ?(minute|min|hour|hr|day|night|week|wk|month|year|yr)s?(?![a-z])"
-    r"(?! ?old)(?! ?pregnant)(?! of pregnancy)(?! ago i had)"
+    r"(?! ?old)(?! ?pregnant)(?! of pregnancy)(?! ago)"
+)
+_STARTED_AGO = re.compile(
+    r"(?:started|start|began|begun|came on|come on|since|first noticed|noticed it|it was) (?:about |around |roughly |nearly |over )?"
+    + _NUM + r" ?(minute|min|hour|hr|day|night|week|wk|month|year|yr)s? ago"
 )
 _DURATION_PHRASES = (
     (re.compile(r"\b(?:since|from) (?:this morning|today|earlier today|lunch|an hour ago)"), 0.25),
@@ -137,7 +143,8 @@ def normalize(text: str, spellings: dict[str, str]) -> str:
 
 
 def _parse_duration_days(text: str) -> float | None:
-    found = [_to_number(m.group(1)) * _UNIT_DAYS[m.group(2)] for m in _DURATION.finditer(text)]
+    found = [_to_number(m.group(1)) * _UNIT_DAYS[m.group(2)]
+             for pattern in (_DURATION, _STARTED_AGO) for m in pattern.finditer(text)]
     found += [days for pattern, days in _DURATION_PHRASES if pattern.search(text)]
     return max(found) if found else None
 
