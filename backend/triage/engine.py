@@ -217,15 +217,16 @@ class _Text:
 # --------------------------------------------------------------------------
 
 
-# A gap "[a-z ]{0,N}" between two parts of a finding may not run through a
-# negation or a "but": "coughing up phlegm and no blood" is not coughing blood.
+# A gap "[a-z ]{0,N}" between two parts of a finding may hold numbers ("for 40
+# minutes") but may not run through a negation or a "but": "coughing up phlegm
+# and no blood" is not coughing blood.
 _GAP = re.compile(r"\[a-z \]\{0,(\d+)\}")
 _GAP_WORDS = r"(?:no|without|never|denies|denied|nor|neither|but|however|although)(?![a-z])"
 _GAP_STOP = rf"(?! {_GAP_WORDS})(?!(?<![a-z]){_GAP_WORDS})"
 
 
 def _compile_alternatives(patterns: list[str]) -> re.Pattern:
-    joined = _GAP.sub(lambda gap: f"(?:{_GAP_STOP}[a-z ]){{0,{gap.group(1)}}}", "|".join(patterns))
+    joined = _GAP.sub(lambda gap: f"(?:{_GAP_STOP}[a-z0-9 ]){{0,{gap.group(1)}}}", "|".join(patterns))
     return re.compile(r"(?<![a-z0-9])(?:" + joined + r")(?![a-z0-9])")
 
 
