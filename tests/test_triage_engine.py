@@ -73,6 +73,20 @@ def test_red_flag_groups_force_emergency(group, text, age):
     assert "999" in result.advice
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("got acid in my eye", "emergency"),
+    ("my eye got splashed with oven cleaner", "emergency"),
+    ("my eyes are irritated from the pool chemicals", "routine"),
+    ("her tongue is swelling up", "emergency"),
+    ("swollen lip from a cold sore", "self_care"),
+    ("the blood just won't stop coming from the cut", "emergency"),
+    ("numbness on the left side of her face started an hour ago", "emergency"),
+    ("left side of my face has felt a bit numb for months", "routine"),
+])
+def test_findings_are_recognised_in_either_word_order(text, expected):
+    assert assess(text, age_years=40).urgency == expected
+
+
 def test_emergency_advice_uses_the_configured_number():
     result = assess("crushing chest pain", emergency_number="112")
 

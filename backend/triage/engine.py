@@ -32,6 +32,8 @@ GENERAL_MEDICINE = "General Medicine"
 PEDIATRICS = "Pediatrics"
 PEDIATRIC_AGE_LIMIT = 16
 HISTORY_PREFIX = "history_"
+NEAR = " ~ "
+NEAR_CHARS = 40  # how far apart the two halves of a "near" term may be
 MAX_ADVICE_CHARS = 2000
 # Words before a finding that can negate it ("denies fever, no cough").
 NEGATION_WINDOW_WORDS = 6
@@ -65,6 +67,7 @@ _NOISE = re.compile(r"[^a-z0-9.,;:!?\s]")
 _SPACES = re.compile(r"\s+")
 # A clause ends at punctuation (not a decimal point) or a contrasting word;
 # negation never crosses a clause ("no fever but crushing chest pain").
+_SENTENCE_BREAK = re.compile(r"[;!?]|\.(?!\d)")
 _CLAUSE_BREAK = re.compile(
     r"[,;:!?]|\.(?!\d)|(?<![a-z])(?:but|however|although|though|yet|except|apart from|"
     r"besides|now|then|and (?:i|im|ive|my|it|its|he|hes|she|shes|they|now|then|also|has|have|is|was))(?![a-z])"
@@ -198,6 +201,11 @@ class _Text:
     def __init__(self, text: str):
         self.text = text
         self.clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        starts = self.sentence_starts
+        return bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)
 
     def is_negated(self, start: int, end: int) -> bool:
         clause_start = self.clause_starts[bisect.bisect_right(self.clause_starts, start) - 1]
@@ -210,6 +218,9 @@ class _Text:
             if not self.is_negated(match.start(), match.end()):
                 return match.start()
         return None
+
+    def affirmed_spans(self, pattern: re.Pattern) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(self.text) if not self.is_negated(m.start(), m.end())]
 
 
 # --------------------------------------------------------------------------
@@ -335,6 +346,7 @@ class RuleBook:
         self.concepts = {name: _compile_alternatives(p) for name, p in raw_concepts.items()}
         self.history_flags = tuple(data["history_flags"])
         self._inline: dict[str, re.Pattern] = {}
+        self.near: dict[str, tuple[str, str]] = {}
         self.rules = [self._load_rule(raw) for raw in data["rules"]]
         self.specialty_keywords = {
             name: self._weighted(words) for name, words in data["specialty_keywords"].items()
@@ -361,7 +373,14 @@ class RuleBook:
         return tuple(terms)
 
     def _check_term(self, term: str) -> None:
-        if term.startswith("@"):
+        if NEAR in term:
+            # "A ~ B": both found, in either order, close together in one sentence
+            # ("acid went in my eye" and "eye full of acid" alike).
+            first, second = (part.strip() for part in term.split(NEAR))
+            self._check_term(first)
+            self._check_term(second)
+            self.near[term] = (first, second)
+        elif term.startswith("@"):
             if term[1:] not in self.concepts:
                 raise ValueError(f"rules.json: unknown concept {term}")
         elif term not in self._inline:
@@ -422,7 +441,24 @@ class _Facts:
         return self._seen[term]
 
     def has(self, term: str) -> bool:
+        if term in self.book.near:
+            return self._near(term)
         return term in self._candidates and self.position(term) is not None
+
+    def _near(self, term: str) -> bool:
+        if term not in self._seen:
+            first, second = self.book.near[term]
+            found = None
+            if first in self._candidates and second in self._candidates:
+                spans_a = self.doc.affirmed_spans(self.book.pattern(first))
+                spans_b = self.doc.affirmed_spans(self.book.pattern(second)) if spans_a else []
+                found = next((min(a[0], b[0]) for a in spans_a for b in spans_b if self._close(a, b)), None)
+            self._seen[term] = found
+        return self._seen[term] is not None
+
+    def _close(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        gap = max(a[0], b[0]) - min(a[1], b[1])
+        return gap <= NEAR_CHARS and self.doc.same_sentence(a[0], b[0])
 
     def _history_flags(self, history: dict) -> dict[str, bool]:
         # Shared history is free text; the symptom text itself often says it too
