@@ -110,7 +110,7 @@ _DURATION_PHRASES = (
     (re.compile(r"\bsince yesterday\b|\byesterday\b"), 1),
     (re.compile(r"\bsince (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)\b"), 3),
     (re.compile(r"\bsince last week\b|\ball week\b"), 7),
-    (re.compile(r"\bfor (?:a while|some time|a long time)\b"), 21),
+    (re.compile(r"\bfor (?:some time|a long time)\b"), 21),
     (re.compile(r"\bsince last month\b|\bfor weeks\b|\bweeks now\b"), 21),
     (re.compile(r"\bfor ages\b|\bfor months\b|\bmonths now\b|\bsince last year\b"), 60),
     (re.compile(r"\b(?:for|after|over|past|last|in|of) (?:many |some |several )?weeks\b(?! pregnant)"), 14),
@@ -343,6 +343,9 @@ class RuleBook:
         # they join the concepts under a reserved prefix and share the index.
         raw_concepts = {**data["concepts"],
                         **{HISTORY_PREFIX + name: p for name, p in data["history_flags"].items()}}
+        nested = [name for name, p in raw_concepts.items() if any(alt.startswith("@") for alt in p)]
+        if nested:
+            raise ValueError(f"rules.json: concepts hold patterns, not other concepts: {nested}")
         self.concepts = {name: _compile_alternatives(p) for name, p in raw_concepts.items()}
         self.history_flags = tuple(data["history_flags"])
         self._inline: dict[str, re.Pattern] = {}
