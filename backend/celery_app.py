@@ -81,7 +81,10 @@ def celery_settings(app: Flask, broker: str, backend: str) -> dict:
         "task_time_limit": config["CELERY_TASK_TIME_LIMIT"],
         "broker_transport_options": {
             "visibility_timeout": max(config["CELERY_VISIBILITY_TIMEOUT"], config["CELERY_TASK_TIME_LIMIT"] + 60),
+            # A hung broker must not hold a web request that only wanted to
+            # nudge the sender (the worker's BRPOP polls every second, well within).
             "socket_connect_timeout": 2,
+            "socket_timeout": 5,
         },
         "broker_connection_timeout": 2,
         "worker_send_task_events": False,

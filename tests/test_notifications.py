@@ -260,3 +260,36 @@ def test_admin_outbox_and_mailbox_pages(app, factory, smtp_sink, new_client):
     nosy.login(patient.user.email)
     assert nosy.get("/admin/outbox").status_code == 403
     assert nosy.get("/admin/mailbox").status_code == 403
+
+
+def test_no_kick_while_the_broker_redis_is_known_to_be_down(app, monkeypatch):
+    from backend.extensions import redis_handle
+
+    sent = []
+    monkeypatch.setattr(app.extensions["celery"], "send_task", lambda name, **kw: sent.append(name))
+    redis_handle.trip(ConnectionError("down"))
+    try:
+        assert notifications.kick_sender() is False
+        queue("breaker:1")
+    finally:
+        redis_handle.reset()
+    assert sent == []
+    assert [row.status for row in outbox_rows()] == ["pending"]  # the sweep will send it
+    assert notifications.kick_sender() is True and sent == ["backend.tasks.email.send_due_emails"]
+
+
+def test_a_hung_broker_delays_a_commit_by_seconds_not_forever(make_app):
+    import socket
+    import time as clock
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)  # accepts connections (the kernel does) and never answers
+    try:
+        hung = make_app(CELERY_BROKER_URL=f"redis://127.0.0.1:{server.getsockname()[1]}/0")
+        with hung.app_context():
+            started = clock.monotonic()
+            assert notifications.kick_sender() is False
+            assert clock.monotonic() - started < 15
+    finally:
+        server.close()

@@ -125,8 +125,15 @@ def kick_sender() -> bool:
     pending and the every-minute sweep sends them."""
     from backend.celery_app import SEND_DUE_EMAILS_TASK
 
+    from backend.extensions import redis_handle
+
     celery = current_app.extensions.get("celery")
     if celery is None:
+        return False
+    broker = current_app.config.get("CELERY_BROKER_URL") or current_app.config["REDIS_URL"]
+    if broker == redis_handle.url and redis_handle.client() is None:
+        # That Redis just failed for the cache: don't spend a connect timeout
+        # on every booking while it is down.
         return False
     try:
         celery.send_task(SEND_DUE_EMAILS_TASK, retry=False)
