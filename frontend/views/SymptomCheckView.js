@@ -134,58 +134,66 @@ export default {
 
     function renderDoctors(data) {
       const doctors = data.recommended_doctors || []
+      // The API explains a fallback (e.g. General Medicine instead of the specialty) in a note.
+      const note = data.recommendation_note && data.urgency !== 'emergency' ? h('p', { class: 'small text-secondary', 'data-testid': 'recommendation-note' }, data.recommendation_note) : null
       if (!doctors.length) {
+        // No recommendations are made for an emergency: after emergency care the patient picks a follow-up here.
+        const text = data.urgency === 'emergency' ? 'For a follow-up after emergency care, choose a doctor and a time.' : note ? null : 'No doctor of this specialty has free times right now.'
         return card(
           h('div', [
-            h('p', 'No doctor of this specialty has free times right now.'),
-            h(RouterLink, { to: '/patient/doctors', class: 'btn btn-outline-primary btn-sm' }, () => 'Browse all doctors'),
+            note,
+            text ? h('p', text) : null,
+            h(RouterLink, { to: '/patient/doctors', class: 'btn btn-outline-primary btn-sm', 'data-testid': 'browse-doctors' }, () => 'Browse all doctors'),
           ]),
-          { title: 'Recommended doctors', testid: 'recommended-doctors' },
+          { title: data.urgency === 'emergency' ? 'Doctors for a follow-up' : 'Recommended doctors', testid: 'recommended-doctors' },
         )
       }
       return card(
-        h(
-          'div',
-          { class: 'grid-2' },
-          doctors.map((entry) => {
-            const doctor = entry.doctor || entry
-            const slots = entry.next_free_slots || []
-            return h('div', { key: doctor.id, class: 'doctor-card border rounded-3 p-3', 'data-testid': 'recommended-doctor', 'data-doctor-id': doctor.id }, [
-              h('div', { class: 'doctor-head' }, [
-                avatar(doctorName(doctor)),
-                h('div', [h('p', { class: 'doctor-name' }, doctorName(doctor)), h('p', { class: 'doctor-meta' }, [specializationName(doctor), doctor.experience_years ? ` · ${doctor.experience_years} years` : ''])]),
-              ]),
-              slots.length
-                ? h('div', [
-                    h('p', { class: 'small fw-semibold mb-2' }, 'Next free times'),
-                    h(
-                      'div',
-                      { class: 'slot-chips' },
-                      slots.slice(0, 4).map((slot) => {
-                        const text = `Book ${formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(slot.start_time)}`
-                        return h(
-                          'button',
-                          {
-                            key: slot.id,
-                            type: 'button',
-                            class: 'btn btn-primary btn-sm',
-                            disabled: bookingSlotId.value != null,
-                            // The spoken name starts with the visible text, so voice control users can say what they see.
-                            'aria-label': `${text} with ${doctorName(doctor)}`,
-                            'data-testid': `book-slot-${slot.id}`,
-                            'data-slot-id': slot.id,
-                            onClick: () => book(slot, doctor),
-                          },
-                          text,
-                        )
-                      }),
-                    ),
-                  ])
-                : h('p', { class: 'small text-secondary mb-0' }, 'No free times in the next two weeks.'),
-              h(RouterLink, { to: { path: `/patient/doctors/${doctor.id}`, query: { triage: data.id } }, class: 'small', 'data-testid': 'doctor-more-times' }, () => 'More times'),
-            ])
-          }),
-        ),
+        [
+          note,
+          h(
+            'div',
+            { class: 'grid-2' },
+            doctors.map((entry) => {
+              const doctor = entry.doctor || entry
+              const slots = entry.next_free_slots || []
+              return h('div', { key: doctor.id, class: 'doctor-card border rounded-3 p-3', 'data-testid': 'recommended-doctor', 'data-doctor-id': doctor.id }, [
+                h('div', { class: 'doctor-head' }, [
+                  avatar(doctorName(doctor)),
+                  h('div', [h('p', { class: 'doctor-name' }, doctorName(doctor)), h('p', { class: 'doctor-meta' }, [specializationName(doctor), doctor.experience_years ? ` · ${doctor.experience_years} years` : ''])]),
+                ]),
+                slots.length
+                  ? h('div', [
+                      h('p', { class: 'small fw-semibold mb-2' }, 'Next free times'),
+                      h(
+                        'div',
+                        { class: 'slot-chips' },
+                        slots.slice(0, 4).map((slot) => {
+                          const text = `Book ${formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(slot.start_time)}`
+                          return h(
+                            'button',
+                            {
+                              key: slot.id,
+                              type: 'button',
+                              class: 'btn btn-primary btn-sm',
+                              disabled: bookingSlotId.value != null,
+                              // The spoken name starts with the visible text, so voice control users can say what they see.
+                              'aria-label': `${text} with ${doctorName(doctor)}`,
+                              'data-testid': `book-slot-${slot.id}`,
+                              'data-slot-id': slot.id,
+                              onClick: () => book(slot, doctor),
+                            },
+                            text,
+                          )
+                        }),
+                      ),
+                    ])
+                  : h('p', { class: 'small text-secondary mb-0' }, 'No free times in the next two weeks.'),
+                h(RouterLink, { to: { path: `/patient/doctors/${doctor.id}`, query: { triage: data.id } }, class: 'small', 'data-testid': 'doctor-more-times' }, () => 'More times'),
+              ])
+            }),
+          ),
+        ],
         { title: 'Recommended doctors', testid: 'recommended-doctors' },
       )
     }

@@ -95,13 +95,14 @@ class PageProblems:
     """Console errors, uncaught exceptions and CSP violations seen by one browser context."""
 
     errors: list[str] = field(default_factory=list)
+    allowed: list[re.Pattern] = field(default_factory=lambda: list(EXPECTED_CONSOLE))
 
     def on_console(self, message) -> None:
         if message.type != "error":
             return
         location = message.location or {}
         text = f"{message.text} ({location.get('url', '')})"
-        if any(pattern.search(f"{message.text} {location.get('url', '')}") for pattern in EXPECTED_CONSOLE):
+        if any(pattern.search(f"{message.text} {location.get('url', '')}") for pattern in self.allowed):
             return
         self.errors.append("console: " + text)
 
@@ -117,30 +118,47 @@ document.addEventListener('securitypolicyviolation', (event) => {
 """
 
 
-@pytest.fixture
-def open_page(browser, live_server):
-    """`open_page(**context_options)` -> a Page in a fresh context on the live server."""
-    contexts = []
-    problems = PageProblems()
+class PageOpener:
+    """`open_page(**context_options)` -> a Page in a fresh context on the live server.
 
-    def open_(**options):
+    `open_page.allow_console(pattern)` accepts console errors a test provokes on purpose
+    (Chromium logs every 4xx answer, e.g. the 409 of a refused duplicate).
+    """
+
+    def __init__(self, browser, base_url: str) -> None:
+        self.browser = browser
+        self.base_url = base_url
+        self.contexts = []
+        self.problems = PageProblems()
+
+    def allow_console(self, pattern: str) -> None:
+        self.problems.allowed.append(re.compile(pattern))
+
+    def __call__(self, **options):
         options = {"viewport": {"width": 1280, "height": 900}, "timezone_id": CLINIC_TIMEZONE, "locale": "en-GB",
-                   "base_url": live_server, "accept_downloads": True,
+                   "base_url": self.base_url, "accept_downloads": True,
                    # No CSS transitions: axe must not judge a colour halfway through a fade.
                    "reduced_motion": "reduce", **options}
-        context = browser.new_context(**options)
+        context = self.browser.new_context(**options)
         context.set_default_timeout(15_000)
         context.add_init_script(REPORT_CSP_VIOLATIONS)
-        contexts.append(context)
+        self.contexts.append(context)
         page = context.new_page()
-        page.on("console", problems.on_console)
-        page.on("pageerror", problems.on_page_error)
+        page.on("console", self.problems.on_console)
+        page.on("pageerror", self.problems.on_page_error)
         return page
 
-    yield open_
-    for context in contexts:
-        context.close()
-    assert not problems.errors, "the browser reported problems:\n" + "\n".join(problems.errors)
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    opener = PageOpener(browser, live_server)
+    yield opener
+    opener.close()
+    assert not opener.problems.errors, "the browser reported problems:\n" + "\n".join(opener.problems.errors)
 
 
 def screenshot(page, name: str, full_page: bool = True) -> str:
@@ -157,7 +175,8 @@ def log_in(page, email: str, password: str = TEST_PASSWORD, home: str = "") -> N
     page.get_by_test_id("login-email").fill(email)
     page.get_by_test_id("login-password").fill(password)
     page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("logout")).to_be_visible()
+    # Attached, not visible: on a phone the menu holding it is collapsed.
+    expect(page.get_by_test_id("logout")).to_be_attached()
     if home:
         expect(page).to_have_url(re.compile(rf"#{re.escape(home)}$"))
 
