@@ -116,6 +116,9 @@ def test_api_export_access(app, factory, make_appointment, new_client, monkeypat
     assert response.status_code == 202
     job_id = response.get_json()["job_id"]
     assert queued == [(exports.EXPORT_TASK, (job_id,))]
+    again = owner.post("/api/export/treatments")  # a second click while it is queued
+    assert again.status_code == 202 and again.get_json()["job_id"] == job_id
+    assert len(queued) == 1
     assert owner.get(f"/api/jobs/{job_id}").get_json()["status"] == "queued"
     assert owner.get(f"/api/jobs/{job_id}/download").status_code == 404  # not ready yet
     exports.run_treatment_export(job_id)

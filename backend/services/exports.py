@@ -42,7 +42,20 @@ def neutralise(value) -> str:
 
 
 def start_treatment_export(user) -> Job:
-    """Create the export job for `user` and hand it to a worker. Commits."""
+    """Create the export job for `user` and hand it to a worker. Commits.
+
+    While one of the user's exports is still queued or running, that job is
+    returned instead: repeated clicks do not stack up full-table scans. Only a
+    recent one counts, so a job whose task was lost does not block the user.
+    """
+    recent = utc_now() - timedelta(hours=1)
+    pending = db.session.execute(
+        sa.select(Job).where(Job.owner_id == user.id, Job.kind == EXPORT_KIND, Job.status.in_(("queued", "running")),
+                             Job.created_at > recent)
+        .order_by(Job.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    if pending is not None:
+        return pending
     job = Job(kind=EXPORT_KIND, owner_id=user.id, status="queued", params={"role": user.role})
     db.session.add(job)
     db.session.commit()

@@ -11,7 +11,7 @@ from flask import current_app
 from backend.errors import NotFound
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.eml$")
-_HEADERS_ONLY = BytesParser(policy=policy.default)
+_PARSER = BytesParser(policy=policy.default)
 
 
 def _folder() -> str:
@@ -37,7 +37,7 @@ def list_messages(page: int, per_page: int) -> dict:
     items = []
     for name in names[(page - 1) * per_page: page * per_page]:
         with open(os.path.join(folder, name), "rb") as fh:
-            items.append(_summary(name, _HEADERS_ONLY.parse(fh)))
+            items.append(_summary(name, _PARSER.parse(fh)))
     return {"items": items, "page": page, "per_page": per_page, "total": len(names)}
 
 
@@ -49,7 +49,7 @@ def read_message(name: str) -> dict:
     if not os.path.isfile(path):
         raise NotFound("No such message.")
     with open(path, "rb") as fh:
-        msg = _HEADERS_ONLY.parse(fh)
+        msg = _PARSER.parse(fh)
     text = msg.get_body(preferencelist=("plain",))
     html = msg.get_body(preferencelist=("html",))
     return dict(_summary(name, msg), body_text=text.get_content() if text else "",
