@@ -115,6 +115,7 @@ _DURATION_PHRASES = (
     (re.compile(r"\bfor ages\b|\bfor months\b|\bmonths now\b|\bsince last year\b"), 60),
     (re.compile(r"\b(?:for|after|over|past|last|in|of) (?:many |some |several )?weeks\b(?! pregnant)"), 14),
     (re.compile(r"\b(?:for|after|over|past|last|in|of) (?:many |some |several )?months\b"), 60),
+    (re.compile(r"\b(?:this|last|past) year\b|\bover the (?:last|past) year\b"), 180),
     (re.compile(r"\bfor years\b|\ball my life\b|\bsince (?:i was a|childhood)\b"), 365),
 )
 # "my 6 week old", "72 year old woman": the age of whoever the text is about.
