@@ -45,7 +45,7 @@ export default {
           animation: false,
           indexAxis: props.horizontal ? 'y' : 'x',
           plugins: { legend: { display: round || props.datasets.length > 1, position: 'bottom' } },
-          scales: round ? {} : { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { grid: { display: false } } },
+          scales: round ? {} : { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { beginAtZero: true, grid: { display: false }, ticks: { precision: 0 } } },
         },
       })
       rendered.value = true

@@ -11,6 +11,8 @@ const TOTAL_LABELS = {
   today: 'Today',
   upcoming: 'Upcoming',
   completed: 'Completed',
+  cancelled: 'Cancelled',
+  no_show: 'No-shows',
   treatments: 'Treatments',
   triage: 'Symptom checks',
 }

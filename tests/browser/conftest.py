@@ -161,9 +161,17 @@ def open_page(browser, live_server):
     assert not opener.problems.errors, "the browser reported problems:\n" + "\n".join(opener.problems.errors)
 
 
+# Toasts float over whatever is below them: leave them out of the pictures. (Through the
+# CSSOM: an injected <style> would be, rightly, refused by the app's CSP.)
+SET_TOASTS_DISPLAY = """display => document.querySelectorAll("[data-testid='toast-region']")
+  .forEach(region => { region.style.display = display })"""
+
+
 def screenshot(page, name: str, full_page: bool = True) -> str:
     path = os.path.join(ARTIFACTS, f"{name}.png")
+    page.evaluate(SET_TOASTS_DISPLAY, "none")
     page.screenshot(path=path, full_page=full_page)
+    page.evaluate(SET_TOASTS_DISPLAY, "")
     return path
 
 
