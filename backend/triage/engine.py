@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -62,8 +63,13 @@ class TriageResult:
 # --------------------------------------------------------------------------
 
 _APOSTROPHES = re.compile(r"[\u2019\u2018'`]")
-# Keep digits, letters, clause punctuation and decimal points; the rest is noise.
-_NOISE = re.compile(r"[^a-z0-9.,;:!?\s]")
+# Keep digits, letters (Latin and Bangla: the default clinic is in Bangladesh),
+# clause punctuation and decimal points; the rest is noise.
+_NOISE = re.compile(r"[^a-z0-9.,;:!?\s\u0980-\u09ff]")
+# Zero-width joiners appear in typed Bangla and must not split words; the danda
+# ends a Bangla sentence; Bangla digits read as digits.
+_BANGLA_FOLD = str.maketrans({"\u200c": None, "\u200d": None, "\u0964": ".", "\u0965": ".",
+                              **{chr(0x09E6 + d): str(d) for d in range(10)}})
 _SPACES = re.compile(r"\s+")
 # A clause ends at punctuation (not a decimal point) or a contrasting word;
 # negation never crosses a clause ("no fever but crushing chest pain").
@@ -77,7 +83,7 @@ _NEGATION_CUE = re.compile(
     r"free of|negative for|absence of|dont|doesnt|didnt|havent|hasnt|isnt|arent|wasnt|werent|aint)(?![a-z])"
 )
 # Negation written after the finding: "confusion is not there", "rash: none".
-_AFTER_NEGATION = re.compile(r"[ :]*(?:is |was |are |were )?(?:not there|not present|absent|none|isnt there|wasnt there|ruled out)(?![a-z])")
+_AFTER_NEGATION = re.compile(r"[ :]*(?:is |was |are |were )?(?:not there|not present|absent|none|isnt there|wasnt there|ruled out|nai|nei|নেই|নাই)(?![a-z\u0980-\u09ff])")
 # Phrases that contain a cue word but do not negate what follows.
 _PSEUDO_NEGATION = re.compile(
     r"(?<![a-z])(?:not sure|not only|not just|no idea|no matter|not certain|dont know|"
@@ -100,6 +106,11 @@ _DURATION = re.compile(
     r"(?<![a-z0-9])" + _NUM + r" ?(minute|min|hour|hr|day|night|week|wk|month|year|yr)s?(?![a-z])"
     r"(?! ?old)(?! ?pregnant)(?! of pregnancy)(?! ago)"
 )
+# Bangla: "৩ দিন ধরে" (for 3 days); "৫ বছরের" / "৫ বছর বয়স" is an age, not a duration.
+_BANGLA_UNIT_DAYS = {"ঘণ্টা": 1 / 24, "ঘন্টা": 1 / 24, "দিন": 1, "সপ্তাহ": 7, "মাস": 30, "বছর": 365, "din": 1}
+_BANGLA_DURATION = re.compile(r"(?<![0-9.])(\d+(?:\.\d+)?) ?(ঘণ্টা|ঘন্টা|দিন|সপ্তাহ|মাস|বছর|din)(?![a-z])(?!ের| ?বয়| ?বয়)")
+# "day 2 of the flu", "3rd day": the complaint's own day count.
+_DAY_COUNT = re.compile(r"(?<![a-z])(?:day|night) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?![0-9a-z.])|(?<![0-9])(\d{1,2}) ?(?:st|nd|rd|th) (?:day|night)(?![a-z])")
 _STARTED_AGO = re.compile(
     r"(?:started|start|began|begun|came on|come on|since|first noticed|noticed it|it was) (?:about |around |roughly |nearly |over )?"
     + _NUM + r" ?(minute|min|hour|hr|day|night|week|wk|month|year|yr)s? ago"
@@ -139,16 +150,25 @@ def _to_number(token: str) -> float:
 
 def normalize(text: str, spellings: dict[str, str]) -> str:
     """Lower-case, drop apostrophes ("can't" == "cant"), fix common misspellings."""
-    lowered = _APOSTROPHES.sub("", text.lower()).replace("°", " deg ").replace("-", " ").replace("/", " ")
+    lowered = _APOSTROPHES.sub("", unicodedata.normalize("NFC", text.lower()).translate(_BANGLA_FOLD)).replace("°", " deg ").replace("-", " ").replace("/", " ")
     cleaned = _SPACES.sub(" ", _NOISE.sub(" ", lowered)).strip()
     if not spellings:
         return cleaned
     return " ".join(spellings.get(word, word) for word in cleaned.split(" "))
 
 
+def _temperature_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span(1) for pattern in _TEMPERATURE for m in pattern.finditer(text)]
+
+
 def _parse_duration_days(text: str) -> float | None:
+    # "temp 38.2 day 2" is a reading and a day count, not 38 days.
+    readings = _temperature_spans(text)
     found = [_to_number(m.group(1)) * _UNIT_DAYS[m.group(2)]
-             for pattern in (_DURATION, _STARTED_AGO) for m in pattern.finditer(text)]
+             for pattern in (_DURATION, _STARTED_AGO) for m in pattern.finditer(text)
+             if not any(start <= m.start(1) < end for start, end in readings)]
+    found += [float(m.group(1)) * _BANGLA_UNIT_DAYS[m.group(2)] for m in _BANGLA_DURATION.finditer(text)]
+    found += [_to_number(m.group(1) or m.group(2)) for m in _DAY_COUNT.finditer(text)]
     found += [days for pattern, days in _DURATION_PHRASES if pattern.search(text)]
     return max(found) if found else None
 
@@ -238,6 +258,7 @@ _GAP_STOP = rf"(?! {_GAP_WORDS})(?!(?<![a-z]){_GAP_WORDS})"
 
 
 def _compile_alternatives(patterns: list[str]) -> re.Pattern:
+    patterns = [unicodedata.normalize("NFC", pattern) for pattern in patterns]
     joined = _GAP.sub(lambda gap: f"(?:{_GAP_STOP}[a-z0-9 ]){{0,{gap.group(1)}}}", "|".join(patterns))
     return re.compile(r"(?<![a-z0-9])(?:" + joined + r")(?![a-z0-9])")
 
@@ -332,6 +353,8 @@ class Rule:
     when: dict[str, Any]
     specialty: str | None
     advice: str | None
+    # A fallback rule is only considered when no other rule fired.
+    fallback: bool = False
 
 
 class RuleBook:
@@ -397,8 +420,10 @@ class RuleBook:
         return Rule(
             id=raw["id"], group=raw["group"], level=raw["level"], label=raw["label"], reason=raw["reason"],
             all_terms=self._terms(raw.get("all", [])), any_terms=self._terms(raw.get("any", [])),
-            none_terms=self._terms(raw.get("none", [])), when=raw.get("when", {}),
+            none_terms=self._terms(raw.get("none", [])),
+            when={k: v for k, v in raw.get("when", {}).items() if k != "only_if_nothing_else"},
             specialty=raw.get("specialty"), advice=raw.get("advice"),
+            fallback=bool(raw.get("when", {}).get("only_if_nothing_else")),
         )
 
     def pattern(self, term: str) -> re.Pattern:
@@ -510,6 +535,7 @@ _CONDITIONS: dict[str, Callable[[_Facts, Any], bool]] = {
     "high_fever": lambda f, v: f.high_fever == v,
     "duration_at_least_days": _duration_at_least,
     "duration_under_days": _duration_under,
+    "only_if_nothing_else": lambda f, v: True,  # read when loading: marks a fallback rule
 }
 
 
@@ -543,6 +569,12 @@ def _rule_fires(rule: Rule, facts: _Facts) -> bool:
 # --------------------------------------------------------------------------
 # Specialty and advice.
 # --------------------------------------------------------------------------
+
+
+def _recognised_anything(facts: _Facts) -> bool:
+    """Whether any complaint keyword matched at all (the engine knows what this is about)."""
+    return any(facts.position(term) is not None
+               for keywords in facts.book.specialty_keywords.values() for term, _ in keywords)
 
 
 def _match_clinic_name(wanted: str, clinic: list[str]) -> str | None:
@@ -620,7 +652,10 @@ def assess(
     book = load_rules()
     facts = _Facts(book, text or "", age_years, history)
     # Most urgent first, so the rule that decided the level leads the rationale.
-    fired = sorted((rule for rule in book.rules if _rule_fires(rule, facts)), key=lambda r: -URGENCY_RANK[r.level])
+    fired = [rule for rule in book.rules if not rule.fallback and _rule_fires(rule, facts)]
+    if not fired:
+        fired = [rule for rule in book.rules if rule.fallback and _rule_fires(rule, facts)]
+    fired.sort(key=lambda r: -URGENCY_RANK[r.level])
     if fired:
         urgency = fired[0].level
         # Self-care reasons ("without warning signs") would contradict a higher level.
@@ -628,10 +663,17 @@ def assess(
         rationale = [f"{rule.label}: {rule.reason}" for rule in shown]
     else:
         urgency = "routine"
-        rationale = ["No specific pattern recognised: a routine appointment lets a doctor take a proper history."]
+        rationale = []
 
     clinic = list(specializations) if specializations else list(DEFAULT_SPECIALIZATIONS)
     specialization, notes = _choose_specialization(facts, fired, clinic)
+    if not fired:
+        if _recognised_anything(facts):
+            rationale = ["No urgency pattern recognised: a routine appointment lets a doctor take a proper history."]
+        else:
+            rationale = ["The rule engine did not recognise any symptom or condition in this description, so it "
+                         "cannot judge how urgent it is. Book a routine General Medicine appointment so a doctor "
+                         "can take a proper history; if you feel very unwell, seek care sooner."]
     return TriageResult(
         urgency=urgency,
         specialization=specialization,
