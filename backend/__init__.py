@@ -44,8 +44,11 @@ def create_app(config: Config | dict | None = None) -> Flask:
     from backend.errors import register_error_handlers
     from backend.security import init_security
 
+    from backend.routing import reject_out_of_range_ids
+
     init_security(app)
     register_error_handlers(app)
+    app.url_value_preprocessor(reject_out_of_range_ids)
     _register_blueprints(app)
 
     from backend.celery_app import celery_init_app

@@ -59,8 +59,24 @@ def json_body() -> dict:
     return data
 
 
+def _nul_fields(value: Any, path: str = "") -> dict[str, str]:
+    """Fields holding a NUL character, which no text column can store (PostgreSQL refuses it)."""
+    if isinstance(value, str):
+        return {path or "body": "Text may not contain NUL characters."} if "\x00" in value else {}
+    found: dict[str, str] = {}
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found.update(_nul_fields(item, f"{path}.{key}" if path else str(key)))
+        if isinstance(key, str) and "\x00" in key:
+            found[path or "body"] = "Field names may not contain NUL characters."
+    return found
+
+
 def parse(model: type[M], data: dict | None = None) -> M:
     payload = json_body() if data is None else data
+    bad_text = _nul_fields(payload)
+    if bad_text:
+        raise InvalidInput(fields=bad_text)
     try:
         return model.model_validate(payload)
     except ValidationError as exc:

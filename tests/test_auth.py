@@ -105,6 +105,7 @@ def test_csrf_endpoint_returns_the_session_token(client, factory):
     ({"email": "a@example.com", "password": TEST_PASSWORD, "full_name": "A", "sex": "robot"}, "sex"),
     ({"email": "a@example.com", "password": TEST_PASSWORD, "full_name": "A", "date_of_birth": "1990-13-40"},
      "date_of_birth"),
+    ({"email": "a@example.com", "password": TEST_PASSWORD, "full_name": "Nul\u0000Byte"}, "full_name"),
 ])
 def test_register_validation(client, payload, field):
     answer = client.post("/auth/register", json=payload)

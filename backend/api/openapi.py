@@ -1,8 +1,10 @@
 """The OpenAPI 3 document, generated from the app's routes so no route is ever missing.
 
 Paths, methods, path parameters, roles and summaries come from the URL map
-and the views; request bodies come from the pydantic models registered in
-REQUEST_MODELS (endpoint -> model), which the routes parse with.
+and the views. Request bodies and query parameters come from the pydantic
+models each view parses with (`parse(Model)`, `parse_query(Model)`,
+`page_args()`), read from the view's own source, so the document follows the
+code without a second list to keep in step.
 """
 from __future__ import annotations
 
@@ -14,13 +16,9 @@ from pydantic import BaseModel
 
 from backend import schemas
 
-# endpoint -> name of the pydantic model in backend/schemas.py that its body is parsed with.
-REQUEST_MODELS: dict[str, str] = {
-    "auth.register": "RegisterIn",
-    "auth.login": "LoginIn",
-    "auth.change_password": "PasswordChangeIn",
-    "patient.create_triage": "TriageIn",
-}
+_BODY_CALL = re.compile(r"\bparse\((\w+)")
+_QUERY_CALL = re.compile(r"\bparse_query\((\w+)\)")
+_PAGED = re.compile(r"\bpage_args\(\)")
 SKIPPED_PREFIXES = ("static", "spa.")
 _CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 _TYPES = {"int": {"type": "integer", "minimum": 0}, "float": {"type": "number"}, "path": {"type": "string"},
@@ -58,10 +56,49 @@ def _roles(view) -> tuple[str, ...] | None:
     return None
 
 
-def _request_model(endpoint: str) -> type[BaseModel] | None:
-    name = REQUEST_MODELS.get(endpoint)
-    model = getattr(schemas, name, None) if name else None
-    return model if inspect.isclass(model) and issubclass(model, BaseModel) else None
+def _innermost(view):
+    while getattr(view, "__wrapped__", None) is not None:
+        view = view.__wrapped__
+    return view
+
+
+def _source(view) -> str:
+    try:
+        return inspect.getsource(_innermost(view))
+    except (OSError, TypeError):
+        return ""
+
+
+def _models_used(view, pattern: re.Pattern) -> list[type[BaseModel]]:
+    """The pydantic models a view passes to parse()/parse_query(), resolved in its module."""
+    view = _innermost(view)
+    found = []
+    for name in pattern.findall(_source(view)):
+        model = view.__globals__.get(name) or getattr(schemas, name, None)
+        if inspect.isclass(model) and issubclass(model, BaseModel) and model not in found:
+            found.append(model)
+    return found
+
+
+def _register(model: type[BaseModel], components: dict) -> dict:
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    for name, definition in schema.pop("$defs", {}).items():
+        components[name] = definition
+    components[model.__name__] = schema
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
+def _query_parameters(view, components: dict) -> list[dict]:
+    models = _models_used(view, _QUERY_CALL)
+    if _PAGED.search(_source(view)):
+        models.append(schemas.PageQuery)
+    params = []
+    for model in models:
+        schema = model.model_json_schema()
+        for name, prop in schema.get("properties", {}).items():
+            params.append({"name": name, "in": "query", "required": name in schema.get("required", []),
+                           "schema": {k: v for k, v in prop.items() if k != "title"}})
+    return params
 
 
 def _operation(app: Flask, rule, method: str, components: dict) -> dict:
@@ -88,14 +125,12 @@ def _operation(app: Flask, rule, method: str, components: dict) -> dict:
         if method in ("POST", "PUT", "PATCH", "DELETE"):
             operation["parameters"] = params + [{"name": "X-CSRF-Token", "in": "header", "required": True,
                                                  "schema": {"type": "string"}}]
-    model = _request_model(rule.endpoint) if method in ("POST", "PUT", "PATCH") else None
-    if model is not None:
-        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
-        for name, definition in schema.pop("$defs", {}).items():
-            components[name] = definition
-        components[model.__name__] = schema
-        operation["requestBody"] = {"required": True, "content": {"application/json": {
-            "schema": {"$ref": f"#/components/schemas/{model.__name__}"}}}}
+    if method == "GET":
+        operation["parameters"] = operation["parameters"] + _query_parameters(view, components)
+    bodies = [_register(m, components) for m in _models_used(view, _BODY_CALL)] if method != "GET" else []
+    if bodies:
+        schema = bodies[0] if len(bodies) == 1 else {"oneOf": bodies}
+        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": schema}}}
     return operation
 
 
