@@ -97,10 +97,12 @@ def treatment_history(row: Treatment) -> dict:
 
 
 def triage_summary(row: TriageAssessment | None) -> dict | None:
+    """What the treating doctor sees of the assessment the patient booked from, in the patient's own words."""
     if row is None:
         return None
     return {"id": row.id, "urgency": row.urgency, "red_flags": list(row.red_flags or []),
-            "specialization": row.specialization_name, "advice": row.advice}
+            "specialization": row.specialization_name, "advice": row.advice, "symptoms": row.symptoms,
+            "created_at": _ts(row.created_at)}
 
 
 def appointment(row: Appointment, *, audience: str) -> dict:
