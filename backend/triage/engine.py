@@ -382,6 +382,33 @@ class RuleBook:
         literals = {"@" + name: _required_literals(p) for name, p in raw_concepts.items()}
         literals.update({term: _required_literals([term]) for term in self._inline})
         self.index = _TermIndex(literals)
+        self._gate_rules()
+
+    def _gate_rules(self) -> None:
+        """Index rules by the terms one of which must be present for them to fire.
+
+        A rule with an "all" term cannot fire unless one of that term's
+        alternatives is a candidate in the text; a rule with only "any" terms
+        needs one of those. Rules with neither (conditions only) always run.
+        """
+        self.ungated: list[int] = []
+        self.rules_by_term: dict[str, list[int]] = {}
+        for position, rule in enumerate(self.rules):
+            gate_terms = rule.all_terms[:1] or rule.any_terms
+            if not gate_terms:
+                self.ungated.append(position)
+                continue
+            keys = {self.near[alt][0] if alt in self.near else alt for term in gate_terms for alt in term}
+            for key in keys:
+                self.rules_by_term.setdefault(key, []).append(position)
+
+    def rules_to_try(self, candidates: set[str]) -> list["Rule"]:
+        woken = set(self.ungated)
+        for term in candidates:
+            positions = self.rules_by_term.get(term)
+            if positions:
+                woken.update(positions)
+        return [self.rules[position] for position in sorted(woken)]
 
     def _weighted(self, words: list[Any]) -> list[tuple[str, float]]:
         # A keyword is "term" (weight 1) or ["term", weight] for strong signals.
@@ -652,9 +679,10 @@ def assess(
     book = load_rules()
     facts = _Facts(book, text or "", age_years, history)
     # Most urgent first, so the rule that decided the level leads the rationale.
-    fired = [rule for rule in book.rules if not rule.fallback and _rule_fires(rule, facts)]
+    to_try = book.rules_to_try(facts._candidates)
+    fired = [rule for rule in to_try if not rule.fallback and _rule_fires(rule, facts)]
     if not fired:
-        fired = [rule for rule in book.rules if rule.fallback and _rule_fires(rule, facts)]
+        fired = [rule for rule in to_try if rule.fallback and _rule_fires(rule, facts)]
     fired.sort(key=lambda r: -URGENCY_RANK[r.level])
     if fired:
         urgency = fired[0].level
