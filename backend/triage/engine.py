@@ -107,8 +107,16 @@ _DURATION = re.compile(
     r"(?! ?old)(?! ?pregnant)(?! of pregnancy)(?! ago)"
 )
 # Bangla: "৩ দিন ধরে" (for 3 days); "৫ বছরের" / "৫ বছর বয়স" is an age, not a duration.
-_BANGLA_UNIT_DAYS = {"ঘণ্টা": 1 / 24, "ঘন্টা": 1 / 24, "দিন": 1, "সপ্তাহ": 7, "মাস": 30, "বছর": 365, "din": 1}
-_BANGLA_DURATION = re.compile(r"(?<![0-9.])(\d+(?:\.\d+)?) ?(ঘণ্টা|ঘন্টা|দিন|সপ্তাহ|মাস|বছর|din)(?![a-z])(?!ের| ?বয়| ?বয়)")
+_BANGLA_UNIT_DAYS = {unicodedata.normalize("NFC", unit): days for unit, days in (
+    ("ঘণ্টা", 1 / 24), ("ঘন্টা", 1 / 24), ("দিন", 1), ("সপ্তাহ", 7), ("মাস", 30), ("বছর", 365),
+    ("ghonta", 1 / 24), ("ghanta", 1 / 24), ("din", 1), ("saptaho", 7), ("shoptaho", 7))}
+_BANGLA_AGE_TAIL = r"(?:ের|এর| ?বয়স| ?বয়সী| ?বয়সের)"
+_BANGLA_DURATION = re.compile(unicodedata.normalize("NFC", (
+    r"(?<![0-9.])(\d+(?:\.\d+)?) ?(ঘণ্টা|ঘন্টা|দিন|সপ্তাহ|মাস|বছর|ghonta|ghanta|din|saptaho|shoptaho)(?![a-z])(?!" + _BANGLA_AGE_TAIL + ")")))
+# "৫ বছরের বাচ্চা" (a five-year-old child), "বয়স ৭০" (aged 70).
+_BANGLA_AGE = re.compile(unicodedata.normalize("NFC", r"(\d+(?:\.\d+)?) ?(বছর|মাস|সপ্তাহ|দিন)" + _BANGLA_AGE_TAIL))
+_BANGLA_AGE_UNIT = {unicodedata.normalize("NFC", k): v for k, v in (("বছর", 365), ("মাস", 30), ("সপ্তাহ", 7), ("দিন", 1))}
+_BANGLA_OWN_AGE = re.compile(unicodedata.normalize("NFC", r"বয়স (\d{1,3})(?![0-9])"))
 # "day 2 of the flu", "3rd day": the complaint's own day count.
 _DAY_COUNT = re.compile(r"(?<![a-z])(?:day|night) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?![0-9a-z.])|(?<![0-9])(\d{1,2}) ?(?:st|nd|rd|th) (?:day|night)(?![a-z])")
 _STARTED_AGO = re.compile(
@@ -177,11 +185,14 @@ def _stated_age_years(text: str) -> float | None:
     match = _STATED_AGE.search(text)
     if match:
         return _to_number(match.group(1)) * _UNIT_DAYS[match.group(2)] / 365
+    match = _BANGLA_AGE.search(text)
+    if match:
+        return float(match.group(1)) * _BANGLA_AGE_UNIT[match.group(2)] / 365
     return 0.02 if _NEWBORN.search(text) else None
 
 
 def _own_age_years(text: str) -> float | None:
-    for pattern in _OWN_AGE:
+    for pattern in (*_OWN_AGE, _BANGLA_OWN_AGE):
         match = pattern.search(text)
         if match and 0 < int(match.group(1)) < 120:
             return float(match.group(1))
