@@ -343,3 +343,135 @@ def test_more_urgent_orders_levels():
     assert more_urgent("routine", "urgent") == "urgent"
     assert more_urgent("emergency", "self_care") == "emergency"
     assert more_urgent("self_care", "self_care") == "self_care"
+
+
+# --------------------------------------------------------------------------- concept families in lay words
+
+@pytest.mark.parametrize("text,age,history", [
+    ("her words are all muddled up and she keeps saying the wrong names", 74, None),
+    ("dad's smile has dropped on the left and his voice sounds thick", 69, None),
+    ("I swallowed around 40 of my antidepressants, I'm scared now", 22, None),
+    ("my 2 year old might have swallowed a watch battery, one is missing", 2, None),
+    ("my son chewed on a dishwasher tablet and is drooling", 3, None),
+    ("my nan had a fall and couldn't get back up, she was there for hours", 86, None),
+    ("I'm bringing up blood with every cough since lunchtime", 58, None),
+    ("positive pregnancy test last week, now sharp pain on one side and I feel faint", 27, None),
+    ("bumped the side of my head on the car door frame", 71, {"medications": "warfarin"}),
+    ("my COPD is bad today, can't get any air in and my lips have gone grey", 72, {"conditions": "COPD"}),
+    ("30 weeks pregnant, my vision has gone blurry and my face is puffy with a headache", 33, None),
+    ("had chemo on Monday and now I'm feverish and shivery", 47, None),
+], ids=["jumbled-speech", "droop-voice", "overdose-count", "battery", "dishwasher-tablet", "long-lie",
+        "haemoptysis", "ectopic", "anticoagulated-head", "copd-grey-lips", "pre-eclampsia", "neutropenic"])
+def test_lay_wordings_of_emergencies(text, age, history):
+    assert assess(text, age_years=age, history=history).urgency == "emergency"
+
+
+@pytest.mark.parametrize("text,age,history", [
+    ("my ankle joint is warm, swollen and I've been running a fever", 50, None),
+    ("fell off a wall onto my arm, forearm swollen and it hurts too much to lift", 14, None),
+    ("opened my shin on the edge of a step, it's gaping and might need stitches", 40, None),
+    ("scalded my hand on a boiling kettle, there's a big blister across my fingers", 36, None),
+    ("her chickenpox spots on her arm have gone hot and angry and she's getting more poorly", 4, None),
+    ("I'm 67 and my wee has been red since yesterday", 67, None),
+    ("was drilling overhead and a bit of metal went in my eye, it's really sore", 45, None),
+    ("kidney transplant, been sick three times since this morning", 50, {"conditions": "kidney transplant"}),
+    ("my 7 year old is always thirsty, up at night to wee and looks thinner", 7, None),
+    ("blood pressure at home 188/116 with a mild headache, no other symptoms", 61, None),
+], ids=["septic-joint", "fracture", "gaping-cut", "hand-burn", "infected-chickenpox", "haematuria",
+        "metal-in-eye", "transplant-vomiting", "new-diabetes-child", "bp-mild-headache"])
+def test_urgent_patterns(text, age, history):
+    assert assess(text, age_years=age, history=history).urgency == "urgent"
+
+
+@pytest.mark.parametrize("text,age", [
+    ("THE WORST FLU EVER!!! aches everywhere and a runny nose, still eating and drinking ok", 29),
+    ("hay fever is driving me mad, itchy eyes and sneezing all morning", 31),
+    ("itchy flaky scalp, dandruff for ages", 38),
+    ("no poo for a few days since changing my diet, a bit bloated", 44),
+    ("thrush again, itchy with a white discharge like last time", 30),
+    ("awful hangover, pounding head and feel sick", 25),
+    ("feeling wrecked with jet lag after a long flight", 41),
+    ("sunburnt arms from the festival, red and hot to touch, no blisters", 22),
+    ("huge painful pimple on my forehead before my interview", 19),
+    ("my 9 month old has nappy rash but is otherwise happy and feeding well", 0.75),
+    ("arm is aching and tender where I had my covid booster this morning", 55),
+    ("really windy and bloated after eating a lot of lentils", 34),
+    ("diarrhoea since last night after a dodgy takeaway, keeping fluids down, no blood", 27),
+    ("pulled my back lifting a sofa yesterday, heat and ibuprofen are helping", 39),
+], ids=["dramatic-flu", "hay-fever", "dandruff", "constipation", "thrush", "hangover", "jet-lag", "sunburn",
+        "pimple", "nappy-rash", "post-vaccine", "wind", "diarrhoea", "back-strain"])
+def test_minor_self_limiting_conditions_are_self_care(text, age):
+    assert assess(text, age_years=age).urgency == "self_care"
+
+
+@pytest.mark.parametrize("text,age,expected", [
+    ("dandruff for months and now bald patches appearing", 35, "routine"),
+    ("hay fever tablets from the pharmacy aren't working at all", 30, "routine"),
+    ("a sore on my lip that won't heal for six weeks", 60, "routine"),
+    ("tick bite last month and now a spreading red ring around it", 45, "routine"),
+    ("lower back pain for a month after gardening, getting slowly better", 50, "routine"),
+    ("took 2 paracetamol for a headache and it has gone", 30, "self_care"),
+], ids=["hair-loss", "treatment-failed", "non-healing-sore", "lyme", "back-weeks", "normal-dose"])
+def test_the_self_care_family_has_limits(text, age, expected):
+    assert assess(text, age_years=age).urgency == expected
+
+
+def test_hay_fever_is_not_a_fever():
+    result = assess("hay fever is really bad this year, sneezing and itchy eyes")
+
+    assert result.urgency == "self_care"
+    assert not any(rule_id.startswith("fever.") for rule_id in result.rules_fired)
+
+
+def test_a_temperature_reading_is_not_read_as_a_duration():
+    assert assess("flu, temp 38.4 day 2, drinking fine", age_years=30).urgency == "self_care"
+
+
+# --------------------------------------------------------------------------- Bangla and Banglish
+
+@pytest.mark.parametrize("text,expected", [
+    ("আমার বুকে খুব ব্যথা হচ্ছে", "emergency"),
+    ("বাবার শ্বাস নিতে পারছে না", "emergency"),
+    ("মা অজ্ঞান হয়ে পড়ে গেছে", "emergency"),
+    ("ছেলের খিঁচুনি হচ্ছে", "emergency"),
+    ("সকাল থেকে রক্তবমি", "emergency"),
+    ("ভাই বিষ খেয়েছে", "emergency"),
+    ("buke betha ar ghamchi", "emergency"),
+    ("shash kosto hocche aj theke", "urgent"),
+    ("২ দিন ধরে জ্বর আর কাশি", "self_care"),
+    ("বুকে ব্যথা নেই, শুধু সর্দি আর কাশি", "self_care"),
+    ("একটু মাথা ব্যথা", "self_care"),
+], ids=["chest-pain", "cant-breathe", "unconscious", "seizure", "vomiting-blood", "poison", "banglish-chest",
+        "banglish-breathless", "fever-cough", "negated-chest-pain", "mild-headache"])
+def test_bangla_and_banglish(text, expected):
+    assert assess(text).urgency == expected
+
+
+def test_normalisation_keeps_bangla_letters_and_digits():
+    from backend.triage.engine import normalize
+
+    assert normalize("৩ দিন ধরে জ্বর।", {}) == "3 দিন ধরে জ্বর."
+
+
+def test_bangla_duration_and_age():
+    assert assess("৭ দিন ধরে জ্বর").urgency == "urgent"          # fever five days or more
+    assert assess("২ মাসের বাচ্চার জ্বর").urgency == "emergency"  # a two-month-old with fever
+
+
+# --------------------------------------------------------------------------- honesty about what was not understood
+
+def test_unrecognised_text_says_so_and_books_general_medicine():
+    result = assess("zxq blorp wibble")
+
+    assert result.urgency == "routine"
+    assert result.specialization == "General Medicine"
+    assert result.rules_fired == []
+    assert "did not recognise" in result.rationale[0]
+
+
+def test_a_mild_recent_unnamed_complaint_is_self_care_with_a_safety_net():
+    result = assess("feeling a little off since this morning")
+
+    assert result.urgency == "self_care"
+    assert result.rules_fired == ["self_care.mild_recent_complaint"]
+    assert "999" in result.advice
