@@ -346,3 +346,25 @@ def test_publishing_the_template_skips_the_gap(new_york, monkeypatch):
     starts = db.session.execute(sa.select(DoctorAvailability.start_time).where(
         DoctorAvailability.date == SPRING_FORWARD).order_by(DoctorAvailability.start_time)).scalars().all()
     assert starts == [time(1, 0), time(1, 30), time(3, 0), time(3, 30)]
+
+
+def test_removing_a_doctor_cancels_their_upcoming_bookings_and_tells_the_patients(clinic, factory):
+    upcoming = clinic.slot()
+    other_day = clinic.slot(day=MONDAY + timedelta(days=3))
+    assert book(clinic.me, upcoming.id).status_code == 201
+    assert book(clinic.them, other_day.id).status_code == 201
+    elsewhere = clinic.slot(start=time(15, 0), who=clinic.other_doctor)
+    assert book(clinic.me, elsewhere.id).status_code == 201
+    admin = factory.admin(email="boss@example.com")
+    boss = ApiClient(clinic.me.raw.application.test_client())
+    boss.login(admin.email)
+
+    assert boss.delete(f"/admin/doctors/{clinic.doctor.id}").status_code == 204
+    db.session.expire_all()
+    statuses = dict(db.session.execute(sa.select(Appointment.slot_id, Appointment.status)).all())
+    assert statuses == {upcoming.id: "cancelled", other_day.id: "cancelled", elsewhere.id: "booked"}
+    cancellations = db.session.execute(
+        sa.select(EmailOutbox.recipient).where(EmailOutbox.kind == "appointment_cancelled")).scalars().all()
+    assert sorted(cancellations) == sorted([clinic.patient.user.email, clinic.other.user.email])
+    mine = clinic.me.get("/patient/appointments?status=cancelled").get_json()["items"]
+    assert "no longer available" in mine[0]["cancel_reason"]

@@ -190,3 +190,14 @@ def test_triage_is_rate_limited_per_patient(make_app, factory):
         codes = [browser.post("/patient/triage", json={"symptoms": RASH}).status_code for _ in range(3)]
         assert codes == [202, 202, 429]
         db.session.remove()
+
+
+def test_the_patient_dashboard_shows_a_new_assessment_at_once(patient_client):
+    first = patient_client.get("/patient/dashboard")
+    assert first.get_json()["recent_triage"] == []
+    assessment_id = submit(patient_client, RASH)
+    queued = patient_client.get("/patient/dashboard").get_json()["recent_triage"]
+    assert [(t["id"], t["status"]) for t in queued] == [(assessment_id, "queued")]
+    service.answer_assessment(assessment_id)
+    answered = patient_client.get("/patient/dashboard").get_json()["recent_triage"]
+    assert answered[0]["urgency"] == "routine"

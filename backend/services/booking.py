@@ -305,3 +305,38 @@ def reschedule_appointment(patient_id: int, appointment_id: int, new_slot_id: in
 
     _write(work)
     return _reload(appointment_id)
+
+
+DOCTOR_LEFT_REASON = "The doctor is no longer available at the clinic. Please book with another doctor."
+
+
+def cancel_doctor_future_appointments(doctor_id: int, *, actor_id: int | None = None,
+                                      ip: str | None = None) -> int:
+    """Cancel a departing doctor's upcoming bookings and tell each patient. Returns how many."""
+
+    def work() -> list[tuple[int, int]]:
+        now = clock.utc_now()
+        upcoming = db.session.execute(
+            sa.select(Appointment).where(Appointment.doctor_id == doctor_id, Appointment.status == "booked",
+                                         Appointment.date >= clock.clinic_today() - timedelta(days=1))
+        ).scalars().all()
+        cancelled = []
+        for appointment in upcoming:
+            if starts_at(appointment.date, appointment.start_time) <= now:
+                continue  # already started: the doctor still records its outcome
+            appointment.status = "cancelled"
+            appointment.cancel_reason = DOCTOR_LEFT_REASON
+            appointment.cancelled_at = now
+            _free_slot(appointment.slot_id)
+            notifications.appointment_event(appointment, "cancelled")
+            audit.record("appointment.cancel", actor_id=actor_id, target=f"appointment:{appointment.id}",
+                         ip=ip, reason="doctor_deactivated")
+            cancelled.append((appointment.id, appointment.patient_id))
+        db.session.commit()
+        return cancelled
+
+    cancelled = _write(work)
+    for _appointment_id, patient_id in cancelled:
+        cache.clear_after_booking_change(doctor_id=doctor_id, patient_id=patient_id)
+    return len(cancelled)
+

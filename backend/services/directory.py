@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from backend.errors import Conflict, InvalidInput, NotFound
 from backend.extensions import db
 from backend.models import Doctor, DoctorAvailability, Patient, Specialization, User
-from backend.services import accounts, audit, cache, clock, serializers
+from backend.services import accounts, audit, booking, cache, clock, serializers
 from backend.services.booking import starts_at
 from backend.services.cache import Cached
 from backend.services.paging import Page, paginate
@@ -270,10 +270,12 @@ def update_doctor(doctor_id: int, *, actor_id: int | None = None, is_active: boo
     return doctor_admin(doctor_id)
 
 
-def deactivate_doctor(doctor_id: int, *, actor_id: int, ip: str | None = None) -> None:
-    """Deleting a doctor keeps their history: the login is closed and they leave the listings."""
+def deactivate_doctor(doctor_id: int, *, actor_id: int, ip: str | None = None) -> int:
+    """Deleting a doctor keeps their history: the login is closed, they leave the listings, and
+    their upcoming bookings are cancelled with an email to each patient. Returns how many were cancelled."""
     doctor = doctor_admin(doctor_id)
     set_user_active(doctor.user_id, False, actor_id=actor_id, ip=ip)
+    return booking.cancel_doctor_future_appointments(doctor_id, actor_id=actor_id, ip=ip)
 
 
 def set_user_active(user_id: int, active: bool, *, actor_id: int, ip: str | None = None) -> User:

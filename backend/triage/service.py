@@ -17,6 +17,7 @@ from backend.errors import NotFound
 from backend.extensions import db
 from backend.models import Doctor, DoctorAvailability, Patient, Specialization, TriageAssessment, utcnow
 from backend.schemas import hhmm, iso_date
+from backend.services import cache
 from backend.services.clock import clinic_now, local_to_utc
 from backend.triage.decide import decide
 from backend.triage.providers import get_provider
@@ -41,6 +42,7 @@ def request_assessment(patient_id: int, *, symptoms: str, share_history: bool, a
                                   age_years=age_years, status="queued")
     db.session.add(assessment)
     db.session.commit()
+    cache.clear_patient_dashboard(patient_id)
     if not _enqueue(assessment.id):
         answer_assessment(assessment.id, fallback_reason="queue_unavailable: answered by the rules at once",
                           force_rules=True)
@@ -95,6 +97,7 @@ def answer_assessment(assessment_id: int, *, fallback_reason: str | None = None,
         return False
     _store_decision(assessment, decision, clinic_specs, fallback_reason)
     db.session.commit()
+    cache.clear_patient_dashboard(assessment.patient_id)
     return True
 
 
