@@ -6,6 +6,7 @@ started by a test see the same data.
 """
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import os
 import socket
@@ -139,6 +140,54 @@ def make_app(database_url, redis_url, instance_dir, base_app):
     # Extensions and the default Celery app are process-wide: rebind them to the main app.
     redis_handle.init_app(base_app)
     _bind_celery(base_app)
+
+
+@contextlib.contextmanager
+def gunicorn_server(database_url: str, redis_url: str, instance_dir: str, log_path: str, **extra_env):
+    """The app under gunicorn (2 workers, 4 threads) on a free port, as the test's database and Redis see it.
+
+    Yields the base URL; the whole process group is stopped on exit.
+    """
+    import signal
+    import subprocess
+    import time
+
+    import requests
+
+    port = free_port()
+    env = dict(os.environ, CAREQUEUE_ENV="test", TEST_DATABASE_URL=database_url, TEST_REDIS_URL=redis_url,
+               CAREQUEUE_INSTANCE=instance_dir, RATELIMIT_ENABLED="false")
+    env.pop("DATABASE_URL", None)
+    env.update({key: str(value) for key, value in extra_env.items()})
+    log = open(log_path, "wb")
+    proc = subprocess.Popen(
+        [os.path.join(ROOT, ".venv", "bin", "gunicorn"), "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}",
+         "--timeout", "60", "backend:create_app()"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 45
+    try:
+        while True:
+            try:
+                if requests.get(base + "/auth/csrf", timeout=5).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail("gunicorn did not start:\n" + open(log_path, errors="replace").read()[-4000:])
+            time.sleep(0.2)
+        yield base
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        log.close()
 
 
 class ApiClient:

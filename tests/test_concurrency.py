@@ -1,11 +1,7 @@
 """Two gunicorn workers, 32 patients, one slot: exactly one booking wins, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import threading
-import time
 
 import pytest
 import requests
@@ -13,41 +9,15 @@ import sqlalchemy as sa
 
 from backend.extensions import db
 from backend.models import Appointment, DoctorAvailability
-from tests.conftest import ROOT, TEST_PASSWORD, free_port
+from tests.conftest import TEST_PASSWORD, gunicorn_server
 
 CONTENDERS = 32
 
 
 @pytest.fixture
-def server(app, database_url, redis_url, instance_dir):
-    port = free_port()
-    env = dict(os.environ, CAREQUEUE_ENV="test", TEST_DATABASE_URL=database_url, TEST_REDIS_URL=redis_url,
-               RATELIMIT_ENABLED="false", CAREQUEUE_INSTANCE=instance_dir)
-    env.pop("DATABASE_URL", None)
-    proc = subprocess.Popen(
-        [os.path.join(ROOT, ".venv", "bin", "gunicorn"), "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}",
-         "--timeout", "60", "backend:create_app()"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if requests.get(base + "/auth/csrf", timeout=5).status_code == 200:
-                break
-        except requests.RequestException:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("gunicorn did not start:\n" + proc.stdout.read().decode(errors="replace")[-4000:])
-        time.sleep(0.2)
-    yield base
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+def server(app, database_url, redis_url, instance_dir, tmp_path):
+    with gunicorn_server(database_url, redis_url, instance_dir, str(tmp_path / "gunicorn.log")) as base:
+        yield base
 
 
 def logged_in(base: str, email: str) -> requests.Session:

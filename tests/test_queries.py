@@ -4,7 +4,6 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import time, timedelta
 
-import pytest
 import sqlalchemy as sa
 
 from backend.extensions import db

@@ -1,13 +1,13 @@
 """services/scheduling.py, directory.py, appointments.py lists and dashboards.py, through the API."""
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from backend.extensions import db
-from backend.models import Appointment, AuthSession, DoctorAvailability, TriageAssessment, User
+from backend.models import Appointment, AuthSession, TriageAssessment
 from backend.services.clock import clinic_today
 from tests.conftest import TEST_PASSWORD
 

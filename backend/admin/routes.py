@@ -6,7 +6,6 @@ from flask_login import current_user
 
 from backend.admin import bp
 from backend.responses import cached_json
-from backend.routing import reject_out_of_range_ids
 from backend.schemas import (AppointmentFilterQuery, DoctorCreateIn, DoctorListQuery, DoctorUpdateIn,
                              PatientListQuery, SpecializationIn, SpecializationUpdateIn, page_args, parse,
                              parse_query)
@@ -14,7 +13,6 @@ from backend.security import client_ip, role_required
 from backend.services import accounts, appointments, dashboards, directory, serializers
 
 
-bp.url_value_preprocessor(reject_out_of_range_ids)
 
 @bp.get("/dashboard")
 @role_required("admin")

@@ -6,7 +6,6 @@ from flask_login import current_user
 
 from backend.doctor import bp
 from backend.responses import cached_json
-from backend.routing import reject_out_of_range_ids
 from backend.errors import NotAllowed
 from backend.schemas import (CompleteIn, DateRangeQuery, DoctorAppointmentQuery, PublishIn, ScheduleIn,
                              SlotRangeIn, json_body, page_args, parse, parse_query)
@@ -21,7 +20,6 @@ def my_doctor_id() -> int:
     return doctor.id
 
 
-bp.url_value_preprocessor(reject_out_of_range_ids)
 
 @bp.get("/dashboard")
 @role_required("doctor")

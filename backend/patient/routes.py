@@ -7,7 +7,6 @@ from flask_login import current_user
 from backend.errors import NotAllowed
 from backend.patient import bp
 from backend.responses import cached_json
-from backend.routing import reject_out_of_range_ids
 from backend.schemas import (BookIn, CancelIn, DateRangeQuery, DoctorListQuery, PatientAppointmentQuery,
                              ProfileIn, RescheduleIn, page_args, parse, parse_query)
 from backend.security import client_ip, role_required
@@ -25,7 +24,6 @@ def appointment_json(appointment, status: int = 200):
     return jsonify({"appointment": serializers.appointment(appointment, audience="patient")}), status
 
 
-bp.url_value_preprocessor(reject_out_of_range_ids)
 
 @bp.get("/dashboard")
 @role_required("patient")

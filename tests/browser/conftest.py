@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import subprocess
 import time
 from dataclasses import dataclass, field
 
 import pytest
-import requests
 
-from tests.conftest import ROOT, TEST_PASSWORD, free_port
+from tests.conftest import ROOT, TEST_PASSWORD, gunicorn_server
 
 ARTIFACTS = os.path.join(ROOT, "tests", "artifacts")
 CHROMIUM = "/usr/bin/chromium"
@@ -43,40 +40,11 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture
 def live_server(app, smtp_sink, database_url, redis_url, instance_dir, tmp_path):
-    """The app under gunicorn (2 workers, 4 threads) on a free port; yields its base URL."""
-    port = free_port()
-    env = dict(os.environ, CAREQUEUE_ENV="test", TEST_DATABASE_URL=database_url, TEST_REDIS_URL=redis_url,
-               CAREQUEUE_INSTANCE=instance_dir, MAIL_SERVER="127.0.0.1", MAIL_PORT=str(smtp_sink.port),
-               MAIL_SINK_DIR=app.config["MAIL_SINK_DIR"], EXPORT_DIR=app.config["EXPORT_DIR"],
-               RATELIMIT_ENABLED="false")
-    env.pop("DATABASE_URL", None)
-    log = open(tmp_path / "gunicorn.log", "wb")
-    proc = subprocess.Popen(
-        [os.path.join(ROOT, ".venv", "bin", "gunicorn"), "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}",
-         "--timeout", "60", "backend:create_app()"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if requests.get(base + "/auth/csrf", timeout=1).status_code == 200:
-                break
-        except requests.RequestException:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("gunicorn did not start:\n" + (tmp_path / "gunicorn.log").read_text(errors="replace")[-4000:])
-        time.sleep(0.2)
-    yield base
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    log.close()
+    """The app under gunicorn (2 workers, 4 threads) on a free port, sending mail to the SMTP sink."""
+    with gunicorn_server(database_url, redis_url, instance_dir, str(tmp_path / "gunicorn.log"),
+                         MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp_sink.port,
+                         MAIL_SINK_DIR=app.config["MAIL_SINK_DIR"], EXPORT_DIR=app.config["EXPORT_DIR"]) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
