@@ -272,6 +272,14 @@ export function field(form, name, options = {}) {
 }
 
 // Copies an ApiError's field problems into a reactive errors object.
+// The choices a patient has for the optional `sex` field.
+export const SEX_CHOICES = [
+  { value: '', label: 'Prefer not to say' },
+  { value: 'female', label: 'Female' },
+  { value: 'male', label: 'Male' },
+  { value: 'other', label: 'Other' },
+]
+
 export function applyFieldErrors(errors, error) {
   for (const key of Object.keys(errors)) delete errors[key]
   if (error && error.fields) Object.assign(errors, error.fields)

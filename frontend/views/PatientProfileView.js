@@ -1,15 +1,9 @@
 import { h, reactive, ref } from 'vue'
 import { api } from '../api.js'
 import { store } from '../store.js'
-import { applyFieldErrors, button, card, field, formAlert, pageHeader, stateView, useLoader } from '../components/ui.js'
+import { SEX_CHOICES, applyFieldErrors, button, card, field, formAlert, pageHeader, stateView, useLoader } from '../components/ui.js'
 
 const FIELDS = ['full_name', 'date_of_birth', 'sex', 'phone', 'allergies', 'conditions', 'medications', 'email_opt_in']
-const SEX_CHOICES = [
-  { value: '', label: 'Prefer not to say' },
-  { value: 'female', label: 'Female' },
-  { value: 'male', label: 'Male' },
-  { value: 'other', label: 'Other' },
-]
 
 export default {
   name: 'PatientProfileView',

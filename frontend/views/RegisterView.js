@@ -1,14 +1,8 @@
 import { h, reactive, ref } from 'vue'
 import { RouterLink, useRouter } from 'vue-router'
 import { store } from '../store.js'
-import { applyFieldErrors, button, field, formAlert } from '../components/ui.js'
+import { SEX_CHOICES, applyFieldErrors, button, field, formAlert } from '../components/ui.js'
 
-const SEX_CHOICES = [
-  { value: '', label: 'Prefer not to say' },
-  { value: 'female', label: 'Female' },
-  { value: 'male', label: 'Male' },
-  { value: 'other', label: 'Other' },
-]
 
 export default {
   name: 'RegisterView',
