@@ -475,3 +475,40 @@ def test_a_mild_recent_unnamed_complaint_is_self_care_with_a_safety_net():
     assert result.urgency == "self_care"
     assert result.rules_fired == ["self_care.mild_recent_complaint"]
     assert "999" in result.advice
+
+
+# --------------------------------------------------------------------------- round 3: families from the blind dev set
+
+@pytest.mark.parametrize("text,age,history,expected", [
+    ("nosebleed, lots of blood at first but it stopped after pinching for 10 minutes", 30, None, "self_care"),
+    ("nosebleed for 40 minutes and it still hasn't stopped", 30, None, "emergency"),
+    ("my toddler bit into a washing pod and is drooling", 2, None, "emergency"),
+    ("8 weeks pregnant, pain low down on the left and I feel like I'm going to pass out", 28,
+     {"pregnant": True}, "emergency"),
+    ("fell on my outstretched hand, wrist swollen and sore at the base of my thumb", 40, None, "urgent"),
+    ("always thirsty, weeing all the time and lost half a stone without trying", 22, None, "urgent"),
+    ("vomiting since yesterday, keeping sips down but weaker than usual", 88, None, "urgent"),
+    ("ribs sore when I press on them since moving furniture, breathing fine", 25, None, "self_care"),
+    ("chest pain when I press on my ribs since moving furniture, breathing fine", 58, None, "routine"),
+    ("type 1 diabetic, sugars high and ketones 0.9, not vomiting", 28, None, "urgent"),
+    ("type 1 diabetic, sugars high and ketones 3.4", 28, None, "emergency"),
+    ("tiny white threads in my son's poo and he scratches his bottom at night", 6, None, "self_care"),
+    ("putting on weight, always cold, tired and constipated for months", 53, None, "routine"),
+    ("my 3 year old bumped his head, big egg on his forehead but he's running around laughing now", 3, None, "self_care"),
+    ("my 6 month old rolled off the bed and hit her head", 0.5, None, "urgent"),
+    ("small itchy bite on my leg from something in the garden", 43, None, "self_care"),
+    ("nervous about my exams, heart races a bit, sleeping and eating fine", 17, None, "self_care"),
+    ("anxious about exams for months and can't sleep", 17, None, "routine"),
+], ids=["nosebleed-stopped", "nosebleed-wont-stop", "bit-washing-pod", "pregnant-pain-faint", "scaphoid",
+        "new-diabetes-stone", "elderly-d-and-v-weaker", "chest-wall-strain-young", "chest-wall-strain-older",
+        "ketones-moderate", "ketones-high", "threadworm", "hypothyroid", "child-head-bump-well", "infant-head-bump",
+        "garden-bite", "exam-nerves", "exam-anxiety-affecting-sleep"])
+def test_round3_families(text, age, history, expected):
+    assert assess(text, age_years=age, history=history).urgency == expected
+
+
+def test_a_child_age_written_without_old_is_an_age_not_a_duration():
+    result = assess("baby is 5 months, temp 38.2 this evening, still feeding ok", age_years=0)
+
+    assert result.urgency == "urgent"
+    assert not any(rule_id.startswith(("fever.fever_5", "duration.")) for rule_id in result.rules_fired)

@@ -139,6 +139,12 @@ _DURATION_PHRASES = (
 )
 # "my 6 week old", "72 year old woman": the age of whoever the text is about.
 _STATED_AGE = re.compile(r"(?<![a-z0-9])" + _NUM + r" ?(day|week|month|year|yr)s? ?old(?![a-z])")
+# "the baby is 5 months", "my son is 3 weeks": an age without "old", about a child.
+_AGE_IS = re.compile(
+    r"(?<![a-z])(?:baby|babys|son|daughter|boy|girl|child|kid|toddler|infant|grandson|granddaughter|he|she|hes|shes|who)"
+    r" (?:is|s|turned|just turned|is only|is just|is nearly|is almost|is about|only|just) " + _NUM
+    + r" ?(day|week|month|year|yr)s?(?![a-z])(?! ?ago)(?! (?:of|into|in|since|after|now|with|late|overdue|pregnant|post|along))"
+)
 # "I'm 72", "aged 80": the writer's own age.
 _OWN_AGE = (
     re.compile(r"(?<![a-z])(?:im|i am|aged|age|hes|shes|he is|she is) (\d{1,3})(?! ?(?:weeks|days|months|kg|lb|c|f|deg|percent|\d))(?![0-9a-z.])"),
@@ -171,10 +177,11 @@ def _temperature_spans(text: str) -> list[tuple[int, int]]:
 
 def _parse_duration_days(text: str) -> float | None:
     # "temp 38.2 day 2" is a reading and a day count, not 38 days.
-    readings = _temperature_spans(text)
+    # "baby is 5 months" is an age, not how long the complaint has lasted.
+    skip = _temperature_spans(text) + [m.span(1) for m in _AGE_IS.finditer(text)]
     found = [_to_number(m.group(1)) * _UNIT_DAYS[m.group(2)]
              for pattern in (_DURATION, _STARTED_AGO) for m in pattern.finditer(text)
-             if not any(start <= m.start(1) < end for start, end in readings)]
+             if not any(start <= m.start(1) < end for start, end in skip)]
     found += [float(m.group(1)) * _BANGLA_UNIT_DAYS[m.group(2)] for m in _BANGLA_DURATION.finditer(text)]
     found += [_to_number(m.group(1) or m.group(2)) for m in _DAY_COUNT.finditer(text)]
     found += [days for pattern, days in _DURATION_PHRASES if pattern.search(text)]
@@ -183,6 +190,9 @@ def _parse_duration_days(text: str) -> float | None:
 
 def _stated_age_years(text: str) -> float | None:
     match = _STATED_AGE.search(text)
+    if match:
+        return _to_number(match.group(1)) * _UNIT_DAYS[match.group(2)] / 365
+    match = _AGE_IS.search(text)
     if match:
         return _to_number(match.group(1)) * _UNIT_DAYS[match.group(2)] / 365
     match = _BANGLA_AGE.search(text)
@@ -566,6 +576,8 @@ _CONDITIONS: dict[str, Callable[[_Facts, Any], bool]] = {
     "age_under": lambda f, v: f.age is not None and f.age < v,
     "age_at_least": lambda f, v: f.age is not None and f.age >= v,
     "age_unknown": lambda f, v: (f.age is None) == v,
+    # Unknown age counts as under: for rules that only step down for younger adults.
+    "age_under_or_unknown": lambda f, v: f.age is None or f.age < v,
     "child": lambda f, v: f.is_child == v,
     "history": _history_all,
     "history_any": _history_any,
