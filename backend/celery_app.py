@@ -57,6 +57,7 @@ def beat_schedule(config) -> dict:
         "flag-missing-outcomes": job("flag-missing-outcomes", crontab(minute=config["OUTCOME_CHECK_MINUTE"])),
         "purge-expired-exports": job("purge-expired-exports", crontab(minute=pur_m, hour=pur_h)),
         "send-due-emails": {"task": SEND_DUE_EMAILS_TASK, "schedule": crontab(), "options": {"expires": 55}},
+        "answer-stale-triage": job("answer-stale-triage", crontab(minute="*/2")),
     }
 
 

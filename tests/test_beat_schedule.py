@@ -45,6 +45,7 @@ DHAKA = ZoneInfo("Asia/Dhaka")
     ("flag-missing-outcomes", datetime(2026, 11, 22, 12, 5), datetime(2026, 11, 22, 13, 5)),
     ("purge-expired-exports", datetime(2026, 11, 22, 12, 0), datetime(2026, 11, 23, 3, 15)),
     ("send-due-emails", datetime(2026, 11, 22, 12, 0), datetime(2026, 11, 22, 12, 1)),
+    ("answer-stale-triage", datetime(2026, 11, 22, 12, 1), datetime(2026, 11, 22, 12, 2)),
 ])
 def test_each_job_runs_at_its_clinic_time(app, name, after_local, expected_local):
     celery = app.extensions["celery"]

@@ -175,7 +175,7 @@ def test_stale_assessments_are_answered(patient_client):
     assessment.created_at = utcnow() - timedelta(minutes=30)
     assessment.attempts = service.MAX_ATTEMPTS
     db.session.commit()
-    assert service.answer_stale_assessments() == 1
+    assert service.answer_stale_assessments() == {"stale": 1}
     db.session.refresh(assessment)
     assert assessment.status == "done"
     assert assessment.fallback_reason.startswith("stale")

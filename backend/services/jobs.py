@@ -35,6 +35,7 @@ class ScheduledJob:
 
 def _registry() -> dict[str, ScheduledJob]:
     from backend.services import housekeeping, notifications, outcomes, reminders, reports
+    from backend.triage import service as triage
 
     def send_due(now: datetime | None = None) -> dict:
         return notifications.deliver_due_emails(claimer=f"job-{uuid.uuid4().hex}")
@@ -53,6 +54,8 @@ def _registry() -> dict[str, ScheduledJob]:
         ScheduledJob("purge-expired-exports", "Delete export files past their retention.",
                      housekeeping.purge_expired_exports, 900),
         ScheduledJob("send-due-emails", "Send the outbox's due emails.", send_due, 0),
+        ScheduledJob("answer-stale-triage", "Re-queue symptom checks that waited too long, or answer them by the rules.",
+                     triage.answer_stale_assessments, 120),
     ]
     return {job.name: job for job in jobs}
 

@@ -1,4 +1,4 @@
-"""Triage tasks: answer one assessment; sweep the ones that waited too long."""
+"""Triage task: answer one assessment (the stale sweep runs as the scheduled job `answer-stale-triage`)."""
 from __future__ import annotations
 
 from celery import shared_task
@@ -11,7 +11,3 @@ def run_triage(assessment_id: int) -> bool:
     """Answer one queued assessment (the provider, or the rules on any failure). Idempotent."""
     return service.answer_assessment(assessment_id)
 
-
-@shared_task(name="backend.tasks.triage.answer_stale_assessments")
-def answer_stale_assessments() -> int:
-    return service.answer_stale_assessments()

@@ -148,9 +148,9 @@ def _history(assessment: TriageAssessment, patient: Patient) -> dict | None:
     return history or None
 
 
-def answer_stale_assessments() -> int:
+def answer_stale_assessments(now=None) -> dict:
     """Re-queue assessments that have waited too long; answer by rules after too many attempts."""
-    now = utcnow()
+    now = now or utcnow()
     stale = db.session.execute(
         sa.select(TriageAssessment.id, TriageAssessment.attempts).where(
             sa.or_(sa.and_(TriageAssessment.status == "queued", TriageAssessment.created_at < now - STALE_QUEUED),
@@ -162,7 +162,7 @@ def answer_stale_assessments() -> int:
             answer_assessment(assessment_id, fallback_reason="stale: answered by the rules after waiting too long",
                               force_rules=True)
         handled += 1
-    return handled
+    return {"stale": handled}
 
 
 # ---- reading ---------------------------------------------------------------
