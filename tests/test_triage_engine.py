@@ -512,3 +512,30 @@ def test_a_child_age_written_without_old_is_an_age_not_a_duration():
 
     assert result.urgency == "urgent"
     assert not any(rule_id.startswith(("fever.fever_5", "duration.")) for rule_id in result.rules_fired)
+
+
+@pytest.mark.parametrize("text,age,expected", [
+    ("pain in her jaw, feels sick and sweaty for the last hour", 62, "emergency"),
+    ("indigestion that won't go away, clammy and short of breath", 55, "emergency"),
+    ("tummy pain, belly swollen, haven't pooed or passed wind for 2 days and keep vomiting", 70, "emergency"),
+    ("my 5 month old has a cold and is not finishing his feeds", 0.4, "urgent"),
+    ("new headache, tender temple when I comb my hair and my jaw aches when chewing", 72, "urgent"),
+    ("tender temple, jaw aches when chewing and my vision went blurry", 72, "emergency"),
+    ("spilled boiling water on my forearm, blister the size of my palm", 30, "urgent"),
+    ("boiling water went all over his chest", 30, "emergency"),
+    ("I have saved up pills and plan to take them tonight", 25, "emergency"),
+    ("panic attacks most days, feel like I can't breathe, then it passes", 28, "routine"),
+    ("he's hearing voices telling him to hurt people", 40, "emergency"),
+    ("my son has become paranoid and thinks the neighbours are watching him", 22, "urgent"),
+    ("had a hypo, sugar 3.2, had some juice and now back to 6 and feel fine", 30, "self_care"),
+    ("my 1 year old has diarrhoea and fewer wet nappies", 1, "urgent"),
+    ("car crash on the motorway, neck hurts and I can't feel my hands", 30, "emergency"),
+    ("rear ended at the lights, neck is stiff and sore", 30, "urgent"),
+    ("punched a wall, knuckle swollen and looks sunken", 25, "urgent"),
+    ("stye on my eyelid, small red lump", 30, "self_care"),
+], ids=["jaw-pain-sweaty-sick", "indigestion-clammy-breathless", "bowel-obstruction", "infant-poor-feeding",
+        "giant-cell-arteritis", "gca-vision", "palm-sized-scald", "scald-chest", "stockpiled-pills", "panic-passes",
+        "command-voices", "new-paranoia", "treated-hypo", "fewer-wet-nappies", "crash-neuro", "whiplash",
+        "boxers-fracture", "stye"])
+def test_round3_breadth(text, age, expected):
+    assert assess(text, age_years=age).urgency == expected
