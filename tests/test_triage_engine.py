@@ -539,3 +539,17 @@ def test_a_child_age_written_without_old_is_an_age_not_a_duration():
         "boxers-fracture", "stye"])
 def test_round3_breadth(text, age, expected):
     assert assess(text, age_years=age).urgency == expected
+
+
+@pytest.mark.parametrize("text,age,expected", [
+    ("blocked ears after a flight yesterday, hearing a bit muffled", 35, "self_care"),
+    ("leg cramps at night in my calves", 25, "self_care"),
+    ("mild headache and feel a bit dehydrated after a hot day outside", 22, "self_care"),
+    ("feeling dehydrated and can't keep water down", 30, "urgent"),
+    ("A 22-year-old with right lower quadrant pain and low grade fever for 12 hours", None, "emergency"),
+    ("A 65-year-old with a painful vesicular rash on one side of the chest", None, "urgent"),
+    ("A 28-year-old with sneezing and itchy eyes every spring", None, "self_care"),
+], ids=["blocked-ears-flight", "night-cramps", "a-bit-dehydrated", "dehydrated-cant-keep-down",
+        "vignette-appendicitis", "vignette-shingles", "vignette-hay-fever"])
+def test_round3_over_triage_and_vignettes(text, age, expected):
+    assert assess(text, age_years=age).urgency == expected
