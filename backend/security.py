@@ -63,6 +63,14 @@ def login_required(view):
     return wrapped
 
 
+def current_profile_id(role: str) -> int:
+    """The id of the logged-in user's own patient or doctor record."""
+    profile = getattr(current_user, role, None)
+    if profile is None:
+        raise NotAllowed(f"This account has no {role} profile.")
+    return profile.id
+
+
 def csrf_token() -> str:
     token = session.get("csrf_token")
     if not token:

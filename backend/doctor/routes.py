@@ -6,18 +6,14 @@ from flask_login import current_user
 
 from backend.doctor import bp
 from backend.responses import cached_json
-from backend.errors import NotAllowed
 from backend.schemas import (CompleteIn, DateRangeQuery, DoctorAppointmentQuery, PublishIn, ScheduleIn,
                              SlotRangeIn, json_body, page_args, parse, parse_query)
-from backend.security import role_required
+from backend.security import current_profile_id, role_required
 from backend.services import appointments, dashboards, scheduling, serializers
 
 
 def my_doctor_id() -> int:
-    doctor = current_user.doctor
-    if doctor is None:
-        raise NotAllowed("This account has no doctor profile.")
-    return doctor.id
+    return current_profile_id("doctor")
 
 
 

@@ -4,20 +4,16 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 
-from backend.errors import NotAllowed
 from backend.patient import bp
 from backend.responses import cached_json
 from backend.schemas import (BookIn, CancelIn, DateRangeQuery, DoctorListQuery, PatientAppointmentQuery,
                              ProfileIn, RescheduleIn, page_args, parse, parse_query)
-from backend.security import client_ip, role_required
+from backend.security import client_ip, current_profile_id, role_required
 from backend.services import appointments, booking, dashboards, directory, serializers
 
 
 def my_patient_id() -> int:
-    patient = current_user.patient
-    if patient is None:
-        raise NotAllowed("This account has no patient profile.")
-    return patient.id
+    return current_profile_id("patient")
 
 
 def appointment_json(appointment, status: int = 200):
