@@ -152,7 +152,7 @@ _OWN_AGE = (
 )
 _NEWBORN = re.compile(r"(?<![a-z])(?:newborn|new born)(?![a-z])")
 _TEMPERATURE = (
-    re.compile(r"(?:temp[a-z]*|fever|thermometer|reading|running|spiking|up to|hit|reached)(?: (?:of|is|was|at|around|about|reads|said|says|went|up|to|over|nearly))* (\d{2,3}(?:\.\d+)?) ?(?:deg[a-z]*)? ?(c|f|celsius|fahrenheit)?(?![a-z0-9])"),
+    re.compile(r"(?:temp[a-z]*|fever|thermometer|reading|running|spiking|up to|hit|reached)(?: (?:of|is|was|at|around|about|reads|said|says|went|up|to|over|nearly|just|now|has|had|gone|got|been|came|come|still|currently|checked|measured|reading))* (\d{2,3}(?:\.\d+)?) ?(?:deg[a-z]*)? ?(c|f|celsius|fahrenheit)?(?![a-z0-9])"),
     re.compile(r"(?<![0-9.])(\d{2,3}(?:\.\d+)?) ?(?:deg[a-z]*) ?(c|f|celsius|fahrenheit)?(?![a-z])"),
     re.compile(r"(?<![0-9.])(\d{2,3}(?:\.\d+)?) ?(c|f)(?![a-z])"),
 )
