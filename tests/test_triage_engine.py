@@ -553,3 +553,59 @@ def test_round3_breadth(text, age, expected):
         "vignette-appendicitis", "vignette-shingles", "vignette-hay-fever"])
 def test_round3_over_triage_and_vignettes(text, age, expected):
     assert assess(text, age_years=age).urgency == expected
+
+
+# Round 4: whole families of wordings (atypical heart attack, asthma attack vs flare, scalds, febrile
+# neutropenia, carbon monoxide, infected kidney stone, DKA, late pregnancy, urgent and self-care families),
+# written fresh for these tests, including the near-misses that must stay lower.
+@pytest.mark.parametrize("text,age,history,expected", [
+    ("it's not chest pain exactly, more like bad indigestion, but I'm grey and sweaty and short of breath", 60, None, 'emergency'),
+    ('heavy feeling in both arms and my neck, feel sick and pale and sweaty', 66, None, 'emergency'),
+    ('pain in my upper back going into my jaw, drenched in sweat and feeling faint', 48, None, 'emergency'),
+    ('stiff neck and shoulders from sitting at my desk all week, no other symptoms', 35, None, 'self_care'),
+    ('jaw ache on the left side when I chew, sore tooth, bit of a temperature', 30, None, 'urgent'),
+    ('wheezing so badly I can only say two or three words at a time, blue inhaler not working', 16, {'conditions': 'asthma'}, 'emergency'),
+    ("puffer isn't touching it, struggling to breathe and talking in single words", 40, None, 'emergency'),
+    ('chest has been tight for 4 days, using my salbutamol more than usual, it helps for a few hours, speaking normally', 29, {'conditions': 'asthma'}, 'urgent'),
+    ('asthma fine, I use my inhaler 2 times a day as prescribed, just need to know about travel', 26, {'conditions': 'asthma'}, 'routine'),
+    ('my son touched the oven door and has a small blister on his fingertip', 5, None, 'urgent'),
+    ('the baby pulled the kettle cord and boiling water went all over her back and legs', 1, None, 'emergency'),
+    ("I had my chemotherapy 10 days ago and I'm running a temperature of 38.4", 62, {'medications': 'chemotherapy'}, 'emergency'),
+    ('on chemo and feel shivery and hot, feverish', 44, None, 'emergency'),
+    ('the whole household has had headaches and dizziness since we switched the paraffin heater on', 33, None, 'emergency'),
+    ('I get headaches most evenings after work, better at weekends', 30, None, 'self_care'),
+    ('headache after a stressful day, better when I go outside for fresh air', 30, None, 'self_care'),
+    ('pain from my back round to my groin coming in waves, temperature 38.6 and shaking', 52, None, 'emergency'),
+    ('think I have a kidney stone, pain in my side going down to my groin, no fever, keeping fluids down', 33, None, 'urgent'),
+    ('my son has been weeing all the time and always thirsty, now he is being sick, has tummy pain and his breathing is fast', 15, None, 'emergency'),
+    ('very thirsty and peeing a lot for a month, lost some weight, otherwise fine', 40, None, 'urgent'),
+    ("34 weeks pregnant, bleeding and my tummy is really tight and hard and won't relax", 31, {'pregnant': True}, 'emergency'),
+    ('28 weeks, baby seems quieter today than usual', 31, {'pregnant': True}, 'urgent'),
+    ('hot painful swelling on my bum cheek full of pus, getting bigger', 24, None, 'urgent'),
+    ('loose stools for 2 days with blood in them and a fever', 40, None, 'urgent'),
+    ('my 2 week old has gunky yellow stuff in his eyes', 0.05, None, 'urgent'),
+    ('my 4 year old has sticky eyes with a bit of yellow crust in the morning, otherwise well', 4, None, 'self_care'),
+    ('toddler woke up with a barky cough and croaky voice, fine now', 2, None, 'urgent'),
+    ("vomiting all day and can't keep my levodopa down", 70, {'conditions': 'parkinsons'}, 'urgent'),
+    ('had a stomach bug yesterday, sick twice, keeping fluids down now', 30, None, 'self_care'),
+    ('cough bringing up yellow phlegm for a week, temperature 38.5, pain in my side when I breathe, slightly breathless', 45, None, 'urgent'),
+    ('sudden breathlessness and sharp chest pain when breathing in after a long flight, left calf swollen', 45, None, 'emergency'),
+    ('nosebleed after picking it, stopped after I pinched my nose', 20, None, 'self_care'),
+    ("nosebleed for 40 minutes that won't stop even with pressure", 70, {'medications': 'warfarin'}, 'emergency'),
+    ("banged my toe on the door, it's purple and sore but I can walk", 35, None, 'self_care'),
+    ('everything aches after my first boxing class yesterday', 25, None, 'self_care'),
+    ('hurt my back moving furniture two days ago, sore but no numbness and no problems with peeing', 42, None, 'self_care'),
+    ("hurt my back lifting and now my legs are numb and I can't pee", 42, None, 'emergency'),
+    ('stye on my lower eyelid, a bit sore', 29, None, 'self_care'),
+    ('peeling itchy skin between my toes after the gym showers', 33, None, 'self_care'),
+    ('vaginal itching and white discharge like cottage cheese', 28, None, 'self_care'),
+    ('smelly grey discharge with a fishy smell', 28, None, 'routine'),
+    ('usual panic attack on the bus, chest tight and tingly fingers, it settled after ten minutes as usual', 23, {'conditions': 'anxiety'}, 'self_care'),
+    ('8 weeks pregnant with morning sickness, nauseous all day but eating small meals and keeping fluids down', 27, {'pregnant': True}, 'self_care'),
+    ("9 weeks pregnant and can't keep any fluids down, vomiting all day", 27, {'pregnant': True}, 'urgent'),
+    ('my baby has a blocked nose and a cough, feeding well, plenty of wet nappies, no temperature', 0.7, None, 'self_care'),
+    ("my eczema cream from the pharmacy isn't working any more", 45, None, 'routine'),
+    ('fever of 38.3 for five days now, no cold symptoms, no idea why', 28, None, 'urgent'),
+])
+def test_round4_families(text, age, history, expected):
+    assert assess(text, age_years=age, history=history).urgency == expected
