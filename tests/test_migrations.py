@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import uuid
 
-import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -34,18 +33,19 @@ def test_upgrade_from_empty_on_sqlite(tmp_path, redis_url, instance_dir, base_ap
     assert diff == []
 
 
-@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="PostgreSQL leg runs when TEST_DATABASE_URL is set")
-def test_upgrade_from_empty_on_postgresql(redis_url, instance_dir, database_url, base_app):
-    name = f"carequeue_migrate_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        url = database_url.rsplit("/", 1)[0] + "/" + name
-        assert _upgrade_and_diff(url, redis_url, instance_dir) == []
-    finally:
+# The PostgreSQL leg of the suite (TEST_DATABASE_URL set) also builds a fresh PostgreSQL database.
+if os.environ.get("TEST_DATABASE_URL"):
+    def test_upgrade_from_empty_on_postgresql(redis_url, instance_dir, database_url, base_app):
+        name = f"carequeue_migrate_{uuid.uuid4().hex[:8]}"
+        admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-    from backend.extensions import redis_handle
-    redis_handle.init_app(base_app)
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        try:
+            url = database_url.rsplit("/", 1)[0] + "/" + name
+            assert _upgrade_and_diff(url, redis_url, instance_dir) == []
+        finally:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+        from backend.extensions import redis_handle
+        redis_handle.init_app(base_app)
