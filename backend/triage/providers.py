@@ -7,6 +7,8 @@ so a misconfigured URL cannot send patient text somewhere unexpected.
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 import json
 import re
 
@@ -159,13 +161,14 @@ def parse_answer(content: str, specializations: list[str]) -> TriageAnswer:
 # ---------------------------------------------------------------------------
 
 
-class Provider:
+class Provider(ABC):
     name = "provider"
     model: str | None = None
 
+    @abstractmethod
     def assess(self, text: str, *, age_years: float | None = None, history: dict | None = None,
                specializations: list[str] | None = None) -> TriageAnswer:
-        raise NotImplementedError
+        """A validated answer, or ProviderError saying what went wrong."""
 
 
 class RulesProvider(Provider):
@@ -251,11 +254,13 @@ class _HTTPProvider(Provider):
         content = self._content(self._post(self._payload(messages)))
         return parse_answer(content, clinic)
 
+    @abstractmethod
     def _payload(self, messages: list[dict]) -> dict:
-        raise NotImplementedError
+        """The request body in this provider's wire format."""
 
+    @abstractmethod
     def _content(self, body: dict) -> str:
-        raise NotImplementedError
+        """The answer's JSON text from this provider's response body."""
 
 
 class OllamaProvider(_HTTPProvider):
