@@ -157,7 +157,7 @@ def test_queue_down_means_the_rules_answer_at_once(make_app, factory):
     dead = f"redis://127.0.0.1:{free_port()}/0"
     app = make_app(CELERY_BROKER_URL=dead)
     with app.app_context():
-        patient = factory.patient(email="q@example.com")
+        factory.patient(email="q@example.com")
         browser = ApiClient(app.test_client())
         browser.login("q@example.com")
         answer = browser.post("/patient/triage", json={"symptoms": RASH})
@@ -165,7 +165,6 @@ def test_queue_down_means_the_rules_answer_at_once(make_app, factory):
         body = browser.get(f"/patient/triage/{answer.get_json()['id']}").get_json()
         assert body["status"] == "done"
         assert body["fallback_reason"].startswith("queue_unavailable")
-        assert patient.id
         db.session.remove()
 
 

@@ -21,6 +21,7 @@ from flask import url_for
 from backend.errors import NotFound
 from backend.extensions import db, redis_handle
 from backend.models import Job
+from backend.services.paging import paginate
 
 log = logging.getLogger(__name__)
 
@@ -144,10 +145,5 @@ def list_jobs(page: int, per_page: int, status: str | None = None, kind: str | N
         where.append(Job.status == status)
     if kind:
         where.append(Job.kind == kind)
-    total = db.session.execute(sa.select(sa.func.count()).select_from(Job).where(*where)).scalar_one()
-    jobs = db.session.execute(
-        sa.select(Job).where(*where).order_by(Job.created_at.desc(), Job.id.desc())
-        .offset((page - 1) * per_page).limit(per_page)
-    ).scalars().all()
-    items = [dict(serialize_job(job), owner_id=job.owner_id) for job in jobs]
-    return {"items": items, "page": page, "per_page": per_page, "total": total}
+    stmt = sa.select(Job).where(*where).order_by(Job.created_at.desc(), Job.id.desc())
+    return paginate(stmt, page, per_page).as_json(lambda job: dict(serialize_job(job), owner_id=job.owner_id))

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from backend.errors import NotFound
 from backend.extensions import db
 from backend.models import EmailOutbox
+from backend.services.paging import paginate
 
 
 def _iso(value):
@@ -25,12 +26,8 @@ def list_outbox(page: int, per_page: int, status: str | None = None, kind: str |
         where.append(EmailOutbox.status == status)
     if kind:
         where.append(EmailOutbox.kind == kind[:40])
-    total = db.session.execute(sa.select(sa.func.count()).select_from(EmailOutbox).where(*where)).scalar_one()
-    rows = db.session.execute(
-        sa.select(EmailOutbox).where(*where).order_by(EmailOutbox.id.desc())
-        .offset((page - 1) * per_page).limit(per_page)
-    ).scalars().all()
-    return {"items": [serialize_outbox(row) for row in rows], "page": page, "per_page": per_page, "total": total}
+    stmt = sa.select(EmailOutbox).where(*where).order_by(EmailOutbox.id.desc())
+    return paginate(stmt, page, per_page).as_json(serialize_outbox)
 
 
 def outbox_detail(outbox_id: int) -> dict:

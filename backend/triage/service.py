@@ -18,6 +18,7 @@ from backend.extensions import db
 from backend.models import Doctor, DoctorAvailability, Patient, Specialization, TriageAssessment, utcnow
 from backend.schemas import hhmm, iso_date
 from backend.services import cache
+from backend.services.paging import paginate
 from backend.services.clock import clinic_now, local_to_utc
 from backend.triage.decide import decide
 from backend.triage.providers import get_provider
@@ -178,13 +179,9 @@ def get_assessment(patient_id: int, assessment_id: int) -> TriageAssessment:
 
 
 def list_assessments(patient_id: int, *, page: int, per_page: int) -> dict:
-    base = sa.select(TriageAssessment).where(TriageAssessment.patient_id == patient_id)
-    total = db.session.execute(sa.select(sa.func.count()).select_from(base.subquery())).scalar_one()
-    rows = db.session.execute(
-        base.order_by(TriageAssessment.created_at.desc(), TriageAssessment.id.desc())
-        .limit(per_page).offset((page - 1) * per_page)
-    ).scalars().all()
-    return {"items": [serialize_summary(a) for a in rows], "page": page, "per_page": per_page, "total": total}
+    stmt = (sa.select(TriageAssessment).where(TriageAssessment.patient_id == patient_id)
+            .order_by(TriageAssessment.created_at.desc(), TriageAssessment.id.desc()))
+    return paginate(stmt, page, per_page).as_json(serialize_summary)
 
 
 def serialize_summary(assessment: TriageAssessment) -> dict:
