@@ -5,11 +5,11 @@ from celery import Celery, Task
 from celery.schedules import crontab
 from flask import Flask
 
-# Beat sends every scheduled job through this one task, naming the job; the
-# registry in services/jobs.py maps the name to its service function, so beat
-# and `flask jobs run <name>` run exactly the same code.
-RUN_JOB_TASK = "backend.tasks.scheduled.run_scheduled_job"
-SEND_DUE_EMAILS_TASK = "backend.tasks.email.send_due_emails"
+# Task names live in services/queue.py. Beat sends every scheduled job through
+# one task, naming the job; the registry in services/ops/jobs.py maps the name
+# to its service function, so beat and `flask jobs run <name>` run exactly the
+# same code.
+from backend.services import queue
 
 
 def celery_init_app(app: Flask) -> Celery:
@@ -24,10 +24,6 @@ def celery_init_app(app: Flask) -> Celery:
     celery.config_from_object(celery_settings(app, broker, backend))
     celery.set_default()
     app.extensions["celery"] = celery
-
-    from backend.services.notifications import install_commit_kick
-
-    install_commit_kick()
     return celery
 
 
@@ -47,7 +43,7 @@ def beat_schedule(config) -> dict:
     def job(name: str, schedule: crontab) -> dict:
         # expires: a beat tick that waited longer than an hour in the queue is
         # stale; the next tick (or an idempotent re-run) covers the same ground.
-        return {"task": RUN_JOB_TASK, "schedule": schedule, "args": (name,), "options": {"expires": 3600}}
+        return {"task": queue.RUN_SCHEDULED_JOB, "schedule": schedule, "args": (name,), "options": {"expires": 3600}}
 
     return {
         "daily-reminders": job("daily-reminders", crontab(minute=rem_m, hour=rem_h)),
@@ -56,7 +52,7 @@ def beat_schedule(config) -> dict:
         "publish-slots": job("publish-slots", crontab(minute=pub_m, hour=pub_h)),
         "flag-missing-outcomes": job("flag-missing-outcomes", crontab(minute=config["OUTCOME_CHECK_MINUTE"])),
         "purge-expired-exports": job("purge-expired-exports", crontab(minute=pur_m, hour=pur_h)),
-        "send-due-emails": {"task": SEND_DUE_EMAILS_TASK, "schedule": crontab(), "options": {"expires": 55}},
+        "send-due-emails": {"task": queue.SEND_DUE_EMAILS, "schedule": crontab(), "options": {"expires": 55}},
         "answer-stale-triage": job("answer-stale-triage", crontab(minute="*/2")),
     }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 from flask import Flask
 
+from backend.errors import commit_or_conflict
 from backend.extensions import db
 from backend.schemas import RegisterIn
 
@@ -16,21 +17,21 @@ def register_cli(app: Flask) -> None:
         """Create an administrator account."""
         from pydantic import ValidationError
 
-        from backend.services import accounts
+        from backend.services.accounts import users as accounts
 
         try:
             checked = RegisterIn(email=email, password=password, full_name="Administrator")
         except ValidationError as exc:
             raise click.ClickException(str(exc)) from None
         accounts.create_user(checked.email, checked.password, "admin")
-        accounts.commit_unique()
+        commit_or_conflict()
         click.echo(f"Created admin {checked.email}")
 
     @app.cli.command("seed-demo")
     @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has users.")
     def seed_demo(if_empty: bool) -> None:
         """Fill the database with a demo clinic and print the demo logins."""
-        from backend.services import demo
+        from backend.services.ops import demo
 
         if not demo.database_is_empty():
             if if_empty:
@@ -49,7 +50,7 @@ def register_cli(app: Flask) -> None:
     def jobs_list() -> None:
         """Every scheduled job, with when beat runs it."""
         from backend.celery_app import beat_schedule
-        from backend.services.jobs import scheduled_jobs
+        from backend.services.ops.jobs import scheduled_jobs
 
         schedule = beat_schedule(app.config)
         for name, job in scheduled_jobs().items():
@@ -63,7 +64,7 @@ def register_cli(app: Flask) -> None:
         """Run a scheduled job now, in this process."""
         import json
 
-        from backend.services.jobs import JobLocked, run_job, scheduled_jobs
+        from backend.services.ops.jobs import JobLocked, run_job, scheduled_jobs
 
         if name not in scheduled_jobs():
             raise click.ClickException(f"Unknown job {name!r}. Known jobs: {', '.join(scheduled_jobs())}")

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import logging
 
+from typing import Callable
+
 from flask import Flask, jsonify
 from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from backend.extensions import db
@@ -70,6 +73,82 @@ class TooManyRequests(DomainError):
 
 class Unavailable(DomainError):
     status, code, message = 503, "unavailable", "A required service is unavailable."
+
+
+# ---- database constraints ---------------------------------------------------
+# Each constraint the database enforces, by name, and the domain error a client
+# sees when a write breaks it. PostgreSQL names the constraint; SQLite names the
+# column (UNIQUE) or nothing (FOREIGN KEY), so both spellings are listed.
+
+def _email_taken() -> DomainError:
+    return Conflict("An account with this email already exists.", code="email_taken",
+                    fields={"email": "This email is already registered."})
+
+
+def _specialization_name_taken() -> DomainError:
+    return Conflict("A specialization with this name exists.", code="name_taken",
+                    fields={"name": "This name is already used."})
+
+
+def _specialization_in_use() -> DomainError:
+    return Conflict("Doctors still have this specialization; move them first.", code="specialization_in_use")
+
+
+def _already_completed() -> DomainError:
+    return Conflict("This appointment is already completed.", code="already_completed")
+
+
+CONSTRAINT_ERRORS: dict[str, Callable[[], DomainError]] = {
+    "ix_users_email": _email_taken,
+    "users.email": _email_taken,
+    "uq_specializations_name_key": _specialization_name_taken,
+    "specializations.name_key": _specialization_name_taken,
+    "uq_specializations_name": _specialization_name_taken,
+    "specializations.name": _specialization_name_taken,
+    "fk_doctors_specialization_id_specializations": _specialization_in_use,
+    "uq_appointments_booked_slot": SlotTaken,
+    "appointments.slot_id": SlotTaken,
+    "uq_treatments_appointment_id": _already_completed,
+    "treatments.appointment_id": _already_completed,
+}
+
+
+def constraint_of(exc: IntegrityError) -> str | None:
+    """The name of the constraint an IntegrityError broke, as far as the driver tells."""
+    diag = getattr(exc.orig, "diag", None)
+    name = getattr(diag, "constraint_name", None)
+    if name:
+        return name
+    message = str(exc.orig)
+    marker = "constraint failed: "
+    if marker in message:
+        # SQLite: "UNIQUE constraint failed: users.email" (first column of a composite one).
+        return message.split(marker, 1)[1].split(",")[0].strip().removeprefix("index ").strip("'")
+    return None
+
+
+def conflict_for(exc: IntegrityError, default: Callable[[], DomainError] | None = None) -> DomainError:
+    factory = CONSTRAINT_ERRORS.get(constraint_of(exc) or "") or default
+    if factory is None:
+        log.warning("unmapped constraint violation: %s", exc.orig)
+        return Conflict("This change conflicts with existing data.", code="conflict")
+    return factory()
+
+
+def commit_or_conflict(*, flush: bool = False, default: Callable[[], DomainError] | None = None) -> None:
+    """Commit (or only flush) the session; a broken constraint becomes its domain error, nothing half-written.
+
+    `default` names the error for a violation the driver does not name (SQLite's
+    foreign keys).
+    """
+    try:
+        if flush:
+            db.session.flush()
+        else:
+            db.session.commit()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise conflict_for(exc, default) from None
 
 
 _HTTP_CODES = {

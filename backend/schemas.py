@@ -97,14 +97,6 @@ def page_args() -> PageQuery:
     return parse_query(PageQuery)
 
 
-def iso_date(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def hhmm(value: time | None) -> str | None:
-    return value.strftime("%H:%M") if value else None
-
-
 # ---- auth ----------------------------------------------------------------
 
 class RegisterIn(Strict):

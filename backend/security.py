@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from backend.errors import NotAllowed, NotAuthenticated
 from backend.extensions import login_manager
-from backend.services import accounts
+from backend.services.accounts import users as accounts
 
 CSRF_HEADER = "X-CSRF-Token"
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}

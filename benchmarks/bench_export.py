@@ -64,7 +64,7 @@ def main() -> int:
 def run(bench: Bench, rows: int, seed_seconds: float) -> int:
     from backend.extensions import db
     from backend.models import Job, User
-    from backend.services import exports
+    from backend.services.exports import treatments as exports
 
     admin = User(email="admin@bench.example", password_hash="x", role="admin")
     db.session.add(admin)

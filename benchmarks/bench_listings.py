@@ -103,7 +103,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8)
     args = parser.parse_args()
 
-    from backend.services import demo
+    from backend.services.ops import demo
 
     bench = Bench("listings")
     logins = demo.seed_demo()

@@ -52,7 +52,7 @@ def run(bench: Bench, count: int, sink_dir: Path, port: int, senders: int) -> in
     from backend.embedded import port_open
     from backend.models import Appointment
     from backend.services.clock import clinic_today
-    from backend.services.jobs import run_job
+    from backend.services.ops.jobs import run_job
 
     db = bench.db
     patient_ids, doctor_ids = seed_people(db, patients=count, doctors=50)
@@ -102,7 +102,7 @@ def _sender(app, index: int, results) -> None:
     import sqlalchemy as sa
 
     from backend.extensions import db
-    from backend.services import notifications
+    from backend.services.email import delivery
 
     with app.app_context():
         db.engine.dispose(close=False)  # connections are not shared across fork
@@ -112,7 +112,7 @@ def _sender(app, index: int, results) -> None:
         def _count(*_args, **_kwargs):
             queries[0] += 1
 
-        counts = notifications.deliver_due_emails(claimer=f"bench-{index}")
+        counts = delivery.deliver_due_emails(claimer=f"bench-{index}")
         db.session.remove()
     results.put((counts, queries[0], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
 

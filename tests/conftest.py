@@ -261,7 +261,7 @@ class Factory:
     def user(self, role: str, email: str | None = None, password: str = TEST_PASSWORD):
         from backend.extensions import db
         from backend.models import User
-        from backend.services.accounts import hash_password
+        from backend.services.accounts.users import hash_password
 
         user = User(email=email or f"{role}{self._next()}@example.com", password_hash=hash_password(password),
                     role=role)

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend.services import accounts
-
+from backend.services.accounts import users as accounts
 from tests.conftest import TEST_PASSWORD
 
 

@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from backend.celery_app import RUN_JOB_TASK, SEND_DUE_EMAILS_TASK
-from backend.services.jobs import scheduled_jobs
+from backend.services.queue import RUN_SCHEDULED_JOB as RUN_JOB_TASK
+from backend.services.queue import SEND_DUE_EMAILS as SEND_DUE_EMAILS_TASK
+from backend.services.ops.jobs import scheduled_jobs
 
 
 def next_fire(celery, entry: dict, after: datetime) -> datetime:

@@ -8,7 +8,12 @@ import pytest
 import sqlalchemy as sa
 
 from backend.extensions import db
-from backend.models import Appointment, DoctorAvailability, EmailOutbox, TriageAssessment
+from backend.models import (
+    Appointment,
+    DoctorAvailability,
+    EmailOutbox,
+    TriageAssessment,
+)
 from backend.services import clock
 from tests.conftest import ApiClient
 
@@ -335,7 +340,7 @@ def test_a_spring_forward_day_has_no_slots_in_the_gap_and_notice_counts_real_tim
 
 
 def test_publishing_the_template_skips_the_gap(new_york, monkeypatch):
-    from backend.services import scheduling
+    from backend.services.scheduling import templates as scheduling
     from tests.conftest import Factory
 
     doctor = Factory().doctor(slot_minutes=30)

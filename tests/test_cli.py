@@ -6,7 +6,16 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from backend.extensions import db
-from backend.models import Appointment, Doctor, DoctorAvailability, DoctorSchedule, Patient, Specialization, Treatment, User
+from backend.models import (
+    Appointment,
+    Doctor,
+    DoctorAvailability,
+    DoctorSchedule,
+    Patient,
+    Specialization,
+    Treatment,
+    User,
+)
 from backend.services.clock import clinic_today
 
 

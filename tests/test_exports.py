@@ -11,8 +11,10 @@ import sqlalchemy as sa
 
 from backend.extensions import db
 from backend.models import EmailOutbox, Job
-from backend.services import exports, housekeeping
+from backend.services import queue as work_queue
 from backend.services.clock import utc_now
+from backend.services.exports import treatments as exports
+from backend.services.ops import housekeeping
 
 
 def read_csv(path: str) -> list[list[str]]:
@@ -115,7 +117,7 @@ def test_api_export_access(app, factory, make_appointment, new_client, monkeypat
     response = owner.post("/api/export/treatments")
     assert response.status_code == 202
     job_id = response.get_json()["job_id"]
-    assert queued == [(exports.EXPORT_TASK, (job_id,))]
+    assert queued == [(work_queue.EXPORT_TREATMENTS, (job_id,))]
     again = owner.post("/api/export/treatments")  # a second click while it is queued
     assert again.status_code == 202 and again.get_json()["job_id"] == job_id
     assert len(queued) == 1

@@ -9,7 +9,8 @@ from icalendar import Calendar
 
 from backend.extensions import db
 from backend.models import EmailOutbox
-from backend.services import notifications
+from backend.services import queue as work_queue
+from backend.services.email import appointments, calendar, delivery, outbox
 from tests.conftest import SmtpSink, free_port
 
 
@@ -21,61 +22,61 @@ def outbox_rows(**where):
 
 
 def queue(key: str, recipient: str = "someone@example.com", **kw) -> None:
-    notifications.queue_email(kind=kw.pop("kind", "test"), recipient=recipient, subject=kw.pop("subject", "Hello"),
+    outbox.queue_email(kind=kw.pop("kind", "test"), recipient=recipient, subject=kw.pop("subject", "Hello"),
                               dedupe_key=key, body_text=kw.pop("body_text", "Plain text body"), **kw)
     db.session.commit()
 
 
 def test_queue_email_is_once_per_dedupe_key(app):
-    assert notifications.queue_email(kind="t", recipient="a@example.com", subject="s", dedupe_key="k1", body_text="x")
+    assert outbox.queue_email(kind="t", recipient="a@example.com", subject="s", dedupe_key="k1", body_text="x")
     db.session.commit()
-    assert not notifications.queue_email(kind="t", recipient="a@example.com", subject="s", dedupe_key="k1",
+    assert not outbox.queue_email(kind="t", recipient="a@example.com", subject="s", dedupe_key="k1",
                                          body_text="x")
-    assert notifications.queue_emails_bulk([
+    assert outbox.queue_emails_bulk([
         {"kind": "t", "recipient": "a@example.com", "subject": "s", "dedupe_key": "k1", "body_text": "", "body_html": ""},
         {"kind": "t", "recipient": "b@example.com", "subject": "s", "dedupe_key": "k2", "body_text": "", "body_html": ""},
     ]) == 1
     db.session.commit()
     assert [row.dedupe_key for row in outbox_rows()] == ["k1", "k2"]
-    assert outbox_rows()[0].message_id == notifications.message_id_for("k1")
+    assert outbox_rows()[0].message_id == outbox.message_id_for("k1")
 
 
 def test_sender_delivers_html_text_and_the_same_message_id(app, smtp_sink):
     queue("hello:1", body_html="<p>Hi</p>")
-    counts = notifications.deliver_due_emails()
+    counts = delivery.deliver_due_emails()
     assert counts == {"sent": 1, "failed": 0, "deferred": 0}
     [message] = smtp_sink.wait_for(1)
-    assert message["Message-ID"] == notifications.message_id_for("hello:1")
+    assert message["Message-ID"] == outbox.message_id_for("hello:1")
     assert message.get_body(("plain",)).get_content().strip() == "Plain text body"
     assert "<p>Hi</p>" in message.get_body(("html",)).get_content()
     [row] = outbox_rows()
     assert row.status == "sent" and row.attempts == 1 and row.sent_at is not None and row.claimed_by is None
-    assert notifications.deliver_due_emails() == {"sent": 0, "failed": 0, "deferred": 0}
+    assert delivery.deliver_due_emails() == {"sent": 0, "failed": 0, "deferred": 0}
     assert len(smtp_sink.messages) == 1
 
 
 def test_a_claimed_row_is_not_sent_by_another_sender_until_stale(app, smtp_sink):
     queue("claim:1")
     [row] = outbox_rows()
-    assert notifications.claim_email(row.id, "worker-a")
+    assert delivery.claim_email(row.id, "worker-a")
     db.session.commit()
-    assert not notifications.claim_email(row.id, "worker-b")
-    assert notifications.deliver_due_emails(claimer="worker-b")["sent"] == 0
+    assert not delivery.claim_email(row.id, "worker-b")
+    assert delivery.deliver_due_emails(claimer="worker-b")["sent"] == 0
     # The same claimer (a redelivered task) takes its own row back at once.
-    assert notifications.deliver_due_emails(claimer="worker-a")["sent"] == 1
+    assert delivery.deliver_due_emails(claimer="worker-a")["sent"] == 1
     assert len(smtp_sink.wait_for(1)) == 1
 
 
 def test_a_stale_claim_is_taken_over(app, smtp_sink):
     queue("stale:1")
     [row] = outbox_rows()
-    assert notifications.claim_email(row.id, "dead-worker")
+    assert delivery.claim_email(row.id, "dead-worker")
     db.session.commit()
-    assert notifications.deliver_due_emails(claimer="sweeper")["sent"] == 0
+    assert delivery.deliver_due_emails(claimer="sweeper")["sent"] == 0
     old = datetime.now(timezone.utc) - timedelta(seconds=app.config["OUTBOX_RECLAIM_SECONDS"] + 5)
     db.session.execute(sa.update(EmailOutbox).values(claimed_at=old))
     db.session.commit()
-    assert notifications.deliver_due_emails(claimer="sweeper")["sent"] == 1
+    assert delivery.deliver_due_emails(claimer="sweeper")["sent"] == 1
 
 
 def test_smtp_down_defers_with_backoff_and_nothing_is_lost(app):
@@ -84,7 +85,7 @@ def test_smtp_down_defers_with_backoff_and_nothing_is_lost(app):
     for index in range(3):
         queue(f"down:{index}")
     before = datetime.now(timezone.utc)
-    counts = notifications.deliver_due_emails()
+    counts = delivery.deliver_due_emails()
     assert counts == {"sent": 0, "failed": 0, "deferred": 3}
     rows = outbox_rows()
     assert [row.status for row in rows] == ["pending"] * 3
@@ -93,14 +94,14 @@ def test_smtp_down_defers_with_backoff_and_nothing_is_lost(app):
     assert all(row.next_attempt_at >= before + timedelta(seconds=app.config["OUTBOX_RETRY_BASE_SECONDS"] - 1)
                for row in rows)
     # Not due yet: a second sweep right away does not hammer the server.
-    assert notifications.deliver_due_emails() == {"sent": 0, "failed": 0, "deferred": 0}
+    assert delivery.deliver_due_emails() == {"sent": 0, "failed": 0, "deferred": 0}
     sink = SmtpSink()
     sink.port = port
     sink.start()
     try:
         db.session.execute(sa.update(EmailOutbox).values(next_attempt_at=datetime.now(timezone.utc)))
         db.session.commit()
-        assert notifications.deliver_due_emails()["sent"] == 3
+        assert delivery.deliver_due_emails()["sent"] == 3
         assert len(sink.wait_for(3)) == 3
     finally:
         sink.stop()
@@ -108,8 +109,8 @@ def test_smtp_down_defers_with_backoff_and_nothing_is_lost(app):
 
 def test_backoff_is_exponential_and_capped(app):
     base = app.config["OUTBOX_RETRY_BASE_SECONDS"]
-    assert [notifications.retry_delay(n).total_seconds() for n in (1, 2, 3)] == [base, 2 * base, 4 * base]
-    assert notifications.retry_delay(40).total_seconds() == app.config["OUTBOX_RETRY_MAX_SECONDS"]
+    assert [delivery.retry_delay(n).total_seconds() for n in (1, 2, 3)] == [base, 2 * base, 4 * base]
+    assert delivery.retry_delay(40).total_seconds() == app.config["OUTBOX_RETRY_MAX_SECONDS"]
 
 
 class RejectingHandler:
@@ -126,7 +127,7 @@ def test_a_permanent_rejection_marks_the_row_failed(app):
     try:
         app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_TIMEOUT=5)
         queue("reject:1", recipient="nobody@example.com")
-        assert notifications.deliver_due_emails() == {"sent": 0, "failed": 1, "deferred": 0}
+        assert delivery.deliver_due_emails() == {"sent": 0, "failed": 1, "deferred": 0}
     finally:
         controller.stop()
     [row] = outbox_rows()
@@ -135,9 +136,9 @@ def test_a_permanent_rejection_marks_the_row_failed(app):
 
 def test_booking_email_carries_an_ics_request_in_the_clinic_zone(app, smtp_sink, make_appointment):
     appointment = make_appointment()
-    assert notifications.appointment_event(appointment, "booked")
+    assert appointments.appointment_event(appointment, "booked")
     db.session.commit()
-    assert notifications.deliver_due_emails()["sent"] == 1, outbox_rows()[0].last_error
+    assert delivery.deliver_due_emails()["sent"] == 1, outbox_rows()[0].last_error
     [message] = smtp_sink.wait_for(1)
     assert message["Subject"] == "Your appointment is booked"
     assert appointment.doctor.full_name in message.get_body(("plain",)).get_content()
@@ -155,20 +156,20 @@ def test_booking_email_carries_an_ics_request_in_the_clinic_zone(app, smtp_sink,
 
 def test_reschedule_raises_the_sequence_and_cancel_sends_a_cancel(app, smtp_sink, make_appointment, monkeypatch):
     appointment = make_appointment()
-    notifications.appointment_event(appointment, "booked")
+    appointments.appointment_event(appointment, "booked")
     db.session.commit()
     clock = iter([1_800_000_000, 1_800_000_100])
-    monkeypatch.setattr(notifications._time, "time", lambda: next(clock))
+    monkeypatch.setattr(calendar._time, "time", lambda: next(clock))
     appointment.start_time = appointment.start_time.replace(hour=11)
-    notifications.appointment_event(appointment, "rescheduled")
+    appointments.appointment_event(appointment, "rescheduled")
     db.session.commit()
     appointment.status = "cancelled"
-    notifications.appointment_event(appointment, "cancelled")
+    appointments.appointment_event(appointment, "cancelled")
     db.session.commit()
     assert [row.kind for row in outbox_rows()] == ["appointment_booked", "appointment_rescheduled",
                                                   "appointment_cancelled"]
     monkeypatch.undo()
-    notifications.deliver_due_emails()
+    delivery.deliver_due_emails()
     messages = smtp_sink.wait_for(3)
     calendars = [Calendar.from_ical(next(p for p in m.iter_attachments()
                                          if p.get_content_type() == "text/calendar").get_content())
@@ -181,24 +182,27 @@ def test_reschedule_raises_the_sequence_and_cancel_sends_a_cancel(app, smtp_sink
 
 def test_unknown_event_is_refused(app, make_appointment):
     with pytest.raises(ValueError):
-        notifications.appointment_event(make_appointment(), "teleported")
+        appointments.appointment_event(make_appointment(), "teleported")
 
 
 def test_opted_out_patients_still_get_essential_mail(app, factory):
     patient = factory.patient(email_opt_in=False)
-    assert notifications.patient_accepts(patient, "reminder")
-    assert notifications.patient_accepts(patient, "appointment_booked")
-    assert not notifications.patient_accepts(patient, "export_ready")
-    assert notifications.patient_accepts(factory.patient(), "export_ready")
+    assert outbox.patient_accepts(patient, "reminder")
+    assert outbox.patient_accepts(patient, "appointment_booked")
+    assert not outbox.patient_accepts(patient, "export_ready")
+    assert outbox.patient_accepts(factory.patient(), "export_ready")
 
 
-def test_commit_kick_enqueues_a_sweep_and_broker_outage_keeps_the_row(app, monkeypatch):
+def test_send_queued_now_enqueues_a_sweep_once_and_broker_outage_keeps_the_row(app, monkeypatch):
     sent = []
     celery = app.extensions["celery"]
-    monkeypatch.setattr(celery, "send_task", lambda name, **kw: sent.append(name))
+    monkeypatch.setattr(celery, "send_task",
+                        lambda name, **kw: sent.append(name) or type("Result", (), {"id": "t-1"})())
     queue("kick:1")
-    assert sent == ["backend.tasks.email.send_due_emails"]
-    db.session.commit()  # nothing queued in this transaction: no second kick
+    assert outbox.send_queued_now() is True
+    assert sent == [work_queue.SEND_DUE_EMAILS]
+    db.session.commit()  # nothing queued in this transaction: no second sweep
+    assert outbox.send_queued_now() is False
     assert len(sent) == 1
 
     def broker_down(name, **kw):
@@ -206,7 +210,20 @@ def test_commit_kick_enqueues_a_sweep_and_broker_outage_keeps_the_row(app, monke
 
     monkeypatch.setattr(celery, "send_task", broker_down)
     queue("kick:2")  # the commit still succeeds
+    assert outbox.send_queued_now() is False
     assert [row.status for row in outbox_rows()] == ["pending", "pending"]
+
+
+def test_a_booking_asks_for_its_email_to_be_sent_after_the_commit(app, factory, monkeypatch):
+    from backend.services.booking import bookings
+
+    sent = []
+    monkeypatch.setattr(app.extensions["celery"], "send_task",
+                        lambda name, **kw: sent.append(name) or type("Result", (), {"id": "t-1"})())
+    patient, slot = factory.patient(), factory.slot(factory.doctor())
+    bookings.book_slot(patient.id, slot.id)
+    assert sent == [work_queue.SEND_DUE_EMAILS]
+    assert [row.kind for row in outbox_rows()] == ["appointment_booked"]
 
 
 def test_admin_outbox_and_mailbox_pages(app, factory, smtp_sink, new_client):
@@ -217,7 +234,7 @@ def test_admin_outbox_and_mailbox_pages(app, factory, smtp_sink, new_client):
     admin, patient = factory.admin(), factory.patient()
     queue("page:1", kind="reminder", body_html="<p>One</p>")
     queue("page:2", kind="report")
-    notifications.deliver_due_emails(max_rows=1)
+    delivery.deliver_due_emails(max_rows=1)
     boss = new_client()
     boss.login(admin.email)
     listing = boss.get("/admin/outbox?per_page=1").get_json()
@@ -244,7 +261,7 @@ def test_admin_outbox_and_mailbox_pages(app, factory, smtp_sink, new_client):
         appointment_owner = factory.patient()
         queue("page:3", recipient=appointment_owner.user.email, subject="With a file",
               attachments=[{"filename": "a.ics", "content_type": "text/calendar", "ics": "BEGIN:VCALENDAR"}])
-        assert notifications.deliver_due_emails()["sent"] == 2
+        assert delivery.deliver_due_emails()["sent"] == 2
     finally:
         sink.stop()
     mailbox = boss.get("/admin/mailbox").get_json()
@@ -266,16 +283,18 @@ def test_no_kick_while_the_broker_redis_is_known_to_be_down(app, monkeypatch):
     from backend.extensions import redis_handle
 
     sent = []
-    monkeypatch.setattr(app.extensions["celery"], "send_task", lambda name, **kw: sent.append(name))
+    monkeypatch.setattr(app.extensions["celery"], "send_task",
+                        lambda name, **kw: sent.append(name) or type("Result", (), {"id": "t-1"})())
     redis_handle.trip(ConnectionError("down"))
     try:
-        assert notifications.kick_sender() is False
+        assert work_queue.enqueue(work_queue.SEND_DUE_EMAILS) is None
         queue("breaker:1")
+        assert outbox.send_queued_now() is False
     finally:
         redis_handle.reset()
     assert sent == []
     assert [row.status for row in outbox_rows()] == ["pending"]  # the sweep will send it
-    assert notifications.kick_sender() is True and sent == ["backend.tasks.email.send_due_emails"]
+    assert work_queue.enqueue(work_queue.SEND_DUE_EMAILS) == "t-1" and sent == [work_queue.SEND_DUE_EMAILS]
 
 
 def test_a_hung_broker_delays_a_commit_by_seconds_not_forever(make_app):
@@ -289,7 +308,7 @@ def test_a_hung_broker_delays_a_commit_by_seconds_not_forever(make_app):
         hung = make_app(CELERY_BROKER_URL=f"redis://127.0.0.1:{server.getsockname()[1]}/0")
         with hung.app_context():
             started = clock.monotonic()
-            assert notifications.kick_sender() is False
+            assert work_queue.enqueue(work_queue.SEND_DUE_EMAILS) is None
             assert clock.monotonic() - started < 15
     finally:
         server.close()

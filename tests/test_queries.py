@@ -108,7 +108,7 @@ def test_listing_queries_do_not_grow_with_rows(app, factory, new_client, redis_u
 
 
 def test_next_free_slot_is_one_query_for_all_doctors(app, factory):
-    from backend.services.directory import next_free_slots
+    from backend.services.scheduling.bookability import next_free_slots
 
     doctors = [factory.doctor() for _ in range(15)]
     for doctor in doctors:
@@ -117,4 +117,4 @@ def test_next_free_slot_is_one_query_for_all_doctors(app, factory):
     with counting() as statements:
         found = next_free_slots()
     assert len(statements) == 1
-    assert {d.id: found[d.id]["start_time"] for d in doctors} == {d.id: "09:00" for d in doctors}
+    assert {d.id: found[d.id][0]["start_time"] for d in doctors} == {d.id: "09:00" for d in doctors}

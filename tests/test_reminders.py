@@ -9,8 +9,10 @@ import sqlalchemy as sa
 
 from backend.extensions import db
 from backend.models import EmailOutbox
-from backend.services import jobs, outcomes, reminders
+from backend.services.booking import outcomes
 from backend.services.clock import clinic_today, local_to_utc
+from backend.services.email import reminders
+from backend.services.ops import jobs
 
 
 def keys(kind: str | None = None) -> list[str]:

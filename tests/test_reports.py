@@ -9,8 +9,9 @@ from PIL import Image
 
 from backend.extensions import db
 from backend.models import EmailOutbox
-from backend.services import notifications, reports
 from backend.services.clock import local_to_utc
+from backend.services.email import delivery
+from backend.services.reports import monthly as reports
 
 
 def test_previous_month_is_the_clinic_calendar_month_before(app):
@@ -54,7 +55,7 @@ def test_monthly_report_counts_last_month_only(app, factory, make_appointment, s
     assert db.session.execute(sa.select(EmailOutbox).where(
         EmailOutbox.dedupe_key == f"clinic-report:{admin.id}:2026-09")).scalar_one() is not None
 
-    notifications.deliver_due_emails()
+    delivery.deliver_due_emails()
     messages = smtp_sink.wait_for(3)
     report = next(m for m in messages if m["To"] == doctor.user.email)
     html = report.get_body(("html",))

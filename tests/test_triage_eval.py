@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from backend.triage.engine import assess
-from backend.triage.evaluation import evaluate, format_report, load_cases, normalize_level
+from backend.triage.evaluation import (
+    evaluate,
+    format_report,
+    load_cases,
+    normalize_level,
+)
 
 EVAL_SET = Path(__file__).parent / "data" / "triage_eval.json"
 # The engine's accuracy on EVAL_SET when this gate was set, rounded down to 0.01.

@@ -14,7 +14,12 @@ import pytest
 
 from backend.triage import engine
 from backend.triage.decide import decide
-from backend.triage.providers import Provider, ProviderError, get_provider, map_specialization
+from backend.triage.providers import (
+    Provider,
+    ProviderError,
+    get_provider,
+    map_specialization,
+)
 from backend.triage.schema import TriageAnswer, triage_json_schema
 
 CLINIC = ["Cardiology", "Dermatology", "ENT", "General Medicine", "Gastroenterology", "Orthopedics"]

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from backend.extensions import db
 from backend.models import TriageAssessment, utcnow
 from backend.services.clock import clinic_now
-from backend.triage import service
+from backend.services.triage import assessments as service
 from tests.conftest import ApiClient, free_port
 
 CHEST = "Crushing chest pain spreading to my left arm, I'm sweating and feel sick"

@@ -8,11 +8,12 @@ from datetime import date, time, timedelta
 import pytest
 import sqlalchemy as sa
 
-from backend.celery_app import RUN_JOB_TASK, SEND_DUE_EMAILS_TASK
+from backend.services.queue import RUN_SCHEDULED_JOB as RUN_JOB_TASK
+from backend.services.queue import SEND_DUE_EMAILS as SEND_DUE_EMAILS_TASK
 from backend.extensions import db
 from backend.models import EmailOutbox
-from backend.services import notifications
 from backend.services.clock import clinic_today
+from backend.services.email import outbox
 from tests.conftest import SmtpSink
 
 pytestmark = pytest.mark.slow
@@ -58,7 +59,7 @@ def test_reminders_go_out_once_even_when_the_job_runs_twice(app, factory, make_a
 
 
 def test_monthly_report_through_the_worker(app, factory, make_appointment, smtp_sink, celery_worker):
-    from backend.services import reports
+    from backend.services.reports import monthly as reports
 
     doctor = factory.doctor()
     factory.admin()
@@ -146,7 +147,7 @@ def test_smtp_down_during_the_run_loses_nothing(app, factory, make_appointment, 
 def test_worker_killed_mid_send_runs_the_task_again_and_sends_once(app, smtp_sink, celery_worker):
     smtp_sink.handler.hold_next = True  # the first DATA hangs, as on a stalled server
     worker = celery_worker(smtp_sink.port, MAIL_TIMEOUT=60, OUTBOX_KICK_AFTER_COMMIT="false")
-    notifications.queue_email(kind="test", recipient="patient@example.com", subject="Once only",
+    outbox.queue_email(kind="test", recipient="patient@example.com", subject="Once only",
                               dedupe_key="kill-test:1", body_text="Hello")
     db.session.commit()
     app.extensions["celery"].send_task(SEND_DUE_EMAILS_TASK)
@@ -159,7 +160,7 @@ def test_worker_killed_mid_send_runs_the_task_again_and_sends_once(app, smtp_sin
     smtp_sink.handler.release()
     [message] = smtp_sink.wait_for(1)
     assert message["Subject"] == "Once only"
-    assert message["Message-ID"] == notifications.message_id_for("kill-test:1")
+    assert message["Message-ID"] == outbox.message_id_for("kill-test:1")
     assert wait_until(lambda: statuses() == ["sent"], what="the row marked sent")
     clock.sleep(2)
     assert len(smtp_sink.messages) == 1

@@ -1,6 +1,3 @@
-from flask import Blueprint
-
-bp = Blueprint("admin", __name__)
-
-from backend.admin import routes  # noqa: E402,F401
-from backend.admin import outbox_routes  # noqa: E402,F401
+"""Admin blueprint: the clinic's specializations, doctors, patients, appointments, outbox and jobs."""
+from backend.admin import outbox_routes, routes  # noqa: F401  (their decorators register the routes on bp)
+from backend.admin.blueprint import bp  # noqa: F401

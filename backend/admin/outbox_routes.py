@@ -6,10 +6,12 @@ from typing import Literal
 from flask import jsonify
 from pydantic import BaseModel, ConfigDict
 
-from backend.admin import bp
+from backend.admin.blueprint import bp
 from backend.schemas import page_args, parse_query
 from backend.security import role_required
-from backend.services import jobs, mailbox, outbox
+from backend.services.ops import jobs
+from backend.services.email import mailbox
+from backend.services.email import outbox_admin
 
 
 class OutboxQuery(BaseModel):
@@ -28,20 +30,21 @@ class JobsQuery(BaseModel):
 @role_required("admin")
 def outbox_list():
     paging, query = page_args(), parse_query(OutboxQuery)
-    return jsonify(outbox.list_outbox(paging.page, paging.per_page, status=query.status, kind=query.kind))
+    page = outbox_admin.list_outbox(paging.page, paging.per_page, status=query.status, kind=query.kind)
+    return jsonify(page.as_json(outbox_admin.serialize_outbox))
 
 
 @bp.get("/outbox/<int:outbox_id>")
 @role_required("admin")
 def outbox_detail(outbox_id: int):
-    return jsonify({"email": outbox.outbox_detail(outbox_id)})
+    return jsonify({"email": outbox_admin.outbox_detail(outbox_id)})
 
 
 @bp.get("/mailbox")
 @role_required("admin")
 def mailbox_list():
     paging = page_args()
-    return jsonify(mailbox.list_messages(paging.page, paging.per_page))
+    return jsonify(mailbox.list_messages(paging.page, paging.per_page).as_json())
 
 
 @bp.get("/mailbox/<name>")
@@ -54,4 +57,5 @@ def mailbox_message(name: str):
 @role_required("admin")
 def jobs_list():
     paging, query = page_args(), parse_query(JobsQuery)
-    return jsonify(jobs.list_jobs(paging.page, paging.per_page, status=query.status, kind=query.kind))
+    page = jobs.list_jobs(paging.page, paging.per_page, status=query.status, kind=query.kind)
+    return jsonify(page.as_json(jobs.serialize_job_for_admin))

@@ -4,13 +4,18 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 
-from backend.admin import bp
+from backend.admin.blueprint import bp
 from backend.responses import cached_json
-from backend.schemas import (AppointmentFilterQuery, DoctorCreateIn, DoctorListQuery, DoctorUpdateIn,
-                             PatientListQuery, SpecializationIn, SpecializationUpdateIn, page_args, parse,
-                             parse_query)
+from backend.schemas import AppointmentFilterQuery, DoctorCreateIn, DoctorListQuery, DoctorUpdateIn, PatientListQuery, SpecializationIn, SpecializationUpdateIn, page_args, parse, parse_query
 from backend.security import client_ip, role_required
-from backend.services import accounts, appointments, dashboards, directory, serializers
+from backend.services.accounts import users as accounts
+from backend.services.booking import visits as appointments
+from backend.services.reports import dashboards
+from backend.services.booking import serializers as booking_serializers
+from backend.services.directory import serializers as directory_serializers
+from backend.services.directory import doctors
+from backend.services.directory import patients
+from backend.services.directory import specializations
 
 
 
@@ -25,30 +30,31 @@ def dashboard():
 @role_required("admin")
 def list_specializations():
     paging = page_args()
-    return jsonify(directory.list_specializations(page=paging.page, per_page=paging.per_page))
+    page = specializations.list_specializations(page=paging.page, per_page=paging.per_page)
+    return jsonify(page.as_json(lambda row: directory_serializers.specialization(*row)))
 
 
 @bp.post("/specializations")
 @role_required("admin")
 def create_specialization():
     data = parse(SpecializationIn)
-    spec = directory.create_specialization(data.name, data.description, actor_id=current_user.id)
-    return jsonify({"specialization": serializers.specialization(spec)}), 201
+    spec = specializations.create_specialization(data.name, data.description, actor_id=current_user.id)
+    return jsonify({"specialization": directory_serializers.specialization(spec)}), 201
 
 
 @bp.put("/specializations/<int:spec_id>")
 @role_required("admin")
 def update_specialization(spec_id: int):
     data = parse(SpecializationUpdateIn)
-    spec = directory.update_specialization(spec_id, name=data.name, description=data.description,
+    spec = specializations.update_specialization(spec_id, name=data.name, description=data.description,
                                            actor_id=current_user.id)
-    return jsonify({"specialization": serializers.specialization(spec)})
+    return jsonify({"specialization": directory_serializers.specialization(spec)})
 
 
 @bp.delete("/specializations/<int:spec_id>")
 @role_required("admin")
 def delete_specialization(spec_id: int):
-    directory.delete_specialization(spec_id, actor_id=current_user.id)
+    specializations.delete_specialization(spec_id, actor_id=current_user.id)
     return "", 204
 
 
@@ -56,37 +62,37 @@ def delete_specialization(spec_id: int):
 @role_required("admin")
 def list_doctors():
     query, paging = parse_query(DoctorListQuery), page_args()
-    page = directory.list_doctors_admin(q=query.q, spec_id=query.spec_id, page=paging.page,
+    page = doctors.list_doctors_admin(q=query.q, spec_id=query.spec_id, page=paging.page,
                                         per_page=paging.per_page)
-    return jsonify(page.as_json(serializers.doctor_admin))
+    return jsonify(page.as_json(directory_serializers.doctor_admin))
 
 
 @bp.post("/doctors")
 @role_required("admin")
 def create_doctor():
     data = parse(DoctorCreateIn)
-    doctor = directory.create_doctor(**data.model_dump(), actor_id=current_user.id)
-    return jsonify({"doctor": serializers.doctor_admin(doctor)}), 201
+    doctor = doctors.create_doctor(**data.model_dump(), actor_id=current_user.id)
+    return jsonify({"doctor": directory_serializers.doctor_admin(doctor)}), 201
 
 
 @bp.get("/doctors/<int:doctor_id>")
 @role_required("admin")
 def get_doctor(doctor_id: int):
-    return jsonify({"doctor": serializers.doctor_admin(directory.doctor_admin(doctor_id))})
+    return jsonify({"doctor": directory_serializers.doctor_admin(doctors.doctor_admin(doctor_id))})
 
 
 @bp.put("/doctors/<int:doctor_id>")
 @role_required("admin")
 def update_doctor(doctor_id: int):
     data = parse(DoctorUpdateIn)
-    doctor = directory.update_doctor(doctor_id, **data.model_dump(), actor_id=current_user.id)
-    return jsonify({"doctor": serializers.doctor_admin(doctor)})
+    doctor = doctors.update_doctor(doctor_id, **data.model_dump(), actor_id=current_user.id)
+    return jsonify({"doctor": directory_serializers.doctor_admin(doctor)})
 
 
 @bp.delete("/doctors/<int:doctor_id>")
 @role_required("admin")
 def delete_doctor(doctor_id: int):
-    directory.deactivate_doctor(doctor_id, actor_id=current_user.id, ip=client_ip())
+    doctors.deactivate_doctor(doctor_id, actor_id=current_user.id, ip=client_ip())
     return "", 204
 
 
@@ -94,21 +100,21 @@ def delete_doctor(doctor_id: int):
 @role_required("admin")
 def list_patients():
     query, paging = parse_query(PatientListQuery), page_args()
-    page = directory.list_patients_admin(q=query.q, page=paging.page, per_page=paging.per_page)
-    return jsonify(page.as_json(serializers.patient_admin))
+    page = patients.list_patients_admin(q=query.q, page=paging.page, per_page=paging.per_page)
+    return jsonify(page.as_json(directory_serializers.patient_admin))
 
 
 @bp.post("/users/<int:user_id>/deactivate")
 @role_required("admin")
 def deactivate_user(user_id: int):
-    user = directory.set_user_active(user_id, False, actor_id=current_user.id, ip=client_ip())
+    user = doctors.set_user_active(user_id, False, actor_id=current_user.id, ip=client_ip())
     return jsonify({"user": accounts.serialize_user(user)})
 
 
 @bp.post("/users/<int:user_id>/activate")
 @role_required("admin")
 def activate_user(user_id: int):
-    user = directory.set_user_active(user_id, True, actor_id=current_user.id, ip=client_ip())
+    user = doctors.set_user_active(user_id, True, actor_id=current_user.id, ip=client_ip())
     return jsonify({"user": accounts.serialize_user(user)})
 
 
@@ -117,4 +123,4 @@ def activate_user(user_id: int):
 def list_appointments():
     query, paging = parse_query(AppointmentFilterQuery), page_args()
     page = appointments.list_all(**query.model_dump(), page=paging.page, per_page=paging.per_page)
-    return jsonify(page.as_json(lambda a: serializers.appointment(a, audience="admin")))
+    return jsonify(page.as_json(lambda a: booking_serializers.appointment(a, audience="admin")))

@@ -1,6 +1,3 @@
-from flask import Blueprint
-
-bp = Blueprint("api", __name__)
-
-from backend.api import routes  # noqa: E402,F401
-from backend.api import jobs_routes  # noqa: E402,F401
+"""API blueprint: utilities for every role (exports, job status, health, the OpenAPI document)."""
+from backend.api import jobs_routes, routes  # noqa: F401  (their decorators register the routes on bp)
+from backend.api.blueprint import bp  # noqa: F401

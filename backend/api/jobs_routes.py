@@ -4,9 +4,10 @@ from __future__ import annotations
 from flask import jsonify, send_file
 from flask_login import current_user
 
-from backend.api import bp
+from backend.api.blueprint import bp
 from backend.security import login_required
-from backend.services import exports, jobs
+from backend.services.exports import treatments as exports
+from backend.services.ops import jobs
 
 
 @bp.post("/export/treatments")

@@ -4,8 +4,9 @@ from __future__ import annotations
 from flask import current_app, jsonify
 
 from backend import spa
-from backend.api import bp, openapi
-from backend.services import health
+from backend.api import openapi
+from backend.api.blueprint import bp
+from backend.services.ops import health
 
 
 @bp.get("/health")

@@ -1,5 +1,3 @@
-from flask import Blueprint
-
-bp = Blueprint("auth", __name__)
-
-from backend.auth import routes  # noqa: E402,F401
+"""Auth blueprint: registration, login, logout and the CSRF token."""
+from backend.auth import routes  # noqa: F401  (their decorators register the routes on bp)
+from backend.auth.blueprint import bp  # noqa: F401

@@ -4,11 +4,11 @@ from __future__ import annotations
 from flask import current_app, jsonify, request, session
 from flask_login import current_user, login_user, logout_user
 
-from backend.auth import bp
+from backend.auth.blueprint import bp
 from backend.extensions import limiter
 from backend.schemas import LoginIn, PasswordChangeIn, RegisterIn, parse
 from backend.security import client_ip, csrf_token, login_required
-from backend.services import accounts
+from backend.services.accounts import users as accounts
 
 
 def _login_limit() -> str:

@@ -1,5 +1,3 @@
-from flask import Blueprint
-
-bp = Blueprint("doctor", __name__)
-
-from backend.doctor import routes  # noqa: E402,F401
+"""Doctor blueprint: a doctor's schedule, slots, queue and visit outcomes."""
+from backend.doctor import routes  # noqa: F401  (their decorators register the routes on bp)
+from backend.doctor.blueprint import bp  # noqa: F401

@@ -4,12 +4,15 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 
-from backend.doctor import bp
+from backend.doctor.blueprint import bp
 from backend.responses import cached_json
-from backend.schemas import (CompleteIn, DateRangeQuery, DoctorAppointmentQuery, PublishIn, ScheduleIn,
-                             SlotRangeIn, json_body, page_args, parse, parse_query)
+from backend.schemas import CompleteIn, DateRangeQuery, DoctorAppointmentQuery, PublishIn, ScheduleIn, SlotRangeIn, json_body, page_args, parse, parse_query
 from backend.security import current_profile_id, role_required
-from backend.services import appointments, dashboards, scheduling, serializers
+from backend.services.booking import visits as appointments
+from backend.services.reports import dashboards
+from backend.services.scheduling import templates as scheduling
+from backend.services.booking import serializers as booking_serializers
+from backend.services.directory import serializers as directory_serializers
 
 
 def my_doctor_id() -> int:
@@ -59,7 +62,7 @@ def add_availability():
 def list_availability():
     query = parse_query(DateRangeQuery)
     slots = scheduling.slots_of(my_doctor_id(), query.date_from, query.date_to, free_only=False)
-    return jsonify({"items": [serializers.slot(s, with_booking=True) for s in slots]})
+    return jsonify({"items": [booking_serializers.slot(s, with_booking=True) for s in slots]})
 
 
 @bp.delete("/availability/<int:slot_id>")
@@ -75,7 +78,7 @@ def list_appointments():
     query, paging = parse_query(DoctorAppointmentQuery), page_args()
     page = appointments.list_for_doctor(my_doctor_id(), scope=query.scope, order=query.order,
                                         status=query.status, page=paging.page, per_page=paging.per_page)
-    return jsonify(page.as_json(lambda a: serializers.appointment(a, audience="doctor")))
+    return jsonify(page.as_json(lambda a: booking_serializers.appointment(a, audience="doctor")))
 
 
 @bp.post("/appointments/<int:appointment_id>/complete")
@@ -84,20 +87,20 @@ def complete_appointment(appointment_id: int):
     data = parse(CompleteIn)
     appointment = appointments.complete_appointment(my_doctor_id(), appointment_id, **data.model_dump(),
                                                     actor_id=current_user.id)
-    return jsonify({"appointment": serializers.appointment(appointment, audience="doctor"),
-                    "treatment": serializers.treatment(appointment.treatment)})
+    return jsonify({"appointment": booking_serializers.appointment(appointment, audience="doctor"),
+                    "treatment": booking_serializers.treatment(appointment.treatment)})
 
 
 @bp.post("/appointments/<int:appointment_id>/no-show")
 @role_required("doctor")
 def mark_no_show(appointment_id: int):
     appointment = appointments.mark_no_show(my_doctor_id(), appointment_id, actor_id=current_user.id)
-    return jsonify({"appointment": serializers.appointment(appointment, audience="doctor")})
+    return jsonify({"appointment": booking_serializers.appointment(appointment, audience="doctor")})
 
 
 @bp.get("/patients/<int:patient_id>/history")
 @role_required("doctor")
 def patient_history(patient_id: int):
     patient, treatments = appointments.patient_history_for_doctor(my_doctor_id(), patient_id)
-    return jsonify({"patient": serializers.patient_for_doctor(patient),
-                    "treatments": [serializers.treatment_history(t) for t in treatments]})
+    return jsonify({"patient": directory_serializers.patient_for_doctor(patient),
+                    "treatments": [booking_serializers.treatment_history(t) for t in treatments]})

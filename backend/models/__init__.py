@@ -1,7 +1,7 @@
 """All models, imported here so metadata and migrations see every table."""
 from backend.models.appointment import APPOINTMENT_STATUSES, Appointment, Treatment
 from backend.models.base import utcnow
-from backend.models.clinic import Doctor, DoctorAvailability, DoctorSchedule, Specialization
+from backend.models.clinic import Doctor, DoctorAvailability, DoctorSchedule, Specialization, name_key
 from backend.models.ops import AuditLog, EmailOutbox, Job
 from backend.models.triage import URGENCIES, TriageAssessment
 from backend.models.user import ROLES, AuthSession, Patient, User
@@ -9,5 +9,5 @@ from backend.models.user import ROLES, AuthSession, Patient, User
 __all__ = [
     "APPOINTMENT_STATUSES", "Appointment", "AuditLog", "AuthSession", "Doctor", "DoctorAvailability",
     "DoctorSchedule", "EmailOutbox", "Job", "Patient", "ROLES", "Specialization", "Treatment",
-    "TriageAssessment", "URGENCIES", "User", "utcnow",
+    "TriageAssessment", "URGENCIES", "User", "name_key", "utcnow",
 ]

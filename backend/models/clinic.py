@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from decimal import Decimal
 
+import unicodedata
+
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
@@ -11,13 +13,26 @@ from backend.extensions import db
 from backend.models.base import UTCDateTime, utcnow
 
 
+def name_key(name: str) -> str:
+    """How two names compare: Unicode-normalized, case-folded, inner spaces collapsed ("Ärzte" == "ärzte ")."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 class Specialization(db.Model):
     __tablename__ = "specializations"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     name: so.Mapped[str] = so.mapped_column(sa.String(80), unique=True)
+    # The database's unique index on this key is what keeps names distinct, in any
+    # script: SQLite's lower() and NOCASE fold ASCII letters only.
+    name_key: so.Mapped[str] = so.mapped_column(sa.String(80), unique=True)
     description: so.Mapped[str] = so.mapped_column(sa.Text, default="", server_default="")
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime(), default=utcnow)
+
+    @so.validates("name")
+    def _keep_name_key(self, _key: str, value: str) -> str:
+        self.name_key = name_key(value)
+        return value
 
 
 class Doctor(db.Model):

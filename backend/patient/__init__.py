@@ -1,6 +1,3 @@
-from flask import Blueprint
-
-bp = Blueprint("patient", __name__)
-
-from backend.patient import routes  # noqa: E402,F401
-from backend.patient import triage_routes  # noqa: E402,F401
+"""Patient blueprint: profile, doctors, booking, treatments and the symptom check."""
+from backend.patient import routes, triage_routes  # noqa: F401  (their decorators register the routes on bp)
+from backend.patient.blueprint import bp  # noqa: F401

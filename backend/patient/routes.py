@@ -4,12 +4,18 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 
-from backend.patient import bp
+from backend.patient.blueprint import bp
 from backend.responses import cached_json
-from backend.schemas import (BookIn, CancelIn, DateRangeQuery, DoctorListQuery, PatientAppointmentQuery,
-                             ProfileIn, RescheduleIn, page_args, parse, parse_query)
+from backend.schemas import BookIn, CancelIn, DateRangeQuery, DoctorListQuery, PatientAppointmentQuery, ProfileIn, RescheduleIn, page_args, parse, parse_query
 from backend.security import client_ip, current_profile_id, role_required
-from backend.services import appointments, booking, dashboards, directory, serializers
+from backend.services.booking import visits as appointments
+from backend.services.booking import bookings as booking
+from backend.services.reports import dashboards
+from backend.services.booking import serializers as booking_serializers
+from backend.services.directory import serializers as directory_serializers
+from backend.services.directory import doctors
+from backend.services.directory import patients
+from backend.services.directory import specializations
 
 
 def my_patient_id() -> int:
@@ -17,7 +23,7 @@ def my_patient_id() -> int:
 
 
 def appointment_json(appointment, status: int = 200):
-    return jsonify({"appointment": serializers.appointment(appointment, audience="patient")}), status
+    return jsonify({"appointment": booking_serializers.appointment(appointment, audience="patient")}), status
 
 
 
@@ -31,22 +37,22 @@ def dashboard():
 @bp.get("/profile")
 @role_required("patient")
 def get_profile():
-    return jsonify({"profile": serializers.patient_profile(current_user.patient)})
+    return jsonify({"profile": directory_serializers.patient_profile(current_user.patient)})
 
 
 @bp.put("/profile")
 @role_required("patient")
 def put_profile():
     data = parse(ProfileIn)
-    patient = directory.update_profile(my_patient_id(), data.model_dump(exclude_unset=True),
+    patient = patients.update_profile(my_patient_id(), data.model_dump(exclude_unset=True),
                                        actor_id=current_user.id)
-    return jsonify({"profile": serializers.patient_profile(patient)})
+    return jsonify({"profile": directory_serializers.patient_profile(patient)})
 
 
 @bp.get("/specializations")
 @role_required("patient")
 def list_specializations():
-    cached = directory.public_specializations()
+    cached = specializations.public_specializations()
     return cached_json({"items": cached.value}, cached.status)
 
 
@@ -54,23 +60,22 @@ def list_specializations():
 @role_required("patient")
 def list_doctors():
     query, paging = parse_query(DoctorListQuery), page_args()
-    listing, status = directory.public_doctors(spec_id=query.spec_id, q=query.q, page=paging.page,
-                                               per_page=paging.per_page)
-    return cached_json(listing, status)
+    page = doctors.public_doctors(spec_id=query.spec_id, q=query.q, page=paging.page, per_page=paging.per_page)
+    return cached_json(page.as_json(), page.cache_status)
 
 
 @bp.get("/doctors/<int:doctor_id>")
 @role_required("patient")
 def get_doctor(doctor_id: int):
-    return jsonify({"doctor": directory.public_doctor(doctor_id)})
+    return jsonify({"doctor": doctors.public_doctor(doctor_id)})
 
 
 @bp.get("/doctors/<int:doctor_id>/availability")
 @role_required("patient")
 def doctor_availability(doctor_id: int):
     query = parse_query(DateRangeQuery)
-    slots = directory.bookable_slots(doctor_id, query.date_from, query.date_to)
-    return jsonify({"items": [serializers.slot(s) for s in slots]})
+    slots = doctors.bookable_slots(doctor_id, query.date_from, query.date_to)
+    return jsonify({"items": [booking_serializers.slot(s) for s in slots]})
 
 
 @bp.post("/appointments")
@@ -88,7 +93,7 @@ def list_appointments():
     query, paging = parse_query(PatientAppointmentQuery), page_args()
     page = appointments.list_for_patient(my_patient_id(), status=query.status, page=paging.page,
                                          per_page=paging.per_page)
-    return jsonify(page.as_json(lambda a: serializers.appointment(a, audience="patient")))
+    return jsonify(page.as_json(lambda a: booking_serializers.appointment(a, audience="patient")))
 
 
 @bp.post("/appointments/<int:appointment_id>/cancel")
@@ -114,4 +119,4 @@ def reschedule(appointment_id: int):
 def list_treatments():
     paging = page_args()
     page = appointments.treatments_for_patient(my_patient_id(), page=paging.page, per_page=paging.per_page)
-    return jsonify(page.as_json(serializers.treatment_history))
+    return jsonify(page.as_json(booking_serializers.treatment_history))

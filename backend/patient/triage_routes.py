@@ -5,10 +5,10 @@ from flask import current_app, jsonify
 from flask_login import current_user
 
 from backend.extensions import limiter
-from backend.patient import bp
+from backend.patient.blueprint import bp
 from backend.schemas import TriageIn, page_args, parse
 from backend.security import role_required
-from backend.triage import service
+from backend.services.triage import assessments as service
 
 
 def _triage_limit() -> str:
@@ -43,4 +43,5 @@ def get_triage(assessment_id: int):
 def list_triage():
     """The patient's assessments, newest first."""
     page = page_args()
-    return jsonify(service.list_assessments(current_user.patient.id, page=page.page, per_page=page.per_page))
+    listing = service.list_assessments(current_user.patient.id, page=page.page, per_page=page.per_page)
+    return jsonify(listing.as_json(service.serialize_summary))

@@ -11,14 +11,19 @@ from backend.extensions import db
 
 @dataclass
 class Page:
+    """What every list service returns; the route serializes it for its audience.
+
+    `cache_status` says where a cached listing came from (hit, miss, bypass).
+    """
     items: list[Any]
     page: int
     per_page: int
     total: int
+    cache_status: str | None = None
 
-    def as_json(self, serialize: Callable[[Any], dict]) -> dict:
-        return {"items": [serialize(row) for row in self.items], "page": self.page,
-                "per_page": self.per_page, "total": self.total}
+    def as_json(self, serialize: Callable[[Any], dict] | None = None) -> dict:
+        items = self.items if serialize is None else [serialize(row) for row in self.items]
+        return {"items": items, "page": self.page, "per_page": self.per_page, "total": self.total}
 
 
 def paginate(stmt: sa.Select, page: int, per_page: int) -> Page:
@@ -30,7 +35,7 @@ def paginate(stmt: sa.Select, page: int, per_page: int) -> Page:
     return Page(list(rows), page, per_page, total)
 
 
-def page_of_list(rows: list[Any], page: int, per_page: int) -> Page:
+def page_of_list(rows: list[Any], page: int, per_page: int, cache_status: str | None = None) -> Page:
     """A page of a list already in memory (a cached listing)."""
     start = (page - 1) * per_page
-    return Page(rows[start:start + per_page], page, per_page, len(rows))
+    return Page(rows[start:start + per_page], page, per_page, len(rows), cache_status)

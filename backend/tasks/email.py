@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from backend.services.notifications import deliver_due_emails
+from backend.services import queue
+from backend.services.email.delivery import deliver_due_emails
 
 
-@shared_task(bind=True, name="backend.tasks.email.send_due_emails")
+@shared_task(bind=True, name=queue.SEND_DUE_EMAILS)
 def send_due_emails(self) -> dict:
     # The task id names the claim: if this worker dies mid-send, the redelivered
     # task (same id) takes its rows back at once instead of waiting for them to go stale.

@@ -6,12 +6,13 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 
-from backend.services.exports import fail_export, run_treatment_export
+from backend.services import queue
+from backend.services.exports.treatments import fail_export, run_treatment_export
 
 log = logging.getLogger(__name__)
 
 
-@shared_task(bind=True, name="backend.tasks.exports.export_treatments", max_retries=2)
+@shared_task(bind=True, name=queue.EXPORT_TREATMENTS, max_retries=2)
 def export_treatments(self, job_id: int) -> dict:
     try:
         return run_treatment_export(job_id)

@@ -5,12 +5,13 @@ import logging
 
 from celery import shared_task
 
-from backend.services.jobs import JobLocked, run_job
+from backend.services import queue
+from backend.services.ops.jobs import JobLocked, run_job
 
 log = logging.getLogger(__name__)
 
 
-@shared_task(bind=True, name="backend.tasks.scheduled.run_scheduled_job", max_retries=3)
+@shared_task(bind=True, name=queue.RUN_SCHEDULED_JOB, max_retries=3)
 def run_scheduled_job(self, name: str) -> dict:
     try:
         return run_job(name)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from backend.extensions import db
 from backend.services.clock import clinic_today
-from backend.triage.service import answer_assessment, request_assessment
+from backend.services.triage.assessments import answer_assessment, request_assessment
 from tests.browser.conftest import log_in, screenshot
 
 URGENT = "fever of 39.8 for three days with a cough and I feel short of breath when walking"

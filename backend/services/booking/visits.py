@@ -1,0 +1,200 @@
+"""Appointments after booking: the lists each role sees, and the doctor's outcome of a visit."""
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from backend.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    RuleViolation,
+    commit_or_conflict,
+)
+from backend.extensions import db
+from backend.models import (
+    Appointment,
+    Doctor,
+    Patient,
+    Treatment,
+    TriageAssessment,
+    utcnow,
+)
+from backend.services import audit, cache, clock
+from backend.services.paging import Page, paginate
+from backend.services.scheduling.bookability import starts_at
+
+# What every appointment list shows, in the same query as the appointments.
+LIST_LOADS = (
+    so.joinedload(Appointment.doctor).joinedload(Doctor.specialization),
+    so.joinedload(Appointment.patient),
+    so.joinedload(Appointment.treatment),
+    so.joinedload(Appointment.triage),
+)
+URGENCY_RANK = sa.case(
+    {"emergency": 0, "urgent": 1, "routine": 2, "self_care": 3}, value=TriageAssessment.urgency, else_=4
+)
+
+
+def _newest_first(stmt: sa.Select) -> sa.Select:
+    return stmt.order_by(Appointment.date.desc(), Appointment.start_time.desc(), Appointment.id.desc())
+
+
+def _soonest_first(stmt: sa.Select) -> sa.Select:
+    return stmt.order_by(Appointment.date, Appointment.start_time, Appointment.id)
+
+
+def list_for_patient(patient_id: int, *, status: str | None, page: int, per_page: int) -> Page:
+    stmt = sa.select(Appointment).options(*LIST_LOADS).where(Appointment.patient_id == patient_id)
+    if status is not None:
+        stmt = stmt.where(Appointment.status == status)
+    stmt = _soonest_first(stmt) if status == "booked" else _newest_first(stmt)
+    return paginate(stmt, page, per_page)
+
+
+def list_for_doctor(doctor_id: int, *, scope: str, order: str | None, status: str | None,
+                    page: int, per_page: int) -> Page:
+    """today: every visit of the clinic day; upcoming: booked later days; past: earlier days.
+
+    Cancelled visits are left out of today and upcoming unless asked for with `status`.
+    `order=urgency` puts emergency before urgent, routine, self-care and untriaged, then time.
+    """
+    today = clock.clinic_today()
+    stmt = (sa.select(Appointment).options(*LIST_LOADS)
+            .outerjoin(TriageAssessment, TriageAssessment.id == Appointment.triage_id)
+            .where(Appointment.doctor_id == doctor_id))
+    if scope == "today":
+        stmt = stmt.where(Appointment.date == today)
+    elif scope == "upcoming":
+        stmt = stmt.where(Appointment.date > today)
+    else:
+        stmt = stmt.where(Appointment.date < today)
+    if status is not None:
+        stmt = stmt.where(Appointment.status == status)
+    elif scope == "upcoming":
+        stmt = stmt.where(Appointment.status == "booked")
+    elif scope == "today":
+        stmt = stmt.where(Appointment.status != "cancelled")
+    order = order or ("urgency" if scope == "today" else "time")
+    if order == "urgency":
+        stmt = stmt.order_by(URGENCY_RANK, Appointment.date, Appointment.start_time, Appointment.id)
+    elif scope == "past":
+        stmt = _newest_first(stmt)
+    else:
+        stmt = _soonest_first(stmt)
+    return paginate(stmt, page, per_page)
+
+
+def list_all(*, status: str | None, doctor_id: int | None, patient_id: int | None, date_from: date | None,
+             date_to: date | None, page: int, per_page: int) -> Page:
+    if date_from and date_to and date_from > date_to:
+        raise InvalidInput("The date range is reversed.", fields={"date_to": "Must be on or after date_from."})
+    stmt = sa.select(Appointment).options(*LIST_LOADS)
+    for column, value in ((Appointment.status, status), (Appointment.doctor_id, doctor_id),
+                          (Appointment.patient_id, patient_id)):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if date_from:
+        stmt = stmt.where(Appointment.date >= date_from)
+    if date_to:
+        stmt = stmt.where(Appointment.date <= date_to)
+    return paginate(_newest_first(stmt), page, per_page)
+
+
+def _doctor_appointment(doctor_id: int, appointment_id: int) -> Appointment:
+    appointment = db.session.execute(
+        sa.select(Appointment).options(*LIST_LOADS)
+        .where(Appointment.id == appointment_id, Appointment.doctor_id == doctor_id)
+    ).scalar_one_or_none()
+    if appointment is None:
+        raise NotFound("No such appointment.")
+    return appointment
+
+
+def _require_outcome_possible(appointment: Appointment) -> None:
+    if appointment.status == "completed":
+        raise Conflict("This appointment is already completed.", code="already_completed")
+    if appointment.status != "booked":
+        raise Conflict("Only a booked appointment can be given an outcome.", code="not_booked")
+    # An outcome describes a visit that has begun; before that it would be a guess.
+    if clock.utc_now() < starts_at(appointment.date, appointment.start_time):
+        raise RuleViolation("This appointment has not started yet.", code="not_started")
+
+
+def _set_outcome(appointment_id: int, status: str) -> None:
+    changed = db.session.execute(
+        sa.update(Appointment).where(Appointment.id == appointment_id, Appointment.status == "booked")
+        .values(status=status, updated_at=utcnow()).execution_options(synchronize_session=False)
+    ).rowcount
+    if changed != 1:
+        raise Conflict("This appointment is already completed.", code="already_completed")
+
+
+def _reload(appointment_id: int) -> Appointment:
+    db.session.expire_all()
+    return db.session.execute(
+        sa.select(Appointment).options(*LIST_LOADS).where(Appointment.id == appointment_id)
+    ).scalar_one()
+
+
+def complete_appointment(doctor_id: int, appointment_id: int, *, diagnosis: str, prescription: str = "",
+                         notes: str = "", follow_up_date: date | None = None,
+                         actor_id: int | None = None) -> Appointment:
+    """Record the treatment of a visit of this doctor: once, and from its start time on."""
+    appointment = _doctor_appointment(doctor_id, appointment_id)
+    _require_outcome_possible(appointment)
+    if follow_up_date is not None and follow_up_date <= appointment.date:
+        raise InvalidInput(fields={"follow_up_date": "The follow-up must be after the appointment date."})
+    patient_id = appointment.patient_id
+    try:
+        _set_outcome(appointment_id, "completed")
+    except Conflict:
+        db.session.rollback()
+        raise
+    db.session.add(Treatment(appointment_id=appointment_id, diagnosis=diagnosis, prescription=prescription,
+                             notes=notes, follow_up_date=follow_up_date))
+    audit.record("appointment.complete", actor_id=actor_id, target=f"appointment:{appointment_id}")
+    commit_or_conflict()
+    cache.clear_dashboards(doctor_ids=(doctor_id,), patient_ids=(patient_id,))
+    return _reload(appointment_id)
+
+
+def mark_no_show(doctor_id: int, appointment_id: int, *, actor_id: int | None = None) -> Appointment:
+    appointment = _doctor_appointment(doctor_id, appointment_id)
+    _require_outcome_possible(appointment)
+    patient_id = appointment.patient_id
+    try:
+        _set_outcome(appointment_id, "no_show")
+    except Conflict:
+        db.session.rollback()
+        raise
+    audit.record("appointment.no_show", actor_id=actor_id, target=f"appointment:{appointment_id}")
+    db.session.commit()
+    cache.clear_dashboards(doctor_ids=(doctor_id,), patient_ids=(patient_id,))
+    return _reload(appointment_id)
+
+
+def _treatments_of(patient_id: int) -> sa.Select:
+    return (sa.select(Treatment).join(Treatment.appointment)
+            .options(so.contains_eager(Treatment.appointment)
+                     .joinedload(Appointment.doctor).joinedload(Doctor.specialization))
+            .where(Appointment.patient_id == patient_id)
+            .order_by(Appointment.date.desc(), Appointment.start_time.desc(), Treatment.id.desc()))
+
+
+def patient_history_for_doctor(doctor_id: int, patient_id: int) -> tuple[Patient, list[Treatment]]:
+    """A patient's record and treatments, for a doctor who has seen or will see them."""
+    known = db.session.execute(
+        sa.select(Appointment.id).where(Appointment.doctor_id == doctor_id, Appointment.patient_id == patient_id)
+        .limit(1)
+    ).first()
+    patient = db.session.get(Patient, patient_id) if known else None
+    if patient is None:
+        raise NotFound("No such patient.")
+    return patient, list(db.session.execute(_treatments_of(patient_id)).unique().scalars())
+
+
+def treatments_for_patient(patient_id: int, *, page: int, per_page: int) -> Page:
+    return paginate(_treatments_of(patient_id), page, per_page)

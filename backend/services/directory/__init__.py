@@ -1,0 +1,1 @@
+"""Directory: specializations, doctors and patients, as admins manage them and patients find them."""

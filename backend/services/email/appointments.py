@@ -1,0 +1,51 @@
+"""The emails that tell a patient an appointment was booked, moved or cancelled."""
+from __future__ import annotations
+
+from flask import current_app, render_template
+
+from backend.extensions import db
+from backend.models import Appointment
+from backend.services.email.calendar import appointment_ics
+from backend.services.email.outbox import queue_email
+from backend.services.formats import hhmm
+
+APPOINTMENT_EVENTS = {
+    "booked": "Your appointment is booked",
+    "rescheduled": "Your appointment has moved",
+    "cancelled": "Your appointment is cancelled",
+}
+
+
+def appointment_context(appointment: Appointment) -> dict:
+    config = current_app.config
+    return {
+        "clinic_name": config["CLINIC_NAME"],
+        "public_url": config["PUBLIC_URL"].rstrip("/"),
+        "patient_name": appointment.patient.full_name,
+        "doctor_name": appointment.doctor.full_name,
+        "specialization": appointment.doctor.specialization.name if appointment.doctor.specialization else "",
+        "date": appointment.date,
+        "date_text": appointment.date.strftime("%A %d %B %Y"),
+        "start": hhmm(appointment.start_time),
+        "end": hhmm(appointment.end_time),
+        "timezone": config["CLINIC_TIMEZONE"],
+    }
+
+
+def appointment_event(appointment: Appointment, event: str) -> bool:
+    """Queue the email that tells the patient an appointment was booked, moved or cancelled."""
+    if event not in APPOINTMENT_EVENTS:
+        raise ValueError(f"unknown appointment event {event!r}")
+    # The id and the change stamp name the event in the dedupe key; both exist only after a flush.
+    db.session.flush()
+    subject = APPOINTMENT_EVENTS[event]
+    stamp = appointment.updated_at.isoformat() if appointment.updated_at else ""
+    context = dict(appointment_context(appointment), event=event, subject=subject)
+    method = "CANCEL" if event == "cancelled" else "REQUEST"
+    attachments = [{"filename": "appointment.ics", "content_type": "text/calendar", "method": method,
+                    "ics": appointment_ics(appointment, method)}]
+    return queue_email(kind=f"appointment_{event}", recipient=appointment.patient.user.email, subject=subject,
+                       dedupe_key=f"appointment:{appointment.id}:{event}:{stamp}",
+                       body_text=render_template("email/appointment.txt", **context),
+                       body_html=render_template("email/appointment.html", **context),
+                       attachments=attachments)

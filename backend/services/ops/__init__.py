@@ -1,0 +1,1 @@
+"""Operations: scheduled jobs by name, health checks, housekeeping and demo data."""

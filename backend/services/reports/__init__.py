@@ -1,0 +1,1 @@
+"""Reports: monthly reports by email and the dashboards' aggregate figures."""
