@@ -7,7 +7,6 @@ every HTTP and unexpected error, onto that shape in one place.
 from __future__ import annotations
 
 import logging
-
 from typing import Callable
 
 from flask import Flask, jsonify

@@ -6,9 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from backend.services.queue import RUN_SCHEDULED_JOB as RUN_JOB_TASK
-from backend.services.queue import SEND_DUE_EMAILS as SEND_DUE_EMAILS_TASK
 from backend.services.ops.jobs import scheduled_jobs
+from backend.services.queue import RUN_SCHEDULED_JOB as RUN_JOB_TASK, SEND_DUE_EMAILS as SEND_DUE_EMAILS_TASK
 
 
 def next_fire(celery, entry: dict, after: datetime) -> datetime:

@@ -8,12 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from backend.extensions import db
-from backend.models import (
-    Appointment,
-    DoctorAvailability,
-    EmailOutbox,
-    TriageAssessment,
-)
+from backend.models import Appointment, DoctorAvailability, EmailOutbox, TriageAssessment
 from backend.services import clock
 from tests.conftest import ApiClient
 

@@ -8,12 +8,11 @@ from datetime import date, time, timedelta
 import pytest
 import sqlalchemy as sa
 
-from backend.services.queue import RUN_SCHEDULED_JOB as RUN_JOB_TASK
-from backend.services.queue import SEND_DUE_EMAILS as SEND_DUE_EMAILS_TASK
 from backend.extensions import db
 from backend.models import EmailOutbox
 from backend.services.clock import clinic_today
 from backend.services.email import outbox
+from backend.services.queue import RUN_SCHEDULED_JOB as RUN_JOB_TASK, SEND_DUE_EMAILS as SEND_DUE_EMAILS_TASK
 from tests.conftest import SmtpSink
 
 pytestmark = pytest.mark.slow

@@ -9,9 +9,8 @@ from pydantic import BaseModel, ConfigDict
 from backend.admin.blueprint import bp
 from backend.schemas import page_args, parse_query
 from backend.security import role_required
+from backend.services.email import mailbox, outbox_admin
 from backend.services.ops import jobs
-from backend.services.email import mailbox
-from backend.services.email import outbox_admin
 
 
 class OutboxQuery(BaseModel):

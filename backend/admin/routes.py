@@ -6,17 +6,23 @@ from flask_login import current_user
 
 from backend.admin.blueprint import bp
 from backend.responses import cached_json
-from backend.schemas import AppointmentFilterQuery, DoctorCreateIn, DoctorListQuery, DoctorUpdateIn, PatientListQuery, SpecializationIn, SpecializationUpdateIn, page_args, parse, parse_query
+from backend.schemas import (
+    AppointmentFilterQuery,
+    DoctorCreateIn,
+    DoctorListQuery,
+    DoctorUpdateIn,
+    PatientListQuery,
+    SpecializationIn,
+    SpecializationUpdateIn,
+    page_args,
+    parse,
+    parse_query,
+)
 from backend.security import client_ip, role_required
 from backend.services.accounts import users as accounts
-from backend.services.booking import visits as appointments
+from backend.services.booking import serializers as booking_serializers, visits as appointments
+from backend.services.directory import doctors, patients, serializers as directory_serializers, specializations
 from backend.services.reports import dashboards
-from backend.services.booking import serializers as booking_serializers
-from backend.services.directory import serializers as directory_serializers
-from backend.services.directory import doctors
-from backend.services.directory import patients
-from backend.services.directory import specializations
-
 
 
 @bp.get("/dashboard")

@@ -6,13 +6,23 @@ from flask_login import current_user
 
 from backend.doctor.blueprint import bp
 from backend.responses import cached_json
-from backend.schemas import CompleteIn, DateRangeQuery, DoctorAppointmentQuery, PublishIn, ScheduleIn, SlotRangeIn, json_body, page_args, parse, parse_query
+from backend.schemas import (
+    CompleteIn,
+    DateRangeQuery,
+    DoctorAppointmentQuery,
+    PublishIn,
+    ScheduleIn,
+    SlotRangeIn,
+    json_body,
+    page_args,
+    parse,
+    parse_query,
+)
 from backend.security import current_profile_id, role_required
-from backend.services.booking import visits as appointments
+from backend.services.booking import serializers as booking_serializers, visits as appointments
+from backend.services.directory import serializers as directory_serializers
 from backend.services.reports import dashboards
 from backend.services.scheduling import templates as scheduling
-from backend.services.booking import serializers as booking_serializers
-from backend.services.directory import serializers as directory_serializers
 
 
 def my_doctor_id() -> int:

@@ -1,10 +1,9 @@
 """Specializations, doctors, their weekly templates and concrete slots."""
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, time
 from decimal import Decimal
-
-import unicodedata
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so

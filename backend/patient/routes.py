@@ -6,16 +6,22 @@ from flask_login import current_user
 
 from backend.patient.blueprint import bp
 from backend.responses import cached_json
-from backend.schemas import BookIn, CancelIn, DateRangeQuery, DoctorListQuery, PatientAppointmentQuery, ProfileIn, RescheduleIn, page_args, parse, parse_query
+from backend.schemas import (
+    BookIn,
+    CancelIn,
+    DateRangeQuery,
+    DoctorListQuery,
+    PatientAppointmentQuery,
+    ProfileIn,
+    RescheduleIn,
+    page_args,
+    parse,
+    parse_query,
+)
 from backend.security import client_ip, current_profile_id, role_required
-from backend.services.booking import visits as appointments
-from backend.services.booking import bookings as booking
+from backend.services.booking import bookings as booking, serializers as booking_serializers, visits as appointments
+from backend.services.directory import doctors, patients, serializers as directory_serializers, specializations
 from backend.services.reports import dashboards
-from backend.services.booking import serializers as booking_serializers
-from backend.services.directory import serializers as directory_serializers
-from backend.services.directory import doctors
-from backend.services.directory import patients
-from backend.services.directory import specializations
 
 
 def my_patient_id() -> int:

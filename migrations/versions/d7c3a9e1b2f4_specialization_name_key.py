@@ -1,24 +1,20 @@
-"""specializations: a unique, case-folded name key enforced by the database
+"""specializations: a unique, case-folded name key enforced by the database (revision d7c3a9e1b2f4)
 
-Revision ID: d7c3a9e1b2f4
-Revises: c4e81d0a7f52
-Create Date: 2026-11-28 23:10:00
-
+Names must stay distinct in any script; SQLite's lower() and NOCASE fold ASCII only,
+so the key is computed in Python (NFKC, casefold, spaces collapsed) and made unique.
 """
 import unicodedata
 
-from alembic import op
 import sqlalchemy as sa
-
-
-revision = 'd7c3a9e1b2f4'
-down_revision = 'c4e81d0a7f52'
-branch_labels = None
-depends_on = None
+from alembic import op
 
 
 def _key(name):
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+revision, down_revision = 'd7c3a9e1b2f4', 'c4e81d0a7f52'
+branch_labels = depends_on = None
 
 
 def upgrade():

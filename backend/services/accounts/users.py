@@ -9,14 +9,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 
-from backend.errors import (
-    Conflict,
-    DomainError,
-    InvalidInput,
-    NotAuthenticated,
-    NotFound,
-    commit_or_conflict,
-)
+from backend.errors import Conflict, DomainError, InvalidInput, NotAuthenticated, NotFound, commit_or_conflict
 from backend.extensions import bcrypt, db
 from backend.models import AuthSession, Patient, User, utcnow
 from backend.services import audit

@@ -19,23 +19,9 @@ import sqlalchemy.orm as so
 from flask import current_app
 from sqlalchemy.exc import OperationalError
 
-from backend.errors import (
-    Conflict,
-    DomainError,
-    NotFound,
-    RuleViolation,
-    SlotTaken,
-    commit_or_conflict,
-)
+from backend.errors import Conflict, DomainError, NotFound, RuleViolation, SlotTaken, commit_or_conflict
 from backend.extensions import db
-from backend.models import (
-    Appointment,
-    Doctor,
-    DoctorAvailability,
-    Patient,
-    TriageAssessment,
-    utcnow,
-)
+from backend.models import Appointment, Doctor, DoctorAvailability, Patient, TriageAssessment, utcnow
 from backend.services import audit, cache, clock
 from backend.services.email import appointments, outbox
 from backend.services.scheduling import bookability

@@ -6,22 +6,9 @@ from datetime import date
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from backend.errors import (
-    Conflict,
-    InvalidInput,
-    NotFound,
-    RuleViolation,
-    commit_or_conflict,
-)
+from backend.errors import Conflict, InvalidInput, NotFound, RuleViolation, commit_or_conflict
 from backend.extensions import db
-from backend.models import (
-    Appointment,
-    Doctor,
-    Patient,
-    Treatment,
-    TriageAssessment,
-    utcnow,
-)
+from backend.models import Appointment, Doctor, Patient, Treatment, TriageAssessment, utcnow
 from backend.services import audit, cache, clock
 from backend.services.paging import Page, paginate
 from backend.services.scheduling.bookability import starts_at
@@ -147,33 +134,34 @@ def complete_appointment(doctor_id: int, appointment_id: int, *, diagnosis: str,
     _require_outcome_possible(appointment)
     if follow_up_date is not None and follow_up_date <= appointment.date:
         raise InvalidInput(fields={"follow_up_date": "The follow-up must be after the appointment date."})
-    patient_id = appointment.patient_id
-    try:
-        _set_outcome(appointment_id, "completed")
-    except Conflict:
-        db.session.rollback()
-        raise
-    db.session.add(Treatment(appointment_id=appointment_id, diagnosis=diagnosis, prescription=prescription,
-                             notes=notes, follow_up_date=follow_up_date))
-    audit.record("appointment.complete", actor_id=actor_id, target=f"appointment:{appointment_id}")
-    commit_or_conflict()
-    cache.clear_dashboards(doctor_ids=(doctor_id,), patient_ids=(patient_id,))
+    _record_outcome(appointment, "completed", actor_id=actor_id,
+                    treatment=Treatment(appointment_id=appointment_id, diagnosis=diagnosis, prescription=prescription,
+                                        notes=notes, follow_up_date=follow_up_date))
     return _reload(appointment_id)
 
 
 def mark_no_show(doctor_id: int, appointment_id: int, *, actor_id: int | None = None) -> Appointment:
     appointment = _doctor_appointment(doctor_id, appointment_id)
     _require_outcome_possible(appointment)
-    patient_id = appointment.patient_id
+    _record_outcome(appointment, "no_show", actor_id=actor_id)
+    return _reload(appointment_id)
+
+
+def _record_outcome(appointment: Appointment, status: str, *, actor_id: int | None,
+                    treatment: Treatment | None = None) -> None:
+    """One transaction: the status (only from booked), the treatment if any, the audit row."""
+    appointment_id, doctor_id, patient_id = appointment.id, appointment.doctor_id, appointment.patient_id
     try:
-        _set_outcome(appointment_id, "no_show")
+        _set_outcome(appointment_id, status)
     except Conflict:
         db.session.rollback()
         raise
-    audit.record("appointment.no_show", actor_id=actor_id, target=f"appointment:{appointment_id}")
-    db.session.commit()
+    if treatment is not None:
+        db.session.add(treatment)
+    action = "appointment.complete" if status == "completed" else "appointment.no_show"
+    audit.record(action, actor_id=actor_id, target=f"appointment:{appointment_id}")
+    commit_or_conflict()
     cache.clear_dashboards(doctor_ids=(doctor_id,), patient_ids=(patient_id,))
-    return _reload(appointment_id)
 
 
 def _treatments_of(patient_id: int) -> sa.Select:

@@ -11,8 +11,7 @@ import base64
 import os
 import smtplib
 import socket
-from email import charset as email_charset
-from email import encoders
+from email import charset as email_charset, encoders
 from email.header import Header
 from email.message import Message
 from email.mime.base import MIMEBase

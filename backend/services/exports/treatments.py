@@ -19,15 +19,7 @@ from flask import current_app, render_template
 
 from backend.errors import NotFound, Unavailable
 from backend.extensions import db
-from backend.models import (
-    Appointment,
-    Doctor,
-    Job,
-    Patient,
-    Specialization,
-    Treatment,
-    User,
-)
+from backend.models import Appointment, Doctor, Job, Patient, Specialization, Treatment, User
 from backend.services import queue
 from backend.services.clock import utc_now
 from backend.services.email import outbox

@@ -7,14 +7,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from backend.extensions import db
-from backend.models import (
-    Appointment,
-    Doctor,
-    Patient,
-    Specialization,
-    Treatment,
-    TriageAssessment,
-)
+from backend.models import Appointment, Doctor, Patient, Specialization, Treatment, TriageAssessment
 from backend.services import cache, clock
 from backend.services.booking import serializers as booking_serializers
 from backend.services.booking.visits import LIST_LOADS

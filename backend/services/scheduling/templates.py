@@ -11,11 +11,7 @@ from backend.models import Doctor, DoctorAvailability, DoctorSchedule
 from backend.services import audit, cache, clock
 from backend.services.formats import hhmm
 from backend.services.scheduling import bookability
-from backend.services.scheduling.slots import (
-    cut_slots,
-    insert_slots,
-    publish_from_template,
-)
+from backend.services.scheduling.slots import cut_slots, insert_slots, publish_from_template
 
 MAX_RANGE_DAYS = 92
 

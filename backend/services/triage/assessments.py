@@ -15,14 +15,7 @@ from flask import current_app
 
 from backend.errors import NotFound
 from backend.extensions import db
-from backend.models import (
-    Doctor,
-    Patient,
-    Specialization,
-    TriageAssessment,
-    User,
-    utcnow,
-)
+from backend.models import Doctor, Patient, Specialization, TriageAssessment, User, utcnow
 from backend.services import cache, queue
 from backend.services.clock import clinic_now
 from backend.services.paging import Page, paginate
