@@ -11,6 +11,7 @@ from datetime import time, timedelta
 import pytest
 import schemathesis
 import sqlalchemy as sa
+from jsonschema import Draft202012Validator
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -52,11 +53,37 @@ def _role_for(operation_spec: dict) -> str | None:
     return description[len("Roles: "):].rstrip(".").split(", ")[0]
 
 
-def _check(response, label: str) -> None:
+def _check(response, label: str, spec: dict | None = None, documented: dict | None = None) -> None:
     assert response.status_code < 500, f"{label} -> {response.status_code}: {response.get_data(as_text=True)[:300]}"
     if response.status_code >= 400 and response.mimetype == "application/json":
         error = response.get_json()["error"]
         assert set(error) == {"code", "message", "fields"}, label
+    if spec is not None and documented is not None:
+        check_body_against_document(response, label, spec, documented)
+
+
+def response_schema(spec: dict, documented: dict, status: int) -> dict | None:
+    """The JSON schema the document promises for this status, with its components in reach of its $refs."""
+    answer = documented.get("responses", {}).get(str(status))
+    if answer is None:
+        return None
+    if "$ref" in answer:
+        answer = spec["components"]["responses"][answer["$ref"].rsplit("/", 1)[1]]
+    schema = answer.get("content", {}).get("application/json", {}).get("schema")
+    return None if schema is None else {**schema, "components": spec["components"]}
+
+
+def check_body_against_document(response, label: str, spec: dict, documented: dict) -> None:
+    status = response.status_code
+    if str(status) not in documented.get("responses", {}):
+        # Any route may answer an error in the one error shape (checked above); a success must be declared.
+        assert status >= 400, f"{label}: status {status} is not documented"
+        return
+    schema = response_schema(spec, documented, status)
+    if schema is None or response.mimetype != "application/json":
+        return
+    errors = sorted(Draft202012Validator(schema).iter_errors(response.get_json()), key=str)
+    assert not errors, f"{label} -> {status}: body does not match the document: {errors[0].message}"
 
 
 @pytest.mark.slow
@@ -91,7 +118,8 @@ def test_no_generated_request_causes_a_server_error(app, new_client, clinic):
                 elif kwargs.get("data") is not None:
                     request["data"] = kwargs["data"]
                 response = browser._call(request.pop("method"), case.formatted_path, **request)
-                _check(response, f"{method} {case.formatted_path} {mode.value}")
+                _check(response, f"{method} {case.formatted_path} {mode.value}", spec,
+                       spec["paths"][path][operation.method])
 
             try:
                 send()
@@ -113,3 +141,24 @@ def test_fuzz_check_catches_a_server_error(make_app):
 
     with pytest.raises(AssertionError, match="500"):
         _check(ApiClient(app.test_client()).get("/broken"), "GET /broken")
+
+
+def test_body_check_catches_a_response_that_breaks_the_document(make_app):
+    """A 200 whose body lacks a promised field, or has the wrong type, is reported."""
+    app = make_app()
+
+    @app.get("/wrong-csrf")
+    def wrong():
+        return {"csrf_token": 12}
+
+    @app.get("/missing-csrf")
+    def missing():
+        return {"token": "x"}
+
+    client = ApiClient(app.test_client())
+    spec = client.get("/api/openapi.json").get_json()
+    documented = spec["paths"]["/auth/csrf"]["get"]
+    for url in ("/wrong-csrf", "/missing-csrf"):
+        with pytest.raises(AssertionError, match="does not match the document"):
+            check_body_against_document(client.get(url), url, spec, documented)
+    check_body_against_document(client.get("/auth/csrf"), "/auth/csrf", spec, documented)

@@ -16,7 +16,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("backend.models", "backend.errors"),
     ("backend.triage",),          # the triage engine: a library, no database
     ("backend.services",),
-    ("backend.schemas", "backend.security", "backend.routing", "backend.tasks", "backend.celery_app"),
+    ("backend.schemas", "backend.contracts", "backend.security", "backend.routing", "backend.tasks",
+     "backend.celery_app"),
     ("backend.auth", "backend.admin", "backend.doctor", "backend.patient", "backend.api"),
     ("backend", "backend.cli", "backend.devserver", "celery_worker"),
 ]

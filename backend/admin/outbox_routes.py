@@ -6,8 +6,9 @@ from typing import Literal
 from flask import jsonify
 from pydantic import BaseModel, ConfigDict
 
+from backend import contracts as c
 from backend.admin.blueprint import bp
-from backend.schemas import page_args, parse_query
+from backend.contracts import contract
 from backend.security import role_required
 from backend.services.email import mailbox, outbox_admin
 from backend.services.ops import jobs
@@ -27,34 +28,36 @@ class JobsQuery(BaseModel):
 
 @bp.get("/outbox")
 @role_required("admin")
-def outbox_list():
-    paging, query = page_args(), parse_query(OutboxQuery)
+@contract(query=OutboxQuery, paged=True, responses={200: c.OutboxPage})
+def outbox_list(query: OutboxQuery, paging):
     page = outbox_admin.list_outbox(paging.page, paging.per_page, status=query.status, kind=query.kind)
     return jsonify(page.as_json(outbox_admin.serialize_outbox))
 
 
 @bp.get("/outbox/<int:outbox_id>")
 @role_required("admin")
+@contract(responses={200: c.OutboxDetail})
 def outbox_detail(outbox_id: int):
     return jsonify({"email": outbox_admin.outbox_detail(outbox_id)})
 
 
 @bp.get("/mailbox")
 @role_required("admin")
-def mailbox_list():
-    paging = page_args()
+@contract(paged=True, responses={200: c.MailboxPage})
+def mailbox_list(paging):
     return jsonify(mailbox.list_messages(paging.page, paging.per_page).as_json())
 
 
 @bp.get("/mailbox/<name>")
 @role_required("admin")
+@contract(responses={200: c.MailboxMessage})
 def mailbox_message(name: str):
     return jsonify({"message": mailbox.read_message(name)})
 
 
 @bp.get("/jobs")
 @role_required("admin")
-def jobs_list():
-    paging, query = page_args(), parse_query(JobsQuery)
+@contract(query=JobsQuery, paged=True, responses={200: c.JobPage})
+def jobs_list(query: JobsQuery, paging):
     page = jobs.list_jobs(paging.page, paging.per_page, status=query.status, kind=query.kind)
     return jsonify(page.as_json(jobs.serialize_job_for_admin))

@@ -4,7 +4,9 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 
+from backend import contracts as c
 from backend.admin.blueprint import bp
+from backend.contracts import contract
 from backend.responses import cached_json
 from backend.schemas import (
     AppointmentFilterQuery,
@@ -14,9 +16,6 @@ from backend.schemas import (
     PatientListQuery,
     SpecializationIn,
     SpecializationUpdateIn,
-    page_args,
-    parse,
-    parse_query,
 )
 from backend.security import client_ip, role_required
 from backend.services.accounts import users as accounts
@@ -27,6 +26,7 @@ from backend.services.reports import dashboards
 
 @bp.get("/dashboard")
 @role_required("admin")
+@contract(responses={200: c.DashboardOut})
 def dashboard():
     cached = dashboards.admin_dashboard()
     return cached_json(cached.value, cached.status)
@@ -34,31 +34,32 @@ def dashboard():
 
 @bp.get("/specializations")
 @role_required("admin")
-def list_specializations():
-    paging = page_args()
+@contract(paged=True, responses={200: c.SpecializationPage})
+def list_specializations(paging):
     page = specializations.list_specializations(page=paging.page, per_page=paging.per_page)
     return jsonify(page.as_json(lambda row: directory_serializers.specialization(*row)))
 
 
 @bp.post("/specializations")
 @role_required("admin")
-def create_specialization():
-    data = parse(SpecializationIn)
-    spec = specializations.create_specialization(data.name, data.description, actor_id=current_user.id)
+@contract(body=SpecializationIn, responses={201: c.SpecializationBody, 409: None})
+def create_specialization(body: SpecializationIn):
+    spec = specializations.create_specialization(body.name, body.description, actor_id=current_user.id)
     return jsonify({"specialization": directory_serializers.specialization(spec)}), 201
 
 
 @bp.put("/specializations/<int:spec_id>")
 @role_required("admin")
-def update_specialization(spec_id: int):
-    data = parse(SpecializationUpdateIn)
-    spec = specializations.update_specialization(spec_id, name=data.name, description=data.description,
+@contract(body=SpecializationUpdateIn, responses={200: c.SpecializationBody, 409: None})
+def update_specialization(spec_id: int, body: SpecializationUpdateIn):
+    spec = specializations.update_specialization(spec_id, name=body.name, description=body.description,
                                            actor_id=current_user.id)
     return jsonify({"specialization": directory_serializers.specialization(spec)})
 
 
 @bp.delete("/specializations/<int:spec_id>")
 @role_required("admin")
+@contract(responses={204: None, 409: None})
 def delete_specialization(spec_id: int):
     specializations.delete_specialization(spec_id, actor_id=current_user.id)
     return "", 204
@@ -66,8 +67,8 @@ def delete_specialization(spec_id: int):
 
 @bp.get("/doctors")
 @role_required("admin")
-def list_doctors():
-    query, paging = parse_query(DoctorListQuery), page_args()
+@contract(query=DoctorListQuery, paged=True, responses={200: c.DoctorAdminPage})
+def list_doctors(query: DoctorListQuery, paging):
     page = doctors.list_doctors_admin(q=query.q, spec_id=query.spec_id, page=paging.page,
                                         per_page=paging.per_page)
     return jsonify(page.as_json(directory_serializers.doctor_admin))
@@ -75,28 +76,30 @@ def list_doctors():
 
 @bp.post("/doctors")
 @role_required("admin")
-def create_doctor():
-    data = parse(DoctorCreateIn)
-    doctor = doctors.create_doctor(**data.model_dump(), actor_id=current_user.id)
+@contract(body=DoctorCreateIn, responses={201: c.DoctorAdminBody, 409: None})
+def create_doctor(body: DoctorCreateIn):
+    doctor = doctors.create_doctor(**body.model_dump(), actor_id=current_user.id)
     return jsonify({"doctor": directory_serializers.doctor_admin(doctor)}), 201
 
 
 @bp.get("/doctors/<int:doctor_id>")
 @role_required("admin")
+@contract(responses={200: c.DoctorAdminBody})
 def get_doctor(doctor_id: int):
     return jsonify({"doctor": directory_serializers.doctor_admin(doctors.doctor_admin(doctor_id))})
 
 
 @bp.put("/doctors/<int:doctor_id>")
 @role_required("admin")
-def update_doctor(doctor_id: int):
-    data = parse(DoctorUpdateIn)
-    doctor = doctors.update_doctor(doctor_id, **data.model_dump(), actor_id=current_user.id)
+@contract(body=DoctorUpdateIn, responses={200: c.DoctorAdminBody})
+def update_doctor(doctor_id: int, body: DoctorUpdateIn):
+    doctor = doctors.update_doctor(doctor_id, **body.model_dump(), actor_id=current_user.id)
     return jsonify({"doctor": directory_serializers.doctor_admin(doctor)})
 
 
 @bp.delete("/doctors/<int:doctor_id>")
 @role_required("admin")
+@contract(responses={204: None})
 def delete_doctor(doctor_id: int):
     doctors.deactivate_doctor(doctor_id, actor_id=current_user.id, ip=client_ip())
     return "", 204
@@ -104,14 +107,15 @@ def delete_doctor(doctor_id: int):
 
 @bp.get("/patients")
 @role_required("admin")
-def list_patients():
-    query, paging = parse_query(PatientListQuery), page_args()
+@contract(query=PatientListQuery, paged=True, responses={200: c.PatientAdminPage})
+def list_patients(query: PatientListQuery, paging):
     page = patients.list_patients_admin(q=query.q, page=paging.page, per_page=paging.per_page)
     return jsonify(page.as_json(directory_serializers.patient_admin))
 
 
 @bp.post("/users/<int:user_id>/deactivate")
 @role_required("admin")
+@contract(responses={200: c.UserBody})
 def deactivate_user(user_id: int):
     user = doctors.set_user_active(user_id, False, actor_id=current_user.id, ip=client_ip())
     return jsonify({"user": accounts.serialize_user(user)})
@@ -119,6 +123,7 @@ def deactivate_user(user_id: int):
 
 @bp.post("/users/<int:user_id>/activate")
 @role_required("admin")
+@contract(responses={200: c.UserBody})
 def activate_user(user_id: int):
     user = doctors.set_user_active(user_id, True, actor_id=current_user.id, ip=client_ip())
     return jsonify({"user": accounts.serialize_user(user)})
@@ -126,7 +131,7 @@ def activate_user(user_id: int):
 
 @bp.get("/appointments")
 @role_required("admin")
-def list_appointments():
-    query, paging = parse_query(AppointmentFilterQuery), page_args()
+@contract(query=AppointmentFilterQuery, paged=True, responses={200: c.AppointmentPage})
+def list_appointments(query: AppointmentFilterQuery, paging):
     page = appointments.list_all(**query.model_dump(), page=paging.page, per_page=paging.per_page)
     return jsonify(page.as_json(lambda a: booking_serializers.appointment(a, audience="admin")))

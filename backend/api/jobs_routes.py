@@ -4,7 +4,9 @@ from __future__ import annotations
 from flask import jsonify, send_file
 from flask_login import current_user
 
+from backend import contracts as c
 from backend.api.blueprint import bp
+from backend.contracts import contract
 from backend.security import login_required
 from backend.services.exports import treatments as exports
 from backend.services.ops import jobs
@@ -12,6 +14,7 @@ from backend.services.ops import jobs
 
 @bp.post("/export/treatments")
 @login_required
+@contract(responses={202: c.JobQueued, 503: None})
 def export_treatments():
     job = exports.start_treatment_export(current_user)
     return jsonify({"job_id": job.id, "status": job.status}), 202
@@ -19,6 +22,7 @@ def export_treatments():
 
 @bp.get("/jobs/<int:job_id>")
 @login_required
+@contract(responses={200: c.JobOut})
 def job_status(job_id: int):
     return jsonify(jobs.serialize_job(jobs.job_for(current_user, job_id)))
 

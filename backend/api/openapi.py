@@ -1,10 +1,9 @@
-"""The OpenAPI 3 document, generated from the app's routes so no route is ever missing.
+"""The OpenAPI 3 document, built from each route's declared contract, so no route is ever missing.
 
 Paths, methods, path parameters, roles and summaries come from the URL map
-and the views. Request bodies and query parameters come from the pydantic
-models each view parses with (`parse(Model)`, `parse_query(Model)`,
-`page_args()`), read from the view's own source, so the document follows the
-code without a second list to keep in step.
+and the views; request bodies, query parameters and response bodies come from
+the pydantic models each route declares with `@contract(...)`
+(backend/contracts.py), the same declaration that validates its input.
 """
 from __future__ import annotations
 
@@ -14,11 +13,8 @@ import re
 from flask import Flask
 from pydantic import BaseModel
 
-from backend import schemas
+from backend.contracts import PAGE_QUERY, Contract, contract_of
 
-_BODY_CALL = re.compile(r"\bparse\((\w+)")
-_QUERY_CALL = re.compile(r"\bparse_query\((\w+)\)")
-_PAGED = re.compile(r"\bpage_args\(\)")
 SKIPPED_PREFIXES = ("static", "spa.")
 _CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 _TYPES = {"int": {"type": "integer", "minimum": 0}, "float": {"type": "number"}, "path": {"type": "string"},
@@ -56,30 +52,6 @@ def _roles(view) -> tuple[str, ...] | None:
     return None
 
 
-def _innermost(view):
-    while getattr(view, "__wrapped__", None) is not None:
-        view = view.__wrapped__
-    return view
-
-
-def _source(view) -> str:
-    try:
-        return inspect.getsource(_innermost(view))
-    except (OSError, TypeError):
-        return ""
-
-
-def _models_used(view, pattern: re.Pattern) -> list[type[BaseModel]]:
-    """The pydantic models a view passes to parse()/parse_query(), resolved in its module."""
-    view = _innermost(view)
-    found = []
-    for name in pattern.findall(_source(view)):
-        model = view.__globals__.get(name) or getattr(schemas, name, None)
-        if inspect.isclass(model) and issubclass(model, BaseModel) and model not in found:
-            found.append(model)
-    return found
-
-
 def _register(model: type[BaseModel], components: dict) -> dict:
     schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
     for name, definition in schema.pop("$defs", {}).items():
@@ -88,10 +60,10 @@ def _register(model: type[BaseModel], components: dict) -> dict:
     return {"$ref": f"#/components/schemas/{model.__name__}"}
 
 
-def _query_parameters(view, components: dict) -> list[dict]:
-    models = _models_used(view, _QUERY_CALL)
-    if _PAGED.search(_source(view)):
-        models.append(schemas.PageQuery)
+def _query_parameters(declared: Contract | None) -> list[dict]:
+    models = [declared.query] if declared and declared.query else []
+    if declared and declared.paged:
+        models.append(PAGE_QUERY)
     params = []
     for model in models:
         schema = model.model_json_schema()
@@ -101,9 +73,27 @@ def _query_parameters(view, components: dict) -> list[dict]:
     return params
 
 
+def _responses(declared: Contract | None, components: dict) -> dict:
+    answers = dict(declared.responses) if declared else {200: None}
+    out: dict = {}
+    for status, model in sorted(answers.items()):
+        if status >= 400:
+            out[str(status)] = {"$ref": "#/components/responses/Error"} if model is None else {
+                "description": "Error", "content": {"application/json": {"schema": _register(model, components)}}}
+        elif model is None:
+            out[str(status)] = {"description": "No content" if status == 204 else "Success"}
+        else:
+            out[str(status)] = {"description": "Success",
+                                "content": {"application/json": {"schema": _register(model, components)}}}
+    for status in ("400", "404"):
+        out.setdefault(status, {"$ref": "#/components/responses/Error"})
+    return out
+
+
 def _operation(app: Flask, rule, method: str, components: dict) -> dict:
     view = app.view_functions[rule.endpoint]
-    doc = inspect.getdoc(view) or ""
+    declared = contract_of(view)
+    doc = (declared.summary if declared and declared.summary else None) or inspect.getdoc(view) or ""
     _path, params = _path_and_params(rule.rule)
     roles = _roles(view)
     operation: dict = {
@@ -111,11 +101,7 @@ def _operation(app: Flask, rule, method: str, components: dict) -> dict:
         "tags": [rule.endpoint.split(".")[0]],
         "summary": doc.splitlines()[0] if doc else rule.endpoint.split(".")[-1].replace("_", " ").capitalize(),
         "parameters": params,
-        "responses": {
-            "200": {"description": "Success", "content": {"application/json": {"schema": {"type": "object"}}}},
-            "400": {"$ref": "#/components/responses/Error"},
-            "404": {"$ref": "#/components/responses/Error"},
-        },
+        "responses": _responses(declared, components),
     }
     if roles:
         operation["security"] = [{"session": []}]
@@ -126,9 +112,10 @@ def _operation(app: Flask, rule, method: str, components: dict) -> dict:
             operation["parameters"] = params + [{"name": "X-CSRF-Token", "in": "header", "required": True,
                                                  "schema": {"type": "string"}}]
     if method == "GET":
-        operation["parameters"] = operation["parameters"] + _query_parameters(view, components)
-    bodies = [_register(m, components) for m in _models_used(view, _BODY_CALL)] if method != "GET" else []
-    if bodies:
+        operation["parameters"] = operation["parameters"] + _query_parameters(declared)
+    if declared and declared.body is not None and method != "GET":
+        models = declared.body if isinstance(declared.body, tuple) else (declared.body,)
+        bodies = [_register(model, components) for model in models]
         schema = bodies[0] if len(bodies) == 1 else {"oneOf": bodies}
         operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": schema}}}
     return operation

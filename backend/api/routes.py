@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from flask import current_app, jsonify
 
-from backend import spa
+from backend import contracts as c, spa
 from backend.api import openapi
 from backend.api.blueprint import bp
+from backend.contracts import contract
 from backend.services.ops import health
 
 
 @bp.get("/health")
+@contract(responses={200: c.HealthOut, 503: c.HealthOut})
 def health_check():
     """Health of the database, Redis, the broker and the workers."""
     report = health.check()
@@ -17,6 +19,7 @@ def health_check():
 
 
 @bp.get("/openapi.json")
+@contract(responses={200: c.OpenApiOut})
 def openapi_document():
     """The OpenAPI 3 document of every route."""
     return jsonify(openapi.build_spec(current_app))

@@ -4,20 +4,11 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 
+from backend import contracts as c
+from backend.contracts import contract
 from backend.doctor.blueprint import bp
 from backend.responses import cached_json
-from backend.schemas import (
-    CompleteIn,
-    DateRangeQuery,
-    DoctorAppointmentQuery,
-    PublishIn,
-    ScheduleIn,
-    SlotRangeIn,
-    json_body,
-    page_args,
-    parse,
-    parse_query,
-)
+from backend.schemas import CompleteIn, DateRangeQuery, DoctorAppointmentQuery, PublishIn, ScheduleIn, SlotRangeIn
 from backend.security import current_profile_id, role_required
 from backend.services.booking import serializers as booking_serializers, visits as appointments
 from backend.services.directory import serializers as directory_serializers
@@ -32,6 +23,7 @@ def my_doctor_id() -> int:
 
 @bp.get("/dashboard")
 @role_required("doctor")
+@contract(responses={200: c.DashboardOut})
 def dashboard():
     cached = dashboards.doctor_dashboard(my_doctor_id())
     return cached_json(cached.value, cached.status)
@@ -39,44 +31,44 @@ def dashboard():
 
 @bp.get("/schedule")
 @role_required("doctor")
+@contract(responses={200: c.ScheduleOut})
 def get_schedule():
     return jsonify(scheduling.schedule_of(my_doctor_id()))
 
 
 @bp.put("/schedule")
 @role_required("doctor")
-def put_schedule():
-    data = parse(ScheduleIn)
+@contract(body=ScheduleIn, responses={200: c.ScheduleOut})
+def put_schedule(body: ScheduleIn):
     schedule = scheduling.replace_schedule(
-        my_doctor_id(), slot_minutes=data.slot_minutes,
-        weekly=[(b.weekday, b.start, b.end) for b in data.weekly], actor_id=current_user.id)
+        my_doctor_id(), slot_minutes=body.slot_minutes,
+        weekly=[(b.weekday, b.start, b.end) for b in body.weekly], actor_id=current_user.id)
     return jsonify(schedule)
 
 
 @bp.post("/availability")
 @role_required("doctor")
-def add_availability():
-    body = json_body()
-    if "publish_days" in body:
-        days = parse(PublishIn, body).publish_days
-        created = scheduling.publish_slots(my_doctor_id(), days, actor_id=current_user.id)
+@contract(body=(PublishIn, SlotRangeIn), responses={201: c.CreatedOut})
+def add_availability(body: PublishIn | SlotRangeIn):
+    if isinstance(body, PublishIn):
+        created = scheduling.publish_slots(my_doctor_id(), body.publish_days, actor_id=current_user.id)
     else:
-        data = parse(SlotRangeIn, body)
-        created = scheduling.add_slots(my_doctor_id(), data.date, data.start_time, data.end_time,
+        created = scheduling.add_slots(my_doctor_id(), body.date, body.start_time, body.end_time,
                                        actor_id=current_user.id)
     return jsonify({"created": created}), 201
 
 
 @bp.get("/availability")
 @role_required("doctor")
-def list_availability():
-    query = parse_query(DateRangeQuery)
+@contract(query=DateRangeQuery, responses={200: c.SlotList})
+def list_availability(query: DateRangeQuery):
     slots = scheduling.slots_of(my_doctor_id(), query.date_from, query.date_to, free_only=False)
     return jsonify({"items": [booking_serializers.slot(s, with_booking=True) for s in slots]})
 
 
 @bp.delete("/availability/<int:slot_id>")
 @role_required("doctor")
+@contract(responses={204: None, 409: None})
 def delete_availability(slot_id: int):
     scheduling.delete_slot(my_doctor_id(), slot_id, actor_id=current_user.id)
     return "", 204
@@ -84,8 +76,8 @@ def delete_availability(slot_id: int):
 
 @bp.get("/appointments")
 @role_required("doctor")
-def list_appointments():
-    query, paging = parse_query(DoctorAppointmentQuery), page_args()
+@contract(query=DoctorAppointmentQuery, paged=True, responses={200: c.AppointmentPage})
+def list_appointments(query: DoctorAppointmentQuery, paging):
     page = appointments.list_for_doctor(my_doctor_id(), scope=query.scope, order=query.order,
                                         status=query.status, page=paging.page, per_page=paging.per_page)
     return jsonify(page.as_json(lambda a: booking_serializers.appointment(a, audience="doctor")))
@@ -93,9 +85,9 @@ def list_appointments():
 
 @bp.post("/appointments/<int:appointment_id>/complete")
 @role_required("doctor")
-def complete_appointment(appointment_id: int):
-    data = parse(CompleteIn)
-    appointment = appointments.complete_appointment(my_doctor_id(), appointment_id, **data.model_dump(),
+@contract(body=CompleteIn, responses={200: c.CompletedOut, 409: None, 422: None})
+def complete_appointment(appointment_id: int, body: CompleteIn):
+    appointment = appointments.complete_appointment(my_doctor_id(), appointment_id, **body.model_dump(),
                                                     actor_id=current_user.id)
     return jsonify({"appointment": booking_serializers.appointment(appointment, audience="doctor"),
                     "treatment": booking_serializers.treatment(appointment.treatment)})
@@ -103,6 +95,7 @@ def complete_appointment(appointment_id: int):
 
 @bp.post("/appointments/<int:appointment_id>/no-show")
 @role_required("doctor")
+@contract(responses={200: c.AppointmentBody, 409: None, 422: None})
 def mark_no_show(appointment_id: int):
     appointment = appointments.mark_no_show(my_doctor_id(), appointment_id, actor_id=current_user.id)
     return jsonify({"appointment": booking_serializers.appointment(appointment, audience="doctor")})
@@ -110,6 +103,7 @@ def mark_no_show(appointment_id: int):
 
 @bp.get("/patients/<int:patient_id>/history")
 @role_required("doctor")
+@contract(responses={200: c.PatientHistoryOut})
 def patient_history(patient_id: int):
     patient, treatments = appointments.patient_history_for_doctor(my_doctor_id(), patient_id)
     return jsonify({"patient": directory_serializers.patient_for_doctor(patient),

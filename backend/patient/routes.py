@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 
+from backend import contracts as c
+from backend.contracts import contract
 from backend.patient.blueprint import bp
 from backend.responses import cached_json
 from backend.schemas import (
@@ -14,9 +16,6 @@ from backend.schemas import (
     PatientAppointmentQuery,
     ProfileIn,
     RescheduleIn,
-    page_args,
-    parse,
-    parse_query,
 )
 from backend.security import client_ip, current_profile_id, role_required
 from backend.services.booking import bookings as booking, serializers as booking_serializers, visits as appointments
@@ -35,6 +34,7 @@ def appointment_json(appointment, status: int = 200):
 
 @bp.get("/dashboard")
 @role_required("patient")
+@contract(responses={200: c.DashboardOut})
 def dashboard():
     cached = dashboards.patient_dashboard(my_patient_id())
     return cached_json(cached.value, cached.status)
@@ -42,21 +42,23 @@ def dashboard():
 
 @bp.get("/profile")
 @role_required("patient")
+@contract(responses={200: c.PatientProfileBody})
 def get_profile():
     return jsonify({"profile": directory_serializers.patient_profile(current_user.patient)})
 
 
 @bp.put("/profile")
 @role_required("patient")
-def put_profile():
-    data = parse(ProfileIn)
-    patient = patients.update_profile(my_patient_id(), data.model_dump(exclude_unset=True),
+@contract(body=ProfileIn, responses={200: c.PatientProfileBody})
+def put_profile(body: ProfileIn):
+    patient = patients.update_profile(my_patient_id(), body.model_dump(exclude_unset=True),
                                        actor_id=current_user.id)
     return jsonify({"profile": directory_serializers.patient_profile(patient)})
 
 
 @bp.get("/specializations")
 @role_required("patient")
+@contract(responses={200: c.SpecializationList})
 def list_specializations():
     cached = specializations.public_specializations()
     return cached_json({"items": cached.value}, cached.status)
@@ -64,39 +66,40 @@ def list_specializations():
 
 @bp.get("/doctors")
 @role_required("patient")
-def list_doctors():
-    query, paging = parse_query(DoctorListQuery), page_args()
+@contract(query=DoctorListQuery, paged=True, responses={200: c.DoctorPublicPage})
+def list_doctors(query: DoctorListQuery, paging):
     page = doctors.public_doctors(spec_id=query.spec_id, q=query.q, page=paging.page, per_page=paging.per_page)
     return cached_json(page.as_json(), page.cache_status)
 
 
 @bp.get("/doctors/<int:doctor_id>")
 @role_required("patient")
+@contract(responses={200: c.DoctorPublicBody})
 def get_doctor(doctor_id: int):
     return jsonify({"doctor": doctors.public_doctor(doctor_id)})
 
 
 @bp.get("/doctors/<int:doctor_id>/availability")
 @role_required("patient")
-def doctor_availability(doctor_id: int):
-    query = parse_query(DateRangeQuery)
+@contract(query=DateRangeQuery, responses={200: c.SlotList})
+def doctor_availability(doctor_id: int, query: DateRangeQuery):
     slots = doctors.bookable_slots(doctor_id, query.date_from, query.date_to)
     return jsonify({"items": [booking_serializers.slot(s) for s in slots]})
 
 
 @bp.post("/appointments")
 @role_required("patient")
-def book():
-    data = parse(BookIn)
-    appointment = booking.book_slot(my_patient_id(), data.slot_id, reason=data.reason, triage_id=data.triage_id,
+@contract(body=BookIn, responses={201: c.AppointmentBody, 409: None, 422: None})
+def book(body: BookIn):
+    appointment = booking.book_slot(my_patient_id(), body.slot_id, reason=body.reason, triage_id=body.triage_id,
                                     ip=client_ip(), actor_id=current_user.id)
     return appointment_json(appointment, 201)
 
 
 @bp.get("/appointments")
 @role_required("patient")
-def list_appointments():
-    query, paging = parse_query(PatientAppointmentQuery), page_args()
+@contract(query=PatientAppointmentQuery, paged=True, responses={200: c.AppointmentPage})
+def list_appointments(query: PatientAppointmentQuery, paging):
     page = appointments.list_for_patient(my_patient_id(), status=query.status, page=paging.page,
                                          per_page=paging.per_page)
     return jsonify(page.as_json(lambda a: booking_serializers.appointment(a, audience="patient")))
@@ -104,25 +107,25 @@ def list_appointments():
 
 @bp.post("/appointments/<int:appointment_id>/cancel")
 @role_required("patient")
-def cancel(appointment_id: int):
-    data = parse(CancelIn)
-    appointment = booking.cancel_appointment(my_patient_id(), appointment_id, reason=data.reason,
+@contract(body=CancelIn, responses={200: c.AppointmentBody, 409: None, 422: None})
+def cancel(appointment_id: int, body: CancelIn):
+    appointment = booking.cancel_appointment(my_patient_id(), appointment_id, reason=body.reason,
                                              ip=client_ip(), actor_id=current_user.id)
     return appointment_json(appointment)
 
 
 @bp.post("/appointments/<int:appointment_id>/reschedule")
 @role_required("patient")
-def reschedule(appointment_id: int):
-    data = parse(RescheduleIn)
-    appointment = booking.reschedule_appointment(my_patient_id(), appointment_id, data.slot_id,
+@contract(body=RescheduleIn, responses={200: c.AppointmentBody, 409: None, 422: None})
+def reschedule(appointment_id: int, body: RescheduleIn):
+    appointment = booking.reschedule_appointment(my_patient_id(), appointment_id, body.slot_id,
                                                  ip=client_ip(), actor_id=current_user.id)
     return appointment_json(appointment)
 
 
 @bp.get("/treatments")
 @role_required("patient")
-def list_treatments():
-    paging = page_args()
+@contract(paged=True, responses={200: c.TreatmentPage})
+def list_treatments(paging):
     page = appointments.treatments_for_patient(my_patient_id(), page=paging.page, per_page=paging.per_page)
     return jsonify(page.as_json(booking_serializers.treatment_history))

@@ -4,9 +4,11 @@ from __future__ import annotations
 from flask import current_app, jsonify
 from flask_login import current_user
 
+from backend import contracts as c
+from backend.contracts import contract
 from backend.extensions import limiter
 from backend.patient.blueprint import bp
-from backend.schemas import TriageIn, page_args, parse
+from backend.schemas import TriageIn
 from backend.security import role_required
 from backend.services.triage import assessments as service
 
@@ -22,16 +24,17 @@ def _per_patient() -> str:
 @bp.post("/triage")
 @role_required("patient")
 @limiter.limit(_triage_limit, key_func=_per_patient)
-def create_triage():
+@contract(body=TriageIn, responses={202: c.AssessmentQueued, 429: None})
+def create_triage(body: TriageIn):
     """Queue a symptom assessment; poll GET /patient/triage/<id> for the answer."""
-    data = parse(TriageIn)
-    assessment = service.request_assessment(current_user.patient.id, symptoms=data.symptoms,
-                                            share_history=data.share_history, age_years=data.age_years)
+    assessment = service.request_assessment(current_user.patient.id, symptoms=body.symptoms,
+                                            share_history=body.share_history, age_years=body.age_years)
     return jsonify({"id": assessment.id, "status": assessment.status}), 202
 
 
 @bp.get("/triage/<int:assessment_id>")
 @role_required("patient")
+@contract(responses={200: c.AssessmentOut})
 def get_triage(assessment_id: int):
     """One assessment with its urgency, advice and recommended doctors."""
     assessment = service.get_assessment(current_user.patient.id, assessment_id)
@@ -40,8 +43,8 @@ def get_triage(assessment_id: int):
 
 @bp.get("/triage")
 @role_required("patient")
-def list_triage():
+@contract(paged=True, responses={200: c.AssessmentPage})
+def list_triage(paging):
     """The patient's assessments, newest first."""
-    page = page_args()
-    listing = service.list_assessments(current_user.patient.id, page=page.page, per_page=page.per_page)
+    listing = service.list_assessments(current_user.patient.id, page=paging.page, per_page=paging.per_page)
     return jsonify(listing.as_json(service.serialize_summary))

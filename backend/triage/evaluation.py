@@ -6,8 +6,9 @@ project's own set: `format_report(evaluate(load_cases(path), assess))`.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .engine import URGENCY_ORDER, URGENCY_RANK
 
@@ -31,7 +32,7 @@ def normalize_level(raw: Any) -> str:
 
 
 def load_cases(path: str | Path) -> list[dict]:
-    """Read a JSON list of {"id", "text", "gold_urgency", "age_years"?, "history"?}."""
+    """Read a JSON list of {"id", "text", "gold_urgency", "age_years"?, "history"?, "register"?, "answers"?}."""
     with open(path, encoding="utf-8") as handle:
         raw = json.load(handle)
     if isinstance(raw, dict) and "cases" in raw:
@@ -55,6 +56,8 @@ def _load_case(index: int, item: Any) -> dict:
         "gold_urgency": gold,
         "age_years": item.get("age_years"),
         "history": item.get("history"),
+        "register": item.get("register"),
+        "answers": item.get("answers") if isinstance(item.get("answers"), dict) else None,
     }
 
 
@@ -66,35 +69,47 @@ def _rate(numerator: int, denominator: int) -> float | None:
     return round(numerator / denominator, 4) if denominator else None
 
 
-def evaluate(cases: list[dict], assess_fn: Callable[..., Any]) -> dict:
-    """Run assess_fn(text, age_years=, history=) on every case and summarise.
-
-    Over-triage: predicted more urgent than gold; under-triage: less urgent.
-    """
-    confusion = {gold: {pred: 0 for pred in REPORT_ORDER} for gold in REPORT_ORDER}
-    rows = []
-    for case in cases:
-        answer = assess_fn(case["text"], age_years=case.get("age_years"), history=case.get("history"))
-        gold, predicted = case["gold_urgency"], _read(answer, "urgency")
-        confusion[gold][predicted] += 1
-        rows.append({"id": case["id"], "gold": gold, "predicted": predicted,
-                     "specialization": _read(answer, "specialization")})
-
+def _summary(rows: list[dict]) -> dict:
     total = len(rows)
     correct = sum(row["gold"] == row["predicted"] for row in rows)
     over = sum(URGENCY_RANK[row["predicted"]] > URGENCY_RANK[row["gold"]] for row in rows)
     under = sum(URGENCY_RANK[row["predicted"]] < URGENCY_RANK[row["gold"]] for row in rows)
+    return {"n": total, "accuracy": _rate(correct, total), "over_triage_rate": _rate(over, total),
+            "under_triage_rate": _rate(under, total)}
+
+
+def evaluate(cases: list[dict], assess_fn: Callable[..., Any], *, use_answers: bool = False) -> dict:
+    """Run assess_fn(text, age_years=, history=[, answers=]) on every case and summarise.
+
+    Over-triage: predicted more urgent than gold; under-triage: less urgent.
+    With use_answers, each case's "answers" dict is passed as answers=.
+    """
+    confusion = {gold: {pred: 0 for pred in REPORT_ORDER} for gold in REPORT_ORDER}
+    rows = []
+    for case in cases:
+        kwargs = {"age_years": case.get("age_years"), "history": case.get("history")}
+        if use_answers:
+            kwargs["answers"] = case.get("answers")
+        answer = assess_fn(case["text"], **kwargs)
+        gold, predicted = case["gold_urgency"], _read(answer, "urgency")
+        confusion[gold][predicted] += 1
+        rows.append({"id": case["id"], "gold": gold, "predicted": predicted,
+                     "specialization": _read(answer, "specialization"), "register": case.get("register")})
+
+    headline = _summary(rows)
     per_level = {}
     for level in REPORT_ORDER:
         n = sum(confusion[level].values())
         per_level[level] = {"n": n, "correct": confusion[level][level], "accuracy": _rate(confusion[level][level], n)}
+    per_register = {}
+    for register in sorted({row["register"] for row in rows if row["register"]}):
+        per_register[register] = _summary([row for row in rows if row["register"] == register])
     return {
-        "n": total,
-        "accuracy": _rate(correct, total),
+        **headline,
         "per_level": per_level,
+        "per_register": per_register,
         "emergency_sensitivity": per_level["emergency"]["accuracy"],
-        "over_triage_rate": _rate(over, total),
-        "under_triage_rate": _rate(under, total),
+        "self_care_accuracy": per_level["self_care"]["accuracy"],
         "missed_emergencies": [row["id"] for row in rows if row["gold"] == "emergency" and row["predicted"] != "emergency"],
         "confusion": confusion,
         "cases": rows,
@@ -111,6 +126,7 @@ def format_report(summary: dict) -> str:
         f"Cases: {summary['n']}",
         f"Accuracy: {_percent(summary['accuracy'])}",
         f"Emergency sensitivity: {_percent(summary['emergency_sensitivity'])}",
+        f"Self-care accuracy: {_percent(summary.get('self_care_accuracy'))}",
         f"Over-triage rate: {_percent(summary['over_triage_rate'])}",
         f"Under-triage rate: {_percent(summary['under_triage_rate'])}",
         "",
@@ -118,6 +134,11 @@ def format_report(summary: dict) -> str:
     ]
     for level, stats in summary["per_level"].items():
         lines.append(f"  {level:<10} {_percent(stats['accuracy']):>7}  ({stats['correct']}/{stats['n']})")
+    if summary.get("per_register"):
+        lines += ["", "Per register:"]
+        for register, stats in summary["per_register"].items():
+            lines.append(f"  {register:<10} accuracy {_percent(stats['accuracy']):>7}  over {_percent(stats['over_triage_rate']):>7}"
+                         f"  under {_percent(stats['under_triage_rate']):>7}  (n={stats['n']})")
     lines += ["", "Confusion matrix (rows: gold, columns: predicted):"]
     width = max(len(level) for level in REPORT_ORDER) + 2
     lines.append(" " * width + "".join(f"{level:>{width}}" for level in REPORT_ORDER))

@@ -7,10 +7,9 @@ so a misconfigured URL cannot send patient text somewhere unexpected.
 """
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-
 import json
 import re
+from abc import ABC, abstractmethod
 
 import requests
 from pydantic import ValidationError

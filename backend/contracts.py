@@ -1,0 +1,437 @@
+"""What each route takes and answers, declared once with `@contract(...)`: it validates and it documents.
+
+The decorator parses the JSON body and the query string into the declared
+pydantic models (the one error shape on failure) and hands them to the view as
+`body`, `query` and `paging`. The same declaration, with the response models
+below, is what `/api/openapi.json` is built from, so the document cannot drift
+from the code, and a contract test checks real responses against it.
+
+Response models describe the fields every client may rely on; responses may
+carry more (`extra="allow"`), never less.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any, Callable, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from backend.schemas import PageQuery, page_args, parse, parse_query
+
+Urgency = Literal["emergency", "urgent", "routine", "self_care"]
+
+
+@dataclass(frozen=True)
+class Contract:
+    body: type[BaseModel] | tuple[type[BaseModel], ...] | None = None
+    query: type[BaseModel] | None = None
+    paged: bool = False
+    responses: dict[int, type[BaseModel] | None] = field(default_factory=dict)
+    summary: str | None = None
+
+
+def contract(*, body=None, query: type[BaseModel] | None = None, paged: bool = False,
+             responses: dict[int, type[BaseModel] | None] | None = None, summary: str | None = None):
+    """Declare a route's request and response models. `body` may be a tuple of models tried in turn
+    (the first that validates wins); the view then gets `body` as that model."""
+    declared = Contract(body=body, query=query, paged=paged, responses=dict(responses or {200: None}),
+                        summary=summary)
+
+    def wrap(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def checked(*args, **kwargs):
+            if declared.query is not None:
+                kwargs["query"] = parse_query(declared.query)
+            if declared.paged:
+                kwargs["paging"] = page_args()
+            if declared.body is not None:
+                kwargs["body"] = _parse_body(declared.body)
+            return view(*args, **kwargs)
+
+        checked.contract = declared
+        return checked
+
+    return wrap
+
+
+def _parse_body(models) -> BaseModel:
+    if not isinstance(models, tuple):
+        return parse(models)
+    from backend.schemas import json_body
+
+    payload = json_body()
+    chosen = next((model for model in models if _discriminates(model, payload)), models[-1])
+    return parse(chosen, payload)
+
+
+def _discriminates(model: type[BaseModel], payload: dict) -> bool:
+    """A body model is chosen by the required field only it has (publish_days vs date)."""
+    required = {name for name, info in model.model_fields.items() if info.is_required()}
+    return bool(required) and required <= set(payload)
+
+
+def contract_of(view) -> Contract | None:
+    while view is not None:
+        found = getattr(view, "contract", None)
+        if found is not None:
+            return found
+        view = getattr(view, "__wrapped__", None)
+    return None
+
+
+# ---- response models ------------------------------------------------------
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class PageOut(Out):
+    page: int
+    per_page: int
+    total: int
+
+
+class SpecRef(Out):
+    id: int
+    name: str
+
+
+class SpecializationOut(Out):
+    id: int
+    name: str
+    description: str
+    doctor_count: int | None = None
+
+
+class SpecializationBody(Out):
+    specialization: SpecializationOut
+
+
+class SpecializationList(Out):
+    items: list[SpecializationOut]
+
+
+class SpecializationPage(PageOut):
+    items: list[SpecializationOut]
+
+
+class SlotRef(Out):
+    id: int
+    date: str
+    start_time: str
+
+
+class DoctorPublic(Out):
+    id: int
+    full_name: str
+    specialization: SpecRef | None
+    specialization_id: int | None
+    qualification: str | None
+    experience_years: int | None
+    fee: str
+    bio: str | None
+    slot_minutes: int
+    next_free_slot: SlotRef | None = None
+
+
+class DoctorPublicBody(Out):
+    doctor: DoctorPublic
+
+
+class DoctorPublicPage(PageOut):
+    items: list[DoctorPublic]
+
+
+class DoctorAdmin(DoctorPublic):
+    user_id: int
+    email: str
+    is_active: bool
+    created_at: str | None
+
+
+class DoctorAdminBody(Out):
+    doctor: DoctorAdmin
+
+
+class DoctorAdminPage(PageOut):
+    items: list[DoctorAdmin]
+
+
+class PatientProfile(Out):
+    id: int
+    full_name: str
+    email: str | None
+    date_of_birth: str | None
+    sex: str | None
+    phone: str | None
+    allergies: str
+    conditions: str
+    medications: str
+    email_opt_in: bool
+    remind_day_before: bool
+
+
+class PatientProfileBody(Out):
+    profile: PatientProfile
+
+
+class PatientAdmin(Out):
+    id: int
+    user_id: int | None
+    full_name: str
+    email: str | None
+    is_active: bool
+    date_of_birth: str | None
+    sex: str | None
+    phone: str | None
+    created_at: str | None
+
+
+class PatientAdminPage(PageOut):
+    items: list[PatientAdmin]
+
+
+class PatientForDoctor(Out):
+    id: int
+    full_name: str
+    date_of_birth: str | None
+    sex: str | None
+    allergies: str
+    conditions: str
+    medications: str
+
+
+class UserOut(Out):
+    id: int
+    email: str | None
+    role: Literal["admin", "doctor", "patient"]
+    full_name: str
+    is_active: bool
+
+
+class UserBody(Out):
+    user: UserOut
+
+
+class LoginOut(Out):
+    user: UserOut
+    csrf_token: str
+
+
+class CsrfOut(Out):
+    csrf_token: str
+
+
+class OkOut(Out):
+    ok: bool
+
+
+class SlotOut(Out):
+    id: int
+    date: str
+    start_time: str
+    end_time: str
+    is_booked: bool | None = None
+
+
+class SlotList(Out):
+    items: list[SlotOut]
+
+
+class CreatedOut(Out):
+    created: int
+
+
+class WeeklyBlock(Out):
+    weekday: int
+    start: str
+    end: str
+
+
+class ScheduleOut(Out):
+    slot_minutes: int
+    weekly: list[WeeklyBlock]
+
+
+class DoctorRef(Out):
+    id: int
+    full_name: str
+    specialization: SpecRef | None
+
+
+class PersonRef(Out):
+    id: int
+    full_name: str
+
+
+class TreatmentOut(Out):
+    id: int
+    appointment_id: int
+    diagnosis: str
+    prescription: str
+    notes: str
+    follow_up_date: str | None
+    created_at: str | None
+
+
+class TreatmentHistory(TreatmentOut):
+    date: str
+    start_time: str
+    doctor: DoctorRef
+
+
+class TreatmentPage(PageOut):
+    items: list[TreatmentHistory]
+
+
+class TriageSummaryOut(Out):
+    id: int
+    urgency: Urgency | None
+    red_flags: list[str]
+    specialization: str | None
+    advice: str | None
+    symptoms: str
+
+
+class AppointmentOut(Out):
+    id: int
+    date: str
+    start_time: str
+    end_time: str
+    status: Literal["booked", "completed", "cancelled", "no_show"]
+    reason: str | None
+    slot_id: int | None
+    triage_id: int | None
+    cancel_reason: str | None
+    doctor_id: int
+    patient_id: int
+    doctor: DoctorRef
+    specialization: str | None
+    treatment: TreatmentOut | None
+    patient: PersonRef | None = None
+    triage: TriageSummaryOut | None = None
+
+
+class AppointmentBody(Out):
+    appointment: AppointmentOut
+
+
+class AppointmentPage(PageOut):
+    items: list[AppointmentOut]
+
+
+class CompletedOut(Out):
+    appointment: AppointmentOut
+    treatment: TreatmentOut | None
+
+
+class PatientHistoryOut(Out):
+    patient: PatientForDoctor
+    treatments: list[TreatmentHistory]
+
+
+class DashboardOut(Out):
+    """Counts and series; the shape differs per role and is documented in the README."""
+
+
+class AssessmentQueued(Out):
+    id: int
+    status: Literal["queued", "running", "done", "failed"]
+
+
+class RecommendedDoctor(Out):
+    doctor: dict[str, Any]
+    next_free_slots: list[SlotOut]
+
+
+class AssessmentOut(Out):
+    id: int
+    status: Literal["queued", "running", "done", "failed"]
+    symptoms: str
+    share_history: bool
+    urgency: Urgency | None
+    specialization: str | None
+    red_flags: list[str]
+    advice: str | None
+    rationale: list[str]
+    provider: str | None
+    fallback_reason: str | None
+    created_at: str
+    recommended_doctors: list[RecommendedDoctor]
+    recommendation_note: str | None
+
+
+class AssessmentSummary(Out):
+    id: int
+    status: str
+    urgency: Urgency | None
+
+
+class AssessmentPage(PageOut):
+    items: list[AssessmentSummary]
+
+
+class JobQueued(Out):
+    job_id: int
+    status: str
+
+
+class JobOut(Out):
+    id: int
+    kind: str
+    status: Literal["queued", "running", "done", "failed"]
+    progress: int
+    error: str | None
+    download_url: str | None
+
+
+class JobPage(PageOut):
+    items: list[JobOut]
+
+
+class HealthOut(Out):
+    status: Literal["ok", "degraded", "down"]
+    database: str
+
+
+class OutboxRow(Out):
+    id: int
+    kind: str
+    recipient: str
+    subject: str
+    status: Literal["pending", "sending", "sent", "failed"]
+    attempts: int
+    last_error: str | None
+
+
+class OutboxPage(PageOut):
+    items: list[OutboxRow]
+
+
+class OutboxDetail(Out):
+    email: OutboxRow
+
+
+class MailboxSummary(Out):
+    name: str
+    subject: str
+    to: str
+    has_attachments: bool
+
+
+class MailboxPage(PageOut):
+    items: list[MailboxSummary]
+
+
+class MailboxMessage(Out):
+    message: MailboxSummary
+
+
+class OpenApiOut(Out):
+    openapi: str
+    paths: dict[str, Any]
+
+
+# Re-exported for the OpenAPI builder: the query every paged list takes.
+PAGE_QUERY = PageQuery
