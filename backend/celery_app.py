@@ -1,6 +1,8 @@
 """Flask's Celery pattern: one Celery app bound to a Flask app, tasks run in its context."""
 from __future__ import annotations
 
+import logging
+
 from celery import Celery, Task
 from celery.schedules import crontab
 from flask import Flask
@@ -11,8 +13,11 @@ from flask import Flask
 # same code.
 from backend.services import queue
 
+log = logging.getLogger(__name__)
+
 
 def celery_init_app(app: Flask) -> Celery:
+    survive_broker_loss()
     class FlaskTask(Task):
         def __call__(self, *args, **kwargs):
             with app.app_context():
@@ -25,6 +30,42 @@ def celery_init_app(app: Flask) -> Celery:
     celery.set_default()
     app.extensions["celery"] = celery
     return celery
+
+
+def survive_broker_loss() -> None:
+    """Keep the worker alive when Redis dies while a task is unacknowledged (kombu 5.7.0, pinned).
+
+    On a lost connection the consumer first `collect()`s the connection, which
+    detaches the transport from it (`transport.client = None`), then closes it.
+    Closing the default channel restores its unacknowledged messages, and
+    kombu's Redis QoS builds a new connection pool for that from
+    `transport.client.hostname`: AttributeError, which the consumer's cleanup
+    does not expect, and the worker process exits ("Unrecoverable error").
+    Only the Procfile's worker (gossip and heartbeats on) reaches that path.
+
+    Without a broker there is nothing to restore to anyway: the messages stay
+    in Redis's `unacked` hash when Redis survives and kombu's visibility sweep
+    requeues them; when Redis lost them, the sweeps (outbox, stale exports,
+    stale symptom checks) redo the work from the database. So the restore is
+    skipped, with a warning, only when the transport was already detached.
+    """
+    from kombu.transport import redis as kombu_redis
+
+    restore = kombu_redis.QoS.restore_unacked
+    if getattr(restore, "carequeue_patched", False):
+        return
+
+    def restore_unacked(self, client=None):
+        transport = getattr(self.channel, "connection", None)
+        if client is None and self.channel._pool is None and getattr(transport, "client", None) is None:
+            log.warning("broker connection lost: %d unacknowledged message(s) left for redelivery",
+                        len(self._delivered))
+            self._delivered.clear()
+            return
+        return restore(self, client)
+
+    restore_unacked.carequeue_patched = True
+    kombu_redis.QoS.restore_unacked = restore_unacked
 
 
 def _hour_minute(value: str) -> tuple[int, int]:
