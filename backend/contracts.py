@@ -29,14 +29,17 @@ class Contract:
     paged: bool = False
     responses: dict[int, type[BaseModel] | None] = field(default_factory=dict)
     summary: str | None = None
+    # A body that is not JSON (a CSV file): its media type, documented; the view reads the raw body.
+    raw_body: str | None = None
 
 
 def contract(*, body=None, query: type[BaseModel] | None = None, paged: bool = False,
-             responses: dict[int, type[BaseModel] | None] | None = None, summary: str | None = None):
+             responses: dict[int, type[BaseModel] | None] | None = None, summary: str | None = None,
+             raw_body: str | None = None):
     """Declare a route's request and response models. `body` may be a tuple of models tried in turn
     (the first that validates wins); the view then gets `body` as that model."""
     declared = Contract(body=body, query=query, paged=paged, responses=dict(responses or {200: None}),
-                        summary=summary)
+                        summary=summary, raw_body=raw_body)
 
     def wrap(view: Callable) -> Callable:
         @functools.wraps(view)
@@ -431,6 +434,30 @@ class MailboxMessage(Out):
 class OpenApiOut(Out):
     openapi: str
     paths: dict[str, Any]
+
+
+class ResourceOut(Out):
+    id: int
+    name: str
+    kind: Literal["hospital", "ambulance", "poison_line", "mental_health_line", "ngo"]
+    address: str
+    phones: list[str]
+    hours: str
+    services: str
+    latitude: float | None
+    longitude: float | None
+    languages: list[str]
+    source: str
+    is_demo: bool
+    distance_km: float | None = None
+
+
+class ResourceBody(Out):
+    resource: ResourceOut
+
+
+class ResourcePage(PageOut):
+    items: list[ResourceOut]
 
 
 # Re-exported for the OpenAPI builder: the query every paged list takes.

@@ -10,6 +10,7 @@ from flask import request
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
 from backend.errors import InvalidInput, validation_fields
+from backend.services.resources.fields import ResourceChanges, ResourceFields
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -274,3 +275,30 @@ class TriageIn(Strict):
     symptoms: Annotated[str, StringConstraints(min_length=3, max_length=2000)]
     share_history: bool = False
     age_years: int | None = Field(None, ge=0, le=120)
+
+
+# ---- emergency resources ---------------------------------------------------
+
+
+class ResourceIn(ResourceFields):
+    """A new resource (the checks live with the service, shared with the CSV import)."""
+
+
+class ResourceUpdateIn(ResourceChanges):
+    """Only the fields sent change."""
+
+
+class ResourceQuery(Query):
+    kind: Annotated[str, StringConstraints(max_length=200)] | None = None
+    q: Annotated[str, StringConstraints(max_length=100)] | None = None
+    lat: float | None = Field(None, ge=-90, le=90)
+    lon: float | None = Field(None, ge=-180, le=180)
+
+
+class ResourceAdminQuery(Query):
+    kind: Annotated[str, StringConstraints(max_length=200)] | None = None
+    q: Annotated[str, StringConstraints(max_length=100)] | None = None
+
+
+class ResourceImportQuery(Query):
+    replace: bool = False

@@ -104,6 +104,12 @@ TEAM_EXPECTED: dict[str, dict[str, int]] = {
     "POST /patient/triage": only("patient", 202),
     "GET /patient/triage": only("patient", 200),
     "GET /patient/triage/<int:assessment_id>": only("patient", 200, stranger=404),
+    # The emergency resources directory (the public list is /api/resources).
+    "GET /admin/resources": only("admin", 200),
+    "POST /admin/resources": only("admin", 201),
+    "PUT /admin/resources/<int:resource_id>": only("admin", 200),
+    "DELETE /admin/resources/<int:resource_id>": only("admin", 204),
+    "POST /admin/resources/import": only("admin", 201),
 }
 EXPECTED.update(TEAM_EXPECTED)
 
@@ -118,7 +124,17 @@ PARAMS = {
     "outbox_id": lambda w: w["outbox"],
     "assessment_id": lambda w: w["assessment"],
     "name": lambda w: "no-such-message.eml",
+    "resource_id": lambda w: _a_resource(),
 }
+
+
+def _a_resource() -> int:
+    from backend.models import EmergencyResource
+
+    row = EmergencyResource(name="City Hospital", kind="hospital", phones=["999"], languages=["bn"])
+    db.session.add(row)
+    db.session.commit()
+    return row.id
 
 BODIES = {
     "POST /auth/register": lambda w: {"email": "new.person@example.com", "password": TEST_PASSWORD,
@@ -139,6 +155,10 @@ BODIES = {
     "POST /patient/appointments/<int:appointment_id>/cancel": lambda w: {},
     "POST /patient/appointments/<int:appointment_id>/reschedule": lambda w: {"slot_id": w["free_slot"]},
     "POST /patient/triage": lambda w: {"symptoms": "Mild headache since yesterday", "share_history": False},
+    "POST /admin/resources": lambda w: {"name": "City Hospital", "kind": "hospital", "phones": ["999"]},
+    "PUT /admin/resources/<int:resource_id>": lambda w: {"hours": "24 hours"},
+    # A CSV file, sent as bytes.
+    "POST /admin/resources/import": lambda w: b"name,kind\nCity Hospital,hospital\n",
 }
 
 
@@ -206,6 +226,7 @@ def test_route_answers_each_caller_as_expected(client, world, row, actor):
         who = world[actor]
         client.login(who.email if actor == "admin" else who.user.email)
     body = BODIES.get(row, lambda w: None)(world)
-    kwargs = {"json": body} if body is not None else {}
+    kwargs = ({"data": body, "content_type": "text/csv"} if isinstance(body, bytes)
+              else {"json": body} if body is not None else {})
     response = client._call(method, _url(rule, world), **kwargs)
     assert response.status_code == EXPECTED[row][actor], (row, actor, response.get_json(silent=True))

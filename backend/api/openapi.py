@@ -118,6 +118,8 @@ def _operation(app: Flask, rule, method: str, components: dict) -> dict:
         bodies = [_register(model, components) for model in models]
         schema = bodies[0] if len(bodies) == 1 else {"oneOf": bodies}
         operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": schema}}}
+    if declared and declared.raw_body and method != "GET":
+        operation["requestBody"] = {"required": True, "content": {declared.raw_body: {"schema": {"type": "string"}}}}
     return operation
 
 

@@ -3,6 +3,7 @@ from backend.models.appointment import APPOINTMENT_STATUSES, Appointment, Treatm
 from backend.models.base import utcnow
 from backend.models.clinic import Doctor, DoctorAvailability, DoctorSchedule, Specialization, name_key
 from backend.models.ops import AuditLog, EmailOutbox, Job
+from backend.models.resource import EMERGENCY_KINDS, RESOURCE_KINDS, EmergencyResource
 from backend.models.triage import URGENCIES, TriageAssessment
 from backend.models.user import ROLES, AuthSession, Patient, User
 
@@ -10,4 +11,5 @@ __all__ = [
     "APPOINTMENT_STATUSES", "Appointment", "AuditLog", "AuthSession", "Doctor", "DoctorAvailability",
     "DoctorSchedule", "EmailOutbox", "Job", "Patient", "ROLES", "Specialization", "Treatment",
     "TriageAssessment", "URGENCIES", "User", "name_key", "utcnow",
+    "EMERGENCY_KINDS", "EmergencyResource", "RESOURCE_KINDS",
 ]

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 DOCTORS_TTL = 10 * 60
 SPECIALIZATIONS_TTL = 60 * 60
 DASHBOARD_TTL = 5 * 60
+RESOURCES_TTL = 60 * 60
 
 HIT, MISS, BYPASS = "hit", "miss", "bypass"
 
@@ -33,6 +34,7 @@ def doctors_key(spec_id: int | None) -> str:
 
 SPECIALIZATIONS_KEY = "specializations:all"
 ADMIN_DASHBOARD_KEY = "dashboard:admin"
+RESOURCES_KEY = "resources:all"
 
 
 def doctor_dashboard_key(doctor_id: int) -> str:
@@ -114,3 +116,8 @@ def clear_after_booking_change(*, doctor_id: int, patient_id: int) -> None:
     """A slot was taken or freed: next free slots and three dashboards changed."""
     clear_doctors()
     clear_dashboards(doctor_ids=(doctor_id,), patient_ids=(patient_id,))
+
+
+def clear_resources() -> None:
+    """The emergency resources directory changed."""
+    _delete(RESOURCES_KEY)

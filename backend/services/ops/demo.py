@@ -20,6 +20,7 @@ from backend.models import (
 )
 from backend.services.accounts.users import hash_password
 from backend.services.clock import clinic_now
+from backend.services.resources.demo import seed_demo_resources
 from backend.services.scheduling.slots import cut_slots, publish_from_template
 
 DEMO_PASSWORD = "CareQueue-demo-2026"
@@ -115,6 +116,7 @@ def seed_demo(*, doctors: int = 28, patients: int = 60, seed: int = 2026) -> dic
     _seed_history(rng, doctor_rows, patient_rows, today)
     _seed_upcoming(rng, patient_rows, today)
     db.session.commit()
+    seed_demo_resources()
     return {
         "password": DEMO_PASSWORD,
         "admin": ADMIN_EMAIL,
