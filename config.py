@@ -77,6 +77,7 @@ class Config:
 
         self.CLINIC_NAME = _env("CLINIC_NAME", "CareQueue Clinic")
         self.CLINIC_TIMEZONE = _env("CLINIC_TIMEZONE", "Asia/Dhaka")
+        self.CLINIC_CURRENCY = _env("CLINIC_CURRENCY", "BDT")  # ISO 4217 code fees are shown in
         self.EMERGENCY_NUMBER = _env("EMERGENCY_NUMBER", "999")
         self.PUBLIC_URL = _env("PUBLIC_URL", "http://127.0.0.1:5000")
 

@@ -226,6 +226,19 @@ class CsrfOut(Out):
     csrf_token: str
 
 
+class ClinicOut(Out):
+    name: str
+    timezone: str
+    currency: str
+    emergency_number: str
+
+
+class SessionOut(Out):
+    user: UserOut | None
+    csrf_token: str
+    clinic: ClinicOut
+
+
 class OkOut(Out):
     ok: bool
 
@@ -391,6 +404,21 @@ class JobOut(Out):
 
 class JobPage(PageOut):
     items: list[JobOut]
+
+
+class JobOwnerOut(Out):
+    id: int
+    name: str
+    email: str | None
+    role: str
+
+
+class AdminJobOut(JobOut):
+    owner: JobOwnerOut
+
+
+class AdminJobPage(PageOut):
+    items: list[AdminJobOut]
 
 
 class HealthOut(Out):

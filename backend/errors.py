@@ -171,14 +171,74 @@ def error_response(status: int, code: str, message: str, fields: dict | None = N
     return response
 
 
+# Validation problems in words a patient understands: the one mapping every form shows (via `fields`).
+# A field-specific sentence wins over the general one for the problem's type.
+_FIELD_PATTERN_MESSAGES = {
+    "phone": "Enter a phone number using digits, spaces, +, ( ) or -, at least 5 characters.",
+    "sex": "Choose female, male or other.",
+}
+_TYPE_MESSAGES: dict[str, Callable[[dict], str]] = {
+    "missing": lambda ctx: "This is required.",
+    "string_too_short": lambda ctx: ("This is required." if ctx.get("min_length") == 1
+                                     else f"Use at least {ctx.get('min_length')} characters."),
+    "too_short": lambda ctx: "This is required." if ctx.get("min_length") == 1
+    else f"Give at least {ctx.get('min_length')}.",
+    "string_too_long": lambda ctx: f"Use at most {ctx.get('max_length')} characters.",
+    "too_long": lambda ctx: f"Give at most {ctx.get('max_length')}.",
+    "string_pattern_mismatch": lambda ctx: "This is not in the expected format.",
+    "string_type": lambda ctx: "Enter text here.",
+    "int_type": lambda ctx: "Enter a whole number.",
+    "int_parsing": lambda ctx: "Enter a whole number.",
+    "int_from_float": lambda ctx: "Enter a whole number.",
+    "float_type": lambda ctx: "Enter a number.",
+    "float_parsing": lambda ctx: "Enter a number.",
+    "decimal_type": lambda ctx: "Enter an amount, such as 1200 or 1200.50.",
+    "decimal_parsing": lambda ctx: "Enter an amount, such as 1200 or 1200.50.",
+    "decimal_max_places": lambda ctx: f"Use at most {ctx.get('decimal_places')} digits after the point.",
+    "decimal_max_digits": lambda ctx: "That amount is too large.",
+    "finite_number": lambda ctx: "Enter a number.",
+    "greater_than_equal": lambda ctx: f"Enter {ctx.get('ge')} or more.",
+    "greater_than": lambda ctx: f"Enter more than {ctx.get('gt')}.",
+    "less_than_equal": lambda ctx: f"Enter {ctx.get('le')} or less.",
+    "less_than": lambda ctx: f"Enter less than {ctx.get('lt')}.",
+    "bool_type": lambda ctx: "Choose yes or no.",
+    "bool_parsing": lambda ctx: "Choose yes or no.",
+    "date_type": lambda ctx: "Enter a date (day, month and year).",
+    "date_parsing": lambda ctx: "Enter a date (day, month and year).",
+    "date_from_datetime_parsing": lambda ctx: "Enter a date (day, month and year).",
+    "date_from_datetime_inexact": lambda ctx: "Enter a date without a time.",
+    "time_type": lambda ctx: "Enter a time such as 09:30.",
+    "time_parsing": lambda ctx: "Enter a time such as 09:30.",
+    "literal_error": lambda ctx: f"Choose one of: {ctx.get('expected')}.",
+    "enum": lambda ctx: f"Choose one of: {ctx.get('expected')}.",
+    "list_type": lambda ctx: "Give a list here.",
+    "dict_type": lambda ctx: "This should be a group of fields.",
+    "model_type": lambda ctx: "This should be a group of fields.",
+    "model_attributes_type": lambda ctx: "This should be a group of fields.",
+    "extra_forbidden": lambda ctx: "This field is not expected here.",
+    "json_invalid": lambda ctx: "This could not be read.",
+}
+
+
+def plain_field_message(err: dict) -> str:
+    """One pydantic error as a sentence a patient understands (never the validator's own words)."""
+    kind = err.get("type", "")
+    ctx = err.get("ctx") or {}
+    loc = [str(part) for part in err.get("loc", ())]
+    if kind == "value_error":
+        # Our own validators raise ValueError with a sentence written for people.
+        return err.get("msg", "").removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and loc and loc[-1] in _FIELD_PATTERN_MESSAGES:
+        return _FIELD_PATTERN_MESSAGES[loc[-1]]
+    describe = _TYPE_MESSAGES.get(kind)
+    return describe(ctx) if describe else "This value is not valid."
+
+
 def validation_fields(exc: ValidationError) -> dict[str, str]:
     fields: dict[str, str] = {}
     for err in exc.errors(include_url=False):
         name = ".".join(str(part) for part in err.get("loc", ())) or "body"
-        message = err.get("msg", "Invalid value.")
-        if message.startswith("Value error, "):
-            message = message[len("Value error, "):]
-        fields.setdefault(name, message)
+        fields.setdefault(name, plain_field_message(err))
     return fields
 
 

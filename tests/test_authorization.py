@@ -50,6 +50,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "POST /auth/logout": logged_in(204),
     "GET /auth/me": logged_in(200),
     "GET /auth/csrf": everyone(200),
+    "GET /auth/session": everyone(200),
     "POST /auth/password": logged_in(200),
     # /admin
     "GET /admin/dashboard": only("admin", 200),

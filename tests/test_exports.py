@@ -95,7 +95,17 @@ def test_large_exports_are_linked_not_attached(app, factory, make_appointment, m
     exports.run_treatment_export(job.id)
     email = db.session.execute(sa.select(EmailOutbox).where(EmailOutbox.kind == "export_ready")).scalar_one()
     assert email.attachments == []
-    assert f"/api/jobs/{job.id}/download" in email.body_text
+    # The link opens the app's page for the export (login first when logged out), not the raw API.
+    assert f"/#/exports/{job.id}" in email.body_text and "/api/jobs/" not in email.body_text
+
+
+def test_an_export_with_no_rows_is_not_emailed(app, factory):
+    """Issue 13, point 9: a zero-row export finishes (the page says so) but sends no email."""
+    patient = factory.patient()
+    job = make_job(patient.user)
+    assert exports.run_treatment_export(job.id) == {"job": job.id, "status": "done", "rows": 0}
+    assert db.session.get(Job, job.id).rows_done == 0
+    assert db.session.execute(sa.select(sa.func.count()).select_from(EmailOutbox)).scalar_one() == 0
 
 
 def test_opted_out_patient_gets_the_file_but_no_email(app, factory, make_appointment):

@@ -57,7 +57,7 @@ def mailbox_message(name: str):
 
 @bp.get("/jobs")
 @role_required("admin")
-@contract(query=JobsQuery, paged=True, responses={200: c.JobPage})
+@contract(query=JobsQuery, paged=True, responses={200: c.AdminJobPage})
 def jobs_list(query: JobsQuery, paging):
     page = jobs.list_jobs(paging.page, paging.per_page, status=query.status, kind=query.kind)
     return jsonify(page.as_json(jobs.serialize_job_for_admin))

@@ -54,6 +54,17 @@ def me():
     return jsonify({"user": accounts.serialize_user(current_user)})
 
 
+@bp.get("/session")
+@contract(responses={200: c.SessionOut})
+def session_status():
+    """Who is logged in, if anyone: 200 either way, so a visitor's first page load logs no error."""
+    user = accounts.serialize_user(current_user) if current_user.is_authenticated else None
+    config = current_app.config
+    clinic = {"name": config["CLINIC_NAME"], "timezone": config["CLINIC_TIMEZONE"],
+              "currency": config["CLINIC_CURRENCY"], "emergency_number": config["EMERGENCY_NUMBER"]}
+    return jsonify({"user": user, "csrf_token": csrf_token(), "clinic": clinic})
+
+
 @bp.get("/csrf")
 @contract(responses={200: c.CsrfOut})
 def csrf():

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from backend.models import Appointment, DoctorAvailability, Treatment, TriageAssessment
+from backend.services.clock import utc_now
 from backend.services.directory.serializers import spec_ref
 from backend.services.formats import hhmm, iso_date, iso_timestamp
+from backend.services.scheduling.bookability import starts_at
 
 
 def slot(row: DoctorAvailability, *, with_booking: bool = False) -> dict:
@@ -58,4 +60,6 @@ def appointment(row: Appointment, *, audience: str) -> dict:
         out["patient"] = {"id": row.patient.id, "full_name": row.patient.full_name}
     if audience == "doctor":
         out["triage"] = triage_summary(row.triage)
+        # An outcome (complete, no-show) can be recorded from the visit's start; the queue says when.
+        out["outcome_possible"] = row.status == "booked" and utc_now() >= starts_at(row.date, row.start_time)
     return out

@@ -44,6 +44,7 @@ def list_for_patient(patient_id: int, *, status: str | None, page: int, per_page
 def list_for_doctor(doctor_id: int, *, scope: str, order: str | None, status: str | None,
                     page: int, per_page: int) -> Page:
     """today: every visit of the clinic day; upcoming: booked later days; past: earlier days.
+    The doctor's dashboard counts exactly these lists (today, upcoming).
 
     Cancelled visits are left out of today and upcoming unless asked for with `status`.
     `order=urgency` puts emergency before urgent, routine, self-care and untriaged, then time.
@@ -66,7 +67,9 @@ def list_for_doctor(doctor_id: int, *, scope: str, order: str | None, status: st
         stmt = stmt.where(Appointment.status != "cancelled")
     order = order or ("urgency" if scope == "today" else "time")
     if order == "urgency":
-        stmt = stmt.order_by(URGENCY_RANK, Appointment.date, Appointment.start_time, Appointment.id)
+        # Visits still to be seen come first; finished ones (completed, no-show) drop to the end.
+        still_to_see = sa.case((Appointment.status == "booked", 0), else_=1)
+        stmt = stmt.order_by(still_to_see, URGENCY_RANK, Appointment.date, Appointment.start_time, Appointment.id)
     elif scope == "past":
         stmt = _newest_first(stmt)
     else:

@@ -161,7 +161,8 @@ def run_treatment_export(job_id: int) -> dict:
     job.result_path, job.result_filename = final_path, f"treatments-{now:%Y%m%d}.csv"
     job.finished_at = now
     job.expires_at = now + timedelta(days=config["EXPORT_RETENTION_DAYS"])
-    _queue_ready_email(job, owner)
+    if written:  # an empty file is not worth an email: the page that started the export says so
+        _queue_ready_email(job, owner)
     db.session.commit()
     outbox.send_queued_now()
     return {"job": job.id, "status": "done", "rows": written}
@@ -193,7 +194,8 @@ def _queue_ready_email(job: Job, owner: User) -> bool:
     subject = "Your export is ready"
     context = {"clinic_name": config["CLINIC_NAME"], "subject": subject, "name": owner.display_name,
                "rows": job.rows_done, "attached": attach,
-               "download_url": f"{config['PUBLIC_URL'].rstrip('/')}/api/jobs/{job.id}/download",
+               # The app's page for the export: it asks for a login first, then offers the file.
+               "download_url": f"{config['PUBLIC_URL'].rstrip('/')}/#/exports/{job.id}",
                "expires_text": job.expires_at.strftime("%d %B %Y")}
     attachments = [{"filename": job.result_filename, "content_type": "text/csv", "path": job.result_path}] if attach else []
     return outbox.queue_email(kind="export_ready", recipient=owner.email, subject=subject, dedupe_key=f"export:{job.id}",

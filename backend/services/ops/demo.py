@@ -50,36 +50,104 @@ DOCTOR_NAMES = [
     "Laila Parvin", "Anisur Rahman", "Maliha Tabassum", "Sabbir Ahmed", "Jannatul Ferdous", "Mizanur Rahman",
     "Priya Sen", "Rafiq Uddin", "Dilruba Yasmin", "Habibur Rahman",
 ]
+# First names with the sex a patient of that name is recorded with.
 PATIENT_FIRST = [
-    "Abdullah", "Afsana", "Ahnaf", "Anika", "Arman", "Bushra", "Chandni", "Debashis", "Elina", "Fahim",
-    "Fatema", "Gazi", "Hasina", "Ishrat", "Jamil", "Jhuma", "Kawsar", "Lamia", "Masud", "Mehjabin",
-    "Nabil", "Nazia", "Omar", "Parisa", "Rakib", "Rehana", "Sajid", "Samira", "Tamim", "Tasnim",
-    "Ujjal", "Umme", "Wasim", "Yasmin", "Zarin", "Rina", "Sumon", "Moushumi", "Naim", "Popy",
+    ("Abdullah", "male"), ("Afsana", "female"), ("Ahnaf", "male"), ("Anika", "female"), ("Arman", "male"),
+    ("Bushra", "female"), ("Chandni", "female"), ("Debashis", "male"), ("Elina", "female"), ("Fahim", "male"),
+    ("Fatema", "female"), ("Gazi", "male"), ("Hasina", "female"), ("Ishrat", "female"), ("Jamil", "male"),
+    ("Jhuma", "female"), ("Kawsar", "male"), ("Lamia", "female"), ("Masud", "male"), ("Mehjabin", "female"),
+    ("Nabil", "male"), ("Nazia", "female"), ("Omar", "male"), ("Parisa", "female"), ("Rakib", "male"),
+    ("Rehana", "female"), ("Sajid", "male"), ("Samira", "female"), ("Tamim", "male"), ("Tasnim", "female"),
+    ("Ujjal", "male"), ("Sumaiya", "female"), ("Wasim", "male"), ("Yasmin", "female"), ("Zarin", "female"),
+    ("Rina", "female"), ("Sumon", "male"), ("Moushumi", "female"), ("Naim", "male"), ("Popy", "female"),
 ]
 PATIENT_LAST = [
-    "Ahmed", "Akter", "Alam", "Begum", "Biswas", "Chowdhury", "Das", "Hossain", "Islam", "Karim",
+    "Ahmed", "Alam", "Biswas", "Chowdhury", "Das", "Hossain", "Islam", "Karim",
     "Khan", "Mia", "Molla", "Rahman", "Roy", "Saha", "Sarkar", "Sheikh", "Talukder", "Uddin",
 ]
+FEMALE_ONLY_LAST = ["Akter", "Begum", "Khatun"]  # surnames only women carry here
 QUALIFICATIONS = ["MBBS, FCPS", "MBBS, MD", "MBBS, MS", "MBBS, MRCP (UK)", "MBBS, FRCS", "MBBS, DCH"]
+# Per specialty: (diagnosis, a prescription that treats it, who can have it).
+# who: "any", "adult" (16+), "child" (under 16), "female" (14+), "male_50" (men 50+).
 DIAGNOSES = {
-    "Cardiology": ["Essential hypertension", "Stable angina", "Palpitations, benign ectopic beats"],
-    "Neurology": ["Tension-type headache", "Migraine without aura", "Peripheral neuropathy"],
-    "Pulmonology": ["Mild persistent asthma", "Post-viral cough", "COPD, stable"],
-    "Gastroenterology": ["Gastro-oesophageal reflux", "Irritable bowel syndrome", "Functional dyspepsia"],
-    "Dermatology": ["Atopic eczema", "Acne vulgaris", "Contact dermatitis"],
-    "Orthopedics": ["Mechanical low back pain", "Ankle sprain", "Knee osteoarthritis"],
-    "ENT": ["Acute otitis media", "Allergic rhinitis", "Chronic sinusitis"],
-    "Ophthalmology": ["Allergic conjunctivitis", "Refractive error", "Dry eye"],
-    "Gynecology": ["Dysmenorrhoea", "Polycystic ovary syndrome", "Routine antenatal check"],
-    "Urology": ["Uncomplicated cystitis", "Benign prostatic hyperplasia", "Renal colic, resolved"],
-    "Psychiatry": ["Generalised anxiety disorder", "Mild depressive episode", "Insomnia"],
-    "Endocrinology": ["Type 2 diabetes, review", "Hypothyroidism", "Prediabetes"],
-    "Pediatrics": ["Viral upper respiratory infection", "Acute gastroenteritis", "Well-child check"],
-    "General Medicine": ["Viral fever", "Iron-deficiency anaemia", "Annual health check"],
+    "Cardiology": [
+        ("Essential hypertension", "Amlodipine 5 mg once daily; home blood pressure diary", "adult"),
+        ("Stable angina", ("Glyceryl trinitrate spray as needed for chest pain; aspirin 75 mg once daily; "
+                           "atorvastatin 40 mg at night"), "adult"),
+        ("Palpitations, benign ectopic beats", "No medication; cut down on caffeine", "adult"),
+    ],
+    "Neurology": [
+        ("Tension-type headache", "Paracetamol 1 g up to four times a day for up to 3 days; regular meals and sleep",
+         "adult"),
+        ("Migraine without aura", "Sumatriptan 50 mg at onset; may repeat once after 2 hours", "adult"),
+        ("Peripheral neuropathy", "Amitriptyline 10 mg at night; foot care advice", "adult"),
+    ],
+    "Pulmonology": [
+        ("Mild persistent asthma", ("Beclometasone inhaler 100 micrograms, 2 puffs twice daily;\n"
+                                    "salbutamol inhaler 2 puffs as needed"), "any"),
+        ("Post-viral cough", "No antibiotics needed; honey and warm fluids", "any"),
+        ("COPD, stable", "Tiotropium inhaler once daily; salbutamol inhaler as needed", "adult"),
+    ],
+    "Gastroenterology": [
+        ("Gastro-oesophageal reflux", "Omeprazole 20 mg once daily before breakfast for 4 weeks", "adult"),
+        ("Irritable bowel syndrome", "Mebeverine 135 mg three times daily before meals", "adult"),
+        ("Functional dyspepsia", "Omeprazole 20 mg once daily for 4 weeks; smaller meals", "adult"),
+    ],
+    "Dermatology": [
+        ("Atopic eczema", "Emollient cream at least twice daily;\nhydrocortisone 1% cream once daily for 7 days",
+         "any"),
+        ("Acne vulgaris", "Benzoyl peroxide 5% gel once daily", "any"),
+        ("Contact dermatitis", "Avoid the trigger; hydrocortisone 1% cream twice daily for 7 days", "any"),
+    ],
+    "Orthopedics": [
+        ("Mechanical low back pain", "Ibuprofen 400 mg three times daily with food for 5 days; keep moving",
+         "adult"),
+        ("Ankle sprain", "Rest, ice and elevation; paracetamol 1 g as needed", "any"),
+        ("Knee osteoarthritis", "Physiotherapy twice weekly; paracetamol 1 g as needed", "adult"),
+    ],
+    "ENT": [
+        ("Acute otitis media", "Paracetamol as needed; amoxicillin if not better in 3 days", "any"),
+        ("Allergic rhinitis", "Cetirizine 10 mg at night; fluticasone nasal spray once daily", "any"),
+        ("Chronic sinusitis", "Saline nasal rinse twice daily; mometasone nasal spray once daily", "adult"),
+    ],
+    "Ophthalmology": [
+        ("Allergic conjunctivitis", "Olopatadine eye drops twice daily", "any"),
+        ("Refractive error", "Glasses prescribed; review in one year", "any"),
+        ("Dry eye", "Carbomer eye gel four times daily", "adult"),
+    ],
+    "Gynecology": [
+        ("Dysmenorrhoea", "Mefenamic acid 500 mg three times daily during periods", "female"),
+        ("Polycystic ovary syndrome", "Metformin 500 mg twice daily; weight and diet advice", "female"),
+        ("Iron-deficiency anaemia with heavy periods", ("Ferrous fumarate 210 mg twice daily; tranexamic acid "
+                                                        "1 g three times daily during periods"), "female"),
+    ],
+    "Urology": [
+        ("Uncomplicated cystitis", "Nitrofurantoin 100 mg twice daily for 3 days", "female"),
+        ("Benign prostatic hyperplasia", "Tamsulosin 400 micrograms once daily", "male_50"),
+        ("Renal colic, resolved", "Drink 2-3 litres of water a day; diclofenac 50 mg if the pain returns", "adult"),
+    ],
+    "Psychiatry": [
+        ("Generalised anxiety disorder", "Sertraline 50 mg once daily; guided self-help", "adult"),
+        ("Mild depressive episode", "Guided self-help and talking therapy; review in 2 weeks", "adult"),
+        ("Insomnia", "Sleep hygiene plan; no sleeping tablets", "adult"),
+    ],
+    "Endocrinology": [
+        ("Type 2 diabetes, review", "Metformin 500 mg twice daily with meals", "adult"),
+        ("Hypothyroidism", "Levothyroxine 50 micrograms each morning before breakfast", "adult"),
+        ("Prediabetes", "No medication; diet and exercise plan; HbA1c in 6 months", "adult"),
+    ],
+    "Pediatrics": [
+        ("Viral upper respiratory infection", "Paracetamol syrup by weight as needed; fluids", "child"),
+        ("Acute gastroenteritis", "Oral rehydration solution after each loose stool; zinc 20 mg daily for 10 days",
+         "child"),
+        ("Well-child check", "No medication; vaccinations up to date", "child"),
+    ],
+    "General Medicine": [
+        ("Viral fever", "Paracetamol 1 g up to four times a day; fluids and rest", "any"),
+        ("Iron-deficiency anaemia", "Ferrous fumarate 210 mg twice daily for 3 months", "adult"),
+        ("Annual health check", "No medication; lifestyle advice", "adult"),
+    ],
 }
-PRESCRIPTIONS = ["Paracetamol 500 mg as needed", "Omeprazole 20 mg once daily", "Amlodipine 5 mg once daily",
-                 "Cetirizine 10 mg at night", "Physiotherapy twice weekly", "Metformin 500 mg twice daily",
-                 "Salbutamol inhaler as needed", "No medication; lifestyle advice"]
 REASONS = ["Follow-up visit", "Persistent cough", "Back pain", "Headaches", "Skin rash", "Check-up",
            "Blood pressure review", "Stomach pain", "Feeling low", "Knee pain", "Sore throat", "Dizziness"]
 MORNING = (time(9, 0), time(13, 0))
@@ -114,6 +182,7 @@ def seed_demo(*, doctors: int = 28, patients: int = 60, seed: int = 2026) -> dic
         publish_from_template(doctor, today, 14)
     db.session.flush()
     _seed_history(rng, doctor_rows, patient_rows, today)
+    _seed_today(rng, doctor_rows[0], patient_rows, today)
     _seed_upcoming(rng, patient_rows, today)
     db.session.commit()
     seed_demo_resources()
@@ -157,6 +226,8 @@ def _seed_doctors(rng: random.Random, specs: dict[str, Specialization], password
             slot_minutes=rng.choice([15, 20, 30]),
         )
         workdays = sorted(rng.sample([0, 1, 2, 3, 5, 6], 4))  # the clinic is closed on Fridays
+        if i == 0:  # the demo doctor works every open day, so there is always a day's list to look at
+            workdays = [0, 1, 2, 3, 5, 6]
         session_hours = MORNING if i % 2 == 0 else EVENING
         doctor.schedules = [DoctorSchedule(weekday=d, start_time=session_hours[0], end_time=session_hours[1])
                             for d in workdays]
@@ -165,21 +236,40 @@ def _seed_doctors(rng: random.Random, specs: dict[str, Specialization], password
     return doctors
 
 
+# Long-term conditions with the medicine that goes with them; children only get the first two.
+CONDITIONS = [("", ""), ("Asthma", "Salbutamol inhaler as needed"), ("Type 2 diabetes", "Metformin 500 mg twice daily"),
+              ("Hypertension", "Amlodipine 5 mg once daily")]
+DEMO_PATIENT_AGE = 52  # the printed demo patient: an adult with a few visits to look back on
+
+
+def _age(patient: Patient, today: date) -> int:
+    born = patient.date_of_birth
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _fits(who: str, patient: Patient, today: date) -> bool:
+    age = _age(patient, today)
+    return {"any": True, "adult": age >= 16, "child": age < 16, "female": patient.sex == "female" and age >= 14,
+            "male_50": patient.sex == "male" and age >= 50}[who]
+
+
 def _seed_patients(rng: random.Random, password_hash: str, count: int) -> list[Patient]:
     taken: set[str] = set()
     patients = []
     today = date.today()
     for i in range(count):
-        name = f"{PATIENT_FIRST[i % len(PATIENT_FIRST)]} {rng.choice(PATIENT_LAST)}"
-        age = rng.randint(2, 84)
+        first, sex = PATIENT_FIRST[i % len(PATIENT_FIRST)]
+        last = rng.choice(PATIENT_LAST + FEMALE_ONLY_LAST if sex == "female" else PATIENT_LAST)
+        name = f"{first} {last}"
+        age = DEMO_PATIENT_AGE if i == 0 else rng.randint(2, 84)
+        condition, medication = rng.choice(CONDITIONS[:2] if age < 16 else CONDITIONS[:2] + CONDITIONS)
         user = User(email=_email_for(name, "example.com", taken), password_hash=password_hash, role="patient")
         patients.append(Patient(
             user=user, full_name=name,
             date_of_birth=today - timedelta(days=age * 365 + rng.randint(0, 364)),
-            sex=rng.choice(["female", "male"]), phone=f"+8801{rng.randint(300000000, 999999999)}",
+            sex=sex, phone=f"+8801{rng.randint(300000000, 999999999)}",
             allergies=rng.choice(["", "", "Penicillin", "Peanuts", "Dust mites"]),
-            conditions=rng.choice(["", "", "Type 2 diabetes", "Asthma", "Hypertension"]),
-            medications=rng.choice(["", "", "Metformin 500 mg", "Salbutamol inhaler"]),
+            conditions=condition, medications=medication,
             email_opt_in=rng.random() > 0.15,
         ))
     db.session.add_all(patients)
@@ -187,27 +277,39 @@ def _seed_patients(rng: random.Random, password_hash: str, count: int) -> list[P
 
 
 def _seed_history(rng: random.Random, doctors: list[Doctor], patients: list[Patient], today: date) -> None:
-    """Six months of past visits, mostly completed with a treatment."""
+    """Six months of past visits, mostly completed with a treatment that fits the patient and the specialty.
+
+    The demo patient has at least four visits to look back on and the demo doctor a full list of past patients.
+    """
     used: set[tuple[int, date, time]] = set()
-    for patient in patients:
-        for _ in range(rng.randint(1, 5)):
-            doctor = rng.choice(doctors)
+    for index, patient in enumerate(patients):
+        suitable = [d for d in doctors
+                    if any(_fits(who, patient, today) for _, _, who in DIAGNOSES[d.specialization.name])]
+        visits = 4 if index == 0 else rng.randint(1, 5)
+        for number in range(visits):
+            # Every third patient has been seen by the demo doctor (a cardiologist sees adults).
+            if number == 0 and index % 3 == 0 and doctors[0] in suitable:
+                doctor = doctors[0]
+            else:
+                doctor = rng.choice(suitable)
             day = today - timedelta(days=rng.randint(1, 180))
             start, end = rng.choice(cut_slots(*MORNING, doctor.slot_minutes))
             if (doctor.id, day, start) in used:
                 continue
             used.add((doctor.id, day, start))
             slot = DoctorAvailability(doctor_id=doctor.id, date=day, start_time=start, end_time=end, is_booked=True)
-            status = rng.choices(["completed", "cancelled", "no_show"], weights=[80, 12, 8])[0]
+            status = "completed" if index == 0 else rng.choices(["completed", "cancelled", "no_show"],
+                                                                  weights=[80, 12, 8])[0]
             appointment = Appointment(patient=patient, doctor=doctor, slot=slot, date=day, start_time=start,
                                       end_time=end, status=status, reason=rng.choice(REASONS))
             if status == "cancelled":
                 slot.is_booked = False
                 appointment.cancel_reason = "Patient could not attend"
             if status == "completed":
+                diagnosis, prescription, _ = rng.choice(
+                    [entry for entry in DIAGNOSES[doctor.specialization.name] if _fits(entry[2], patient, today)])
                 appointment.treatment = Treatment(
-                    diagnosis=rng.choice(DIAGNOSES[doctor.specialization.name]),
-                    prescription=rng.choice(PRESCRIPTIONS),
+                    diagnosis=diagnosis, prescription=prescription,
                     notes="Explained the diagnosis and warning signs; patient agreed with the plan.",
                     follow_up_date=day + timedelta(days=30) if rng.random() < 0.3 else None,
                 )
@@ -224,10 +326,26 @@ def _seed_upcoming(rng: random.Random, patients: list[Patient], today: date) -> 
         .order_by(DoctorAvailability.date, DoctorAvailability.start_time)
     ).scalars().all()
     rng.shuffle(free)
-    for patient, slot in zip(patients[1::2], free):
+    # The demo patient has a visit coming up too; half of the others do.
+    for patient, slot in zip(patients[:1] + patients[1::2], free):
         slot.is_booked = True
         db.session.add(Appointment(patient=patient, doctor_id=slot.doctor_id, slot=slot, date=slot.date,
                                    start_time=slot.start_time, end_time=slot.end_time, status="booked",
                                    reason=rng.choice(REASONS)))
     db.session.flush()
 
+
+def _seed_today(rng: random.Random, doctor: Doctor, patients: list[Patient], today: date) -> None:
+    """The demo doctor's list for today: a few of today's published slots booked by adult patients."""
+    slots = db.session.execute(
+        sa.select(DoctorAvailability).where(DoctorAvailability.doctor_id == doctor.id,
+                                            DoctorAvailability.date == today, DoctorAvailability.is_booked.is_(False))
+        .order_by(DoctorAvailability.start_time)
+    ).scalars().all()
+    adults = [p for p in patients[1:] if _age(p, today) >= 16]
+    for slot, patient in zip(slots[1::3][:4], rng.sample(adults, min(4, len(adults)))):
+        slot.is_booked = True
+        db.session.add(Appointment(patient=patient, doctor_id=doctor.id, slot=slot, date=today,
+                                   start_time=slot.start_time, end_time=slot.end_time, status="booked",
+                                   reason=rng.choice(REASONS)))
+    db.session.flush()

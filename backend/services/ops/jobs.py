@@ -16,10 +16,11 @@ from typing import Callable
 
 import redis
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 
 from backend.errors import NotFound
 from backend.extensions import db, redis_handle
-from backend.models import Job
+from backend.models import Job, User
 from backend.services.booking import outcomes
 from backend.services.email import delivery, outbox, reminders
 from backend.services.ops import housekeeping
@@ -124,7 +125,9 @@ def job_for(user, job_id: int) -> Job:
 
 
 def serialize_job_for_admin(job: Job) -> dict:
-    return dict(serialize_job(job), owner_id=job.owner_id)
+    owner = job.owner
+    return dict(serialize_job(job), owner_id=job.owner_id,
+                owner={"id": owner.id, "name": owner.display_name, "email": owner.email, "role": owner.role})
 
 
 def serialize_job(job: Job) -> dict:
@@ -151,5 +154,9 @@ def list_jobs(page: int, per_page: int, status: str | None = None, kind: str | N
         where.append(Job.status == status)
     if kind:
         where.append(Job.kind == kind)
-    stmt = sa.select(Job).where(*where).order_by(Job.created_at.desc(), Job.id.desc())
+    # The owner's name is on every row: load owners (and their patient/doctor record) with the page.
+    stmt = (sa.select(Job).where(*where)
+            .options(so.selectinload(Job.owner).selectinload(User.patient),
+                     so.selectinload(Job.owner).selectinload(User.doctor))
+            .order_by(Job.created_at.desc(), Job.id.desc()))
     return paginate(stmt, page, per_page)

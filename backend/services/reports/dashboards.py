@@ -100,7 +100,9 @@ def _doctor_dashboard(doctor_id: int) -> dict:
     row = db.session.execute(sa.select(
         sa.func.coalesce(sa.func.sum(sa.case((sa.and_(Appointment.date == today,
                                                       Appointment.status != "cancelled"), 1), else_=0)), 0),
-        sa.func.coalesce(sa.func.sum(sa.case((_upcoming(), 1), else_=0)), 0),
+        # The queue's Upcoming tab: booked visits on later days (today's are all in Today).
+        sa.func.coalesce(sa.func.sum(sa.case((sa.and_(Appointment.date > today,
+                                                      Appointment.status == "booked"), 1), else_=0)), 0),
         _count_status("completed"), _count_status("no_show"),
         sa.func.count(sa.distinct(sa.case((Appointment.status != "cancelled", Appointment.patient_id)))),
     ).where(mine)).one()
