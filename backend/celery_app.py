@@ -1,8 +1,6 @@
 """Flask's Celery pattern: one Celery app bound to a Flask app, tasks run in its context."""
 from __future__ import annotations
 
-import logging
-
 from celery import Celery, Task
 from celery.schedules import crontab
 from flask import Flask
@@ -12,8 +10,6 @@ from flask import Flask
 # to its service function, so beat and `flask jobs run <name>` run exactly the
 # same code.
 from backend.services import queue
-
-log = logging.getLogger(__name__)
 
 
 def celery_init_app(app: Flask) -> Celery:
@@ -37,35 +33,36 @@ def survive_broker_loss() -> None:
 
     On a lost connection the consumer first `collect()`s the connection, which
     detaches the transport from it (`transport.client = None`), then closes it.
-    Closing the default channel restores its unacknowledged messages, and
-    kombu's Redis QoS builds a new connection pool for that from
-    `transport.client.hostname`: AttributeError, which the consumer's cleanup
-    does not expect, and the worker process exits ("Unrecoverable error").
-    Only the Procfile's worker (gossip and heartbeats on) reaches that path.
+    Closing the default channel restores its unacknowledged messages, and a
+    task that finishes after the reconnect acknowledges on its old channel:
+    both build a new connection pool from the detached transport, so kombu's
+    Redis channel reads `None.hostname` (or `None.client`). That AttributeError
+    is not a connection error, so the consumer's cleanup lets it through and
+    the worker process exits ("Unrecoverable error"). The Procfile's worker
+    (gossip and heartbeats on) reached it 3 times out of 3.
 
-    Without a broker there is nothing to restore to anyway: the messages stay
-    in Redis's `unacked` hash when Redis survives and kombu's visibility sweep
-    requeues them; when Redis lost them, the sweeps (outbox, stale exports,
-    stale symptom checks) redo the work from the database. So the restore is
-    skipped, with a warning, only when the transport was already detached.
+    Here a detached channel raises redis's ConnectionError instead, which every
+    cleanup path already handles: the restore is skipped (the messages stay in
+    Redis's `unacked` hash if Redis survived, and kombu's visibility sweep
+    requeues them), a late acknowledgement is logged and dropped (tasks are
+    idempotent; when Redis lost the message, the sweeps for the outbox, stale
+    exports and stale symptom checks redo the work from the database).
     """
+    import redis
     from kombu.transport import redis as kombu_redis
 
-    restore = kombu_redis.QoS.restore_unacked
-    if getattr(restore, "carequeue_patched", False):
+    connparams = kombu_redis.Channel._connparams
+    if getattr(connparams, "carequeue_patched", False):
         return
 
-    def restore_unacked(self, client=None):
-        transport = getattr(self.channel, "connection", None)
-        if client is None and self.channel._pool is None and getattr(transport, "client", None) is None:
-            log.warning("broker connection lost: %d unacknowledged message(s) left for redelivery",
-                        len(self._delivered))
-            self._delivered.clear()
-            return
-        return restore(self, client)
+    def _connparams(self, asynchronous=False):
+        transport = self.connection
+        if transport is None or transport.client is None:
+            raise redis.exceptions.ConnectionError("the broker connection was closed after a connection loss")
+        return connparams(self, asynchronous=asynchronous)
 
-    restore_unacked.carequeue_patched = True
-    kombu_redis.QoS.restore_unacked = restore_unacked
+    _connparams.carequeue_patched = True
+    kombu_redis.Channel._connparams = _connparams
 
 
 def _hour_minute(value: str) -> tuple[int, int]:
