@@ -129,12 +129,30 @@ class Config:
         self.LOGIN_MAX_FAILURES = _env_int("LOGIN_MAX_FAILURES", 5)
         self.LOGIN_LOCKOUT_MINUTES = _env_int("LOGIN_LOCKOUT_MINUTES", 15)
         self.LOGIN_RATE_LIMIT = _env("LOGIN_RATE_LIMIT", "10 per minute")
+        # Account recovery and confirmation links.
+        self.PASSWORD_RESET_MINUTES = _env_int("PASSWORD_RESET_MINUTES", 30)
+        self.EMAIL_CONFIRM_HOURS = _env_int("EMAIL_CONFIRM_HOURS", 72)
+        # Two-factor login: always optional; required for admins in production, and for
+        # doctors when this is on.
+        self.DOCTORS_REQUIRE_2FA = _env_bool("DOCTORS_REQUIRE_2FA", False)
+        # A doctor reads a patient's records while they have a booked appointment with the
+        # patient, or completed one within this many days.
+        self.CARE_ACCESS_DAYS = _env_int("CARE_ACCESS_DAYS", 90)
+        # The daily digest for doctors who chose it (clinic-local HH:MM).
+        self.DOCTOR_DIGEST_AT = _env("DOCTOR_DIGEST_AT", "07:00")
 
         self.MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 1024 * 1024)
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+        # A login lasts SESSION_HOURS at most, and ends after SESSION_IDLE_MINUTES without a request.
         self.PERMANENT_SESSION_LIFETIME = timedelta(hours=_env_int("SESSION_HOURS", 12))
+        self.SESSION_IDLE_TIMEOUT = timedelta(minutes=_env_int("SESSION_IDLE_MINUTES", 30))
+        # How long a process may trust a session it looked up without asking the database again
+        # (revocation does not wait for it: see services/accounts/sessions.py).
+        self.SESSION_CACHE_SECONDS = _env_int("SESSION_CACHE_SECONDS", 60)
+        # The cookie is set when the session changes (login, CSRF token), not on every response.
+        self.SESSION_REFRESH_EACH_REQUEST = False
         self.REMEMBER_COOKIE_DURATION = timedelta(days=14)
 
         self.RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)

@@ -77,6 +77,7 @@ def beat_schedule(config) -> dict:
     rep_h, rep_m = _hour_minute(config["MONTHLY_REPORTS_AT"])
     pub_h, pub_m = _hour_minute(config["PUBLISH_SLOTS_AT"])
     pur_h, pur_m = _hour_minute(config["PURGE_EXPORTS_AT"])
+    dig_h, dig_m = _hour_minute(config["DOCTOR_DIGEST_AT"])
 
     def job(name: str, schedule: crontab) -> dict:
         # expires: a beat tick that waited longer than an hour in the queue is
@@ -92,6 +93,7 @@ def beat_schedule(config) -> dict:
         "purge-expired-exports": job("purge-expired-exports", crontab(minute=pur_m, hour=pur_h)),
         "send-due-emails": {"task": queue.SEND_DUE_EMAILS, "schedule": crontab(), "options": {"expires": 55}},
         "answer-stale-triage": job("answer-stale-triage", crontab(minute="*/2")),
+        "doctor-digests": job("doctor-digests", crontab(minute=dig_m, hour=dig_h)),
     }
 
 

@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from backend.schemas import PageQuery, page_args, parse, parse_query
 
@@ -195,6 +195,10 @@ class PatientAdminPage(PageOut):
     items: list[PatientAdmin]
 
 
+class PatientAdminBody(Out):
+    patient: PatientAdmin
+
+
 class PatientForDoctor(Out):
     id: int
     full_name: str
@@ -224,6 +228,70 @@ class LoginOut(Out):
 
 class CsrfOut(Out):
     csrf_token: str
+
+
+class SecondFactorPending(Out):
+    """The password was right; the login needs the second factor (POST /auth/login/two-factor)."""
+
+    two_factor_required: Literal[True]
+
+
+class AcceptedOut(Out):
+    """Accepted; nothing to tell (the same answer whether an account exists or not)."""
+
+
+class TwoFactorStatus(Out):
+    enabled: bool
+    required: bool
+    recovery_codes_left: int
+
+
+class TwoFactorSetupOut(Out):
+    secret: str
+    otpauth_uri: str
+    qr_svg: str
+
+
+class RecoveryCodesOut(Out):
+    recovery_codes: list[str]
+
+
+class AuditActor(Out):
+    id: int
+    name: str
+    role: str
+
+
+class AuditEntry(Out):
+    id: int
+    at: str
+    actor: AuditActor | None
+    action: str
+    target: str | None
+    patient_id: int | None
+    ip: str | None
+
+
+class AuditPage(PageOut):
+    items: list[AuditEntry]
+
+
+class DoctorChange(Out):
+    id: int
+    at: str
+    event: str
+    summary: str
+    appointment_id: int
+
+
+class DoctorChangesOut(Out):
+    since: str | None
+    notify_mode: Literal["instant", "digest"]
+    items: list[DoctorChange]
+
+
+class NotifyModeOut(Out):
+    notify_mode: Literal["instant", "digest"]
 
 
 class ClinicOut(Out):
@@ -308,6 +376,8 @@ class TriageSummaryOut(Out):
     specialization: str | None
     advice: str | None
     symptoms: str
+    questions: list[QuestionOut] = []
+    answers: dict[str, Any] = {}
 
 
 class AppointmentOut(Out):
@@ -327,10 +397,15 @@ class AppointmentOut(Out):
     treatment: TreatmentOut | None
     patient: PersonRef | None = None
     triage: TriageSummaryOut | None = None
+    urgency: Urgency | None = None
 
 
 class AppointmentBody(Out):
     appointment: AppointmentOut
+
+
+class CancelledCountOut(Out):
+    cancelled: int
 
 
 class AppointmentPage(PageOut):
@@ -361,6 +436,19 @@ class RecommendedDoctor(Out):
     next_free_slots: list[SlotOut]
 
 
+class QuestionOut(Out):
+    """A follow-up question whose answer could raise the level."""
+
+    id: str = Field(description="The key to answer it by in POST /patient/triage/<id>/answers.")
+    text: str = Field(description="The question as the patient reads it.")
+    kind: Literal["yes_no", "number", "choice"] = Field(
+        description="yes_no: answer true/false; number: a number in `unit`; choice: one of `options`.")
+    why: str = Field(description="Why it is asked: what a 'yes' would mean, with its guideline.")
+    options: list[str] | None = None
+    unit: str | None = None
+    raises_to: Urgency | None = Field(None, description="The level a 'yes' (or a value past the limit) leads to.")
+
+
 class AssessmentOut(Out):
     id: int
     status: Literal["queued", "running", "done", "failed"]
@@ -376,16 +464,35 @@ class AssessmentOut(Out):
     created_at: str
     recommended_doctors: list[RecommendedDoctor]
     recommendation_note: str | None
+    emergency_number: str
+    understood: bool | None = Field(description="False when nothing in the text was recognised: ask for detail.")
+    findings: list[dict[str, Any]] = Field(description="What was read in the text: name, the words, and whether "
+                                                       "negated, uncertain, historical or about someone else.")
+    conditions: list[dict[str, Any]] = Field(description="The conditions considered: name, level, plausible, why, "
+                                                         "raised_by and the guideline (source).")
+    questions: list[QuestionOut] = Field(description="Answered questions first, then up to 5 open ones, most "
+                                                     "able to change the level first.")
+    answers: dict[str, Any] = Field(description="The patient's answers so far, by question id.")
+    first_urgency: Urgency | None = Field(None, description="The level before any question was answered.")
 
 
 class AssessmentSummary(Out):
     id: int
     status: str
     urgency: Urgency | None
+    questions: list[QuestionOut] = []
+    answers: dict[str, Any] = {}
 
 
 class AssessmentPage(PageOut):
     items: list[AssessmentSummary]
+
+
+class ClinicConfigOut(Out):
+    clinic_name: str
+    emergency_number: str
+    timezone: str
+    languages: list[str]
 
 
 class JobQueued(Out):
@@ -478,6 +585,25 @@ class ResourceOut(Out):
     source: str
     is_demo: bool
     distance_km: float | None = None
+
+
+class RedFlagRule(Out):
+    id: str
+    name: str
+    why: str
+    all: list[list[str]]
+    supports: list[str]
+    min_supports: int
+    unless: list[str]
+
+
+class RedFlagRulesOut(Out):
+    format: int
+    version: str
+    emergency_number: str
+    skip_words: list[str]
+    phrases: dict[str, list[str]]
+    rules: list[RedFlagRule]
 
 
 class ResourceBody(Out):

@@ -7,7 +7,16 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
 from flask import request
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from backend.errors import InvalidInput, validation_fields
 from backend.services.resources.fields import ResourceChanges, ResourceFields
@@ -119,6 +128,47 @@ class PasswordChangeIn(Strict):
     new_password: Password
 
 
+Token = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+OtpCode = Annotated[str, StringConstraints(min_length=1, max_length=20)]
+
+
+class SecondFactorIn(Strict):
+    code: OtpCode | None = None
+    recovery_code: OtpCode | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self):
+        if not self.code and not self.recovery_code:
+            raise ValueError("Enter the 6-digit code from your app, or a recovery code.")
+        return self
+
+
+class ForgotPasswordIn(Strict):
+    email: Annotated[str, StringConstraints(min_length=1, max_length=254)]
+
+
+class ResetPasswordIn(Strict):
+    token: Token
+    password: Password
+
+
+class TokenIn(Strict):
+    token: Token
+
+
+class EmailChangeIn(Strict):
+    new_email: Email
+    current_password: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+
+
+class CodeIn(Strict):
+    code: OtpCode
+
+
+class PasswordConfirmIn(Strict):
+    password: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+
+
 # ---- scheduling, booking and the directory --------------------------------
 
 def _blank_to_none(value: Any) -> Any:
@@ -188,6 +238,63 @@ class DoctorListQuery(Query):
 
 class PatientListQuery(Query):
     q: OptionalSearch = None
+    date_of_birth: OptionalDate = None
+
+
+class DeskPatientIn(Strict):
+    """A walk-in or phone patient registered by the front desk; the email is optional."""
+
+    full_name: Name
+    date_of_birth: date
+    sex: str | None = Field(None, pattern="^(female|male|other)$")
+    phone: Phone | None = None
+    email: Annotated[Email | None, BeforeValidator(_blank_to_none)] = None
+
+
+class DeskBookIn(Strict):
+    patient_id: RecordId
+    slot_id: RecordId
+    reason: ShortText = ""
+    # Lifts the minimum notice and the limit on upcoming bookings; recorded in the audit log.
+    override: bool = False
+
+
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class StaffCancelIn(Strict):
+    reason: Reason
+    # Offer the time to other patients again. Default: yes for the front desk, no for the doctor.
+    reopen_slot: bool | None = None
+
+
+class StaffRescheduleIn(Strict):
+    slot_id: RecordId
+    reason: Annotated[str, StringConstraints(max_length=500)] | None = None
+    override: bool = False
+
+
+class DoctorRescheduleIn(Strict):
+    slot_id: RecordId
+    reason: Annotated[str, StringConstraints(max_length=500)] | None = None
+
+
+class CancelDaysIn(Strict):
+    date_from: date
+    date_to: date
+    reason: Reason
+
+
+class AuditQuery(Query):
+    actor_id: OptionalId = None
+    patient_id: OptionalId = None
+    action: Annotated[Annotated[str, StringConstraints(max_length=60)] | None, BeforeValidator(_blank_to_none)] = None
+    date_from: OptionalDate = None
+    date_to: OptionalDate = None
+
+
+class NotifyModeIn(Strict):
+    notify_mode: Literal["instant", "digest"]
 
 
 class AppointmentFilterQuery(Query):
@@ -275,6 +382,20 @@ class TriageIn(Strict):
     symptoms: Annotated[str, StringConstraints(min_length=3, max_length=2000)]
     share_history: bool = False
     age_years: int | None = Field(None, ge=0, le=120)
+
+
+QuestionId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+AnswerValue = bool | int | float | Annotated[str, StringConstraints(min_length=1, max_length=40)]
+
+
+class TriageAnswersIn(Strict):
+    """Answers to an assessment's questions: `{"answers": {"<question id>": <answer>}}`.
+
+    A yes/no question takes true/false (or "yes"/"no"), a number question a number in its unit,
+    a choice question one of its options.
+    """
+
+    answers: dict[QuestionId, AnswerValue] = Field(min_length=1, max_length=20)
 
 
 # ---- emergency resources ---------------------------------------------------

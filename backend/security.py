@@ -10,7 +10,8 @@ from flask_login import current_user
 
 from backend.errors import NotAllowed, NotAuthenticated
 from backend.extensions import login_manager
-from backend.services.accounts import users as accounts
+from backend.services import audit
+from backend.services.accounts import sessions, two_factor
 
 CSRF_HEADER = "X-CSRF-Token"
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -23,7 +24,7 @@ def client_ip() -> str | None:
 
 @login_manager.user_loader
 def load_user(token: str):
-    return accounts.user_for_session(token)
+    return sessions.session_user(token)
 
 
 @login_manager.unauthorized_handler
@@ -41,7 +42,10 @@ def role_required(*roles: str):
             if not current_user.is_authenticated:
                 raise NotAuthenticated()
             if current_user.role not in roles:
+                audit.record_now("request.denied", actor_id=current_user.id, target=request.path[:120],
+                                 ip=client_ip(), method=request.method)
                 raise NotAllowed("This area is not available to your account.")
+            two_factor.enforce(current_user)
             return view(*args, **kwargs)
 
         wrapped.allowed_roles = roles
@@ -65,10 +69,13 @@ def login_required(view):
 
 def current_profile_id(role: str) -> int:
     """The id of the logged-in user's own patient or doctor record."""
-    profile = getattr(current_user, role, None)
-    if profile is None:
+    profile_id = getattr(current_user, f"{role}_id", None)  # known to the session, no query
+    if profile_id is None:
+        profile = getattr(current_user, role, None)
+        profile_id = profile.id if profile is not None else None
+    if profile_id is None:
         raise NotAllowed(f"This account has no {role} profile.")
-    return profile.id
+    return profile_id
 
 
 def csrf_token() -> str:

@@ -260,11 +260,12 @@ class Factory:
 
     def user(self, role: str, email: str | None = None, password: str = TEST_PASSWORD):
         from backend.extensions import db
-        from backend.models import User
+        from backend.models import User, utcnow
         from backend.services.accounts.users import hash_password
 
+        # Confirmed, as an account that has been in use: tests of confirmation start from unconfirmed ones.
         user = User(email=email or f"{role}{self._next()}@example.com", password_hash=hash_password(password),
-                    role=role)
+                    role=role, email_confirmed_at=utcnow())
         db.session.add(user)
         db.session.commit()
         return user

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from backend.services.accounts import users as accounts
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import TEST_PASSWORD, ApiClient
 
 
 def register(client, email="amina@example.com", password=TEST_PASSWORD, **extra):
@@ -20,7 +20,8 @@ def test_register_then_login_then_me(client):
     login = client.login("amina@example.com")
     body = login.get_json()
     assert body["user"] == {"id": body["user"]["id"], "email": "amina@example.com", "role": "patient",
-                            "full_name": "Amina Khatun", "is_active": True}
+                            "full_name": "Amina Khatun", "is_active": True, "email_confirmed": False,
+                            "two_factor_enabled": False, "two_factor_required": False}
     assert body["csrf_token"]
     me = client.get("/auth/me")
     assert me.status_code == 200 and me.get_json()["user"]["email"] == "amina@example.com"
@@ -62,7 +63,10 @@ def test_deactivated_user_session_stops_at_once(app, client, new_client, factory
     accounts.set_user_active(patient.user_id, False, actor_id=admin.id)
     assert client.get("/auth/me").status_code == 401
     again = new_client().post("/auth/login", json={"email": "p@example.com", "password": TEST_PASSWORD})
-    assert again.status_code == 401
+    # Told plainly, but only after the right password: a wrong one gets the usual answer.
+    assert again.status_code == 403 and again.get_json()["error"]["code"] == "account_deactivated"
+    wrong = new_client().post("/auth/login", json={"email": "p@example.com", "password": "not-the-password"})
+    assert wrong.status_code == 401 and wrong.get_json()["error"]["code"] == "invalid_credentials"
 
 
 def test_password_change_ends_other_sessions(client, new_client, factory):
@@ -163,16 +167,42 @@ def test_anonymous_me_is_401_not_a_redirect(client):
     assert "Location" not in answer.headers
 
 
-def test_repeated_failures_lock_the_account(make_app, factory):
+def _answers(browser, email: str, ip: str, tries: int) -> list[tuple[int, str]]:
+    out = []
+    for _ in range(tries):
+        answer = browser.post("/auth/login", json={"email": email, "password": "wrong-pass"},
+                              environ_base={"REMOTE_ADDR": ip})
+        out.append((answer.status_code, answer.get_json()["error"]["code"]))
+    return out
+
+
+def test_repeated_failures_throttle_the_same_for_known_and_unknown_accounts(make_app, factory):
     factory.patient(email="p@example.com")
     app = make_app(LOGIN_MAX_FAILURES=3, LOGIN_LOCKOUT_MINUTES=5)
     browser = app.test_client()
-    for _ in range(3):
-        assert browser.post("/auth/login", json={"email": "p@example.com", "password": "wrong-pass"}).status_code == 401
-    locked = browser.post("/auth/login", json={"email": "p@example.com", "password": TEST_PASSWORD})
-    assert locked.status_code == 429
-    assert locked.get_json()["error"]["code"] == "account_locked"
-    assert int(locked.headers["Retry-After"]) > 0
+    known = _answers(browser, "p@example.com", "203.0.113.7", 5)
+    unknown = _answers(browser, "nobody@example.com", "203.0.113.7", 5)
+    # No enumeration oracle: the same answers, in the same order, whether the account exists or not.
+    assert known == unknown == [(401, "invalid_credentials")] * 3 + [(429, "too_many_attempts")] * 2
+    locked = browser.post("/auth/login", json={"email": "p@example.com", "password": TEST_PASSWORD},
+                          environ_base={"REMOTE_ADDR": "203.0.113.7"})
+    assert locked.status_code == 429 and int(locked.headers["Retry-After"]) > 0
+    # The lock is per (account, address): the owner elsewhere still logs in.
+    owner = browser.post("/auth/login", json={"email": "p@example.com", "password": TEST_PASSWORD},
+                         environ_base={"REMOTE_ADDR": "198.51.100.20"})
+    assert owner.status_code == 200
+
+
+def test_wrong_current_passwords_count_like_failed_logins(make_app, factory):
+    factory.patient(email="p@example.com")
+    app = make_app(LOGIN_MAX_FAILURES=3, LOGIN_LOCKOUT_MINUTES=5)
+    browser = ApiClient(app.test_client())
+    browser.login("p@example.com")
+    codes = [browser.post("/auth/password", json={"current_password": "wrong-pass", "new_password": "a-new-long-one"})
+             .status_code for _ in range(4)]
+    assert codes == [400, 400, 400, 429]
+    right = browser.post("/auth/password", json={"current_password": TEST_PASSWORD, "new_password": "a-new-long-one"})
+    assert right.status_code == 429  # still locked: guessing stops here too
 
 
 def test_login_is_rate_limited_with_retry_after(make_app):

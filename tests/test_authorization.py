@@ -105,6 +105,7 @@ TEAM_EXPECTED: dict[str, dict[str, int]] = {
     "POST /patient/triage": only("patient", 202),
     "GET /patient/triage": only("patient", 200),
     "GET /patient/triage/<int:assessment_id>": only("patient", 200, stranger=404),
+    "POST /patient/triage/<int:assessment_id>/answers": only("patient", 200, stranger=404),
     # The emergency resources directory (the public list is /api/resources).
     "GET /admin/resources": only("admin", 200),
     "POST /admin/resources": only("admin", 201),
@@ -113,6 +114,37 @@ TEAM_EXPECTED: dict[str, dict[str, int]] = {
     "POST /admin/resources/import": only("admin", 201),
 }
 EXPECTED.update(TEAM_EXPECTED)
+
+# Front desk, staff changes, account recovery, two-factor login and the audit viewer.
+FRONT_DESK_EXPECTED: dict[str, dict[str, int]] = {
+    # No password step happened in this browser: the second step answers 401 to everyone.
+    "POST /auth/login/two-factor": everyone(401),
+    "POST /auth/password/forgot": everyone(202),
+    "POST /auth/password/reset": everyone(400),  # the token is not a real one
+    "POST /auth/email/confirm": everyone(400),
+    "POST /auth/email/resend": logged_in(409),  # already confirmed
+    "POST /auth/email": logged_in(202),
+    "GET /auth/two-factor": logged_in(200),
+    "POST /auth/two-factor/setup": logged_in(200),
+    "POST /auth/two-factor/enable": logged_in(409),  # set-up not started
+    "POST /auth/two-factor/disable": logged_in(409),  # not on
+    "POST /auth/two-factor/recovery-codes": logged_in(409),
+    "POST /admin/patients": only("admin", 201),
+    "GET /admin/patients/<int:patient_id>": only("admin", 200),
+    "POST /admin/users/<int:user_id>/password-reset": only("admin", 202),
+    "POST /admin/appointments": only("admin", 201),
+    "POST /admin/appointments/<int:appointment_id>/cancel": only("admin", 200),
+    "POST /admin/appointments/<int:appointment_id>/reschedule": only("admin", 200),
+    "GET /admin/audit": only("admin", 200),
+    "GET /admin/audit/export": only("admin", 200),
+    "POST /doctor/appointments/<int:appointment_id>/cancel": only("doctor", 200, stranger=404),
+    "POST /doctor/appointments/<int:appointment_id>/reschedule": only("doctor", 200, stranger=404),
+    "POST /doctor/days/cancel": only("doctor", 200),
+    "GET /doctor/changes": only("doctor", 200),
+    "POST /doctor/changes/seen": only("doctor", 204),
+    "PUT /doctor/notifications": only("doctor", 200),
+}
+EXPECTED.update(FRONT_DESK_EXPECTED)
 
 # URL parameter name → the id of the record it names, from the world below.
 PARAMS = {
@@ -156,11 +188,34 @@ BODIES = {
     "POST /patient/appointments/<int:appointment_id>/cancel": lambda w: {},
     "POST /patient/appointments/<int:appointment_id>/reschedule": lambda w: {"slot_id": w["free_slot"]},
     "POST /patient/triage": lambda w: {"symptoms": "Mild headache since yesterday", "share_history": False},
+    "POST /patient/triage/<int:assessment_id>/answers": lambda w: {"answers": {"fever": "no"}},
     "POST /admin/resources": lambda w: {"name": "City Hospital", "kind": "hospital", "phones": ["999"]},
     "PUT /admin/resources/<int:resource_id>": lambda w: {"hours": "24 hours"},
     # A CSV file, sent as bytes.
     "POST /admin/resources/import": lambda w: b"name,kind\nCity Hospital,hospital\n",
 }
+
+BODIES.update({
+    "POST /auth/login/two-factor": lambda w: {"code": "123456"},
+    "POST /auth/password/forgot": lambda w: {"email": w["patient"].user.email},
+    "POST /auth/password/reset": lambda w: {"token": "not-a-real-token", "password": "another-long-secret"},
+    "POST /auth/email/confirm": lambda w: {"token": "not-a-real-token"},
+    "POST /auth/email": lambda w: {"new_email": "moved.here@example.com", "current_password": TEST_PASSWORD},
+    "POST /auth/two-factor/enable": lambda w: {"code": "123456"},
+    "POST /auth/two-factor/disable": lambda w: {"password": TEST_PASSWORD},
+    "POST /auth/two-factor/recovery-codes": lambda w: {"password": TEST_PASSWORD},
+    "POST /admin/patients": lambda w: {"full_name": "Walk-in Patient", "date_of_birth": "1950-03-04",
+                                       "phone": "01711 000000"},
+    "POST /admin/appointments": lambda w: {"patient_id": w["patient"].id, "slot_id": w["free_slot"]},
+    "POST /admin/appointments/<int:appointment_id>/cancel": lambda w: {"reason": "The doctor is unwell"},
+    "POST /admin/appointments/<int:appointment_id>/reschedule": lambda w: {"slot_id": w["free_slot"]},
+    "POST /doctor/appointments/<int:appointment_id>/cancel": lambda w: {"reason": "I am unwell"},
+    "POST /doctor/appointments/<int:appointment_id>/reschedule": lambda w: {"slot_id": w["free_slot"]},
+    "POST /doctor/days/cancel": lambda w: {"date_from": (clinic_today() + timedelta(days=1)).isoformat(),
+                                           "date_to": (clinic_today() + timedelta(days=1)).isoformat(),
+                                           "reason": "Unwell"},
+    "PUT /doctor/notifications": lambda w: {"notify_mode": "digest"},
+})
 
 
 def app_routes(app) -> set[str]:
@@ -204,7 +259,9 @@ def world(app, factory):
     booked.is_booked = True
     appointment = Appointment(patient_id=patient.id, doctor_id=doctor.id, slot_id=booked.id, date=day,
                               start_time=booked.start_time, end_time=booked.end_time, status="booked")
-    assessment = TriageAssessment(patient_id=patient.id, symptoms="cough", status="done", urgency="routine")
+    assessment = TriageAssessment(patient_id=patient.id, symptoms="cough", status="done", urgency="routine",
+                                  provider="rules", questions=[{"id": "fever", "text": "Do you have a fever?",
+                                                                "kind": "yes_no", "why": "Fever with a cough"}])
     email = EmailOutbox(kind="test", recipient=patient.user.email, subject="Hello", dedupe_key="authorization-test",
                         message_id="<authorization-test@carequeue>", body_text="Hello")
     db.session.add_all([appointment, assessment, email])

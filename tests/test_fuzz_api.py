@@ -17,7 +17,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
 from backend.extensions import db
-from backend.models import Doctor, User
+from backend.models import Doctor, LoginThrottle, User
 from backend.services.clock import clinic_today
 from tests.conftest import ApiClient
 
@@ -41,7 +41,8 @@ def clinic(factory, make_appointment):
 
 
 def _reactivate_everyone() -> None:
-    db.session.execute(sa.update(User).values(is_active=True, locked_until=None, failed_logins=0))
+    db.session.execute(sa.update(User).values(is_active=True))
+    db.session.execute(sa.delete(LoginThrottle))
     db.session.execute(sa.update(Doctor).values(is_active=True))
     db.session.commit()
 

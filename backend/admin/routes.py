@@ -1,7 +1,7 @@
 """/admin routes: the clinic's specializations, doctors, patients, users, appointments and dashboard."""
 from __future__ import annotations
 
-from flask import jsonify
+from flask import Response, jsonify, stream_with_context
 from flask_login import current_user
 
 from backend import contracts as c
@@ -10,17 +10,23 @@ from backend.contracts import contract
 from backend.responses import cached_json
 from backend.schemas import (
     AppointmentFilterQuery,
+    AuditQuery,
+    DeskBookIn,
+    DeskPatientIn,
     DoctorCreateIn,
     DoctorListQuery,
     DoctorUpdateIn,
     PatientListQuery,
     SpecializationIn,
     SpecializationUpdateIn,
+    StaffCancelIn,
+    StaffRescheduleIn,
 )
 from backend.security import client_ip, role_required
-from backend.services.accounts import users as accounts
-from backend.services.booking import serializers as booking_serializers, visits as appointments
+from backend.services.accounts import links, users as accounts
+from backend.services.booking import bookings, serializers as booking_serializers, visits as appointments
 from backend.services.directory import doctors, patients, serializers as directory_serializers, specializations
+from backend.services.ops import audit_viewer
 from backend.services.reports import dashboards
 
 
@@ -109,8 +115,33 @@ def delete_doctor(doctor_id: int):
 @role_required("admin")
 @contract(query=PatientListQuery, paged=True, responses={200: c.PatientAdminPage})
 def list_patients(query: PatientListQuery, paging):
-    page = patients.list_patients_admin(q=query.q, page=paging.page, per_page=paging.per_page)
+    page = patients.list_patients_admin(q=query.q, date_of_birth=query.date_of_birth, page=paging.page,
+                                        per_page=paging.per_page)
     return jsonify(page.as_json(directory_serializers.patient_admin))
+
+
+@bp.post("/patients")
+@role_required("admin")
+@contract(body=DeskPatientIn, responses={201: c.PatientAdminBody, 409: None})
+def register_patient(body: DeskPatientIn):
+    patient = accounts.register_patient_at_desk(**body.model_dump(), actor_id=current_user.id, ip=client_ip())
+    return jsonify({"patient": directory_serializers.patient_admin(patient)}), 201
+
+
+@bp.get("/patients/<int:patient_id>")
+@role_required("admin")
+@contract(responses={200: c.PatientAdminBody})
+def get_patient(patient_id: int):
+    patient = patients.patient_for_admin(patient_id, actor_id=current_user.id, ip=client_ip())
+    return jsonify({"patient": directory_serializers.patient_admin(patient)})
+
+
+@bp.post("/users/<int:user_id>/password-reset")
+@role_required("admin")
+@contract(responses={202: c.AcceptedOut, 409: None})
+def send_password_reset(user_id: int):
+    links.send_reset_by_admin(user_id, actor_id=current_user.id, ip=client_ip())
+    return jsonify({}), 202
 
 
 @bp.post("/users/<int:user_id>/deactivate")
@@ -135,3 +166,48 @@ def activate_user(user_id: int):
 def list_appointments(query: AppointmentFilterQuery, paging):
     page = appointments.list_all(**query.model_dump(), page=paging.page, per_page=paging.per_page)
     return jsonify(page.as_json(lambda a: booking_serializers.appointment(a, audience="admin")))
+
+
+@bp.post("/appointments")
+@role_required("admin")
+@contract(body=DeskBookIn, responses={201: c.AppointmentBody, 404: None, 409: None, 422: None})
+def book_for_patient(body: DeskBookIn):
+    appointment = bookings.book_slot(body.patient_id, body.slot_id, reason=body.reason, override=body.override,
+                                     by_staff=True, actor_id=current_user.id, ip=client_ip())
+    return jsonify({"appointment": booking_serializers.appointment(appointment, audience="admin")}), 201
+
+
+@bp.post("/appointments/<int:appointment_id>/cancel")
+@role_required("admin")
+@contract(body=StaffCancelIn, responses={200: c.AppointmentBody, 409: None, 422: None})
+def cancel_appointment(appointment_id: int, body: StaffCancelIn):
+    appointment = bookings.staff_cancel(appointment_id, reason=body.reason, reopen_slot=body.reopen_slot,
+                                        actor_id=current_user.id, ip=client_ip())
+    return jsonify({"appointment": booking_serializers.appointment(appointment, audience="admin")})
+
+
+@bp.post("/appointments/<int:appointment_id>/reschedule")
+@role_required("admin")
+@contract(body=StaffRescheduleIn, responses={200: c.AppointmentBody, 404: None, 409: None, 422: None})
+def reschedule_appointment(appointment_id: int, body: StaffRescheduleIn):
+    appointment = bookings.staff_reschedule(appointment_id, body.slot_id, reason=body.reason, override=body.override,
+                                            actor_id=current_user.id, ip=client_ip())
+    return jsonify({"appointment": booking_serializers.appointment(appointment, audience="admin")})
+
+
+@bp.get("/audit")
+@role_required("admin")
+@contract(query=AuditQuery, paged=True, responses={200: c.AuditPage})
+def audit_log(query: AuditQuery, paging):
+    page = audit_viewer.list_entries(**query.model_dump(), page=paging.page, per_page=paging.per_page)
+    return jsonify(page.as_json(audit_viewer.serialize))
+
+
+@bp.get("/audit/export")
+@role_required("admin")
+@contract(query=AuditQuery, responses={200: None})
+def audit_log_csv(query: AuditQuery):
+    rows = audit_viewer.export_csv(**query.model_dump(), actor_id_of_reader=current_user.id, ip=client_ip())
+    response = Response(stream_with_context(rows), mimetype="text/csv")
+    response.headers["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
+    return response

@@ -7,7 +7,7 @@ from flask_login import current_user
 from backend import contracts as c
 from backend.api.blueprint import bp
 from backend.contracts import contract
-from backend.security import login_required
+from backend.security import client_ip, login_required
 from backend.services.exports import treatments as exports
 from backend.services.ops import jobs
 
@@ -30,5 +30,6 @@ def job_status(job_id: int):
 @bp.get("/jobs/<int:job_id>/download")
 @login_required
 def download_job(job_id: int):
-    path, filename = exports.download_path(jobs.job_for(current_user, job_id))
+    path, filename = exports.download_path(jobs.job_for(current_user, job_id), actor_id=current_user.id,
+                                           ip=client_ip())
     return send_file(path, mimetype="text/csv", as_attachment=True, download_name=filename, max_age=0)

@@ -8,9 +8,20 @@ from backend import contracts as c
 from backend.contracts import contract
 from backend.doctor.blueprint import bp
 from backend.responses import cached_json
-from backend.schemas import CompleteIn, DateRangeQuery, DoctorAppointmentQuery, PublishIn, ScheduleIn, SlotRangeIn
-from backend.security import current_profile_id, role_required
-from backend.services.booking import serializers as booking_serializers, visits as appointments
+from backend.schemas import (
+    CancelDaysIn,
+    CompleteIn,
+    DateRangeQuery,
+    DoctorAppointmentQuery,
+    DoctorRescheduleIn,
+    NotifyModeIn,
+    PublishIn,
+    ScheduleIn,
+    SlotRangeIn,
+    StaffCancelIn,
+)
+from backend.security import client_ip, current_profile_id, role_required
+from backend.services.booking import bookings, notices, serializers as booking_serializers, visits as appointments
 from backend.services.directory import serializers as directory_serializers
 from backend.services.reports import dashboards
 from backend.services.scheduling import templates as scheduling
@@ -101,10 +112,61 @@ def mark_no_show(appointment_id: int):
     return jsonify({"appointment": booking_serializers.appointment(appointment, audience="doctor")})
 
 
+@bp.post("/appointments/<int:appointment_id>/cancel")
+@role_required("doctor")
+@contract(body=StaffCancelIn, responses={200: c.AppointmentBody, 409: None, 422: None})
+def cancel_appointment(appointment_id: int, body: StaffCancelIn):
+    appointment = bookings.staff_cancel(appointment_id, reason=body.reason, reopen_slot=body.reopen_slot,
+                                        doctor_id=my_doctor_id(), actor_id=current_user.id, ip=client_ip())
+    return jsonify({"appointment": booking_serializers.appointment(appointment, audience="doctor")})
+
+
+@bp.post("/appointments/<int:appointment_id>/reschedule")
+@role_required("doctor")
+@contract(body=DoctorRescheduleIn, responses={200: c.AppointmentBody, 404: None, 409: None, 422: None})
+def reschedule_appointment(appointment_id: int, body: DoctorRescheduleIn):
+    appointment = bookings.staff_reschedule(appointment_id, body.slot_id, reason=body.reason,
+                                            doctor_id=my_doctor_id(), actor_id=current_user.id, ip=client_ip())
+    return jsonify({"appointment": booking_serializers.appointment(appointment, audience="doctor")})
+
+
+@bp.post("/days/cancel")
+@role_required("doctor")
+@contract(body=CancelDaysIn, responses={200: c.CancelledCountOut})
+def cancel_days(body: CancelDaysIn):
+    cancelled = bookings.cancel_doctor_days(my_doctor_id(), body.date_from, body.date_to, reason=body.reason,
+                                            actor_id=current_user.id, ip=client_ip())
+    return jsonify({"cancelled": cancelled})
+
+
+@bp.get("/changes")
+@role_required("doctor")
+@contract(responses={200: c.DoctorChangesOut})
+def changes():
+    return jsonify(notices.changes_since_last_visit(my_doctor_id()))
+
+
+@bp.post("/changes/seen")
+@role_required("doctor")
+@contract(responses={204: None})
+def changes_seen():
+    notices.mark_seen(my_doctor_id())
+    return "", 204
+
+
+@bp.put("/notifications")
+@role_required("doctor")
+@contract(body=NotifyModeIn, responses={200: c.NotifyModeOut})
+def set_notifications(body: NotifyModeIn):
+    mode = notices.set_notify_mode(my_doctor_id(), body.notify_mode, actor_id=current_user.id)
+    return jsonify({"notify_mode": mode})
+
+
 @bp.get("/patients/<int:patient_id>/history")
 @role_required("doctor")
 @contract(responses={200: c.PatientHistoryOut})
 def patient_history(patient_id: int):
-    patient, treatments = appointments.patient_history_for_doctor(my_doctor_id(), patient_id)
+    patient, treatments = appointments.patient_history_for_doctor(my_doctor_id(), patient_id,
+                                                                  actor_id=current_user.id, ip=client_ip())
     return jsonify({"patient": directory_serializers.patient_for_doctor(patient),
                     "treatments": [booking_serializers.treatment_history(t) for t in treatments]})

@@ -40,6 +40,7 @@ class Doctor(db.Model):
         sa.CheckConstraint("experience_years >= 0 AND experience_years <= 80", name="experience_years"),
         sa.CheckConstraint("fee >= 0", name="fee"),
         sa.CheckConstraint("slot_minutes >= 5 AND slot_minutes <= 240", name="slot_minutes"),
+        sa.CheckConstraint("notify_mode IN ('instant', 'digest')", name="notify_mode"),
     )
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
@@ -54,6 +55,10 @@ class Doctor(db.Model):
     bio: so.Mapped[str] = so.mapped_column(sa.Text, default="", server_default="")
     is_active: so.Mapped[bool] = so.mapped_column(default=True, server_default=sa.true())
     slot_minutes: so.Mapped[int] = so.mapped_column(default=20, server_default="20")
+    # How the doctor hears of bookings, cancellations and moves: one email each, or a daily digest.
+    notify_mode: so.Mapped[str] = so.mapped_column(sa.String(16), default="instant", server_default="instant")
+    # When the doctor last looked at "changes since your last visit".
+    changes_seen_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime())
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime(), default=utcnow)
 
     user: so.Mapped["User"] = so.relationship(back_populates="doctor")  # noqa: F821

@@ -73,12 +73,19 @@ class EmailOutbox(db.Model):
 
 
 class AuditLog(db.Model):
+    """Append-only: no route changes a row, and on PostgreSQL (and SQLite databases built by the
+    migrations) a trigger refuses UPDATE and DELETE. Users are deactivated, never deleted."""
+
     __tablename__ = "audit_log"
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     actor_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
-    action: so.Mapped[str] = so.mapped_column(sa.String(60))
+    action: so.Mapped[str] = so.mapped_column(sa.String(60), index=True)
     target: so.Mapped[str | None] = so.mapped_column(sa.String(120))
+    # The patient whose record the action touched or read, for "who saw my record".
+    patient_id: so.Mapped[int | None] = so.mapped_column(index=True)
     ip: so.Mapped[str | None] = so.mapped_column(sa.String(64))
     details: so.Mapped[dict] = so.mapped_column(sa.JSON, default=dict)
     at: so.Mapped[datetime] = so.mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+    actor: so.Mapped["User | None"] = so.relationship(viewonly=True)  # noqa: F821

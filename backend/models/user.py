@@ -19,12 +19,20 @@ class User(UserMixin, db.Model):
     __table_args__ = (enum_check("role", ROLES, "role"),)
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
-    email: so.Mapped[str] = so.mapped_column(sa.String(254), unique=True, index=True)
+    # None for a patient registered at the front desk without an email: no login, no email.
+    email: so.Mapped[str | None] = so.mapped_column(sa.String(254), unique=True, index=True)
     password_hash: so.Mapped[str] = so.mapped_column(sa.String(128))
     role: so.Mapped[str] = so.mapped_column(sa.String(16))
+    # Staff accounts have no patient or doctor profile: their name lives here.
+    full_name: so.Mapped[str | None] = so.mapped_column(sa.String(120))
     is_active: so.Mapped[bool] = so.mapped_column(default=True, server_default=sa.true())
-    failed_logins: so.Mapped[int] = so.mapped_column(default=0, server_default="0")
-    locked_until: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime())
+    # No email but the confirmation link goes to an address until it is confirmed.
+    email_confirmed_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime())
+    # Two-factor login (TOTP, RFC 6238): the secret once enrolled, the one being enrolled,
+    # and the last time step accepted (a code works once).
+    totp_secret: so.Mapped[str | None] = so.mapped_column(sa.String(64))
+    totp_pending_secret: so.Mapped[str | None] = so.mapped_column(sa.String(64))
+    totp_last_step: so.Mapped[int | None]
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime())
 
@@ -45,7 +53,18 @@ class User(UserMixin, db.Model):
             return self.patient.full_name
         if self.doctor is not None:
             return self.doctor.full_name
-        return self.email.split("@")[0]
+        if self.full_name:
+            return self.full_name
+        return (self.email or "").split("@")[0] or f"User {self.id}"
+
+    @property
+    def can_receive_email(self) -> bool:
+        """Only a confirmed address gets mail (the confirmation link itself excepted)."""
+        return bool(self.email) and self.email_confirmed_at is not None and self.is_active
+
+    @property
+    def two_factor_enabled(self) -> bool:
+        return self.totp_secret is not None
 
 
 class AuthSession(db.Model):

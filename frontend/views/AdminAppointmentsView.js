@@ -40,7 +40,7 @@ export default {
                     ['When', (a) => h('span', { class: 'text-nowrap' }, `${formatDate(appointmentDate(a), { day: 'numeric', month: 'short', year: 'numeric' })} ${appointmentTime(a)}`)],
                     ['Patient', (a) => patientName(a)],
                     ['Doctor', (a) => doctorName(a)],
-                    ['Urgency', (a) => (a.triage ? urgencyBadge(a.triage.urgency) : '—')],
+                    ['Urgency', (a) => { const level = a.urgency ?? (a.triage && a.triage.urgency); return level ? urgencyBadge(level) : h('span', { class: 'text-secondary' }, 'No symptom check') }],
                     ['Status', (a) => statusBadge(a.status)],
                   ],
                   list,

@@ -1,54 +1,32 @@
 """Accounts: registration, password checks, login sessions and their revocation."""
 from __future__ import annotations
 
-import base64
 import hashlib
 import secrets
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date
 
 import sqlalchemy as sa
-from flask import current_app
 
-from backend.errors import Conflict, DomainError, InvalidInput, NotAuthenticated, NotFound, commit_or_conflict
-from backend.extensions import bcrypt, db
+from backend.errors import Conflict, DomainError, NotAuthenticated, NotFound, commit_or_conflict
+from backend.extensions import db
 from backend.models import AuthSession, Patient, User, utcnow
 from backend.services import audit
+from backend.services.accounts import links, throttle, two_factor
+from backend.services.accounts.credentials import (  # noqa: F401 - re-exported: the accounts API
+    check_current_password,
+    dummy_hash,
+    email_taken,
+    hash_password,
+    normalize_email,
+    password_matches,
+    revoke_all_sessions,
+    unusable_password_hash,
+)
+from backend.services.email import outbox
 
 INVALID_LOGIN = "The email or password is not correct."
-# Hash of a random password, checked when the email is unknown so that the
-# answer takes as long as a wrong password (no account enumeration by timing).
-_DUMMY_HASH: dict[int, str] = {}
-
-
-def _prehash(password: str) -> bytes:
-    # bcrypt reads at most 72 bytes; a SHA-256 digest lets every allowed
-    # password (up to 128 characters of any script) count in full.
-    return base64.b64encode(hashlib.sha256(password.encode("utf-8")).digest())
-
-
-def hash_password(password: str) -> str:
-    return bcrypt.generate_password_hash(_prehash(password)).decode("ascii")
-
-
-def password_matches(password_hash: str, password: str) -> bool:
-    return bcrypt.check_password_hash(password_hash, _prehash(password))
-
-
-def _dummy_hash() -> str:
-    rounds = current_app.config["BCRYPT_LOG_ROUNDS"]
-    if rounds not in _DUMMY_HASH:
-        _DUMMY_HASH[rounds] = hash_password(secrets.token_urlsafe(16))
-    return _DUMMY_HASH[rounds]
-
-
-def normalize_email(email: str) -> str:
-    return email.strip().lower()
-
-
-def email_taken(email: str) -> bool:
-    return db.session.execute(
-        sa.select(User.id).where(User.email == normalize_email(email))
-    ).first() is not None
+DEACTIVATED = "This account has been deactivated. Please contact the clinic."
 
 
 def create_user(email: str, password: str, role: str) -> User:
@@ -63,46 +41,90 @@ def create_user(email: str, password: str, role: str) -> User:
 
 def register_patient(*, email: str, password: str, full_name: str, date_of_birth=None,
                      sex: str | None = None, phone: str | None = None, ip: str | None = None) -> User:
+    """A patient's own registration. Their address gets a confirmation link and nothing else until it is confirmed."""
     user = create_user(email, password, "patient")
     user.patient = Patient(full_name=full_name, date_of_birth=date_of_birth, sex=sex, phone=phone)
     commit_or_conflict(flush=True)
-    audit.record("user.register", actor_id=user.id, target=f"user:{user.id}", ip=ip)
+    audit.record("user.register", actor_id=user.id, target=f"user:{user.id}", ip=ip, patient_id=user.patient.id)
+    links.queue_confirmation(user)
     commit_or_conflict()
+    outbox.send_queued_now()
+    return user
+
+
+def register_patient_at_desk(*, full_name: str, date_of_birth: date, sex: str | None, phone: str | None,
+                             email: str | None, actor_id: int, ip: str | None = None) -> Patient:
+    """A walk-in or phone patient registered by staff. Without an email they get no email and no login
+    until one is added; with one, it gets a confirmation link (that link, or a reset link, lets them in)."""
+    if email and email_taken(email):
+        raise Conflict("An account with this email already exists.", code="email_taken",
+                       fields={"email": "This email is already registered."})
+    user = User(email=normalize_email(email) if email else None, password_hash=unusable_password_hash(),
+                role="patient")
+    user.patient = Patient(full_name=full_name, date_of_birth=date_of_birth, sex=sex, phone=phone)
+    db.session.add(user)
+    commit_or_conflict(flush=True)
+    audit.record("patient.register_at_desk", actor_id=actor_id, target=f"patient:{user.patient.id}", ip=ip,
+                 patient_id=user.patient.id, with_email=bool(email))
+    links.queue_confirmation(user)
+    commit_or_conflict()
+    outbox.send_queued_now()
+    return user.patient
+
+
+@dataclass(frozen=True)
+class LoginStep:
+    """A password accepted: `token` is the new session, or None while the second factor is pending."""
+
+    user: User
+    token: str | None
+
+
+def log_in(email: str, password: str, *, ip: str | None, user_agent: str | None) -> LoginStep:
+    user = authenticate(email, password, ip=ip)
+    if user.two_factor_enabled:
+        return LoginStep(user, None)
+    return LoginStep(user, start_session(user, ip=ip, user_agent=user_agent))
+
+
+def log_in_second_factor(user_id: int, *, code: str | None, recovery_code: str | None, ip: str | None,
+                         user_agent: str | None) -> User:
+    """The second step of a login whose password was right: a current code or an unused recovery code."""
+    user = db.session.get(User, user_id)
+    if user is None or not user.is_active or not user.two_factor_enabled:
+        raise NotAuthenticated("Please log in again.", code="login_expired")
+    two_factor.verify(user, code=code, recovery_code=recovery_code, ip=ip)
+    start_session(user, ip=ip, user_agent=user_agent)
     return user
 
 
 def authenticate(email: str, password: str, *, ip: str | None = None) -> User:
-    """The active user with these credentials, or NotAuthenticated with one message for every cause."""
+    """The active user with these credentials, or NotAuthenticated with one message for every cause.
+
+    Failures are throttled per (email typed, address) whether the account exists
+    or not; the answers are the same. A deactivated account is named as such
+    only after its correct password.
+    """
+    key = throttle.login_key(email, ip)
+    try:
+        throttle.check(key)
+    except throttle.TooManyAttempts:
+        password_matches(dummy_hash(), password)  # the same time as any other answer
+        raise
     user = db.session.execute(
         sa.select(User).where(User.email == normalize_email(email))
     ).scalar_one_or_none()
-    if user is None:
-        password_matches(_dummy_hash(), password)
+    matches = password_matches(user.password_hash if user is not None else dummy_hash(), password)
+    if user is None or not matches:
+        throttle.fail(key)
+        audit.record_now("user.login_failed", actor_id=None, target=f"email:{normalize_email(email)[:110]}", ip=ip)
         raise NotAuthenticated(INVALID_LOGIN, code="invalid_credentials")
-    now = utcnow()
-    if user.locked_until and user.locked_until > now:
-        password_matches(_dummy_hash(), password)
-        raise DomainError(
-            "Too many failed attempts. Try again later.", code="account_locked", status=429,
-            headers={"Retry-After": str(max(1, int((user.locked_until - now).total_seconds())))},
-        )
-    if not password_matches(user.password_hash, password) or not user.is_active:
-        _count_failure(user, now, ip)
-        raise NotAuthenticated(INVALID_LOGIN, code="invalid_credentials")
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = now
+    if not user.is_active:
+        audit.record_now("user.login_refused_inactive", actor_id=None, target=f"user:{user.id}", ip=ip)
+        raise DomainError(DEACTIVATED, code="account_deactivated", status=403)
+    throttle.clear(key)
+    user.last_login_at = utcnow()
     return user
-
-
-def _count_failure(user: User, now: datetime, ip: str | None) -> None:
-    config = current_app.config
-    user.failed_logins += 1
-    if user.failed_logins >= config["LOGIN_MAX_FAILURES"]:
-        user.locked_until = now + timedelta(minutes=config["LOGIN_LOCKOUT_MINUTES"])
-        user.failed_logins = 0
-        audit.record("user.locked", actor_id=None, target=f"user:{user.id}", ip=ip)
-    db.session.commit()
 
 
 def _token_hash(token: str) -> str:
@@ -147,18 +169,8 @@ def end_session(token: str | None) -> None:
     db.session.commit()
 
 
-def revoke_all_sessions(user_id: int, *, except_token: str | None = None) -> None:
-    """End every session of a user (deactivation, password change). Caller commits."""
-    stmt = sa.update(AuthSession).where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
-    if except_token:
-        stmt = stmt.where(AuthSession.token_hash != _token_hash(except_token))
-    db.session.execute(stmt.values(revoked_at=utcnow()))
-
-
 def change_password(user: User, current_password: str, new_password: str, *, ip: str | None) -> None:
-    if not password_matches(user.password_hash, current_password):
-        raise InvalidInput("The current password is not correct.",
-                           fields={"current_password": "The current password is not correct."})
+    check_current_password(user, current_password, ip=ip)
     user.password_hash = hash_password(new_password)
     revoke_all_sessions(user.id, except_token=user.session_token)
     audit.record("user.password_change", actor_id=user.id, target=f"user:{user.id}", ip=ip)
@@ -184,4 +196,6 @@ def set_user_active(user_id: int, active: bool, *, actor_id: int, ip: str | None
 
 def serialize_user(user: User) -> dict:
     return {"id": user.id, "email": user.email, "role": user.role, "full_name": user.display_name,
-            "is_active": user.is_active}
+            "is_active": user.is_active, "email_confirmed": user.email_confirmed_at is not None,
+            "two_factor_enabled": user.two_factor_enabled,
+            "two_factor_required": two_factor.required_for(user)}

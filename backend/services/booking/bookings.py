@@ -19,10 +19,11 @@ import sqlalchemy.orm as so
 from flask import current_app
 from sqlalchemy.exc import OperationalError
 
-from backend.errors import Conflict, DomainError, NotFound, RuleViolation, SlotTaken, commit_or_conflict
+from backend.errors import Conflict, DomainError, InvalidInput, NotFound, RuleViolation, SlotTaken, commit_or_conflict
 from backend.extensions import db
 from backend.models import Appointment, Doctor, DoctorAvailability, Patient, TriageAssessment, utcnow
 from backend.services import audit, cache, clock
+from backend.services.booking import notices
 from backend.services.email import appointments, outbox
 from backend.services.scheduling import bookability
 from backend.services.scheduling.bookability import starts_at
@@ -130,7 +131,8 @@ def _reload(appointment_id: int) -> Appointment:
     ).scalar_one()
 
 
-def _check_patient_rules(patient_id: int, slot: DoctorAvailability, *, replacing: int | None = None) -> None:
+def _check_patient_rules(patient_id: int, slot: DoctorAvailability, *, replacing: int | None = None,
+                         limit_applies: bool = True) -> None:
     """Inside the write transaction: no overlap, and not too many upcoming bookings."""
     overlap = sa.select(Appointment.id).where(
         Appointment.patient_id == patient_id, Appointment.status == "booked",
@@ -141,8 +143,8 @@ def _check_patient_rules(patient_id: int, slot: DoctorAvailability, *, replacing
         overlap = overlap.where(Appointment.id != replacing)
     if db.session.execute(overlap.limit(1)).first() is not None:
         raise RuleViolation("You already have an appointment at this time.", code="overlapping_booking")
-    if replacing is not None:
-        return  # a move keeps the number of bookings
+    if replacing is not None or not limit_applies:
+        return  # a move keeps the number of bookings; the front desk may override the limit
     now_local = clock.utc_now().astimezone(clock.clinic_tz())
     upcoming = db.session.execute(
         sa.select(sa.func.count(Appointment.id)).where(
@@ -167,30 +169,60 @@ def _check_triage(patient_id: int, triage_id: int | None) -> None:
         raise NotFound("No such assessment.", code="triage_not_found", fields={"triage_id": "Not found."})
 
 
+def _patient_exists(patient_id: int) -> bool:
+    return db.session.execute(sa.select(Patient.id).where(Patient.id == patient_id)).first() is not None
+
+
+def _tell(appointment: Appointment, event: str, *, actor_id: int | None, by_staff: bool = False,
+          reason: str | None = None, previous_doctor_id: int | None = None) -> None:
+    """Queue the patient's email and the doctors' notices for a change. Caller commits.
+
+    The patient's email names who made the change when it was not them, and why.
+    """
+    by = notices.actor_label(actor_id, appointment.patient_id)
+    staff = by_staff or by != "the patient"
+    appointments.appointment_event(appointment, event, changed_by=by if staff else None,
+                                   reason=reason if staff else None)
+    if event == "rescheduled" and previous_doctor_id not in (None, appointment.doctor_id):
+        notices.record(appointment, "rescheduled_out", doctor_id=previous_doctor_id, actor_id=actor_id, by=by,
+                       reason=reason)
+        notices.record(appointment, "rescheduled_in", doctor_id=appointment.doctor_id, actor_id=actor_id, by=by,
+                       reason=reason)
+    else:
+        notices.record(appointment, event, doctor_id=appointment.doctor_id, actor_id=actor_id, by=by, reason=reason)
+
+
 # ---- the operations -------------------------------------------------------
 
 def book_slot(patient_id: int, slot_id: int, *, reason: str = "", triage_id: int | None = None,
-              ip: str | None = None, actor_id: int | None = None) -> Appointment:
-    """Book a free slot for a patient. 409 slot_taken if someone else got it first."""
+              ip: str | None = None, actor_id: int | None = None, by_staff: bool = False,
+              override: bool = False) -> Appointment:
+    """Book a free slot for a patient. 409 slot_taken if someone else got it first.
+
+    `by_staff`: the front desk books for the patient (the email says so). `override` (front desk
+    only) lifts the minimum notice and the limit on upcoming bookings, and is recorded in the audit log.
+    """
 
     def work() -> int:
+        if not _patient_exists(patient_id):
+            raise NotFound("No such patient.", code="patient_not_found", fields={"patient_id": "Not found."})
         slot = _load_slot(slot_id)
-        bookability.check_bookable(slot.date, slot.start_time)
+        bookability.check_bookable(slot.date, slot.start_time, notice_applies=not override)
         if slot.is_booked:
             raise SlotTaken()
         _check_triage(patient_id, triage_id)
         doctor_id, day, start, end = slot.doctor_id, slot.date, slot.start_time, slot.end_time
         _take_slot(slot_id)
         _lock_patient(patient_id)
-        _check_patient_rules(patient_id, slot)
+        _check_patient_rules(patient_id, slot, limit_applies=not override)
         appointment = Appointment(patient_id=patient_id, doctor_id=doctor_id, slot_id=slot_id, date=day,
                                   start_time=start, end_time=end, status="booked", reason=reason or "",
                                   triage_id=triage_id)
         db.session.add(appointment)
         commit_or_conflict(flush=True, default=SlotTaken)
         audit.record("appointment.book", actor_id=actor_id, target=f"appointment:{appointment.id}", ip=ip,
-                     patient_id=patient_id, slot_id=slot_id)
-        appointments.appointment_event(_reload(appointment.id), "booked")
+                     patient_id=patient_id, slot_id=slot_id, **({"override": True} if override else {}))
+        _tell(_reload(appointment.id), "booked", actor_id=actor_id, by_staff=by_staff)
         commit_or_conflict(default=SlotTaken)
         cache.clear_after_booking_change(doctor_id=doctor_id, patient_id=patient_id)
         return appointment.id
@@ -217,8 +249,9 @@ def cancel_appointment(patient_id: int, appointment_id: int, *, reason: str | No
         if changed != 1:
             raise Conflict("Only a booked appointment can be cancelled.", code="not_booked")
         _free_slot(slot_id)
-        audit.record("appointment.cancel", actor_id=actor_id, target=f"appointment:{appointment_id}", ip=ip)
-        appointments.appointment_event(_reload(appointment_id), "cancelled")
+        audit.record("appointment.cancel", actor_id=actor_id, target=f"appointment:{appointment_id}", ip=ip,
+                     patient_id=patient_id)
+        _tell(_reload(appointment_id), "cancelled", actor_id=actor_id, reason=reason)
         db.session.commit()
         cache.clear_after_booking_change(doctor_id=doctor_id, patient_id=patient_id)
 
@@ -262,8 +295,8 @@ def reschedule_appointment(patient_id: int, appointment_id: int, new_slot_id: in
         _free_slot(old_slot_id)
         commit_or_conflict(flush=True, default=SlotTaken)
         audit.record("appointment.reschedule", actor_id=actor_id, target=f"appointment:{appointment_id}", ip=ip,
-                     from_slot=old_slot_id, to_slot=new_slot_id)
-        appointments.appointment_event(_reload(appointment_id), "rescheduled")
+                     patient_id=patient_id, from_slot=old_slot_id, to_slot=new_slot_id)
+        _tell(_reload(appointment_id), "rescheduled", actor_id=actor_id, previous_doctor_id=old_doctor_id)
         commit_or_conflict(default=SlotTaken)
         cache.clear_after_booking_change(doctor_id=old_doctor_id, patient_id=patient_id)
         if new_doctor_id != old_doctor_id:
@@ -296,7 +329,7 @@ def cancel_doctor_future_appointments(doctor_id: int, *, actor_id: int | None = 
             _free_slot(appointment.slot_id)
             appointments.appointment_event(appointment, "cancelled")
             audit.record("appointment.cancel", actor_id=actor_id, target=f"appointment:{appointment.id}",
-                         ip=ip, reason="doctor_deactivated")
+                         ip=ip, patient_id=appointment.patient_id, reason="doctor_deactivated")
             cancelled.append((appointment.id, appointment.patient_id))
         db.session.commit()
         return cancelled
@@ -306,3 +339,187 @@ def cancel_doctor_future_appointments(doctor_id: int, *, actor_id: int | None = 
         cache.clear_after_booking_change(doctor_id=doctor_id, patient_id=patient_id)
     return len(cancelled)
 
+
+
+# ---- staff: the doctor (their own list) and the front desk (any) ------------------------
+
+def _staff_appointment(appointment_id: int, doctor_id: int | None) -> Appointment:
+    """An appointment the caller may change: a doctor's own, or any for the front desk (doctor_id None)."""
+    stmt = (sa.select(Appointment)
+            .options(so.joinedload(Appointment.doctor).joinedload(Doctor.specialization),
+                     so.joinedload(Appointment.patient).joinedload(Patient.user))
+            .where(Appointment.id == appointment_id))
+    if doctor_id is not None:
+        stmt = stmt.where(Appointment.doctor_id == doctor_id)
+    appointment = db.session.execute(stmt).scalar_one_or_none()
+    if appointment is None:
+        raise NotFound("No such appointment.")
+    return appointment
+
+
+def _not_started(appointment: Appointment, now: datetime | None = None) -> None:
+    if starts_at(appointment.date, appointment.start_time) <= (now or clock.utc_now()):
+        raise RuleViolation("This appointment has already started; record its outcome instead.",
+                            code="already_started")
+
+
+def staff_cancel(appointment_id: int, *, reason: str, actor_id: int, doctor_id: int | None = None,
+                 reopen_slot: bool | None = None, ip: str | None = None) -> Appointment:
+    """Cancel one booked appointment with a reason; the patient is emailed who did it and why.
+
+    The patient's cancellation cut-off does not apply to staff. A doctor's own
+    cancellation closes the slot (they are the one unavailable) unless
+    `reopen_slot`; the front desk's reopens it unless `reopen_slot` is False.
+    """
+    reopen = (doctor_id is None) if reopen_slot is None else reopen_slot
+
+    def work() -> tuple[int, int]:
+        appointment = _staff_appointment(appointment_id, doctor_id)
+        if appointment.status != "booked":
+            raise Conflict("Only a booked appointment can be cancelled.", code="not_booked")
+        _not_started(appointment)
+        slot_id, patient_id, owner = appointment.slot_id, appointment.patient_id, appointment.doctor_id
+        changed = db.session.execute(
+            sa.update(Appointment)
+            .where(Appointment.id == appointment_id, Appointment.status == "booked")
+            .values(status="cancelled", cancel_reason=reason, cancelled_at=utcnow(), updated_at=utcnow(),
+                    **({} if reopen else {"slot_id": None}))
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if changed != 1:
+            raise Conflict("Only a booked appointment can be cancelled.", code="not_booked")
+        if reopen:
+            _free_slot(slot_id)
+        elif slot_id is not None:
+            db.session.execute(sa.delete(DoctorAvailability).where(DoctorAvailability.id == slot_id))
+        audit.record("appointment.cancel", actor_id=actor_id, target=f"appointment:{appointment_id}", ip=ip,
+                     patient_id=patient_id, reason=reason, by_staff=True, slot_reopened=reopen)
+        _tell(_reload(appointment_id), "cancelled", actor_id=actor_id, by_staff=True, reason=reason)
+        db.session.commit()
+        return owner, patient_id
+
+    owner, patient_id = _write(work)
+    cache.clear_after_booking_change(doctor_id=owner, patient_id=patient_id)
+    return _reload(appointment_id)
+
+
+def staff_reschedule(appointment_id: int, new_slot_id: int, *, actor_id: int, doctor_id: int | None = None,
+                     override: bool = False, reason: str | None = None, ip: str | None = None) -> Appointment:
+    """Move a booked appointment to a free slot of the same or another doctor, atomically as for patients.
+
+    The booking rules apply to the new time (notice, horizon, overlap); the front
+    desk may override the notice, and that is recorded in the audit log.
+    """
+
+    def work() -> tuple[int, int, int]:
+        appointment = _staff_appointment(appointment_id, doctor_id)
+        if appointment.status != "booked":
+            raise Conflict("Only a booked appointment can be moved.", code="not_booked")
+        if appointment.slot_id == new_slot_id:
+            raise RuleViolation("The appointment is already at this time.", code="same_slot")
+        _not_started(appointment)
+        slot = _load_slot(new_slot_id)
+        bookability.check_bookable(slot.date, slot.start_time, notice_applies=not override)
+        if slot.is_booked:
+            raise SlotTaken()
+        patient_id = appointment.patient_id
+        old_slot_id, old_doctor_id = appointment.slot_id, appointment.doctor_id
+        new_doctor_id, day, start, end = slot.doctor_id, slot.date, slot.start_time, slot.end_time
+        _take_slot(new_slot_id)
+        _lock_patient(patient_id)
+        _check_patient_rules(patient_id, slot, replacing=appointment_id)
+        moved = db.session.execute(
+            sa.update(Appointment)
+            .where(Appointment.id == appointment_id, Appointment.status == "booked")
+            .values(slot_id=new_slot_id, doctor_id=new_doctor_id, date=day, start_time=start, end_time=end,
+                    updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if moved != 1:
+            raise Conflict("Only a booked appointment can be moved.", code="not_booked")
+        _free_slot(old_slot_id)
+        commit_or_conflict(flush=True, default=SlotTaken)
+        audit.record("appointment.reschedule", actor_id=actor_id, target=f"appointment:{appointment_id}", ip=ip,
+                     patient_id=patient_id, from_slot=old_slot_id, to_slot=new_slot_id, by_staff=True,
+                     **({"override": True} if override else {}))
+        _tell(_reload(appointment_id), "rescheduled", actor_id=actor_id, by_staff=True, reason=reason,
+              previous_doctor_id=old_doctor_id)
+        commit_or_conflict(default=SlotTaken)
+        return old_doctor_id, new_doctor_id, patient_id
+
+    old_doctor_id, new_doctor_id, patient_id = _write(work)
+    cache.clear_after_booking_change(doctor_id=old_doctor_id, patient_id=patient_id)
+    if new_doctor_id != old_doctor_id:
+        cache.clear_dashboards(doctor_ids=(new_doctor_id,))
+    return _reload(appointment_id)
+
+
+MAX_CANCEL_DAYS = 31
+
+
+def cancel_doctor_days(doctor_id: int, date_from, date_to, *, reason: str, actor_id: int,
+                       ip: str | None = None) -> int:
+    """A doctor is away: cancel every booked appointment from date_from to date_to (clinic dates) that
+    has not started, email each patient with the reason and a link to rebook, and close the freed
+    slots (and the free ones) so nobody books them. Returns how many appointments were cancelled."""
+    if date_to < date_from:
+        raise InvalidInput("The date range is reversed.", fields={"date_to": "Must be on or after date_from."})
+    if (date_to - date_from).days >= MAX_CANCEL_DAYS:
+        raise InvalidInput(f"Cancel at most {MAX_CANCEL_DAYS} days at once.",
+                           fields={"date_to": f"At most {MAX_CANCEL_DAYS} days after date_from."})
+    if date_to < clock.clinic_today():
+        raise InvalidInput("These days are over.", fields={"date_to": "Choose today or a later day."})
+
+    def work() -> list[int]:
+        now = clock.utc_now()
+        slots = db.session.execute(
+            sa.select(DoctorAvailability).where(DoctorAvailability.doctor_id == doctor_id,
+                                                DoctorAvailability.date >= date_from,
+                                                DoctorAvailability.date <= date_to)
+        ).scalars().all()
+        upcoming = [s.id for s in slots if starts_at(s.date, s.start_time) > now]
+        booked = db.session.execute(
+            sa.select(Appointment).where(Appointment.doctor_id == doctor_id, Appointment.status == "booked",
+                                         Appointment.date >= date_from, Appointment.date <= date_to)
+            .order_by(Appointment.date, Appointment.start_time)
+        ).scalars().all()
+        cancelled = []
+        for appointment in booked:
+            if starts_at(appointment.date, appointment.start_time) <= now:
+                continue  # begun: the doctor records its outcome
+            appointment.status = "cancelled"
+            appointment.cancel_reason = reason
+            appointment.cancelled_at = now
+            appointment.updated_at = now
+            cancelled.append(appointment.id)
+        db.session.flush()
+        if upcoming:
+            # Close the day: earlier cancelled visits keep their history, not the slot.
+            db.session.execute(sa.update(Appointment).where(Appointment.slot_id.in_(upcoming))
+                               .values(slot_id=None).execution_options(synchronize_session=False))
+            db.session.execute(sa.delete(DoctorAvailability).where(DoctorAvailability.id.in_(upcoming))
+                               .execution_options(synchronize_session=False))
+        for appointment_id in cancelled:
+            appointment = _reload_in_place(appointment_id)
+            audit.record("appointment.cancel", actor_id=actor_id, target=f"appointment:{appointment_id}", ip=ip,
+                         patient_id=appointment.patient_id, reason=reason, by_staff=True, day_cancelled=True)
+            _tell(appointment, "cancelled", actor_id=actor_id, by_staff=True, reason=reason)
+        audit.record("doctor.days_cancel", actor_id=actor_id, target=f"doctor:{doctor_id}", ip=ip,
+                     date_from=date_from.isoformat(), date_to=date_to.isoformat(), reason=reason,
+                     cancelled=len(cancelled), slots_closed=len(upcoming))
+        db.session.commit()
+        return [a.patient_id for a in booked if a.id in cancelled]
+
+    patient_ids = _write(work)
+    cache.clear_doctors()
+    cache.clear_dashboards(doctor_ids=(doctor_id,), patient_ids=tuple(set(patient_ids)))
+    return len(patient_ids)
+
+
+def _reload_in_place(appointment_id: int) -> Appointment:
+    return db.session.execute(
+        sa.select(Appointment)
+        .options(so.joinedload(Appointment.doctor).joinedload(Doctor.specialization),
+                 so.joinedload(Appointment.patient).joinedload(Patient.user))
+        .where(Appointment.id == appointment_id)
+    ).scalar_one()

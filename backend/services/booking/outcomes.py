@@ -55,7 +55,7 @@ def _queue_doctor_summaries(today) -> int:
         return 0
     doctors = db.session.execute(
         sa.select(Doctor.id, Doctor.full_name, User.email).join(User, User.id == Doctor.user_id)
-        .where(Doctor.id.in_(list(per_doctor)))
+        .where(Doctor.id.in_(list(per_doctor)), User.email_confirmed_at.is_not(None))
     ).all()
     queued = 0
     subject = "Appointments waiting for an outcome"

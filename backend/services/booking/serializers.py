@@ -40,7 +40,10 @@ def triage_summary(row: TriageAssessment | None) -> dict | None:
         return None
     return {"id": row.id, "urgency": row.urgency, "red_flags": list(row.red_flags or []),
             "specialization": row.specialization_name, "advice": row.advice, "symptoms": row.symptoms,
-            "created_at": iso_timestamp(row.created_at)}
+            "created_at": iso_timestamp(row.created_at),
+            # The follow-up questions and the patient's answers, as asked.
+            "questions": list(row.questions or []), "answers": dict(row.answers or {}),
+            "first_urgency": (row.first_answer or {}).get("urgency")}
 
 
 def appointment(row: Appointment, *, audience: str) -> dict:
@@ -58,6 +61,8 @@ def appointment(row: Appointment, *, audience: str) -> dict:
     }
     if audience in ("doctor", "admin"):
         out["patient"] = {"id": row.patient.id, "full_name": row.patient.full_name}
+        # Staff lists show how urgent each visit is; the admin sees the level, not the symptoms.
+        out["urgency"] = row.triage.urgency if row.triage is not None else None
     if audience == "doctor":
         out["triage"] = triage_summary(row.triage)
         # An outcome (complete, no-show) can be recorded from the visit's start; the queue says when.

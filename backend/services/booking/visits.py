@@ -1,10 +1,11 @@
 """Appointments after booking: the lists each role sees, and the doctor's outcome of a visit."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from flask import current_app
 
 from backend.errors import Conflict, InvalidInput, NotFound, RuleViolation, commit_or_conflict
 from backend.extensions import db
@@ -175,16 +176,34 @@ def _treatments_of(patient_id: int) -> sa.Select:
             .order_by(Appointment.date.desc(), Appointment.start_time.desc(), Treatment.id.desc()))
 
 
-def patient_history_for_doctor(doctor_id: int, patient_id: int) -> tuple[Patient, list[Treatment]]:
-    """A patient's record and treatments, for a doctor who has seen or will see them."""
-    known = db.session.execute(
-        sa.select(Appointment.id).where(Appointment.doctor_id == doctor_id, Appointment.patient_id == patient_id)
+def in_care_of(doctor_id: int, patient_id: int) -> bool:
+    """A doctor may read a patient's records while caring for them: a booked appointment with this
+    doctor, or one completed within CARE_ACCESS_DAYS. Cancelled and no-show visits open nothing."""
+    since = clock.clinic_today() - timedelta(days=current_app.config["CARE_ACCESS_DAYS"])
+    return db.session.execute(
+        sa.select(Appointment.id).where(
+            Appointment.doctor_id == doctor_id, Appointment.patient_id == patient_id,
+            sa.or_(Appointment.status == "booked",
+                   sa.and_(Appointment.status == "completed", Appointment.date >= since)))
         .limit(1)
-    ).first()
-    patient = db.session.get(Patient, patient_id) if known else None
+    ).first() is not None
+
+
+def patient_history_for_doctor(doctor_id: int, patient_id: int, *, actor_id: int | None = None,
+                               ip: str | None = None) -> tuple[Patient, list[Treatment]]:
+    """A patient's record and treatments, for a doctor caring for them. Every read, and every refusal,
+    is in the audit log."""
+    patient = db.session.get(Patient, patient_id) if in_care_of(doctor_id, patient_id) else None
     if patient is None:
+        audit.record_now("record.view_denied", actor_id=actor_id, target=f"patient:{patient_id}", ip=ip,
+                         patient_id=patient_id if db.session.get(Patient, patient_id) else None,
+                         doctor_id=doctor_id)
         raise NotFound("No such patient.")
-    return patient, list(db.session.execute(_treatments_of(patient_id)).unique().scalars())
+    treatments = list(db.session.execute(_treatments_of(patient_id)).unique().scalars())
+    audit.record("record.view", actor_id=actor_id, target=f"patient:{patient_id}", ip=ip, patient_id=patient_id,
+                 view="doctor_history")
+    db.session.commit()
+    return patient, treatments
 
 
 def treatments_for_patient(patient_id: int, *, page: int, per_page: int) -> Page:

@@ -10,10 +10,11 @@ from backend.errors import InvalidInput, NotFound, commit_or_conflict
 from backend.extensions import db
 from backend.models import Doctor, DoctorAvailability, Specialization, User
 from backend.services import audit, cache, clock
-from backend.services.accounts import users as accounts
-from backend.services.booking import bookings as booking
+from backend.services.accounts import links, users as accounts
+from backend.services.booking import bookings as booking, serializers as booking_serializers
 from backend.services.directory import serializers as directory_serializers
 from backend.services.directory.search import contains
+from backend.services.email import outbox
 from backend.services.paging import Page, page_of_list, paginate
 from backend.services.scheduling import bookability
 from backend.services.scheduling.templates import slots_of
@@ -36,13 +37,42 @@ def public_doctors(*, spec_id: int | None, q: str | None, page: int, per_page: i
         slots = bookability.next_free_slots(None if spec_id is None else [d.id for d in doctors])
         return [dict(directory_serializers.doctor_public(d), next_free_slot=_first(slots.get(d.id))) for d in doctors]
 
-    cached = cache.read_through(cache.doctors_key(spec_id), cache.DOCTORS_TTL, load)
+    cached = cache.read_through(cache.doctors_key(spec_id), cache.DOCTORS_TTL, load, registry=cache.DOCTORS_REGISTRY)
     rows = cached.value
     if q:
         needle = q.lower()
         rows = [d for d in rows if needle in d["full_name"].lower()
                 or needle in ((d["specialization"] or {}).get("name") or "").lower()]
     return page_of_list(rows, page, per_page, cached.status)
+
+
+def public_doctors_body(*, spec_id: int | None, q: str | None, page: int, per_page: int) -> cache.CachedBytes:
+    """The listing page as response bytes. Without a search, the page itself is cached: a hit is sent as stored."""
+
+    def render() -> tuple[bytes, int]:
+        return cache.dumps(public_doctors(spec_id=spec_id, q=q, page=page, per_page=per_page).as_json()), \
+            cache.DOCTORS_TTL
+
+    if q:
+        listing = public_doctors(spec_id=spec_id, q=q, page=page, per_page=per_page)
+        return cache.CachedBytes(cache.dumps(listing.as_json()), listing.cache_status)
+    return cache.body_through(cache.doctors_page_key(spec_id, page, per_page), cache.DOCTORS_TTL, render,
+                              registry=cache.DOCTORS_REGISTRY)
+
+
+def bookable_slots_body(doctor_id: int, date_from: date | None, date_to: date | None) -> cache.CachedBytes:
+    """A doctor's free times as response bytes, cached until the first of them leaves the bookable window."""
+
+    def render() -> tuple[bytes, int]:
+        slots = bookable_slots(doctor_id, date_from, date_to)
+        fresh_for = cache.AVAILABILITY_TTL
+        if slots:
+            first = bookability.starts_at(slots[0].date, slots[0].start_time) - bookability.notice()
+            fresh_for = min(fresh_for, int((first - clock.utc_now()).total_seconds()))
+        return cache.dumps({"items": [booking_serializers.slot(s) for s in slots]}), fresh_for
+
+    return cache.body_through(cache.availability_key(doctor_id, date_from, date_to), cache.AVAILABILITY_TTL, render,
+                              registry=cache.DOCTORS_REGISTRY)
 
 
 def _active_doctor(doctor_id: int) -> Doctor:
@@ -105,7 +135,10 @@ def create_doctor(*, email: str, password: str, actor_id: int | None = None, **f
     db.session.add(doctor)
     commit_or_conflict(flush=True)
     audit.record("doctor.create", actor_id=actor_id, target=f"doctor:{doctor.id}")
+    # The address the admin typed gets a confirmation link before any other email.
+    links.queue_confirmation(user)
     commit_or_conflict()
+    outbox.send_queued_now()
     cache.clear_doctors()
     cache.clear_dashboards()
     return doctor_admin(doctor.id)

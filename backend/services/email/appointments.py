@@ -32,15 +32,23 @@ def appointment_context(appointment: Appointment) -> dict:
     }
 
 
-def appointment_event(appointment: Appointment, event: str) -> bool:
-    """Queue the email that tells the patient an appointment was booked, moved or cancelled."""
+def appointment_event(appointment: Appointment, event: str, *, changed_by: str | None = None,
+                      reason: str | None = None) -> bool:
+    """Queue the email that tells the patient an appointment was booked, moved or cancelled.
+
+    `changed_by` names who did it when it was not the patient (a doctor, the front desk), with
+    `reason`. A patient without a confirmed email address gets nothing.
+    """
     if event not in APPOINTMENT_EVENTS:
         raise ValueError(f"unknown appointment event {event!r}")
+    if not appointment.patient.user.can_receive_email:
+        return False
     # The id and the change stamp name the event in the dedupe key; both exist only after a flush.
     db.session.flush()
     subject = APPOINTMENT_EVENTS[event]
     stamp = appointment.updated_at.isoformat() if appointment.updated_at else ""
-    context = dict(appointment_context(appointment), event=event, subject=subject)
+    context = dict(appointment_context(appointment), event=event, subject=subject, changed_by=changed_by,
+                   reason=reason, opted_out=not appointment.patient.email_opt_in)
     method = "CANCEL" if event == "cancelled" else "REQUEST"
     attachments = [{"filename": "appointment.ics", "content_type": "text/calendar", "method": method,
                     "ics": appointment_ics(appointment, method)}]

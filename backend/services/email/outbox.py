@@ -21,9 +21,11 @@ from backend.services import queue
 log = logging.getLogger(__name__)
 
 
-# Mail a patient gets even after opting out of non-essential email.
+# Mail a patient gets even after opting out of reminders and updates: what confirms a change
+# they made or that was made to their appointment (each such email says why it still came).
 ESSENTIAL_PATIENT_KINDS = frozenset({
-    "appointment_booked", "appointment_rescheduled", "appointment_cancelled", "reminder", "reminder_eve",
+    "appointment_booked", "appointment_rescheduled", "appointment_cancelled",
+    "password_reset", "email_confirm", "email_change",
 })
 
 

@@ -40,7 +40,9 @@ def _appointment_batches(day: date, day_before_only: bool):
             .join(Doctor, Doctor.id == Appointment.doctor_id)
             .outerjoin(Specialization, Specialization.id == Doctor.specialization_id)
             .where(Appointment.date == day, Appointment.status == "booked", Appointment.id > last_id,
-                   User.is_active.is_(True))
+                   User.is_active.is_(True), User.email.is_not(None), User.email_confirmed_at.is_not(None),
+                   # "Email me appointment reminders and updates" off means no reminders.
+                   Patient.email_opt_in.is_(True))
             .order_by(Appointment.id)
             .limit(BATCH_SIZE)
         )

@@ -20,7 +20,7 @@ from flask import current_app, render_template
 from backend.errors import NotFound, Unavailable
 from backend.extensions import db
 from backend.models import Appointment, Doctor, Job, Patient, Specialization, Treatment, User
-from backend.services import queue
+from backend.services import audit, queue
 from backend.services.clock import utc_now
 from backend.services.email import outbox
 from backend.services.formats import hhmm
@@ -186,6 +186,8 @@ def fail_export(job_id: int, reason: str) -> None:
 
 
 def _queue_ready_email(job: Job, owner: User) -> bool:
+    if not owner.can_receive_email:
+        return False
     if owner.patient is not None and not outbox.patient_accepts(owner.patient, "export_ready"):
         return False
     config = current_app.config
@@ -203,13 +205,18 @@ def _queue_ready_email(job: Job, owner: User) -> bool:
                        body_html=render_template("email/export_ready.html", **context), attachments=attachments)
 
 
-def download_path(job: Job) -> tuple[str, str]:
-    """The file of a finished export, or NotFound once it expired or before it exists."""
+def download_path(job: Job, *, actor_id: int | None = None, ip: str | None = None) -> tuple[str, str]:
+    """The file of a finished export, or NotFound once it expired or before it exists. A download is a
+    read of patient records and goes in the audit log."""
     if job.status != "done":
         raise NotFound("This export is not ready yet.", code="export_not_ready")
     if not job.result_path or not os.path.isfile(job.result_path) or (
             job.expires_at is not None and job.expires_at <= utc_now()):
         raise NotFound("This export has expired. Please start a new one.", code="export_expired")
+    owner_patient = db.session.execute(sa.select(Patient.id).where(Patient.user_id == job.owner_id)).scalar()
+    audit.record("export.download", actor_id=actor_id, target=f"job:{job.id}", ip=ip, patient_id=owner_patient,
+                 scope=(job.params or {}).get("scope"))
+    db.session.commit()
     return job.result_path, job.result_filename or "export.csv"
 
 

@@ -17,6 +17,7 @@ from backend.models import (
     Specialization,
     Treatment,
     User,
+    utcnow,
 )
 from backend.services.accounts.users import hash_password
 from backend.services.clock import clinic_now
@@ -173,7 +174,8 @@ def seed_demo(*, doctors: int = 28, patients: int = 60, seed: int = 2026) -> dic
     rng = random.Random(seed)
     password_hash = hash_password(DEMO_PASSWORD)  # one hash: bcrypt is deliberately slow
     specs = _seed_specializations()
-    db.session.add(User(email=ADMIN_EMAIL, password_hash=password_hash, role="admin"))
+    db.session.add(User(email=ADMIN_EMAIL, password_hash=password_hash, role="admin", full_name="Nasrin Akter",
+                        email_confirmed_at=utcnow()))
     doctor_rows = _seed_doctors(rng, specs, password_hash, doctors)
     patient_rows = _seed_patients(rng, password_hash, patients)
     db.session.flush()
@@ -217,7 +219,8 @@ def _seed_doctors(rng: random.Random, specs: dict[str, Specialization], password
     for i in range(count):
         name = DOCTOR_NAMES[i % len(DOCTOR_NAMES)]
         spec = spec_list[i % len(spec_list)]
-        user = User(email=_email_for(name, "carequeue.local", taken), password_hash=password_hash, role="doctor")
+        user = User(email=_email_for(name, "carequeue.local", taken), password_hash=password_hash, role="doctor",
+                    email_confirmed_at=utcnow())
         doctor = Doctor(
             user=user, full_name=f"Dr. {name}", specialization=spec,
             qualification=rng.choice(QUALIFICATIONS), experience_years=rng.randint(3, 30),
@@ -263,7 +266,8 @@ def _seed_patients(rng: random.Random, password_hash: str, count: int) -> list[P
         name = f"{first} {last}"
         age = DEMO_PATIENT_AGE if i == 0 else rng.randint(2, 84)
         condition, medication = rng.choice(CONDITIONS[:2] if age < 16 else CONDITIONS[:2] + CONDITIONS)
-        user = User(email=_email_for(name, "example.com", taken), password_hash=password_hash, role="patient")
+        user = User(email=_email_for(name, "example.com", taken), password_hash=password_hash, role="patient",
+                    email_confirmed_at=utcnow())
         patients.append(Patient(
             user=user, full_name=name,
             date_of_birth=today - timedelta(days=age * 365 + rng.randint(0, 364)),

@@ -21,7 +21,7 @@ import sqlalchemy.orm as so
 from backend.errors import NotFound
 from backend.extensions import db, redis_handle
 from backend.models import Job, User
-from backend.services.booking import outcomes
+from backend.services.booking import notices, outcomes
 from backend.services.email import delivery, outbox, reminders
 from backend.services.ops import housekeeping
 from backend.services.paging import Page, paginate
@@ -57,6 +57,8 @@ def _registry() -> dict[str, ScheduledJob]:
         ScheduledJob("purge-expired-exports", "Delete export files past their retention.",
                      housekeeping.purge_expired_exports, 900),
         ScheduledJob("send-due-emails", "Send the outbox's due emails.", send_due, 0),
+        ScheduledJob("doctor-digests", "Email each doctor who chose a daily summary the changes to their list.",
+                     notices.send_daily_digests, 1800),
         ScheduledJob("answer-stale-triage", "Re-queue symptom checks that waited too long, or answer them by the rules.",
                      triage.answer_stale_assessments, 120),
     ]

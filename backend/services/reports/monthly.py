@@ -123,6 +123,7 @@ def send_monthly_reports(now: datetime | None = None) -> dict:
     stats = month_stats(first, end)
     doctors = db.session.execute(
         sa.select(Doctor.id, Doctor.full_name, User.email, Doctor.is_active).join(User, User.id == Doctor.user_id)
+        .where(User.email_confirmed_at.is_not(None))
         .order_by(Doctor.full_name)
     ).all()
     base = {"clinic_name": config["CLINIC_NAME"], "month_text": month_text, "chart_cid": "month-chart"}
@@ -154,7 +155,8 @@ def send_monthly_reports(now: datetime | None = None) -> dict:
             body_html=render_template("email/report.html", **context),
             attachments=[_chart_attachment(first, chart_png(first, end, item["days"]))])
     admins = db.session.execute(
-        sa.select(User.id, User.email).where(User.role == "admin", User.is_active.is_(True)).order_by(User.id)
+        sa.select(User.id, User.email).where(User.role == "admin", User.is_active.is_(True),
+                                             User.email_confirmed_at.is_not(None)).order_by(User.id)
     ).all()
     queued_admins = 0
     if admins:

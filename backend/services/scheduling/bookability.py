@@ -44,13 +44,16 @@ def earliest_bookable_wall_time(now: datetime | None = None) -> datetime:
     return moment
 
 
-def check_bookable(day: date, start: time, now: datetime | None = None) -> None:
-    """Raise RuleViolation unless a slot at this clinic-local time can be booked now."""
+def check_bookable(day: date, start: time, now: datetime | None = None, *, notice_applies: bool = True) -> None:
+    """Raise RuleViolation unless a slot at this clinic-local time can be booked now.
+
+    `notice_applies=False` is the front desk's recorded override of the minimum notice.
+    """
     now = now or clock.utc_now()
     begins = starts_at(day, start)
     if begins <= now:
         raise RuleViolation("This time has already passed.", code="past_slot")
-    if begins - now < notice():
+    if notice_applies and begins - now < notice():
         raise RuleViolation(
             f"Appointments must be booked at least {current_app.config['BOOKING_MIN_NOTICE_MINUTES']} minutes ahead.",
             code="too_late")

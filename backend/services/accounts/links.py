@@ -1,0 +1,223 @@
+"""Links sent by email: password reset, email confirmation and email change.
+
+A link carries a random token; only its SHA-256 is stored, so a copy of the
+database does not hold usable links. A token works once (an atomic UPDATE
+claims it) and until it expires. Asking for a reset answers the same whether
+the email exists or not; using one ends every session of the account.
+
+An address gets no email but its confirmation link until it is confirmed
+(`User.email_confirmed_at`). A reset link also confirms the address it was
+sent to: opening it proves the mailbox is the user's.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app, render_template
+
+from backend.errors import Conflict, DomainError, InvalidInput, NotFound, commit_or_conflict
+from backend.extensions import db
+from backend.models import AccountToken, User, utcnow
+from backend.services import audit
+from backend.services.accounts import throttle
+from backend.services.accounts.credentials import (
+    check_current_password,
+    email_taken,
+    hash_password,
+    revoke_all_sessions,
+)
+from backend.services.email import outbox
+
+
+class InvalidToken(DomainError):
+    status, code = 400, "invalid_token"
+    message = "This link is no longer valid. It may have been used already or expired; ask for a new one."
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
+
+
+def _issue(user: User, purpose: str, lifetime: timedelta, *, new_email: str | None = None) -> str:
+    """A new token for this purpose; earlier unused ones of the same purpose stop working. Caller commits."""
+    now = utcnow()
+    db.session.execute(
+        sa.update(AccountToken)
+        .where(AccountToken.user_id == user.id, AccountToken.purpose == purpose, AccountToken.used_at.is_(None))
+        .values(used_at=now).execution_options(synchronize_session=False))
+    token = secrets.token_urlsafe(32)
+    db.session.add(AccountToken(user_id=user.id, purpose=purpose, token_hash=_hash(token), new_email=new_email,
+                                expires_at=now + lifetime))
+    return token
+
+
+def _consume(token: str, purpose: str) -> AccountToken:
+    """Claim a live token once (concurrent uses: one wins). InvalidToken otherwise."""
+    if not token or len(token) > 200:
+        raise InvalidToken()
+    now = utcnow()
+    claimed = db.session.execute(
+        sa.update(AccountToken)
+        .where(AccountToken.token_hash == _hash(token), AccountToken.purpose == purpose,
+               AccountToken.used_at.is_(None), AccountToken.expires_at > now)
+        .values(used_at=now).execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed != 1:
+        raise InvalidToken()
+    return db.session.execute(sa.select(AccountToken).where(AccountToken.token_hash == _hash(token))).scalar_one()
+
+
+def _link(path: str, token: str) -> str:
+    return f"{current_app.config['PUBLIC_URL'].rstrip('/')}/#/{path}?token={token}"
+
+
+def _queue_link_email(*, kind: str, recipient: str, subject: str, name: str, intro: str, action: str, link: str,
+                      note: str, key: str) -> None:
+    context = {"clinic_name": current_app.config["CLINIC_NAME"], "subject": subject, "name": name, "intro": intro,
+               "action": action, "link": link, "note": note}
+    outbox.queue_email(kind=kind, recipient=recipient, subject=subject, dedupe_key=key,
+                       body_text=render_template("email/account_link.txt", **context),
+                       body_html=render_template("email/account_link.html", **context))
+
+
+# ---- password reset ----------------------------------------------------------
+
+def _queue_reset(user: User) -> None:
+    minutes = current_app.config["PASSWORD_RESET_MINUTES"]
+    token = _issue(user, "password_reset", timedelta(minutes=minutes))
+    _queue_link_email(
+        kind="password_reset", recipient=user.email, subject="Reset your password", name=user.display_name,
+        intro="Someone (we hope you) asked to set a new password for your account.",
+        action="Choose a new password", link=_link("reset-password", token),
+        note=f"The link works once, for {minutes} minutes. If you did not ask for it, ignore this email: "
+             "your password stays as it is.",
+        key=f"password-reset:{_hash(token)}")
+
+
+def request_password_reset(email: str, *, ip: str | None = None) -> None:
+    """Email a reset link if an active account has this address. Says nothing either way."""
+    user = db.session.execute(sa.select(User).where(User.email == email.strip().lower())).scalar_one_or_none()
+    if user is None or not user.is_active:
+        audit.record_now("user.password_reset_request_unknown", actor_id=None, target=None, ip=ip)
+        return
+    _queue_reset(user)
+    audit.record("user.password_reset_request", actor_id=None, target=f"user:{user.id}", ip=ip)
+    db.session.commit()
+    outbox.send_queued_now()
+
+
+def send_reset_by_admin(user_id: int, *, actor_id: int, ip: str | None = None) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound("No such user.")
+    if not user.email:
+        raise Conflict("This person has no email address. Add one first.", code="no_email")
+    if not user.is_active:
+        raise Conflict("This account is deactivated. Reactivate it first.", code="user_inactive")
+    _queue_reset(user)
+    audit.record("user.password_reset_sent", actor_id=actor_id, target=f"user:{user.id}", ip=ip,
+                 patient_id=user.patient.id if user.patient else None)
+    db.session.commit()
+    outbox.send_queued_now()
+    return user
+
+
+def reset_password(token: str, new_password: str, *, ip: str | None = None) -> User:
+    """Set a new password from a reset link: once, before it expires; every session of the account ends."""
+    row = _consume(token, "password_reset")
+    user = db.session.get(User, row.user_id)
+    if user is None or not user.is_active:
+        raise InvalidToken()
+    user.password_hash = hash_password(new_password)
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = utcnow()
+    revoke_all_sessions(user.id)
+    throttle.clear(throttle.code_key(user.id))
+    audit.record("user.password_reset", actor_id=user.id, target=f"user:{user.id}", ip=ip)
+    db.session.commit()
+    return user
+
+
+# ---- email confirmation and change -------------------------------------------------
+
+def queue_confirmation(user: User) -> None:
+    """Email a confirmation link to the user's address. Caller commits (then send_queued_now)."""
+    if not user.email or user.email_confirmed_at is not None:
+        return
+    hours = current_app.config["EMAIL_CONFIRM_HOURS"]
+    token = _issue(user, "email_confirm", timedelta(hours=hours))
+    _queue_link_email(
+        kind="email_confirm", recipient=user.email, subject="Confirm your email address", name=user.display_name,
+        intro=f"Please confirm that this is your email address. Until you do, {current_app.config['CLINIC_NAME']} "
+              "sends you no other email: no booking confirmations and no reminders.",
+        action="Confirm my email", link=_link("confirm-email", token),
+        note=f"The link works for {hours} hours. If you did not create an account, ignore this email.",
+        key=f"email-confirm:{_hash(token)}")
+
+
+def resend_confirmation(user: User) -> None:
+    if user.email_confirmed_at is not None:
+        raise Conflict("Your email address is already confirmed.", code="already_confirmed")
+    queue_confirmation(user)
+    db.session.commit()
+    outbox.send_queued_now()
+
+
+def confirm_email(token: str, *, ip: str | None = None) -> User:
+    row = _consume(token, "email_confirm")
+    user = db.session.get(User, row.user_id)
+    if user is None:
+        raise InvalidToken()
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = utcnow()
+    audit.record("user.email_confirm", actor_id=user.id, target=f"user:{user.id}", ip=ip)
+    db.session.commit()
+    return user
+
+
+def request_email_change(user: User, new_email: str, current_password: str, *, ip: str | None = None) -> None:
+    """Send a link to the new address; the account's email changes only when it is opened."""
+    check_current_password(user, current_password, ip=ip)
+    if new_email == user.email:
+        raise InvalidInput(fields={"new_email": "This is already your email address."})
+    if email_taken(new_email):
+        raise Conflict("An account with this email already exists.", code="email_taken",
+                       fields={"new_email": "This email is already registered."})
+    hours = current_app.config["EMAIL_CONFIRM_HOURS"]
+    token = _issue(user, "email_change", timedelta(hours=hours), new_email=new_email)
+    _queue_link_email(
+        kind="email_change", recipient=new_email, subject="Confirm your new email address", name=user.display_name,
+        intro="You asked to use this address for your account. Your account keeps its current address until "
+              "you confirm.",
+        action="Use this email address", link=_link("confirm-email", token) + "&change=1",
+        note=f"The link works for {hours} hours. If you did not ask for this, ignore this email.",
+        key=f"email-change:{_hash(token)}")
+    audit.record("user.email_change_request", actor_id=user.id, target=f"user:{user.id}", ip=ip)
+    db.session.commit()
+    outbox.send_queued_now()
+
+
+def confirm_email_link(token: str, *, ip: str | None = None) -> User:
+    """The link in a confirmation email: a first confirmation or a change of address."""
+    try:
+        return confirm_email(token, ip=ip)
+    except InvalidToken:
+        db.session.rollback()
+    return confirm_email_change(token, ip=ip)
+
+
+def confirm_email_change(token: str, *, ip: str | None = None) -> User:
+    row = _consume(token, "email_change")
+    user = db.session.get(User, row.user_id)
+    if user is None or not row.new_email:
+        raise InvalidToken()
+    old = user.email
+    user.email = row.new_email
+    user.email_confirmed_at = utcnow()
+    audit.record("user.email_change", actor_id=user.id, target=f"user:{user.id}", ip=ip, old_email=old,
+                 new_email=row.new_email)
+    commit_or_conflict()
+    return user
