@@ -10,7 +10,7 @@ import yaml
 from backend.triage import reader
 from backend.triage.engine import DEFAULT_SPECIALIZATIONS, GENERAL_MEDICINE, TriageResult, assess, more_urgent
 from backend.triage.kbcheck import check
-from backend.triage.knowledge import KnowledgeError, build
+from backend.triage.knowledge import KnowledgeError, Matcher, build
 
 FIXTURE = Path(__file__).parent / "data" / "kb_fixture"
 
@@ -374,3 +374,200 @@ def test_speed_on_the_fixture(kb):
     for _ in range(200):
         run(kb, "58 yo M c/o central CP x30min, diaphoretic, no fever, cough or sore throat")
     assert (time.perf_counter() - started) / 200 < 0.005
+
+
+# ---------------------------------------------------------------------------
+# Reading defects found while writing the knowledge base.
+# ---------------------------------------------------------------------------
+
+def phrase_matches(phrases: dict[str, list[str]], text: str) -> set[str]:
+    """The concepts a small inline set of phrases finds in `text`."""
+    matcher = Matcher()
+    for concept, synonyms in phrases.items():
+        for phrase in synonyms:
+            assert matcher.add(concept, phrase) is None
+    matcher.finalize()
+    return set(matcher.match(reader.tokens(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "my teenage son had a fever before his exam", "The baby had 3 days of fever", "the baby had a fever yesterday",
+    "my 4 year old had a fever last night", "my son has a fever and a rash that doesn't fade when I press a glass on it",
+    "My 18 month old had a fit when his temperature went up, a fever", "my mother's fever is high",
+])
+def test_a_relative_who_is_the_subject_of_a_present_account_is_the_patient(kb, text):
+    assert flags(kb, text)["fever"]["experiencer"] == "patient"
+
+
+@pytest.mark.parametrize("text", [
+    "mum had a fever at 60, I have a sore throat", "my dad had chest pain years ago and I have a sore throat",
+    "my son has a cough, his dad had chest pain when he was 40",
+])
+def test_family_history_needs_a_history_cue_or_another_subject(kb, text):
+    found = flags(kb, text)
+    assert found.get("fever", found.get("chest pain"))["experiencer"] == "other"
+
+
+def test_a_carers_actions_do_not_make_the_text_the_writers():
+    stems = lambda text: [t.stem if t.raw not in reader.SKIP else t.raw for t in reader.tokens(text)]
+    assert reader._text_subject(stems("my son has a rash, when I press a glass on it it stays")) == reader.stem("son")
+    assert reader._text_subject(stems("my little girl swallowed a battery and now I can't find it")) == "girl"
+    assert reader._text_subject(stems("my husband passed away and I keep crying")) == "writer"
+    assert reader._text_subject(stems("my brother has a fever. I have a sore throat")) == "writer"
+
+
+def test_gone_after_a_person_is_a_loss_not_a_negation():
+    phrases = {"crying": ["crying", "keep crying"]}
+    stream = reader.tokens("he's gone and I keep crying")
+    mods = reader.context_modifiers(stream, set())
+    assert not any(mods.negated)
+    assert "crying" in phrase_matches(phrases, "he's gone and I keep crying")
+    stream = reader.tokens("the headache is gone")
+    assert reader.context_modifiers(stream, set()).negated[1] is True
+
+
+@pytest.mark.parametrize("text", ["cough over the last year", "cough for the past year", "cough in the last year"])
+def test_a_span_up_to_now_is_not_history(kb, text):
+    assert flags(kb, text)["cough"]["historical"] is False
+
+
+def test_cough_last_year_is_still_history(kb):
+    assert flags(kb, "cough last year")["cough"]["historical"] is True
+
+
+@pytest.mark.parametrize("text", ["known diabetic, chest pain", "recently diagnosed with diabetes, chest pain",
+                                  "diagnosed with diabetes 4 years ago, chest pain"])
+def test_a_known_condition_is_context_and_current(kb, text):
+    result = run(kb, text)
+    row = flags(kb, text)["diabetes"]
+    assert row["historical"] is True and row["negated"] is False
+    assert result.urgency == "emergency"
+
+
+def test_a_known_condition_counts_for_requires(kb):
+    reading = run(kb, "known asthmatic, increased cough")
+    assert flags(kb, "known asthmatic, increased cough")["cough"]["historical"] is False
+    assert "common_cold" in reading.rules_fired
+
+
+def test_the_illness_a_symptom_dates_from_is_over():
+    phrases = {"flu": ["flu"], "cough": ["cough"]}
+    stream = reader.tokens("cough since the flu two weeks ago")
+    mods = reader.context_modifiers(stream, set())
+    flu = [t.raw for t in stream].index("flu")
+    assert mods.historical[flu] is True and mods.historical[0] is False
+    assert phrase_matches(phrases, "cough since the flu") == {"flu", "cough"}
+
+
+@pytest.mark.parametrize("written,expanded", [
+    ("SI joint pain", "sacroiliac joint pain"), ("SI and self harm", "suicidal ideation and self harm"),
+    ("1 drop OD", "1 drop od"), ("OD'd on paracetamol", "overdosed on paracetamol"),
+    ("took an OD", "took an overdose"), ("PR bleeding", "per rectum bleeding"), ("pr bleeding", "per rectum bleeding"),
+    ("fresh blood PR", "fresh blood per rectum"), ("PV bleed", "per vagina bleed"), ("pv discharge", "per vagina discharge"),
+    ("PR team", "pr team"), ("CVA tenderness", "renal angle tenderness"), ("h/o CVA", "history of stroke"),
+    ("SOB", "shortness of breath"), ("c/o sob", "complains of shortness of breath"),
+    ("sob on exertion", "shortness of breath on exertion"), ("pet byatha sob somoy", "pet byatha sob somoy"),
+    ("fit and well", "well"), ("coughing fits at night", "coughing bouts at night"),
+])
+def test_shorthand_collisions(written, expanded):
+    assert reader.expanded_text(written) == expanded
+
+
+def test_lower_case_sob_in_a_knowledge_phrase_is_still_shortness_of_breath(kb):
+    assert "shortness of breath" not in flags(kb, "amar sob somoy matha byatha")
+    assert "shortness of breath" in flags(kb, "cough and sob for 2 days")
+
+
+@pytest.mark.parametrize("text,name", [("non-diabetic", "diabetes"), ("non smoker, non diabetic", "diabetes"),
+                                       ("negative pregnancy test", "pregnant"), ("pregnancy test negative", "pregnant")])
+def test_non_prefix_and_negative_tests_negate(kb, text, name):
+    assert flags(kb, text)[name]["negated"] is True
+
+
+def test_positive_pregnancy_test_is_pregnant(kb):
+    assert flags(kb, "positive pregnancy test")["pregnant"]["negated"] is False
+
+
+@pytest.mark.parametrize("text,negated,affirmed", [
+    ("losing weight without trying and my throat is sore", [], ["weight loss", "sore throat"]),
+    ("I haven't had a fever for a week and I'm coughing and my throat is sore", ["fever"], ["cough", "sore throat"]),
+    ("she isn't sleeping, coughing and thinks she has a fever", [], ["cough", "fever"]),
+    ("no fever, chills, or weight loss", ["fever", "chills", "weight loss"], []),
+])
+def test_negation_stops_at_a_new_clause(kb, text, negated, affirmed):
+    found = flags(kb, text)
+    for name in negated:
+        assert found[name]["negated"] is True, name
+    for name in affirmed:
+        assert found[name]["negated"] is False, name
+
+
+def test_a_negated_side_of_a_near_term_negates_it(kb):
+    assert flags(kb, "chest no pain")["chest pain"]["negated"] is True
+    assert flags(kb, "chest pain")["chest pain"]["negated"] is False
+    assert run(kb, "tight chest no pain").urgency == "emergency"  # "chest ~ tight*" still holds
+
+
+@pytest.mark.parametrize("text,concept,found", [
+    ("burning when I pee", "burn", False), ("I burned my hand", "burn", True),
+    ("stabbing pain in my side", "stab wound", False), ("he was stabbed", "stab wound", True),
+    ("food poisoning", "poisoned", False), ("I was poisoned", "poisoned", True),
+    ("light spotting", "spots", False), ("red spots", "spots", True),
+    ("fit and well", "seizure", False), ("coughing fits", "seizure", False), ("he had fits", "seizure", True),
+    ("painless lump", "pain", False), ("painful lump", "pain", True), ("pains", "pain", True),
+    ("bruises on legs", "bruise", True), ("bruising", "bruise", True),
+])
+def test_stemming_and_prefixes_do_not_merge_unrelated_words(text, concept, found):
+    phrases = {"burn": ["burned"], "stab wound": ["stabbed"], "poisoned": ["poisoned"], "spots": ["spots"],
+               "seizure": ["fits"], "pain": ["pain*"], "bruise": ["bruise*", "bruising"]}
+    assert (concept in phrase_matches(phrases, text)) is found
+
+
+def test_ise_is_folded_only_for_ize_verbs():
+    stems = lambda text: [t.stem for t in reader.tokens(text)]
+    assert stems("immunised") == stems("immunized")
+    assert stems("organise") == stems("organize")
+    for word in ("bruise", "bruised", "raise", "noise", "exercise", "advised", "otherwise"):
+        assert "iz" not in reader.fold(word), word
+
+
+def test_articles_in_a_phrase_are_kept():
+    phrases = {"common cold": ["a cold", "has a cold"], "injury": ["a fall"], "stabbed": ["stabbed her"]}
+    assert "common cold" in phrase_matches(phrases, "I have a cold")
+    assert "common cold" in phrase_matches(phrases, "she has the cold")
+    assert "common cold" not in phrase_matches(phrases, "my hands are cold")
+    assert "common cold" not in phrase_matches(phrases, "she has cold hands")
+    assert "common cold" in phrase_matches(phrases, "has cold, and a cough")
+    assert "injury" in phrase_matches(phrases, "knee contusion after fall")
+    assert "injury" not in phrase_matches(phrases, "I fall asleep")
+    assert "stabbed" in phrase_matches(phrases, "he stabbed her")
+    assert "stabbed" not in phrase_matches(phrases, "he stabbed")
+
+
+def test_near_terms_read_across_a_comma_list():
+    phrases = {"hot red eyelid": ["eyelid ~ hot"]}
+    assert "hot red eyelid" in phrase_matches(phrases, "my eyelid is swollen, red and hot")
+    assert "hot red eyelid" in phrase_matches(phrases, "my eyelid is swollen, red, sore or hot")
+    assert "hot red eyelid" not in phrase_matches(phrases, "my eyelid is swollen, she feels hot")
+    assert "hot red eyelid" not in phrase_matches(phrases, "eyelid killing me, feet itchy and hot")
+
+
+@pytest.mark.parametrize("text,age", [
+    ("I'm 70 and have chest pain", 70), ("my husband is 68 and has chest pain", 68), ("my 4 year old's arm hurts", 4),
+    ("my dad aged 70 has chest pain", 70), ("70M chest pain", 70), ("Pt is a 70M with CP", 70), ("70 yo with cp", 70),
+    ("I'm 35 and my 2 year old has a fever", 2), ("I have chest pain, my husband is 68", None),
+    ("temp is 39 and I have a cough", None), ("I'm 30 weeks pregnant", None),
+])
+def test_age_belongs_to_the_subject(kb, text, age):
+    result = run(kb, text)
+    assert result.facts["age_years"] == (pytest.approx(age, abs=0.01) if age is not None else None)
+
+
+@pytest.mark.parametrize("text", ["worried it might be chest pain", "scared it's chest pain",
+                                  "in case it is chest pain"])
+def test_a_feared_diagnosis_is_not_a_finding(kb, text):
+    assert run(kb, text).urgency != "emergency"
+
+
+def test_worry_about_a_symptom_still_counts(kb):
+    assert run(kb, "worried about my chest pain").urgency == "emergency"

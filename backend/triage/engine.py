@@ -131,7 +131,7 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
     matches = kb.matcher.match(stream)
     covered = {k for occurrences in matches.values() for o in occurrences for k in range(o.start, o.end)}
     mods = reader.context_modifiers(stream, covered)
-    facts = reader.read_facts(text)
+    facts = reader.read_facts(text, subject=mods.subject)
     history = history if isinstance(history, dict) else {}
 
     present, absent, context_present, negated_seen = set(), set(), set(), set()
@@ -139,9 +139,10 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
     for concept, occurrences in matches.items():
         for occurrence in sorted(occurrences, key=lambda o: o.start):
             first = occurrence.first
+            sides = occurrence.sides or (first,)  # "A ~ B": a negated side negates the whole ("testicle no pain")
             words = " ".join(t.raw for t in stream[occurrence.start:occurrence.end])
-            row = {"name": concept, "text": words, "negated": mods.negated[first],
-                   "uncertain": mods.uncertain[first], "historical": mods.historical[first],
+            row = {"name": concept, "text": words, "negated": any(mods.negated[k] for k in sides),
+                   "uncertain": mods.uncertain[first] or mods.feared[first], "historical": mods.historical[first],
                    "experiencer": "other" if mods.other[first] else "patient"}
             if (concept == "fever" and facts.temp_c is not None and facts.temp_c < NORMAL_TEMP_C
                     and set(words.split()) & _TEMP_WORDS):
@@ -151,6 +152,11 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
                 continue
             if row["negated"]:
                 negated_seen.add(concept)
+            elif mods.feared[first]:
+                continue  # "worried it might be a heart attack": a fear, not a finding
+            elif mods.ongoing[first]:
+                context_present.add(concept)  # "known asthmatic", "diagnosed with dengue": context and current
+                present.add(concept)
             elif row["historical"]:
                 context_present.add(concept)
             else:

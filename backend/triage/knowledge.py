@@ -150,19 +150,56 @@ class KnowledgeBase:
 Spec = tuple[str, str]  # ("w", stem) or ("p", prefix of the folded form)
 
 
+_STAR = re.compile(r"(?<=[^\s*])\*(?=\s|$)")
+_STAR_WORD = "qqprefixqq"
+# Determiners kept when the author wrote them where they carry the meaning: an article before a
+# phrase's only word ("a cold" is the illness, not the adjective "cold"; "a fit") and a
+# determiner ending a phrase ("stabbed her" is not "stabbed"). Text matches them with any
+# determiner in that place ("a cold", "the cold", "my cold"). Elsewhere they are skipped, so
+# "after a fall" also reads the clinical "after fall".
+KEPT_DETERMINERS = frozenset({"a", "an"})
+
+
+def _phrase_parts(phrase: str) -> tuple[tuple[Spec, ...], tuple[tuple[int, str], ...]]:
+    """The phrase's specs, and where the text must have a determiner: (index of the spec it comes
+    before, or len(specs) for after the last; how strictly, see `Matcher.match`)."""
+    specs: list[Spec] = []
+    dets: list[int] = []
+    stream = reader.tokens(_STAR.sub(" " + _STAR_WORD, phrase), phrase=True)
+    words = [t for t in stream if t.raw != _STAR_WORD]
+    content = [t for t in words if t.raw not in SKIP]
+    several = len(words) > 1
+    for index, token in enumerate(stream):
+        if token.raw == _STAR_WORD:
+            if specs and specs[-1][0] == "w" and index > 0 and stream[index - 1].raw not in SKIP:
+                specs[-1] = ("p", stream[index - 1].form)
+            continue
+        if token.raw in SKIP:
+            last = all(t.raw in SKIP or t.raw == _STAR_WORD for t in stream[index + 1:])
+            if several and specs and last:
+                dets.append((len(specs), "strict"))
+            elif several and token.raw in KEPT_DETERMINERS and len(content) == 1:
+                # "a fall": without the article only after a preposition ("after fall"), never "fall asleep"
+                dets.append((len(specs), "noun"))
+            elif several and token.raw in KEPT_DETERMINERS and len(specs) == len(content) - 1:
+                # "has a cold": without the article the word must end its clause
+                # ("has cold, ..." still reads; "has cold hands" does not)
+                dets.append((len(specs), "soft"))
+            continue
+        specs.append(("w", token.stem))
+    return tuple(specs), tuple(sorted(set(dets)))
+
+
 def _phrase_specs(phrase: str) -> tuple[Spec, ...]:
-    specs = []
-    for raw in phrase.split():
-        prefix = raw.endswith("*") and len(raw) > 1
-        for token in reader.tokens(raw.rstrip("*") if prefix else raw):
-            if token.raw in SKIP:
-                continue
-            specs.append(("w", token.stem))
-        if prefix and specs and specs[-1][0] == "w":
-            # The prefix is the folded form of the written word (not stemmed).
-            last = reader.tokens(raw.rstrip("*"))[-1]
-            specs[-1] = ("p", last.form)
-    return tuple(specs)
+    return _phrase_parts(phrase)[0]
+
+
+def _prefix_matches(prefix: str, form: str) -> bool:
+    """'pain*' reads pain, pains, painful, but never painless (a -less word means its root is absent)."""
+    if not form.startswith(prefix):
+        return False
+    rest = form[len(prefix):]
+    return not ("less" in rest and re.search(r"less(?:ly|ness)?$", rest))
 
 
 @dataclass
@@ -170,6 +207,7 @@ class Occurrence:
     start: int          # index in the full token stream
     end: int            # exclusive
     first: int          # token whose ConText flags the occurrence takes
+    sides: tuple[int, ...] = ()   # for "A ~ B": the first token of every side (each may be negated)
 
 
 class Matcher:
@@ -177,18 +215,21 @@ class Matcher:
 
     def __init__(self) -> None:
         self.atoms: list[tuple[Spec, ...]] = []
-        self._atom_ids: dict[tuple[Spec, ...], int] = {}
+        self.atom_dets: list[tuple[tuple[int, str], ...]] = []   # where the text must have a determiner
+        self._atom_ids: dict[tuple, int] = {}
         self.by_word: dict[str, list[int]] = defaultdict(list)
         self.by_prefix: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.atom_concepts: dict[int, list[str]] = defaultdict(list)
         self.near: dict[int, list[tuple[str, tuple[int, ...]]]] = defaultdict(list)  # atom -> (concept, atoms)
         self.concept_alternatives: dict[str, int] = defaultdict(int)
 
-    def _atom(self, specs: tuple[Spec, ...]) -> int:
-        atom = self._atom_ids.get(specs)
+    def _atom(self, parts: tuple[tuple[Spec, ...], tuple[tuple[int, str], ...]]) -> int:
+        atom = self._atom_ids.get(parts)
         if atom is None:
-            atom = self._atom_ids[specs] = len(self.atoms)
+            specs, dets = parts
+            atom = self._atom_ids[parts] = len(self.atoms)
             self.atoms.append(specs)
+            self.atom_dets.append(dets)
             kind, value = specs[0]
             if kind == "w":
                 self.by_word[value].append(atom)
@@ -202,8 +243,8 @@ class Matcher:
             parts = [part.strip() for part in phrase.split("~")]
             if not all(parts):
                 return f"'{phrase}': every side of 'A ~ B' needs words"
-            specs = [_phrase_specs(part) for part in parts]
-            if not all(specs):
+            specs = [_phrase_parts(part) for part in parts]
+            if not all(spec for spec, _ in specs):
                 return f"'{phrase}': a side has no words"
             atoms = tuple(self._atom(spec) for spec in specs)
             for atom in dict.fromkeys(atoms):
@@ -211,10 +252,10 @@ class Matcher:
         else:
             if re.search(r"\*\S", phrase) or phrase.strip() == "*":
                 return f"'{phrase}': '*' may only end a word"
-            specs = _phrase_specs(phrase)
-            if not specs:
+            parts = _phrase_parts(phrase)
+            if not parts[0]:
                 return f"'{phrase}': no words to match"
-            self.atom_concepts[self._atom(specs)].append(concept)
+            self.atom_concepts[self._atom(parts)].append(concept)
         self.concept_alternatives[concept] += 1
         return None
 
@@ -230,9 +271,20 @@ class Matcher:
         content = [i for i, token in enumerate(stream) if token.raw not in SKIP]
         stems = [stream[i].stem for i in content]
         forms = [stream[i].form for i in content]
-        clause, current = [], 0
-        for s in stems:
-            if s in CLAUSE_PUNCT or s in _CLAUSE_WORDS:
+        # det_before[j]: a determiner stands right before content token j (det_before[n]: after the last one)
+        det_before = [j > 0 and stream[j - 1].raw in SKIP for j in content]
+        det_after = [j + 1 < len(stream) and stream[j + 1].raw in SKIP for j in content]
+        # clause_end[j]: nothing but punctuation, a conjunction or the end follows content token j
+        clause_end = [j + 1 >= len(stream) or stream[j + 1].raw in CLAUSE_PUNCT
+                      or stream[j + 1].raw in _ENDING_WORDS for j in content]
+        after_preposition = [j > 0 and stream[j - 1].raw in _NOUN_PREPOSITIONS for j in content]
+        clause, current, wordpos, words = [], 0, [], 0
+        for s in stems:  # "within 5 words": punctuation is not a word
+            wordpos.append(words)
+            words += s not in CLAUSE_PUNCT
+        wordpos.append(words)
+        for index, s in enumerate(stems):
+            if (s in CLAUSE_PUNCT and not (s == "," and reader.comma_continues(stems, index))) or s in _CLAUSE_WORDS:
                 current += 1
             clause.append(current)
         atoms = self.atoms
@@ -245,7 +297,7 @@ class Matcher:
                 if length > len(form):
                     break
                 extra = self.by_prefix[length].get(form[:length])
-                if extra:
+                if extra and _prefix_matches(form[:length], form):
                     candidates = [*candidates, *extra]
             for atom in candidates:
                 specs = atoms[atom]
@@ -257,9 +309,15 @@ class Matcher:
                     if kind == "w":
                         if stems[j + k] != value:
                             break
-                    elif not forms[j + k].startswith(value):
+                    elif not _prefix_matches(value, forms[j + k]):
                         break
                 else:
+                    dets = self.atom_dets[atom]
+                    if dets and not all(
+                            det_after[end - 1] if k == len(specs) else
+                            det_before[j + k] or (mode != "strict" and after_preposition[j + k])
+                            or (mode == "soft" and clause_end[j + k]) for k, mode in dets):
+                        continue
                     found[atom].append((j, end))
         result: dict[str, dict[tuple[int, int], Occurrence]] = defaultdict(dict)
         pending: set[tuple[str, tuple[int, ...]]] = set()
@@ -277,14 +335,17 @@ class Matcher:
                 spans = sorted(combination)
                 if len({clause[start] for start, _ in spans}) != 1:
                     continue
-                if any(later[0] < earlier[1] or later[0] - earlier[1] > NEAR_WORDS
+                if any(later[0] < earlier[1] or wordpos[later[0]] - wordpos[earlier[1]] > NEAR_WORDS
                        for earlier, later in pairwise(spans)):
                     continue
                 key = (content[spans[0][0]], content[max(end for _, end in spans) - 1] + 1)
-                result[concept].setdefault(key, Occurrence(key[0], key[1], key[0]))
+                sides = tuple(sorted({content[start] for start, _ in spans}))
+                result[concept].setdefault(key, Occurrence(key[0], key[1], key[0], sides))
         return {concept: list(occurrences.values()) for concept, occurrences in result.items()}
 
 
+_NOUN_PREPOSITIONS = frozenset({"after", "from", "with", "since", "following", "post", "of", "x", "w", "s/p"})
+_ENDING_WORDS = frozenset({"and", "or", "but", "since", "for", "with", "after", "x", "today", "yesterday", "now"})
 _CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "except", "whereas", "while", "kintu", "কিন্তু"})
 
 

@@ -32,12 +32,36 @@ _CHAR_FOLD = {
     0x2109: " deg f", 0x2103: " deg c",
 }
 
-# Clinical shorthand that is only safe to read when written in capitals.
+# Clinical shorthand that is only safe to read when written in capitals. "SI joint" is the
+# sacroiliac joint; "OD" alone is the right eye or "once daily", so only "OD'd" and
+# "took an OD" are an overdose; "PR"/"PV" are read (any case) only beside bleeding words below.
 _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"\bHA\b", " headache "), (r"\bLOC\b", " loss of consciousness "), (r"\bHR\b", " heart rate "),
-    (r"\bSI\b", " suicidal ideation "), (r"\bOD\b", " overdose "), (r"\bST\b", " sore throat "),
-    (r"\bRR\b", " respiratory rate "), (r"\bPR\b", " per rectum "), (r"\bPV\b", " per vagina "),
+    (r"\bSI\b(?!\s*joints?\b)", " suicidal ideation "), (r"\bOD(?:'|’)?d\b", " overdosed "),
+    (r"\b(an|took|taken|taking|take)\s+OD\b", r"\1 overdose "), (r"\bST\b", " sore throat "),
+    (r"\bRR\b", " respiratory rate "), (r"\bSOB(?:OE)?\b", " shortness of breath "),
 )]
+# Fixed expressions whose words would otherwise be read one by one as something else.
+_IDIOMS = [(re.compile(p), r) for p, r in (
+    (r"(?<![a-z])si\s+joints?(?![a-z])", " sacroiliac joint "),
+    (r"(?<![a-z])(?:cva|costovertebral angle)\s+(?=tender)", " renal angle "),
+    (r"(?<![a-z])fit (?:and|&) (well|healthy)(?![a-z])", r" \1 "),
+    (r"(?<![a-z])((?:cough|sneez|laugh|giggl|cry)[a-z]*)\s+fits?(?![a-z])", r" \1 bouts "),
+    (r"(?<![a-z])food\s+poisoning(?![a-z])", " foodpoisoning "),
+    (r"(?<![a-z])(pr|pv)\s+(?=(?:bleed|blood|loss|discharge|mucus|spotting|exam))",
+     lambda m: " per rectum " if m.group(1) == "pr" else " per vagina "),
+    (r"(?<![a-z])((?:bleed|bleeding|blood|bled|mucus|loss|discharge|spotting))\s+(pr|pv)(?![a-z])",
+     lambda m: f" {m.group(1)} " + ("per rectum " if m.group(2) == "pr" else "per vagina ")),
+)]
+# Lower-case "sob" is romanised Bangla for "all" ("sob somoy": all the time); it is
+# shortness of breath only beside breathing or clinical words (upper-case SOB always is).
+_SOB = re.compile(r"(?<![a-z])sob(oe)?(?![a-z])")
+_SOB_NEIGHBOURS = frozenset((
+    "breath breathe breathing breathless exertion exertional exercise walking stairs rest lying flat night cough "
+    "coughing wheeze wheezy wheezing chest cp pain fever palpitations doe pnd orthopnoea orthopnea dyspnoea dyspnea "
+    "complains with worse worsening increasing acute sudden severe mild on at when getting feeling feel am im i and "
+    "also days hours weeks since for x plus no denies nausea sweating sweaty dizzy oedema edema swelling "
+    "tachycardia hypoxic sats oxygen c/o h/o w/ + pt patient o/e rr hr bp spo2").split())
 
 # Shorthand read in any case; applied to patient text and knowledge phrases alike.
 _SHORTHAND = [(re.compile(p), r) for p, r in (
@@ -61,7 +85,6 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])pmh(?:x)?(?![a-z])", " past medical history "),
     (r"(?<![a-z])(?:fhx|fh|fam hx|fam history)(?![a-z])", " family history "),
     (r"(?<![a-z])(?:hx)(?![a-z])", " history "),
-    (r"(?<![a-z])sob(?:oe)?(?![a-z])", " shortness of breath "),
     (r"(?<![a-z])doe(?![a-z])", " shortness of breath on exertion "),
     (r"(?<![a-z])(?:urti|uri)(?![a-z])", " upper respiratory tract infection "),
     (r"(?<![a-z])uti(?![a-z])", " urinary tract infection "),
@@ -98,24 +121,42 @@ SENTENCE_PUNCT = frozenset({".", ";", "!", "?", "\n"})
 _STEMMER = snowballstemmer.stemmer("english")
 # Endings snowball would conflate with an unrelated word.
 _STEM_EXCEPTIONS = {"fitness": "fitness", "positive": "positive", "position": "position", "news": "news",
-                    "general": "general", "generally": "general", "organ": "organ", "organs": "organ"}
+                    "general": "general", "generally": "general", "organ": "organ", "organs": "organ",
+                    # a burning pain is not a burn, a stabbing pain not a stab wound, spotting not spots,
+                    # being poisoned not the same word as "poisoning" in blood/food poisoning
+                    "burning": "burning", "burned": "burned", "burnt": "burned",
+                    "stabbing": "stabbing", "stabbed": "stabbed",
+                    "poisoned": "poisoned", "poisoning": "poisoning", "poisonings": "poisoning",
+                    "spotting": "spotting", "spotted": "spotted"}
 _STEM_CACHE: dict[str, str] = {}
 
 _SPELLING = [(re.compile(p), r) for p, r in (
     (r"^oe", "e"), (r"oea", "ea"), (r"foet", "fet"), (r"coel", "cel"),
-    (r"(?<=.)ae", "e"), (r"is(e|ed|es|ing|ation|ations)$", r"iz\1"),
+    (r"(?<=.)ae", "e"),
     (r"^(tum|col|behavi|hum|lab|od|fav|vap)our", r"\1or"),
     (r"tre$", "ter"), (r"ogue$", "og"), (r"yse$", "yze"),
 )]
 _ASCII_WORD = re.compile(r"[a-z]+")
 
 
+_ISE = re.compile(r"is(e|ed|es|ing|ation|ations)$")
+# Words spelled -ise in every English: only the -ise/-ize verbs (organise, immunise) are folded.
+_ISE_WORDS = frozenset((
+    "bruise raise noise wise rise arise advise exercise promise surprise disguise paradise concise precise revise "
+    "supervise televise compromise despise enterprise expertise premise praise cruise poise porpoise tortoise anise "
+    "franchise otherwise likewise clockwise chemise demise devise excise incise circumcise comprise apprise "
+    "merchandise improvise reprise treatise mortise practise uprise sunrise appraise chastise").split())
+
+
 def fold(word: str) -> str:
-    """British/American spelling folded to one form (haem/hem, oedema, -ise/-ize)."""
+    """British/American spelling folded to one form (haem/hem, oedema, -ise/-ize for -ize verbs)."""
     if not word.isascii() or len(word) < 4:
         return word
     for pattern, replacement in _SPELLING:
         word = pattern.sub(replacement, word)
+    match = _ISE.search(word)
+    if match and word[:match.start()] + "ise" not in _ISE_WORDS:
+        word = word[:match.start()] + "iz" + match.group(1)
     return word
 
 
@@ -133,11 +174,26 @@ def stem(form: str) -> str:
     return cached
 
 
-def _expand(text: str) -> str:
+def _sob(text: str, phrase: bool) -> str:
+    def replace(match: re.Match) -> str:
+        if phrase or match.group(1):
+            return " shortness of breath "
+        before = re.findall(r"[a-z/+]+|\d+", text[max(0, match.start() - 40):match.start()])[-3:]
+        after = re.findall(r"[a-z/+]+|\d+", text[match.end():match.end() + 40])[:3]
+        if any(word in _SOB_NEIGHBOURS or word.isdigit() for word in before + after):
+            return " shortness of breath "
+        return match.group(0)
+    return _SOB.sub(replace, text)
+
+
+def _expand(text: str, phrase: bool = False) -> str:
     text = unicodedata.normalize("NFC", text).translate(_CHAR_FOLD)
     for pattern, replacement in _CASED_SHORTHAND:
         text = pattern.sub(replacement, text)
     text = _WORD_HYPHEN.sub(" ", text.lower())
+    for pattern, replacement in _IDIOMS:
+        text = pattern.sub(replacement, text)
+    text = _sob(text, phrase)
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     return text
@@ -156,9 +212,9 @@ def _word_token(raw: str) -> Token:
     return Token(raw, form, stem(form))
 
 
-def tokens(text: str) -> list[Token]:
-    """The token stream for patient text or for a knowledge phrase."""
-    expanded = _expand(text)
+def tokens(text: str, *, phrase: bool = False) -> list[Token]:
+    """The token stream for patient text or (phrase=True) for a knowledge phrase."""
+    expanded = _expand(text, phrase)
     return [_word_token(raw) for raw in _TOKEN.findall(expanded)]
 
 
@@ -204,12 +260,13 @@ _DURATION_PHRASES = [(re.compile(p), days) for p, days in (
     (r"for years|over years|for many years|since childhood|lifelong|for ages", 730),
 )]
 _AGE_PATTERNS = [re.compile(p) for p in (
-    _NUM + r"\s*(?:-\s*)?(year|month|week|day|yr|mo|mth|wk|w|d|m|y)s?\s*(?:-\s*)?old(?![a-z])",
+    _NUM + r"\s*(?:-\s*)?(year|month|week|day|yr|mo|mth|wk|w|d|m|y)s?\s*(?:-\s*)?olds?(?![a-z])",
     r"(?:aged|age|ages|বয়স)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*(years?|months?|weeks?|days?|বছর|মাস)?(?![\d.])",
     r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)",
     r"(\d{1,3}(?:\.\d+)?)\s*(bochor|bochorer|masher|mash)\s*(?:er|boyosh|boyoshi|bayas|age)?",
 )]
-_CLINICAL_AGE_SEX = re.compile(r"(?:^|[.,;:(]\s*|patient\s|pt\s)(\d{1,3})\s?(m|f|male|female)(?![a-z0-9])")
+_CLINICAL_AGE_SEX = re.compile(r"(?:^|[.,;:(]\s*|patient\s|pt\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,3})\s?"
+                               r"(m|f|male|female)(?![a-z0-9])")
 _AGED_SEX = re.compile(r"(?:year|month|week|day)s?\s*old\s*(m|f|male|female|man|woman|boy|girl|lady|gentleman)(?![a-z])")
 _AGE_UNIT_YEARS = {"year": 1, "yr": 1, "y": 1, "years": 1, "বছর": 1, "bochor": 1, "bochorer": 1,
                    "month": 1 / 12, "months": 1 / 12, "mo": 1 / 12, "mth": 1 / 12, "m": 1 / 12, "মাস": 1 / 12,
@@ -236,16 +293,61 @@ def _number(raw: str) -> float:
     return _NUMBER_WORDS[raw] if raw in _NUMBER_WORDS else float(raw)
 
 
-def read_age_years(text: str) -> float | None:
+_RELATIVE_WORDS = ("mother|mum|mom|mam|father|dad|daddy|papa|brother|sister|son|daughter|baby|child|kid|husband|"
+                   "wife|grandmother|grandfather|granny|grandma|grandpa|nan|nana|aunt|uncle|cousin|partner|boy|girl|"
+                   "toddler|infant|niece|nephew|grandson|granddaughter|friend|patient")
+# "I'm 70", "my husband is 68", "she is 4": an age stated with its owner (not "temp is 39").
+_OWNED_AGE = re.compile(
+    r"(?<![a-z])(i am|im|i m|(?:he|she)\s+is|hes|shes|(?:" + _RELATIVE_WORDS + r")s?\s+is|turned|turning)\s+"
+    r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|about\s+)?(\d{1,3})(?![\d.])"
+    r"(?!\s*(?:kg|kilo|lb|pound|st(?:one)?\b|cm|%|percent|weeks?|days?|hours?|minutes?|months?|deg|c\b|f\b|"
+    r"times|mg|ml|am\b|pm\b|bpm|over|/|x\b|and a half|mm))")
+_OWNER_WORDS = re.compile(r"(?<![a-z])(i|im|me|my|" + _RELATIVE_WORDS + r")s?(?![a-z])")
+
+
+def _age_owner(text: str, start: int) -> str | None:
+    """Whose age the number at `start` is: "writer", a relative's stem, or None (not said)."""
+    words = _OWNER_WORDS.findall(text[max(0, start - 30):start])
+    if not words:
+        return None
+    last = words[-1]
+    if last in {"i", "im", "me"}:
+        return "writer"
+    if last == "my":
+        return None  # "my 4 year old": the age names the one the text is about
+    return stem(last) if last != "patient" else None
+
+
+def _age_value(match: re.Match) -> float:
+    unit = (match.group(2) or "year").rstrip("s") if match.lastindex and match.lastindex >= 2 else "year"
+    unit = unit if unit in _AGE_UNIT_YEARS else unit + "s" if unit + "s" in _AGE_UNIT_YEARS else "year"
+    return round(_number(match.group(1)) * _AGE_UNIT_YEARS.get(unit, 1), 3)
+
+
+def read_age_years(text: str, subject: str | None = None) -> float | None:
+    """The patient's age. With `subject` (who the text is about: "writer" or a relative's stem),
+    an age stated for someone else ("I have chest pain, my husband is 68") is not the patient's."""
+    candidates: list[tuple[int, float, str | None]] = []
     for pattern in _AGE_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            unit = (match.group(2) or "year").rstrip("s") if match.lastindex and match.lastindex >= 2 else "year"
-            unit = unit if unit in _AGE_UNIT_YEARS else unit + "s" if unit + "s" in _AGE_UNIT_YEARS else "year"
-            return round(_number(match.group(1)) * _AGE_UNIT_YEARS.get(unit, 1), 3)
+        for match in pattern.finditer(text):
+            candidates.append((match.start(), _age_value(match), _age_owner(text, match.start())))
+        if candidates:
+            break
+    for match in _OWNED_AGE.finditer(text):
+        who = match.group(1)
+        owner = ("writer" if who in {"i am", "im", "i m"} else
+                 None if who.split()[0] in {"he", "she", "hes", "shes", "turned", "turning"} else stem(who.split()[0]))
+        if 0 < int(match.group(2)) <= 110:
+            candidates.append((match.start(), float(match.group(2)), owner))
     match = _CLINICAL_AGE_SEX.search(text)
     if match and int(match.group(1)) <= 110:
-        return float(match.group(1))
+        candidates.append((match.start(), float(match.group(1)), None))
+    if candidates:
+        if subject is not None:
+            own = [c for c in candidates if c[2] == subject]
+            candidates = own or [c for c in candidates if c[2] is None or (subject == "writer" and c[2] == "writer")]
+        if candidates:
+            return min(candidates)[1]
     for pattern, years in _AGE_WORDS:
         if pattern.search(text):
             return years
@@ -324,12 +426,35 @@ UNCERTAIN_PRE = _phrases(
     "could be", "could have", "query", "suspected", "suspect", "wonder if", "wondering if", "worried about",
     "concerned about", "afraid of", "rule out", "likely", "?", "ki", "মনে হয়", "mone hoy")
 UNCERTAIN_POST = _phrases("?", "maybe", "possibly", "not sure", "i think")
+# A feared diagnosis is not a finding: "worried it might be a heart attack".
+FEAR_PRE = _phrases(
+    "worried it", "worried that it", "worried its", "worried this", "worried that this", "scared it", "scared its",
+    "scared that it", "afraid it", "afraid its", "afraid that it", "frightened it", "concerned it",
+    "concerned that it", "worry it", "worried thats", "scared thats", "in case it", "in case its", "fear it",
+    "fears it", "fearing it", "terrified it", "terrified its")
 HISTORICAL_PRE = _phrases(
-    "history of", "past medical history", "past history", "known", "known case of", "previous", "previously",
-    "prior", "diagnosed with", "background of", "a history", "status post", "recovered from",
+    "history of", "past medical history", "past history", "previous", "previously",
+    "prior", "background of", "a history", "status post", "recovered from",
     "used to have", "used to get")
+# A known or diagnosed condition is context and still the patient's current condition.
+ONGOING_PRE = _phrases(
+    "known", "known case of", "a known", "diagnosed with", "diagnosed as", "diagnosed", "recently diagnosed with",
+    "was diagnosed with", "been diagnosed with", "living with", "went through", "gone through", "being treated for",
+    "on treatment for", "under treatment for")
 HISTORICAL_POST = _phrases("last year", "as a child", "years ago", "in the past", "when i was young",
                            "when i was a child", "in childhood", "long ago", "previously")
+# "over the last year", "for the past year": how long it has been going on, not when it stopped.
+_SPAN_WORDS = frozenset(t.stem for t in tokens("over for in during within throughout since past the this")) | {"the"}
+# An illness the text dates from is over: "cough since the flu two weeks ago".
+_PAST_ILLNESS_CUE = frozenset({stem("since")})
+_PAST_ILLNESS_FILLERS = frozenset(t.stem for t in tokens("having had i a bad the my"))
+_PAST_ILLNESSES = frozenset(t.stem for t in tokens(
+    "flu cold covid virus infection bug tonsillitis gastro chickenpox measles pneumonia bronchitis"))
+# A finite verb or a subject after "and"/"or" opens a new clause: "lost weight without trying AND MY clothes...".
+_CLAUSE_OPENERS = frozenset(t.stem for t in tokens(
+    "i im ive id me he she it its they we you hes shes theyre were my his her their our "
+    "is was are has have had keeps keep thinks think says said seems looks feels felt cant cannot wont will "
+    "started starts gets got being been becomes became now then also"))
 FAMILY_PRE = _phrases("family history", "family history of", "runs in the family", "runs in my family", "genetic")
 FAMILY_POST = _phrases("runs in the family", "runs in my family", "in the family", "in my family")
 TERMINATORS = _phrases(
@@ -385,6 +510,8 @@ class Modifiers:
     historical: list[bool]
     other: list[bool]   # someone else's (family history)
     subject: str        # "writer" or the relative's stem the text is about
+    ongoing: list[bool] = field(default_factory=list)   # a known/diagnosed condition: context and current
+    feared: list[bool] = field(default_factory=list)    # a diagnosis the writer fears, not a finding
 
 
 def _sentences(stems: list[str]) -> list[tuple[int, int]]:
@@ -401,6 +528,32 @@ def _sentences(stems: list[str]) -> list[tuple[int, int]]:
 
 def _terminator_at(stems: list[str], i: int) -> bool:
     return _starts(stems, i, TERMINATORS) > 0
+
+
+def _new_clause_after(stems: list[str], j: int, end: int) -> bool:
+    """Whether the conjunction at j opens a new clause ("and I'm being sick", "and thinks ...")."""
+    return j + 1 < end and stems[j + 1] in _CLAUSE_OPENERS
+
+
+def comma_continues(stems: list[str], i: int, end: int | None = None) -> bool:
+    """Whether the comma at i continues a closed list of single words ("swollen, red and hot",
+    "red, hot, swollen or tender") rather than opening a new clause ("swollen, she has a fever",
+    "killing me, eyes itchy and streaming")."""
+    end = len(stems) if end is None else end
+    j = i
+    while j < end and stems[j] == ",":
+        item = j + 1
+        if (item >= end or stems[item] in _LIST_VERBS or stems[item] in _CLAUSE_OPENERS
+                or stems[item] in CLAUSE_PUNCT or _terminator_at(stems, item)):
+            return False
+        j = item + 1
+    if j >= end or stems[j] not in _CONJUNCTIONS:
+        return False
+    last = j + 1
+    if last >= end or stems[last] in _LIST_VERBS or stems[last] in _CLAUSE_OPENERS or stems[last] in CLAUSE_PUNCT:
+        return False
+    return last + 1 >= end or stems[last + 1] in CLAUSE_PUNCT or _terminator_at(stems, last + 1) \
+        or stems[last + 1] in _CONJUNCTIONS
 
 
 def _forward_scope(stems: list[str], start: int, end: int, *, across_commas: bool) -> int:
@@ -424,7 +577,8 @@ def _forward_scope(stems: list[str], start: int, end: int, *, across_commas: boo
             j = nxt
             while j < end:
                 if stems[j] in _CONJUNCTIONS:
-                    closed = stems[j + 1] not in _LIST_VERBS if j + 1 < end else True
+                    closed = (stems[j + 1] not in _LIST_VERBS and not _new_clause_after(stems, j, end)
+                              if j + 1 < end else True)
                     break
                 if stems[j] in CLAUSE_PUNCT and stems[j] != ",":
                     break
@@ -435,8 +589,16 @@ def _forward_scope(stems: list[str], start: int, end: int, *, across_commas: boo
                 return i
         elif i > start and _terminator_at(stems, i):
             return i
+        elif s in _CONJUNCTIONS and _new_clause_after(stems, i, end):
+            return i
         i += 1
     return end
+
+
+_NON = "non"
+_NEGATIVE = stem("negative")
+_TEST_WORDS = frozenset(t.stem for t in tokens("test result screen swab scan kit"))
+_PEOPLE = frozenset(t.stem for t in tokens("he she they hes shes theyre him her them")) | _RELATIVES
 
 
 def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
@@ -445,6 +607,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
     stems = [t.stem if t.raw not in SKIP else t.raw for t in stream]
     n = len(stems)
     negated, uncertain, historical, other = [False] * n, [False] * n, [False] * n, [False] * n
+    ongoing, feared = [False] * n, [False] * n
     subject = _text_subject(stems)
     for i, s in enumerate(stems):
         if s == "?":  # "?appendicitis", "fever?": a query, in either direction
@@ -456,12 +619,31 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
             while k >= 0 and stems[k] not in CLAUSE_PUNCT:
                 uncertain[k] = True
                 k -= 1
+        elif s == _NON and i + 1 < n and stems[i + 1] not in CLAUSE_PUNCT:
+            negated[i + 1] = True  # "non-smoker", "non-tender": the prefix negates its own word
+        elif s == _NEGATIVE and i + 1 < n:
+            # "negative pregnancy test": the words up to the test are negated
+            for k in range(i + 1, min(n, i + 5)):
+                if stems[k] in _TEST_WORDS:
+                    for m in range(i + 1, k + 1):
+                        negated[m] = True
+                    break
+                if stems[k] in CLAUSE_PUNCT:
+                    break
+        elif s in _PAST_ILLNESS_CUE:
+            # "since the flu", "ever since my cold": the illness it dates from is over
+            k = i + 1
+            while k < n and k - i <= 3 and (stems[k] in SKIP or stems[k] in _PAST_ILLNESS_FILLERS):
+                k += 1
+            if k < n and stems[k] in _PAST_ILLNESSES:
+                historical[k] = True
     for start, end in _sentences(stems):
         i = start
         while i < end:
             best, flags, across = 0, None, True
             for phrases, target, commas in ((FAMILY_PRE, other, True), (HISTORICAL_PRE, historical, True),
-                                            (NEGATION_PRE, negated, True), (UNCERTAIN_PRE, uncertain, False)):
+                                            (ONGOING_PRE, ongoing, True), (NEGATION_PRE, negated, True),
+                                            (FEAR_PRE, feared, False), (UNCERTAIN_PRE, uncertain, False)):
                 length = _starts(stems, i, phrases)
                 if length > best:
                     best, flags, across = length, target, commas
@@ -475,6 +657,8 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
             stop = _forward_scope(stems, i + best, end, across_commas=across)
             for k in range(i + best, stop):
                 flags[k] = True
+                if flags is ongoing:
+                    historical[k] = True
             i += best
         # Post-triggers look back to the start of their clause.
         for i in range(start, end):
@@ -482,27 +666,57 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                                    (HISTORICAL_POST, historical), (FAMILY_POST, other)):
                 if i in protected:
                     continue
-                if _starts(stems, i, phrases):
+                length = _starts(stems, i, phrases)
+                if length:
                     k = i - 1
+                    if phrases is HISTORICAL_POST and k >= start and stems[k] in _SPAN_WORDS:
+                        break  # "over the last year": still going on
+                    if phrases is NEGATION_POST and stems[i] == "gone" and any(
+                            stems[m] in _PEOPLE for m in range(max(start, i - 3), i)):
+                        break  # "he's gone", "my husband is gone": a loss, not a symptom that went away
                     if phrases is NEGATION_POST and k >= start and stems[k] == ":":
                         k -= 1
                     while k >= start and stems[k] not in CLAUSE_PUNCT and not _terminator_at(stems, k):
-                        flags[k] = True
+                        if not (phrases is HISTORICAL_POST and ongoing[k]):
+                            flags[k] = True
                         k -= 1
                     break
         _mark_relatives(stems, start, end, subject, other)
-    return Modifiers(negated, uncertain, historical, other, subject)
+    return Modifiers(negated, uncertain, historical, other, subject, ongoing, feared)
+
+
+_RELATIVE_ADJECTIVES = frozenset(t.stem for t in tokens(
+    "little baby teenage teen young younger older old elderly eldest oldest youngest new newborn disabled "
+    "autistic adult grown pregnant poor sick 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 year month week day "
+    "yr y mo wk olds twin step"))
+_AGE_UNITS_WORDS = frozenset(t.stem for t in tokens("year month week day yr mo wk"))
+_DETERMINERS = _POSSESSIVES | {"the", "our"}
+
+
+def _relative_mention(stems: list[str], i: int) -> tuple[str | None, str | None]:
+    """(relative, its determiner) named at i: "my teenage son" -> ("son", "my"), "the baby" ->
+    ("baby", "the"), "mother had" -> ("mother", None); "my 4 year old('s)" names a child."""
+    s = stems[i]
+    if s == "old" and i >= 2 and stems[i - 1] in _AGE_UNITS_WORDS and stems[i - 2][:1].isdigit() and not (
+            i + 1 < len(stems) and stems[i + 1] in _RELATIVES):
+        k = i - 3
+        if k >= 0 and stems[k] in _DETERMINERS:
+            return "old", stems[k]
+        return None, None
+    if s not in _RELATIVES:
+        return None, None
+    k = i - 1
+    while k >= 0 and i - k <= 5 and (stems[k] in _RELATIVE_ADJECTIVES or stems[k][:1].isdigit()):
+        k -= 1
+    if k >= 0 and stems[k] in _DETERMINERS:
+        return s, stems[k]
+    if i + 1 < len(stems) and stems[i + 1] in _FAMILY_PAST_VERBS:
+        return s, None  # "dad died of", "mother had"
+    return None, None
 
 
 def _relative_at(stems: list[str], i: int) -> str | None:
-    """The relative named at i ("my brother", "his dad", "আমার ছেলে"), if any."""
-    if stems[i] in _RELATIVES and i > 0 and stems[i - 1] in _POSSESSIVES:
-        return stems[i]
-    if stems[i] in _RELATIVES and i + 1 < len(stems) and stems[i + 1] in _FAMILY_PAST_VERBS:
-        return stems[i]  # "dad died of", "mother had"
-    if stems[i] in _POSSESSIVES and i + 1 < len(stems) and stems[i + 1] in _RELATIVES:
-        return None  # read at the noun
-    return None
+    return _relative_mention(stems, i)[0]
 
 
 _BODY = frozenset(t.stem for t in tokens(
@@ -510,9 +724,16 @@ _BODY = frozenset(t.stem for t in tokens(
     "foot feet hand hands neck face lips tongue mouth nose tooth teeth joint joints urine pee poo stool breathing "
     "body vision hip shoulder ankle wrist breast breasts vagina penis testicle bladder kidney side temperature "
     "বুক মাথা পেট চোখ কান গলা"))
+# What a carer does or thinks is not a symptom of theirs: "when I press a glass on it", "I gave him paracetamol".
 _NOT_SYMPTOM = frozenset(t.stem for t in tokens(
     "think worried worry concerned scared afraid notice noticed found want need wonder gave took brought called "
-    "believe guess sure am"))
+    "believe guess sure am press pressed checked check gave give put tried try saw see measured changed held picked "
+    "asked told heard watch watched feed fed bathed dressed rolled took taking looked touch touched "
+    "know rang phoned"))
+_DEATH = frozenset(t.stem for t in tokens("died passed death dead lost killed")) | {"die", "pass"}
+# A past illness of the patient-relative that is family history: "had a stroke at 60", "years ago".
+_HISTORY_CUES = frozenset(t.stem for t in tokens("ago age aged childhood"))
+_WHEN_WAS = (frozenset(t.stem for t in tokens("he she they")), frozenset(t.stem for t in tokens("was were")))
 
 
 def _first_person_symptom(stems: list[str], i: int) -> bool:
@@ -522,18 +743,40 @@ def _first_person_symptom(stems: list[str], i: int) -> bool:
     if s not in _FIRST_PERSON:
         return False
     following = stems[i + 1:i + 3]
+    if following and following[0][:1].isdigit():
+        return False  # "I'm 35": the writer's age, not a symptom
     return not following or not (_NOT_SYMPTOM & set(following))
 
 
+_OWN_SYMPTOM_VERBS = frozenset(t.stem for t in tokens("have has got feel feeling keep been suffer am getting"))
+
+
+def _own_symptom_statement(stems: list[str], i: int) -> bool:
+    """After a relative has been named as the subject, only a clear statement of the writer's own
+    symptoms makes the text the writer's ("I have a sore throat", "I've got", "my chest");
+    "when I press a glass on it", "I patted his back", "I can't find it" are a carer's actions."""
+    s = stems[i]
+    if s in {"my", "আমার", "amar"}:
+        return i + 1 < len(stems) and stems[i + 1] in _BODY
+    if s not in _FIRST_PERSON:
+        return False
+    following = [w for w in stems[i + 1:i + 3] if w not in {"also", "too", "now", "really", "just"}]
+    return bool(following) and following[0] in _OWN_SYMPTOM_VERBS and not (_NOT_SYMPTOM & set(following))
+
+
 def _text_subject(stems: list[str]) -> str:
-    """Who the text is about: the writer when they speak of their own symptoms
-    ("I have", "my chest"), otherwise the first relative named ("my son has a fever")."""
+    """Who the text is about: the writer when they speak of their own symptoms ("I have",
+    "my chest"), otherwise the first relative named as the subject ("my son has a fever",
+    "the baby had 3 days of fever"); a relative who died ("my husband passed away") is not it."""
     first_relative = None
     for i in range(len(stems)):
-        if _first_person_symptom(stems, i):
+        if (_own_symptom_statement if first_relative else _first_person_symptom)(stems, i):
             return "writer"
-        if first_relative is None and i > 0 and stems[i - 1] in _POSSESSIVES:
-            first_relative = _relative_at(stems, i)
+        if first_relative is None:
+            relative, determiner = _relative_mention(stems, i)
+            if relative and determiner and determiner not in {"his", "her", "their"}:
+                if not (i + 1 < len(stems) and stems[i + 1] in _DEATH):
+                    first_relative = relative
     return first_relative or "writer"
 
 
@@ -541,20 +784,42 @@ _BABY = stem("baby")
 _PREGNANCY = frozenset({stem("pregnant"), stem("pregnancy"), "গর্ভবতী", stem("gorbhoboti")})
 
 
+def _history_cue(stems: list[str], i: int, end: int) -> bool:
+    """A family-history cue in the clause after the relative at i: "died of", "at 60", "years ago"."""
+    if i + 1 < end and stems[i + 1] in _DEATH:
+        return True
+    for k in range(i + 1, min(end, i + 12)):
+        if stems[k] in CLAUSE_PUNCT and stems[k] != ",":
+            break
+        if stems[k] in _HISTORY_CUES or (stems[k] == "at" and k + 1 < end and stems[k + 1][:1].isdigit()):
+            return True
+        if (stems[k] == "when" and k + 2 < end and stems[k + 1] in _WHEN_WAS[0]
+                and stems[k + 2] in _WHEN_WAS[1]):
+            return True  # "when he was 50", "when she was young"
+        if stems[k] == "in" and k + 1 < end and len(stems[k + 1]) == 4 and stems[k + 1].isdigit():
+            return True
+    return False
+
+
 def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other: list[bool]) -> None:
     """In a sentence about another relative than the patient, that relative's findings are not the patient's."""
     pregnant = not _PREGNANCY.isdisjoint(stems)
     i = start
     while i < end:
-        relative = _relative_at(stems, i)
-        bare = relative is not None and not (i > 0 and stems[i - 1] in _POSSESSIVES)
-        if relative and (relative != subject or bare) and not (relative == _BABY and pregnant):
+        relative, determiner = _relative_mention(stems, i)
+        bare = relative is not None and determiner is None
+        if relative and not (relative == _BABY and pregnant):
             past = i + 1 < end and stems[i + 1] in _FAMILY_PAST_VERBS
-            if subject == "writer" or past or (i > 0 and stems[i - 1] in {"his", "her", "their"}):
+            if relative == subject and not bare:
+                mark = past and _history_cue(stems, i, end)
+            else:
+                mark = (subject == "writer" or past or determiner in {"his", "her", "their"}
+                        or _history_cue(stems, i, end) and past)
+            if mark:
                 k = i + 1
                 while (k < end and not (stems[k] in CLAUSE_PUNCT and stems[k] != ",")
                        and stems[k] not in {"but", "kintu"} and stems[k] not in _FIRST_PERSON):
-                    if _relative_at(stems, k) == subject:
+                    if _relative_at(stems, k) == subject and subject != relative:
                         break
                     other[k] = True
                     k += 1
@@ -573,11 +838,12 @@ class Facts:
     notes: list[str] = field(default_factory=list)
 
 
-def read_facts(text: str) -> Facts:
-    """Age, sex, temperature and duration from the expanded text."""
+def read_facts(text: str, subject: str | None = None) -> Facts:
+    """Age, sex, temperature and duration from the expanded text; `subject` is who the text is
+    about (from `context_modifiers`), so a carer's own age is not taken for the patient's."""
     expanded = expanded_text(text)
     facts = Facts()
-    facts.age_years = read_age_years(expanded)
+    facts.age_years = read_age_years(expanded, subject)
     facts.age_from_text = facts.age_years is not None
     facts.sex = read_sex(expanded)
     facts.temp_c = read_temperature_c(expanded)
