@@ -42,3 +42,31 @@ def test_every_example_reaches_its_level_and_its_entry_is_plausible(kb):
                 failures.append(f"{condition.file}: {condition.id}: \"{example['text']}\" -> {result.urgency}, "
                                 f"plausible: {sorted(plausible) or 'none'}")
     assert not failures, f"{len(failures)} example(s) fail:\n" + "\n".join(failures)
+
+
+def test_no_two_entries_contradict_each_other(kb):
+    """An example of a self_care or routine entry must not be answered two or more levels higher by another
+    entry (a shared synonym reading the wrong complaint), and two entries with the same `requires` must not
+    disagree about the level."""
+    problems = []
+    for condition in kb.conditions:
+        if condition.level not in ("self_care", "routine"):
+            continue
+        for example in condition.examples:
+            result = assess(example["text"], age_years=example.get("age_years"), history=example.get("history"),
+                            answers=example.get("answers"), knowledge=kb)
+            if URGENCY_RANK[result.urgency] - URGENCY_RANK[condition.level] >= 2:
+                higher = sorted(row["id"] for row in result.conditions if row["plausible"]
+                                and row["id"] != condition.id
+                                and URGENCY_RANK[row["level"]] >= URGENCY_RANK[result.urgency])
+                problems.append(f"{condition.file}: {condition.id} ({condition.level}): \"{example['text']}\" "
+                                f"-> {result.urgency} by {higher or result.rules_fired[:3]}")
+    by_requires: dict[frozenset, list] = {}
+    for condition in kb.conditions:
+        key = frozenset(frozenset(group) for group in condition.requires)
+        by_requires.setdefault(key, []).append(condition)
+    for same in by_requires.values():
+        if len({condition.level for condition in same}) > 1:
+            problems.append("same requires, different levels: "
+                            + ", ".join(f"{c.file}: {c.id} ({c.level})" for c in same))
+    assert not problems, f"{len(problems)} contradiction(s):\n" + "\n".join(problems)
