@@ -7,7 +7,7 @@ import os
 import sqlalchemy as sa
 from flask import Flask
 
-from config import Config, config_from_env
+from config import DEFAULT_SECRET_KEY, Config, config_from_env
 
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -65,6 +65,10 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
 def _resolve_embedded_defaults(app: Flask) -> None:
     """Fill the settings left unset with the embedded defaults."""
+    if app.config.get("SECRET_KEY") in (None, "", DEFAULT_SECRET_KEY):
+        # Production refuses to start without its own key (ProdConfig.validate); elsewhere the
+        # first run makes a random one and keeps it, so no install signs cookies with a public key.
+        app.config["SECRET_KEY"] = _instance_secret_key(app.instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "carequeue.db")
     if not app.config.get("REDIS_URL"):
@@ -83,6 +87,31 @@ def _resolve_embedded_defaults(app: Flask) -> None:
         # Wait for a concurrent writer instead of failing with "database is locked".
         options.setdefault("connect_args", {"timeout": 30})
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def _instance_secret_key(instance_path: str) -> str:
+    """The key in instance/secret_key, made (random, readable by the owner only) on first use.
+
+    Every process of an install (gunicorn workers, Celery, the CLI) must sign
+    with the same key, so the file is published atomically: written aside, then
+    linked into place; whoever loses the race reads the winner's key.
+    """
+    path = os.path.join(instance_path, "secret_key")
+    if not os.path.exists(path):
+        import secrets
+
+        draft = f"{path}.{os.getpid()}.tmp"
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(48))
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.remove(draft)
+    with open(path) as fh:
+        return fh.read().strip()
 
 
 def _tune_sqlite(app: Flask, db) -> None:

@@ -1,7 +1,7 @@
 """Response helpers shared by the blueprints."""
 from __future__ import annotations
 
-from flask import jsonify
+from flask import Response, jsonify
 
 
 def cached_json(payload, cache_status: str):
@@ -9,3 +9,8 @@ def cached_json(payload, cache_status: str):
     response = jsonify(payload)
     response.headers["X-Cache"] = cache_status
     return response
+
+
+def cached_body(cached):
+    """A cached response body sent as stored (no parse, no re-serialisation), with its X-Cache header."""
+    return Response(cached.body, status=200, mimetype="application/json", headers={"X-Cache": cached.status})

@@ -125,3 +125,67 @@ def seed_people(db, patients: int, doctors: int) -> tuple[list[int], list[int]]:
     patient_ids = list(db.session.execute(sa.select(Patient.id).order_by(Patient.id)).scalars())
     doctor_ids = list(db.session.execute(sa.select(Doctor.id).order_by(Doctor.id)).scalars())
     return patient_ids, doctor_ids
+
+
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def record(name: str, figures: dict) -> Path:
+    """Merge one benchmark's figures into benchmarks/results/<date>.json and rewrite <date>.md."""
+    import datetime
+    import json
+
+    RESULTS.mkdir(exist_ok=True)
+    day = datetime.date.today().isoformat()
+    path = RESULTS / f"{day}.json"
+    results = json.loads(path.read_text()) if path.exists() else {}
+    figures = dict(figures, recorded_at=datetime.datetime.now().isoformat(timespec="seconds"))
+    if name == "web" and figures.get("label"):
+        name = f"web:{figures['label']}" + (":smoke" if figures.get("smoke") else "")
+    results[name] = figures
+    path.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    (RESULTS / f"{day}.md").write_text(markdown(results))
+    return path
+
+
+def markdown(results: dict) -> str:
+    """The README's performance table: each endpoint as a share of the ceiling measured in the same run."""
+    lines = []
+    names = {"ceiling": "bare Flask `jsonify` (the ceiling)", "patient_doctors": "`GET /patient/doctors`, logged in, cached",
+             "public_doctors": "`GET /api/doctors`, public, cached", "public_availability":
+             "`GET /api/doctors/<id>/availability`, public, cached", "patient_availability":
+             "`GET /patient/doctors/<id>/availability`, logged in", "not_found": "a missing route (404)"}
+    for key, run in sorted(results.items()):
+        if not key.startswith("web:") or run.get("smoke"):
+            continue
+        lines.append(f"#### {run['label']} ({run['recorded_at']}; {run['machine']})\n")
+        lines.append(f"gunicorn {run['gunicorn']}; {run['load']}, {run['seconds']:.0f} s per endpoint, best of "
+                     f"{run['rounds']} interleaved rounds.\n")
+        for database, figures in run["runs"].items():
+            if "throughput" in figures:
+                lines.append(f"| {database} | requests/s | p50 | p99 | share of ceiling |")
+                lines.append("|---|---|---|---|---|")
+                for name, r in figures["throughput"].items():
+                    lines.append(f"| {names.get(name, name)} | {r['rps']:,.0f} | {r['p50_ms']:.1f} ms | "
+                                 f"{r['p99_ms']:.1f} ms | {r['share']:.0%} |")
+                hung = figures["redis_hung"]
+                lines.append(f"| listing with Redis hung (SIGSTOP) | {hung['rps']:,.0f} | {hung['p50_ms']:.1f} ms | "
+                             f"{hung['p99_ms']:.1f} ms | errors: {hung['errors']} |")
+                lines.append("")
+            b, r = figures["booking"], figures["race"]
+            lines.append(f"- {database}: {b['clients']} clients booking {b['bookings']} distinct slots: p50 "
+                         f"{b['p50_ms']} ms, p99 {b['p99_ms']} ms ({b['statuses']})")
+            lines.append(f"- {database}: {r['clients']} clients racing for one slot: {r['statuses']}")
+            if "triage" in figures:
+                t = figures["triage"]
+                lines.append(f"- symptom check through a worker: p50 {t['p50_ms']} ms, p95 {t['p95_ms']} ms")
+        if run.get("targets"):
+            missed = [name for name, ok in run["targets"].items() if not ok]
+            lines.append(f"- targets met: {len(run['targets']) - len(missed)} of {len(run['targets'])}"
+                         + (f"; missed: {', '.join(missed)}" if missed else ""))
+        lines.append("")
+    for key in ("reminders", "export"):
+        if key in results:
+            figures = {k: v for k, v in results[key].items() if k != "recorded_at"}
+            lines.append(f"- {key}: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
+    return "\n".join(lines) + "\n"

@@ -7,7 +7,7 @@ from flask_login import current_user
 from backend import contracts as c
 from backend.contracts import contract
 from backend.patient.blueprint import bp
-from backend.responses import cached_json
+from backend.responses import cached_body, cached_json
 from backend.schemas import (
     BookIn,
     CancelIn,
@@ -68,8 +68,8 @@ def list_specializations():
 @role_required("patient")
 @contract(query=DoctorListQuery, paged=True, responses={200: c.DoctorPublicPage})
 def list_doctors(query: DoctorListQuery, paging):
-    page = doctors.public_doctors(spec_id=query.spec_id, q=query.q, page=paging.page, per_page=paging.per_page)
-    return cached_json(page.as_json(), page.cache_status)
+    return cached_body(doctors.public_doctors_body(spec_id=query.spec_id, q=query.q, page=paging.page,
+                                                   per_page=paging.per_page))
 
 
 @bp.get("/doctors/<int:doctor_id>")
@@ -83,8 +83,7 @@ def get_doctor(doctor_id: int):
 @role_required("patient")
 @contract(query=DateRangeQuery, responses={200: c.SlotList})
 def doctor_availability(doctor_id: int, query: DateRangeQuery):
-    slots = doctors.bookable_slots(doctor_id, query.date_from, query.date_to)
-    return jsonify({"items": [booking_serializers.slot(s) for s in slots]})
+    return cached_body(doctors.bookable_slots_body(doctor_id, query.date_from, query.date_to))
 
 
 @bp.post("/appointments")

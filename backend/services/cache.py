@@ -26,10 +26,24 @@ DASHBOARD_TTL = 5 * 60
 RESOURCES_TTL = 60 * 60
 
 HIT, MISS, BYPASS = "hit", "miss", "bypass"
+# Every key derived from the doctors, their slots and their bookings (listings, pages, free times)
+# is listed here, so one delete clears them all.
+DOCTORS_REGISTRY = "doctors:keys"
+REGISTRY_TTL = DOCTORS_TTL + 60
+# Free times change with the clock (minimum notice) as well as with bookings.
+AVAILABILITY_TTL = 60
 
 
 def doctors_key(spec_id: int | None) -> str:
     return "doctors:all" if spec_id is None else f"doctors:spec:{spec_id}"
+
+
+def doctors_page_key(spec_id: int | None, page: int, per_page: int) -> str:
+    return f"doctors:page:{'all' if spec_id is None else spec_id}:{page}:{per_page}"
+
+
+def availability_key(doctor_id: int, date_from, date_to) -> str:
+    return f"doctors:slots:{doctor_id}:{date_from or '-'}:{date_to or '-'}"
 
 
 SPECIALIZATIONS_KEY = "specializations:all"
@@ -51,8 +65,8 @@ class Cached:
     status: str  # hit | miss | bypass: shown to clients as the X-Cache header
 
 
-def read_through(key: str, ttl: int, load: Callable[[], Any]) -> Cached:
-    """The cached JSON value of `key`, or `load()` stored for `ttl` seconds."""
+def read_through(key: str, ttl: int, load: Callable[[], Any], *, registry: str | None = None) -> Cached:
+    """The cached JSON value of `key`, or `load()` stored for `ttl` seconds (and listed in `registry`)."""
     client = redis_handle.client()
     if client is not None:
         try:
@@ -69,12 +83,57 @@ def read_through(key: str, ttl: int, load: Callable[[], Any]) -> Cached:
     value = load()
     if client is None:
         return Cached(value, BYPASS)
-    try:
-        client.set(key, json.dumps(value, separators=(",", ":")), ex=ttl)
-    except redis.RedisError as exc:
-        redis_handle.trip(exc)
+    if not _store(client, key, json.dumps(value, separators=(",", ":")), ttl, registry):
         return Cached(value, BYPASS)
     return Cached(value, MISS)
+
+
+@dataclass
+class CachedBytes:
+    """A response body exactly as it is sent: a hit is returned without being parsed or serialised."""
+    body: bytes
+    status: str
+
+
+def body_through(key: str, ttl: int, render: Callable[[], tuple[bytes, int]], *,
+                 registry: str | None = None) -> CachedBytes:
+    """The cached bytes of `key`, or `render()`'s (body, seconds it stays right) stored for min(ttl, seconds)."""
+    client = redis_handle.client()
+    if client is not None:
+        try:
+            raw = client.get(key)
+        except redis.RedisError as exc:
+            redis_handle.trip(exc)
+            client = None
+        else:
+            if raw is not None:
+                return CachedBytes(raw.encode(), HIT)
+    body, fresh_for = render()
+    if client is None:
+        return CachedBytes(body, BYPASS)
+    seconds = min(ttl, fresh_for)
+    if seconds <= 0 or not _store(client, key, body.decode(), seconds, registry):
+        return CachedBytes(body, BYPASS)
+    return CachedBytes(body, MISS)
+
+
+def dumps(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _store(client, key: str, text: str, ttl: int, registry: str | None) -> bool:
+    try:
+        pipe = client.pipeline(transaction=False)
+        pipe.set(key, text, ex=ttl)
+        if registry:
+            # The writers' clear_*() delete what the registry lists, without scanning the keyspace.
+            pipe.sadd(registry, key)
+            pipe.expire(registry, REGISTRY_TTL)
+        pipe.execute()
+    except redis.RedisError as exc:
+        redis_handle.trip(exc)
+        return False
+    return True
 
 
 def _delete(*keys: str, patterns: tuple[str, ...] = ()) -> None:
@@ -93,8 +152,21 @@ def _delete(*keys: str, patterns: tuple[str, ...] = ()) -> None:
 
 
 def clear_doctors() -> None:
-    """Every doctor listing: a doctor, a slot or a booking changed."""
-    _delete(doctors_key(None), patterns=("doctors:spec:*",))
+    """Every doctor listing, page and free-time answer: a doctor, a slot or a booking changed."""
+    client = redis_handle.client()
+    if client is None:
+        log.warning("cache not cleared (redis unavailable), entries expire by TTL: doctors")
+        return
+    try:
+        # Read and drop the registry atomically: keys stored afterwards go to a new one.
+        pipe = client.pipeline(transaction=True)
+        pipe.smembers(DOCTORS_REGISTRY)
+        pipe.delete(DOCTORS_REGISTRY, doctors_key(None))
+        listed, _ = pipe.execute()
+        if listed:
+            client.delete(*listed)
+    except redis.RedisError as exc:
+        redis_handle.trip(exc)
 
 
 def clear_specializations() -> None:

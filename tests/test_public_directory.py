@@ -1,0 +1,123 @@
+"""The public directory: GET /api/doctors and /api/doctors/<id>/availability, for anyone, from cached bytes."""
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+import pytest
+import redis
+
+from backend.services.clock import clinic_today
+
+PRIVATE = {"email", "user_id", "is_active", "created_at", "phone", "password_hash", "notify_mode"}
+
+
+@pytest.fixture
+def clinic(app, factory):
+    doctor = factory.doctor(full_name="Dr. Public", specialization="Dermatology")
+    other = factory.doctor(full_name="Dr. Other", specialization="Cardiology")
+    day = clinic_today() + timedelta(days=2)
+    slots = [factory.slot(doctor, day, time(10, 0)), factory.slot(doctor, day, time(11, 0))]
+    return {"doctor": doctor, "other": other, "slots": slots}
+
+
+def test_anyone_can_list_the_doctors_and_nothing_private_is_shown(client, clinic):
+    answer = client.get("/api/doctors")
+    assert answer.status_code == 200 and answer.headers["X-Cache"] == "miss"
+    body = answer.get_json()
+    assert body["total"] == 2 and [d["full_name"] for d in body["items"]] == ["Dr. Other", "Dr. Public"]
+    public = next(d for d in body["items"] if d["full_name"] == "Dr. Public")
+    assert public["specialization"]["name"] == "Dermatology" and public["qualification"] == "MBBS"
+    assert public["fee"] and public["next_free_slot"]["id"] == clinic["slots"][0].id
+    assert not PRIVATE & set(public)
+
+
+def test_a_hit_is_the_stored_bytes(client, clinic, redis_url):
+    first = client.get("/api/doctors")
+    second = client.get("/api/doctors")
+    assert second.headers["X-Cache"] == "hit" and second.data == first.data
+    stored = redis.Redis.from_url(redis_url).get("doctors:page:all:1:20")
+    assert stored == second.data
+
+
+def test_filters_search_and_paging(client, clinic):
+    spec_id = clinic["doctor"].specialization_id
+    assert [d["full_name"] for d in client.get(f"/api/doctors?spec_id={spec_id}").get_json()["items"]] == ["Dr. Public"]
+    assert [d["full_name"] for d in client.get("/api/doctors?q=other").get_json()["items"]] == ["Dr. Other"]
+    page = client.get("/api/doctors?per_page=1&page=2").get_json()
+    assert page["total"] == 2 and [d["full_name"] for d in page["items"]] == ["Dr. Public"]
+    assert client.get("/api/doctors?per_page=1000").status_code == 400
+    assert client.get("/api/doctors?spec_id=abc").status_code == 400
+
+
+def test_free_times_for_anyone_and_refreshed_by_a_booking(client, new_client, factory, clinic):
+    doctor, slots = clinic["doctor"], clinic["slots"]
+    url = f"/api/doctors/{doctor.id}/availability"
+    first = client.get(url)
+    assert first.status_code == 200 and first.headers["X-Cache"] == "miss"
+    assert [s["id"] for s in first.get_json()["items"]] == [s.id for s in slots]
+    assert client.get(url).headers["X-Cache"] == "hit"
+    factory.patient(email="p@example.com")
+    patient = new_client()
+    patient.login("p@example.com")
+    assert patient.get(f"/patient/doctors/{doctor.id}/availability").headers["X-Cache"] == "hit"  # the same bytes
+    assert patient.post("/patient/appointments", json={"slot_id": slots[0].id}).status_code == 201
+    after = client.get(url)
+    assert after.headers["X-Cache"] == "miss" and [s["id"] for s in after.get_json()["items"]] == [slots[1].id]
+    listing = client.get("/api/doctors").get_json()["items"]
+    assert next(d for d in listing if d["id"] == doctor.id)["next_free_slot"]["id"] == slots[1].id
+
+
+def test_free_times_cache_expires_before_the_first_slot_leaves_the_window(app, client, factory, redis_url):
+    """A slot about to fall inside the minimum notice must not be offered from the cache after that moment."""
+    from datetime import datetime
+
+    from backend.services.clock import clinic_now, utc_now
+    from backend.services.scheduling.bookability import starts_at
+
+    doctor = factory.doctor()
+    notice = timedelta(minutes=app.config["BOOKING_MIN_NOTICE_MINUTES"])
+    start = (clinic_now() + notice + timedelta(seconds=65)).replace(second=0, microsecond=0)  # 5 to 65 s away
+    end = datetime.combine(start.date(), start.time()) + timedelta(minutes=5)
+    if end.date() != start.date():
+        start -= timedelta(minutes=10)  # keep the slot within one day
+    factory.slot(doctor, start.date(), start.time(), minutes=5)
+    assert len(client.get(f"/api/doctors/{doctor.id}/availability").get_json()["items"]) == 1
+    leaves_window = (starts_at(start.date(), start.time()) - notice - utc_now()).total_seconds()
+    ttl = redis.Redis.from_url(redis_url).ttl(f"doctors:slots:{doctor.id}:-:-")
+    assert 0 < ttl <= min(60, leaves_window + 1)
+
+
+def test_an_inactive_or_unknown_doctor_is_404(client, factory, clinic):
+    admin = factory.admin()
+    from backend.services.directory import doctors
+
+    assert client.get(f"/api/doctors/{clinic['other'].id}/availability").status_code == 200
+    doctors.set_user_active(clinic["other"].user_id, False, actor_id=admin.id)
+    assert client.get(f"/api/doctors/{clinic['other'].id}/availability").status_code == 404
+    assert client.get("/api/doctors/999999/availability").status_code == 404
+    assert [d["full_name"] for d in client.get("/api/doctors").get_json()["items"]] == ["Dr. Public"]
+
+
+def test_bad_dates_are_400(client, clinic):
+    assert client.get(f"/api/doctors/{clinic['doctor'].id}/availability?from=tomorrow").status_code == 400
+
+
+@pytest.mark.parametrize("role", ["patient", "doctor", "admin"])
+def test_every_role_gets_the_same_directory(client, factory, clinic, role):
+    user = {"patient": lambda: factory.patient(email="x@example.com").user,
+            "doctor": lambda: factory.doctor(email="x@example.com").user,
+            "admin": lambda: factory.admin(email="x@example.com")}[role]()
+    client.login(user.email)
+    assert client.get("/api/doctors").status_code == 200
+    assert client.get(f"/api/doctors/{clinic['doctor'].id}/availability").status_code == 200
+
+
+def test_works_with_redis_down(make_app, factory, clinic):
+    from tests.conftest import ApiClient, free_port
+
+    offline = make_app(REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
+    with offline.app_context():
+        client = ApiClient(offline.test_client())
+        answer = client.get("/api/doctors")
+        assert answer.status_code == 200 and answer.headers["X-Cache"] == "bypass"
+        assert answer.get_json()["total"] == 2
