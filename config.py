@@ -72,6 +72,8 @@ class Config:
         self.MAIL_USE_SSL = _env_bool("MAIL_USE_SSL", False)
         self.MAIL_DEFAULT_SENDER = _env("MAIL_DEFAULT_SENDER", "CareQueue <no-reply@carequeue.local>")
         self.MAIL_TIMEOUT = _env_float("MAIL_TIMEOUT", 10.0)
+        # Whether the mail server offers SMTPUTF8: only then are addresses with accents before the @ accepted.
+        self.MAIL_SMTPUTF8 = _env_bool("MAIL_SMTPUTF8", False)
         # Where the embedded SMTP sink keeps the messages it receives (.eml files).
         self.MAIL_SINK_DIR = _env("MAIL_SINK_DIR")
 

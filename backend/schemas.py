@@ -6,7 +6,7 @@ from datetime import date, time
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
-from flask import request
+from flask import current_app, request
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -19,12 +19,12 @@ from pydantic import (
 )
 
 from backend.errors import InvalidInput, validation_fields
+from backend.services.email.addresses import normalize_address
 from backend.services.resources.fields import ResourceChanges, ResourceFields
 
 M = TypeVar("M", bound=BaseModel)
 
 MAX_PER_PAGE = 100
-EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 
 
 class Strict(BaseModel):
@@ -34,10 +34,8 @@ class Strict(BaseModel):
 
 
 def _email(value: str) -> str:
-    value = value.strip().lower()
-    if len(value) > 254 or not EMAIL_RE.match(value):
-        raise ValueError("Enter a valid email address.")
-    return value
+    # Only a plain address, normalized (services/email/addresses.py).
+    return normalize_address(value, allow_smtputf8=bool(current_app.config.get("MAIL_SMTPUTF8", False)))
 
 
 def _hhmm(value: Any) -> time:

@@ -7,6 +7,7 @@ same task when it is redelivered (claimed_by) or by anyone once it is stale.
 """
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -16,6 +17,8 @@ from flask import current_app
 from backend.extensions import db
 from backend.models import EmailOutbox
 from backend.services.email import mailer
+
+log = logging.getLogger(__name__)
 
 
 def _due_condition(now: datetime, claimer: str):
@@ -104,6 +107,17 @@ def deliver_due_emails(claimer: str | None = None, max_rows: int | None = None) 
     return counts
 
 
+def _defer_or_fail(outbox_id: int, attempts: int, error: str, counts: dict) -> None:
+    if attempts >= current_app.config["OUTBOX_MAX_ATTEMPTS"]:
+        _finish(outbox_id, status="failed", attempts=attempts,
+                last_error=f"gave up after {attempts} attempts: {error}"[:1000])
+        counts["failed"] += 1
+    else:
+        _finish(outbox_id, status="pending", attempts=attempts, last_error=error[:1000],
+                next_attempt_at=datetime.now(timezone.utc) + retry_delay(attempts))
+        counts["deferred"] += 1
+
+
 def _send_claimed(rows: list[EmailOutbox], counts: dict) -> bool:
     """Send claimed rows over one SMTP session. Returns True if the server became unreachable."""
     config = current_app.config
@@ -138,6 +152,11 @@ def _send_claimed(rows: list[EmailOutbox], counts: dict) -> bool:
                     db.session.commit()
                     counts["deferred"] += len(rest)
                 return True
+            except Exception as exc:  # noqa: BLE001  (one bad row must never stall the others)
+                # An error nobody foresaw (a message that cannot be built or encoded): this row
+                # alone is retried with backoff and fails after the last attempt; the batch goes on.
+                log.warning("outbox row %s could not be sent: %r", row.id, exc)
+                _defer_or_fail(row.id, attempts, f"{exc.__class__.__name__}: {exc}", counts)
             else:
                 _finish(row.id, status="sent", attempts=attempts, sent_at=datetime.now(timezone.utc),
                         last_error=None)

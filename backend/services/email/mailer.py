@@ -17,12 +17,14 @@ from email.message import Message
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
+from email import policy as email_policy
 from email.policy import compat32
 from email.utils import formatdate, parseaddr
 
 from flask import current_app
 
 from backend.models import EmailOutbox
+from backend.services.email.addresses import envelope_address, needs_smtputf8
 
 # Quoted-printable keeps every line within SMTP's limit (HTML templates have long
 # lines) while the text stays readable in the raw message.
@@ -32,6 +34,8 @@ _UTF8_QP.body_encoding = email_charset.QP
 
 # smtplib sends bytes as given: the message must already use SMTP's CRLF line ends.
 _WIRE = compat32.clone(linesep="\r\n")
+# With SMTPUTF8 the headers travel as raw UTF-8 (an address's local part cannot be an encoded-word).
+_WIRE_UTF8 = email_policy.SMTPUTF8.clone(linesep="\r\n")
 
 
 class TransientMailError(Exception):
@@ -77,7 +81,7 @@ def build_message(row: EmailOutbox) -> Message:
             mixed.attach(part)
         body = mixed
     body["From"] = config["MAIL_DEFAULT_SENDER"]
-    body["To"] = row.recipient
+    body["To"] = envelope_address(row.recipient) if not needs_smtputf8(row.recipient) else row.recipient
     body["Subject"] = Header(row.subject, "utf-8") if not row.subject.isascii() else row.subject
     body["Message-ID"] = row.message_id
     body["Date"] = formatdate(localtime=False)
@@ -140,8 +144,17 @@ class SmtpConnection:
     def send(self, msg: Message, recipient: str) -> None:
         if self._smtp is None:
             self._smtp = self._open()
+        recipient = envelope_address(recipient)
+        options: list[str] = []
+        wire = _WIRE
+        if not recipient.isascii():
+            self._smtp.ehlo_or_helo_if_needed()
+            if not self._smtp.has_extn("smtputf8"):
+                raise PermanentMailError("the mail server does not offer SMTPUTF8, needed for this address")
+            options, wire = ["SMTPUTF8"], _WIRE_UTF8
         try:
-            refused = self._smtp.sendmail(_envelope_sender(msg["From"]), [recipient], msg.as_bytes(policy=_WIRE))
+            data = msg.as_bytes(policy=wire)
+            refused = self._smtp.sendmail(_envelope_sender(msg["From"]), [recipient], data, mail_options=options)
         except smtplib.SMTPRecipientsRefused as exc:
             code, text = next(iter(exc.recipients.values()))
             raise _by_code(code, text, "recipient refused") from None
@@ -155,6 +168,10 @@ class SmtpConnection:
         except (OSError, smtplib.SMTPException) as exc:
             self.close()
             raise TransientMailError(f"SMTP connection failed: {_describe(exc)}") from None
+        except Exception:
+            # Anything else may have left the session mid-transaction: start the next message afresh.
+            self.close()
+            raise
         if refused:
             code, text = next(iter(refused.values()))
             raise _by_code(code, text, "recipient refused")
