@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from backend.triage import engine
+from backend.triage import advice_safety, engine
 from backend.triage.decide import decide
 from backend.triage.providers import (
     Provider,
@@ -232,7 +232,8 @@ def test_failure_falls_back_to_rules_with_reason(fake_ai, kind, status, body, re
     assert decision.provider == "rules"
     assert decision.fallback_reason.startswith(reason + ": ")
     assert (decision.urgency, decision.specialization) == (rules.urgency, rules.specialization)
-    assert decision.advice == rules.advice
+    # The rules' advice, through the same safety filter (unshared history: it says what to check first).
+    assert decision.advice == advice_safety.filter_advice(rules.advice, advice_safety.cautions_for(None, shared=False))
     assert len(fake_ai.requests) == 1  # one call, and a redirect is not followed
 
 
@@ -303,8 +304,41 @@ def test_ai_cannot_lower_a_red_flag(fake_ai, kind, ai_urgency):
     assert decision.fallback_reason is None
     assert "112" in decision.advice
     assert "antacid" not in decision.advice
-    assert any("Chest pain" in flag for flag in decision.red_flags)
+    assert engine.assess(HEART_ATTACK, age_years=58).red_flags
+    assert set(engine.assess(HEART_ATTACK, age_years=58).red_flags) <= set(decision.red_flags)
     assert any("raised the urgency" in line for line in decision.rationale)
+
+
+KNEE = "hot red swollen knee"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_ai_cannot_lower_the_rules_level_the_knee_case(fake_ai, kind):
+    """Found by trying the product: rules urgent, a provider self_care, and the decision was self_care."""
+    fake_ai.reply(reply_for(kind, answer_json(urgency="self_care", specialization="Orthopedics",
+                                              advice="Rest it at home; it will settle.")))
+    rules = engine.assess(KNEE, specializations=CLINIC)
+    assert rules.urgency == "urgent" and not rules.red_flags  # not a red flag: the old guard missed it
+
+    decision = decide(KNEE, specializations=CLINIC, provider=provider_for(kind, fake_ai.url))
+
+    assert decision.urgency == "urgent"
+    assert decision.provider == kind and decision.fallback_reason is None
+    assert decision.specialization == rules.specialization  # the level's specialty comes with it
+    assert "will settle" not in decision.advice
+    assert any("raised the urgency from self_care to urgent" in line for line in decision.rationale)
+
+
+def test_ai_advice_that_fails_the_safety_filter_is_not_used(fake_ai):
+    fake_ai.reply(ollama_reply(answer_json(urgency="self_care", specialization="ENT",
+                                           advice="Take ibuprofen 400 mg three times a day.")))
+    history = {"allergies": "ibuprofen (wheeze)", "conditions": "", "medications": ""}
+
+    decision = decide(COLD, history=history, specializations=CLINIC, provider=provider_for("ollama", fake_ai.url))
+
+    assert decision.urgency == "self_care" and decision.specialization == "ENT"
+    assert not advice_safety.recommends(decision.advice, advice_safety.NSAID)
+    assert any("record rules out" in line for line in decision.rationale)
 
 
 def test_ai_may_be_more_cautious_than_the_rules(fake_ai):

@@ -111,6 +111,9 @@ def _operation(app: Flask, rule, method: str, components: dict) -> dict:
         if method in ("POST", "PUT", "PATCH", "DELETE"):
             operation["parameters"] = params + [{"name": "X-CSRF-Token", "in": "header", "required": True,
                                                  "schema": {"type": "string"}}]
+    details = "\n".join(doc.splitlines()[1:]).strip()
+    if details:  # the docstring after its first line: the route's contract in words
+        operation["description"] = details + ("\n\n" + operation["description"] if "description" in operation else "")
     if method == "GET":
         operation["parameters"] = operation["parameters"] + _query_parameters(declared)
     if declared and declared.body is not None and method != "GET":

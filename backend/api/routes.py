@@ -7,7 +7,7 @@ from backend import contracts as c, spa
 from backend.api import openapi
 from backend.api.blueprint import bp
 from backend.contracts import contract
-from backend.services.ops import health
+from backend.services.ops import clinic, health
 
 
 @bp.get("/health")
@@ -16,6 +16,13 @@ def health_check():
     """Health of the database, Redis, the broker and the workers."""
     report = health.check()
     return jsonify(report), (503 if report["status"] == "down" else 200)
+
+
+@bp.get("/config")
+@contract(responses={200: c.ClinicConfigOut})
+def clinic_config():
+    """Public: the clinic's name, emergency number, time zone and languages, for every screen of the app."""
+    return jsonify(clinic.public_config())
 
 
 @bp.get("/openapi.json")

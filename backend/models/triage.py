@@ -22,11 +22,18 @@ class TriageAssessment(db.Model):
         ),
         sa.Index("ix_triage_assessments_patient_created", "patient_id", "created_at"),
         sa.Index("ix_triage_assessments_status", "status", "created_at"),
+        # An entry made offline is sent again until an answer arrives: one assessment per client key.
+        sa.UniqueConstraint("patient_id", "client_id", name="uq_triage_assessments_client_id"),
     )
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     patient_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("patients.id", ondelete="CASCADE"))
     symptoms: so.Mapped[str] = so.mapped_column(sa.Text)
+    client_id: so.Mapped[str | None] = so.mapped_column(sa.String(64))
+    # An optional photo (a rash, a wound): a file outside the web root, named at random, EXIF removed.
+    photo_name: so.Mapped[str | None] = so.mapped_column(sa.String(80))
+    photo_type: so.Mapped[str | None] = so.mapped_column(sa.String(32))
+    photo_size: so.Mapped[int | None]
     age_years: so.Mapped[int | None]
     share_history: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
     status: so.Mapped[str] = so.mapped_column(sa.String(16), default="queued", server_default="queued")
@@ -43,6 +50,14 @@ class TriageAssessment(db.Model):
     fallback_reason: so.Mapped[str | None] = so.mapped_column(sa.Text)
     latency_ms: so.Mapped[int | None]
     error: so.Mapped[str | None] = so.mapped_column(sa.Text)
+    # The interview: what was read and considered, the questions asked and the patient's answers.
+    understood: so.Mapped[bool | None]
+    findings: so.Mapped[list | None] = so.mapped_column(sa.JSON)
+    conditions: so.Mapped[list | None] = so.mapped_column(sa.JSON)
+    questions: so.Mapped[list | None] = so.mapped_column(sa.JSON)
+    answers: so.Mapped[dict | None] = so.mapped_column(sa.JSON)
+    first_answer: so.Mapped[dict | None] = so.mapped_column(sa.JSON)  # the answer before any question was answered
+    answered_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime())
     attempts: so.Mapped[int] = so.mapped_column(default=0, server_default="0")
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime(), default=utcnow)
     started_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime())

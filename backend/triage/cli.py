@@ -80,14 +80,10 @@ def _assess_fn(provider_name: str, use_answers: bool = False):
                             timeout=config["TRIAGE_TIMEOUT"], api_key=config.get("TRIAGE_API_KEY"))
     specializations = list(engine.DEFAULT_SPECIALIZATIONS)
 
-    if provider_name == "rules" and use_answers:
-        def assess_with_answers(text: str, *, age_years=None, history=None, answers=None):
-            return engine.assess(text, age_years=age_years, history=history, specializations=specializations,
-                                 emergency_number=config["EMERGENCY_NUMBER"], answers=answers)
-        return assess_with_answers
-
-    def assess(text: str, *, age_years=None, history=None):
+    # With --answers, each case's answers reach the rules exactly as POST /patient/triage/<id>/answers does.
+    def assess(text: str, *, age_years=None, history=None, answers=None):
         return decide(text, age_years=age_years, history=history, specializations=specializations,
-                      provider=provider, emergency_number=config["EMERGENCY_NUMBER"])
+                      provider=provider, emergency_number=config["EMERGENCY_NUMBER"],
+                      answers=answers if use_answers else None)
 
     return assess

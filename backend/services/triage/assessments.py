@@ -12,8 +12,9 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.exc import IntegrityError
 
-from backend.errors import NotFound
+from backend.errors import Conflict, InvalidInput, NotFound
 from backend.extensions import db
 from backend.models import Doctor, Patient, Specialization, TriageAssessment, User, utcnow
 from backend.services import cache, queue
@@ -21,6 +22,7 @@ from backend.services.clock import clinic_now
 from backend.services.paging import Page, paginate
 from backend.services.scheduling import bookability
 from backend.triage.decide import decide
+from backend.triage.engine import URGENCY_RANK
 from backend.triage.providers import get_provider
 
 log = logging.getLogger(__name__)
@@ -37,17 +39,38 @@ MAX_ATTEMPTS = 3
 
 # ---- creating and answering ------------------------------------------------
 
-def request_assessment(patient_id: int, *, symptoms: str, share_history: bool, age_years: int | None) -> TriageAssessment:
-    """Store a queued assessment, then hand it to a worker (or answer it here if the queue is down)."""
+def request_assessment(patient_id: int, *, symptoms: str, share_history: bool, age_years: int | None,
+                       client_id: str | None = None) -> TriageAssessment:
+    """Store a queued assessment, then hand it to a worker (or answer it here if the queue is down).
+
+    With a `client_id` (an entry made offline and sent again until it is answered), a retry
+    returns the assessment the first request created: the database keeps the key unique.
+    """
+    if client_id:
+        earlier = _by_client_id(patient_id, client_id)
+        if earlier is not None:
+            return earlier
     assessment = TriageAssessment(patient_id=patient_id, symptoms=symptoms, share_history=share_history,
-                                  age_years=age_years, status="queued")
+                                  age_years=age_years, status="queued", client_id=client_id)
     db.session.add(assessment)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        earlier = _by_client_id(patient_id, client_id) if client_id else None
+        if earlier is None:
+            raise
+        return earlier  # the same entry, sent twice at once: the other request created it
     cache.clear_patient_dashboard(patient_id)
     if not _enqueue(assessment.id):
         answer_assessment(assessment.id, fallback_reason="queue_unavailable: answered by the rules at once",
                           force_rules=True)
     return assessment
+
+
+def _by_client_id(patient_id: int, client_id: str) -> TriageAssessment | None:
+    return db.session.execute(sa.select(TriageAssessment).where(
+        TriageAssessment.patient_id == patient_id, TriageAssessment.client_id == client_id)).scalar_one_or_none()
 
 
 def _enqueue(assessment_id: int) -> bool:
@@ -82,7 +105,8 @@ def answer_assessment(assessment_id: int, *, fallback_reason: str | None = None,
                                 timeout=config["TRIAGE_TIMEOUT"], api_key=config.get("TRIAGE_API_KEY"))
         decision = decide(assessment.symptoms, age_years=_age_years(assessment, patient),
                           history=_history(assessment, patient), specializations=list(clinic_specs),
-                          provider=provider, emergency_number=config["EMERGENCY_NUMBER"])
+                          provider=provider, emergency_number=config["EMERGENCY_NUMBER"],
+                          history_shared=assessment.share_history)
     except Exception as exc:
         # decide() never raises for provider trouble; this is a defect, so record it and fail visibly.
         log.exception("triage assessment %s failed", assessment_id)
@@ -117,6 +141,117 @@ def _store_decision(assessment: TriageAssessment, decision, clinic_specs: dict[s
     assessment.fallback_reason = decision.fallback_reason or fallback_reason
     assessment.latency_ms = decision.latency_ms
     assessment.completed_at = utcnow()
+    assessment.understood = decision.understood
+    assessment.findings = list(decision.findings)
+    assessment.conditions = list(decision.conditions)
+    assessment.questions = list(decision.questions)
+    assessment.answers = {}
+    assessment.first_answer = None
+
+
+# ---- the interview: answers to follow-up questions --------------------------
+
+# Plausible ranges for number answers; a temperature may be given in °C or °F.
+NUMBER_RANGES = {"age": [(0, 120)], "temp": [(30, 45), (86, 113)], "days": [(0, 3650)]}
+YES_WORDS, NO_WORDS = {"yes", "y", "true"}, {"no", "n", "false"}
+
+
+def _valid_answer(question: dict, value) -> bool | int | float | str:
+    kind = question.get("kind")
+    if kind == "yes_no":
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        word = str(value).strip().lower()
+        if word in YES_WORDS:
+            return "yes"
+        if word in NO_WORDS:
+            return "no"
+        raise ValueError("Answer yes or no.")
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"Answer with a number{' in ' + question['unit'] if question.get('unit') else ''}.")
+        ranges = NUMBER_RANGES.get(question["id"], [(0, 10000)])
+        if not any(low <= value <= high for low, high in ranges):
+            raise ValueError("That number is outside the possible range.")
+        return value
+    if kind == "choice":
+        options = question.get("options") or []
+        if str(value).strip().lower() not in options:
+            raise ValueError("Choose one of: " + ", ".join(options) + ".")
+        return str(value).strip().lower()
+    raise ValueError("This question cannot be answered here.")
+
+
+def answer_questions(patient_id: int, assessment_id: int, answers: dict) -> TriageAssessment:
+    """Store the patient's answers and decide again with the rules, at once.
+
+    The level never drops below the first answer (which may be an AI provider's), so answering is
+    optional and the first answer is safe on its own; an answer can raise it, up to emergency.
+    """
+    assessment = get_assessment(patient_id, assessment_id)
+    if assessment.status != "done":
+        raise Conflict("This assessment is not ready yet. Answer its questions once the result is shown.",
+                       code="assessment_not_ready")
+    asked = {question["id"]: question for question in assessment.questions or []}
+    cleaned, problems = {}, {}
+    for question_id, value in answers.items():
+        question = asked.get(question_id)
+        if question is None:
+            problems[question_id] = "This question was not asked in this assessment."
+            continue
+        try:
+            cleaned[question_id] = _valid_answer(question, value)
+        except ValueError as error:
+            problems[question_id] = str(error)
+    if problems:
+        raise InvalidInput("Some answers could not be used. Please check them.", code="invalid_answer",
+                           fields=problems)
+
+    patient = db.session.get(Patient, assessment.patient_id)
+    clinic_specs = _clinic_specializations()
+    config = current_app.config
+    merged = {**(assessment.answers or {}), **cleaned}
+    decision = decide(assessment.symptoms, age_years=_age_years(assessment, patient),
+                      history=_history(assessment, patient), specializations=list(clinic_specs),
+                      provider=get_provider("rules"), emergency_number=config["EMERGENCY_NUMBER"],
+                      answers=merged, history_shared=assessment.share_history)
+    _store_answers(assessment, decision, merged, clinic_specs)
+    db.session.commit()
+    cache.clear_patient_dashboard(assessment.patient_id)
+    return assessment
+
+
+FIRST_ANSWER_FIELDS = ("urgency", "specialization_name", "specialization_id", "red_flags", "advice", "rationale")
+
+
+def _store_answers(assessment: TriageAssessment, decision, answers: dict, clinic_specs: dict[str, int]) -> None:
+    if assessment.first_answer is None:
+        assessment.first_answer = {name: getattr(assessment, name) for name in FIRST_ANSWER_FIELDS}
+    first = assessment.first_answer
+    raised = URGENCY_RANK[decision.urgency] > URGENCY_RANK[first["urgency"]]
+    same_rules_level = assessment.provider == "rules" and decision.urgency == first["urgency"]
+    if raised or same_rules_level:
+        assessment.urgency = decision.urgency
+        assessment.specialization_name = decision.specialization
+        assessment.specialization_id = clinic_specs.get(decision.specialization)
+        assessment.red_flags = list(dict.fromkeys([*decision.red_flags, *(first["red_flags"] or [])]))
+        assessment.advice = decision.advice
+        note = (f"Your answers raised the level from {first['urgency'].replace('_', ' ')} to "
+                f"{decision.urgency.replace('_', ' ')}." if raised else "Your answers did not change the level.")
+        assessment.rationale = [note, *decision.rationale]
+    else:
+        # The first answer stands (it was at least as urgent): as it was given.
+        for name in FIRST_ANSWER_FIELDS:
+            setattr(assessment, name, first[name])
+        assessment.rationale = ["Your answers did not change the level.", *(first["rationale"] or [])]
+    asked_before = [question for question in assessment.questions or [] if question["id"] in answers]
+    still_open = [question for question in decision.questions if question["id"] not in answers]
+    assessment.questions = asked_before + still_open
+    assessment.answers = answers
+    assessment.understood = decision.understood
+    assessment.findings = list(decision.findings)
+    assessment.conditions = list(decision.conditions)
+    assessment.answered_at = utcnow()
 
 
 def _clinic_specializations() -> dict[str, int]:
@@ -183,6 +318,8 @@ def serialize_summary(assessment: TriageAssessment) -> dict:
         "specialization": assessment.specialization_name,
         "symptoms": assessment.symptoms[:200],
         "created_at": assessment.created_at.isoformat(),
+        "questions": assessment.questions or [], "answers": assessment.answers or {},
+        "first_urgency": (assessment.first_answer or {}).get("urgency"),
     }
 
 
@@ -197,12 +334,17 @@ def serialize_assessment(assessment: TriageAssessment) -> dict:
         "error": assessment.error, "created_at": assessment.created_at.isoformat(),
         "completed_at": assessment.completed_at.isoformat() if assessment.completed_at else None,
         "recommended_doctors": [], "recommendation_note": None,
+        "emergency_number": current_app.config["EMERGENCY_NUMBER"],
+        "understood": assessment.understood, "findings": assessment.findings or [],
+        "conditions": assessment.conditions or [], "questions": assessment.questions or [],
+        "answers": assessment.answers or {},
+        "first_urgency": (assessment.first_answer or {}).get("urgency"),
+        "answered_at": assessment.answered_at.isoformat() if assessment.answered_at else None,
     }
     if assessment.status != "done":
         return body
     if assessment.urgency == "emergency":
         # An emergency is not a booking: the patient is told where to go now.
-        body["emergency_number"] = current_app.config["EMERGENCY_NUMBER"]
         body["recommendation_note"] = (
             f"Call {current_app.config['EMERGENCY_NUMBER']} or go to the nearest emergency department now.")
         return body
