@@ -68,7 +68,8 @@ def test_booking_takes_the_slot_queues_the_email_and_the_second_patient_gets_409
     assert body["doctor"]["full_name"] == "Dr. Ada" and body["specialization"] == "General Medicine"
     assert slot_booked(slot.id)
     outbox = db.session.execute(sa.select(EmailOutbox)).scalars().all()
-    assert [row.kind for row in outbox] == ["appointment_booked"]
+    # The patient's confirmation, and the doctor is told (instant emails are the default).
+    assert sorted(row.kind for row in outbox) == ["appointment_booked", "doctor_notice"]
 
     lost = book(clinic.them, slot.id)
     assert lost.status_code == 409 and error_code(lost) == "slot_taken"
@@ -137,7 +138,7 @@ def test_cancel_frees_the_slot_for_someone_else(clinic):
     assert again.status_code == 409 and error_code(again) == "not_booked"
     assert book(clinic.them, slot.id).status_code == 201
     kinds = sorted(db.session.execute(sa.select(EmailOutbox.kind)).scalars())
-    assert kinds == ["appointment_booked", "appointment_booked", "appointment_cancelled"]
+    assert kinds == ["appointment_booked", "appointment_booked", "appointment_cancelled"] + ["doctor_notice"] * 3
 
 
 def test_cancelling_closes_before_the_start(clinic, monkeypatch, app):

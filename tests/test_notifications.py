@@ -187,7 +187,8 @@ def test_unknown_event_is_refused(app, make_appointment):
 
 def test_opted_out_patients_still_get_essential_mail(app, factory):
     patient = factory.patient(email_opt_in=False)
-    assert outbox.patient_accepts(patient, "reminder")
+    # Reminders stop with the opt-out; a change to an appointment is still confirmed.
+    assert not outbox.patient_accepts(patient, "reminder")
     assert outbox.patient_accepts(patient, "appointment_booked")
     assert not outbox.patient_accepts(patient, "export_ready")
     assert outbox.patient_accepts(factory.patient(), "export_ready")
@@ -223,7 +224,7 @@ def test_a_booking_asks_for_its_email_to_be_sent_after_the_commit(app, factory, 
     patient, slot = factory.patient(), factory.slot(factory.doctor())
     bookings.book_slot(patient.id, slot.id)
     assert sent == [work_queue.SEND_DUE_EMAILS]
-    assert [row.kind for row in outbox_rows()] == ["appointment_booked"]
+    assert [row.kind for row in outbox_rows()] == ["appointment_booked", "doctor_notice"]
 
 
 def test_admin_outbox_and_mailbox_pages(app, factory, smtp_sink, new_client):

@@ -38,10 +38,26 @@ def test_todays_booked_appointments_are_reminded_once(app, factory, make_appoint
     assert doctor.full_name in row.body_text and doctor.full_name in row.body_html
 
 
-def test_opted_out_patients_still_get_reminders(app, factory, make_appointment):
-    patient = factory.patient(email_opt_in=False)
-    make_appointment(patient=patient, day=clinic_today())
+def test_the_opt_out_stops_reminders(app, factory, make_appointment):
+    # "Email me appointment reminders and updates" off means what it says.
+    make_appointment(patient=factory.patient(email_opt_in=False), day=clinic_today())
+    make_appointment(patient=factory.patient(email_opt_in=False, remind_day_before=True),
+                     day=clinic_today() + timedelta(days=1))
+    kept = make_appointment(patient=factory.patient(), day=clinic_today(), start=time(11, 0))
     assert reminders.send_daily_reminders()["queued"] == 1
+    assert reminders.send_day_before_reminders()["queued"] == 0
+    assert keys("reminder") == [f"reminder:{kept.id}:{clinic_today().isoformat()}"]
+
+
+def test_unconfirmed_or_missing_addresses_get_no_reminders(app, factory, make_appointment):
+    unconfirmed = factory.patient()
+    unconfirmed.user.email_confirmed_at = None
+    no_email = factory.patient()
+    no_email.user.email = None
+    db.session.commit()
+    make_appointment(patient=unconfirmed, day=clinic_today())
+    make_appointment(patient=no_email, day=clinic_today(), start=time(11, 0))
+    assert reminders.send_daily_reminders()["queued"] == 0
 
 
 def test_day_before_reminders_follow_the_patients_choice(app, factory, make_appointment):
