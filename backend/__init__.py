@@ -19,6 +19,10 @@ def create_app(config: Config | dict | None = None) -> Flask:
     environment's config, or None for the environment's config.
     """
     app = Flask(__name__, instance_path=os.environ.get("CAREQUEUE_INSTANCE") or os.path.join(PROJECT_ROOT, "instance"))
+    from backend.services.email.plain_text import finalize
+
+    # Only email templates are rendered by Jinja: text people typed never becomes a link in them.
+    app.jinja_options = {**app.jinja_options, "finalize": finalize}
     settings = config if isinstance(config, Config) else config_from_env()
     settings.validate()
     app.config.from_object(settings)
