@@ -606,6 +606,25 @@ class RedFlagRulesOut(Out):
     rules: list[RedFlagRule]
 
 
+class RedFlagRule(Out):
+    id: str
+    name: str
+    why: str
+    all: list[list[str]]
+    supports: list[str]
+    min_supports: int
+    unless: list[str]
+
+
+class RedFlagRulesOut(Out):
+    format: int
+    version: str
+    emergency_number: str
+    skip_words: list[str]
+    phrases: dict[str, list[str]]
+    rules: list[RedFlagRule]
+
+
 class ResourceBody(Out):
     resource: ResourceOut
 

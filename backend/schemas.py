@@ -380,6 +380,8 @@ class TriageIn(Strict):
     symptoms: Annotated[str, StringConstraints(min_length=3, max_length=2000)]
     share_history: bool = False
     age_years: int | None = Field(None, ge=0, le=120)
+    # The app's key for an entry made offline: sending it again returns the same assessment.
+    client_id: str | None = Field(None, pattern=r"^[A-Za-z0-9_-]{8,64}$")
 
 
 QuestionId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
