@@ -20,6 +20,7 @@ from pydantic import (
 
 from backend.errors import InvalidInput, validation_fields
 from backend.services.email.addresses import normalize_address
+from backend.services.email.addresses import normalize_address
 from backend.services.resources.fields import ResourceChanges, ResourceFields
 
 M = TypeVar("M", bound=BaseModel)
@@ -55,10 +56,29 @@ ShortText = Annotated[str, StringConstraints(max_length=2000)]
 ClockTime = Annotated[Any, AfterValidator(_hhmm)]
 
 
+MAX_JSON_DEPTH = 32
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(rb"[^\[\]{}]+")
+_OPENING = frozenset(b"[{")
+
+
+def json_too_deep(raw: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether arrays and objects nest deeper than `limit` in a JSON text, found without parsing it."""
+    depth = 0
+    for byte in _NOT_BRACKET.sub(b"", _JSON_STRING.sub(b"", raw)):
+        depth += 1 if byte in _OPENING else -1
+        if depth > limit:
+            return True
+    return False
+
+
 def json_body() -> dict:
     """The request's JSON object, or a 400 that says what is wrong with it."""
     if not request.data:
         return {}
+    # Deep nesting would exhaust the parser's recursion (a 500) long before any real body needs it.
+    if json_too_deep(request.data):
+        raise InvalidInput(f"The request body nests deeper than {MAX_JSON_DEPTH} levels.", code="malformed_json")
     data = request.get_json(silent=True)
     if data is None:
         raise InvalidInput("The request body is not valid JSON.", code="malformed_json")
