@@ -12,6 +12,7 @@ import csv
 import logging
 import os
 import secrets
+import unicodedata
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -31,14 +32,31 @@ EXPORT_KIND = "treatments_export"
 HEADER = ["appointment_id", "date", "time", "doctor", "specialization", "patient", "status",
           "diagnosis", "prescription", "notes", "follow_up_date"]
 # Spreadsheets run a cell starting with these as a formula (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset("=+-@")
+_FORMULA_FIRST = frozenset("=+-@\t\r\n")
 
 
 def neutralise(value) -> str:
-    """A cell as text, prefixed with a quote if a spreadsheet would read it as a formula."""
+    """A cell as text, prefixed with a quote if a spreadsheet would read it as a formula.
+
+    Spreadsheets skip leading blanks and invisible characters (zero-width
+    spaces, a byte-order mark) and read full-width signs (＝ ＋ － ＠) as the
+    ASCII ones, so the first visible character counts, compatibility-normalized.
+    """
     text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_STARTS):
+    if not text:
+        return text
+    first = text[0]
+    if first.isascii() and first.isalnum():  # the common case, kept fast for million-row exports
+        return text
+    if first in _FORMULA_FIRST:
         return "'" + text
+    for char in text:
+        if char.isspace() or unicodedata.category(char) == "Cf":
+            continue
+        if unicodedata.normalize("NFKC", char)[:1] in _FORMULA_CHARS:
+            return "'" + text
+        break
     return text
 
 
