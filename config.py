@@ -126,6 +126,11 @@ class Config:
         self.PUBLISH_SLOTS_AT = _env("PUBLISH_SLOTS_AT", "01:30")
         self.PURGE_EXPORTS_AT = _env("PURGE_EXPORTS_AT", "03:15")
         self.OUTCOME_CHECK_MINUTE = _env_int("OUTCOME_CHECK_MINUTE", 5)
+        # Scheduled jobs to run every minute instead (a drill, or the scale-out proof), comma-separated.
+        self.SCHEDULE_EVERY_MINUTE = [n.strip() for n in (_env("SCHEDULE_EVERY_MINUTE", "") or "").split(",")
+                                      if n.strip()]
+        # A task unacknowledged this long that no live worker holds is requeued (services/ops/redelivery.py).
+        self.ORPHAN_GRACE_SECONDS = _env_int("ORPHAN_GRACE_SECONDS", 60)
 
         self.BCRYPT_LOG_ROUNDS = _env_int("BCRYPT_LOG_ROUNDS", 12)
         self.LOGIN_MAX_FAILURES = _env_int("LOGIN_MAX_FAILURES", 5)

@@ -41,8 +41,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _setup import ROOT, free_port, record  # noqa: E402
-from clinic import FULL, PASSWORD, SMOKE, patient_email, seed_clinic  # noqa: E402
+from _setup import ROOT, free_port, record
+from clinic import FULL, PASSWORD, SMOKE, patient_email, seed_clinic
 
 # The Procfile's web line (worker and thread counts at their defaults), without the access log's I/O.
 GUNICORN = ["--workers", "2", "--threads", "4", "--timeout", "60"]
@@ -91,7 +91,7 @@ class Stack:
         wait_until_up(self.app_port, "/auth/csrf")
 
     def _spawn(self, argv: list[str]) -> subprocess.Popen:
-        log = open(self.folder / f"{Path(argv[-1]).name.split(':')[0]}-{len(os.listdir(self.folder))}.log", "w")
+        log = open(self.folder / f"{Path(argv[-1]).name.split(':')[0]}-{len(os.listdir(self.folder))}.log", "w")  # noqa: SIM115 (the child keeps it)
         return subprocess.Popen(argv, cwd=self.app_root, env=self.env, stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
 
@@ -172,7 +172,7 @@ def _ms(text: str) -> float:
 
 
 def parse_wrk(out: str) -> dict:
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.M))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.MULTILINE))
     if "50" not in latency or "99" not in latency:
         raise RuntimeError(f"unexpected wrk output:\n{out}")
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -273,7 +273,7 @@ def redis_hung(stack: Stack, cookie: str, seconds: float) -> dict:
     def load() -> None:
         try:
             done.update(wrk(f"http://127.0.0.1:{stack.app_port}/patient/doctors", seconds, cookie=cookie))
-        except Exception as exc:  # reported below
+        except Exception as exc:  # noqa: BLE001 (reported below)
             done["failure"] = str(exc)
 
     runner = threading.Thread(target=load)
@@ -321,7 +321,7 @@ def triage(stack: Stack, patient: int, checks: int) -> dict:
 def seed(database_url: str, folder: Path, size: dict, app_root: Path) -> dict:
     """Fresh tables with the clinic, built with the served checkout's models (in a child process)."""
     out = subprocess.run([sys.executable, __file__, "--seed", json.dumps([database_url, str(folder), size, str(app_root)])],
-                         capture_output=True, text=True, cwd=app_root)
+                         capture_output=True, text=True, cwd=app_root, check=False)
     if out.returncode != 0:
         raise SystemExit(f"seeding failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])

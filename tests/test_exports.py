@@ -61,7 +61,7 @@ def test_patient_export_is_their_own_treatments_quoted_safely(app, factory, make
     job = db.session.get(Job, job.id)
     assert (job.status, job.progress, job.rows_done, job.rows_total) == ("done", 100, 7, 7)
     assert job.expires_at - job.finished_at == timedelta(days=app.config["EXPORT_RETENTION_DAYS"])
-    rows = read_csv(job.result_path)
+    rows = read_csv(exports.export_file(job))
     assert rows[0] == exports.HEADER
     assert len(rows) == 8
     assert rows[1][5] == "Zoë \"Z\" Ahmed, Jr."
@@ -69,7 +69,7 @@ def test_patient_export_is_their_own_treatments_quoted_safely(app, factory, make
     assert rows[2][7] == "Line one\nline two, 1"
     email = db.session.execute(sa.select(EmailOutbox).where(EmailOutbox.kind == "export_ready")).scalar_one()
     assert email.recipient == patient.user.email
-    assert email.attachments[0]["path"] == job.result_path
+    assert email.attachments[0]["path"] == exports.export_file(job)
     assert exports.run_treatment_export(job.id)["status"] == "done"  # a redelivered task changes nothing
 
 
@@ -82,8 +82,8 @@ def test_doctor_and_admin_scopes(app, factory, make_appointment):
     doctor_job, admin_job = make_job(mine.user), make_job(factory.admin())
     exports.run_treatment_export(doctor_job.id)
     exports.run_treatment_export(admin_job.id)
-    assert [row[7] for row in read_csv(db.session.get(Job, doctor_job.id).result_path)[1:]] == ["A"]
-    admin_rows = read_csv(db.session.get(Job, admin_job.id).result_path)[1:]
+    assert [row[7] for row in read_csv(exports.export_file(db.session.get(Job, doctor_job.id)))[1:]] == ["A"]
+    admin_rows = read_csv(exports.export_file(db.session.get(Job, admin_job.id)))[1:]
     assert sorted(row[6] for row in admin_rows) == ["completed", "completed", "no_show"]
 
 
@@ -173,7 +173,7 @@ def test_expired_files_are_deleted_and_the_job_kept(app, factory, make_appointme
     job = make_job(patient.user)
     exports.run_treatment_export(job.id)
     job = db.session.get(Job, job.id)
-    path = job.result_path
+    path = exports.export_file(job)
     assert housekeeping.purge_expired_exports()["deleted"] == 0
     assert housekeeping.purge_expired_exports(now=utc_now() + timedelta(days=8))["deleted"] == 1
     assert not os.path.exists(path)

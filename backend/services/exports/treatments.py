@@ -176,7 +176,9 @@ def run_treatment_export(job_id: int) -> dict:
     job = db.session.get(Job, job_id)
     job.status, job.progress, job.rows_done = "done", 100, written
     job.rows_total = max(total, written)
-    job.result_path, job.result_filename = final_path, f"treatments-{now:%Y%m%d}.csv"
+    # Stored relative to EXPORT_DIR: a web instance on another machine finds the file in the same
+    # shared folder, wherever that machine mounts it.
+    job.result_path, job.result_filename = filename, f"treatments-{now:%Y%m%d}.csv"
     job.finished_at = now
     job.expires_at = now + timedelta(days=config["EXPORT_RETENTION_DAYS"])
     if written:  # an empty file is not worth an email: the page that started the export says so
@@ -209,7 +211,7 @@ def _queue_ready_email(job: Job, owner: User) -> bool:
     if owner.patient is not None and not outbox.patient_accepts(owner.patient, "export_ready"):
         return False
     config = current_app.config
-    size = os.path.getsize(job.result_path)
+    size = os.path.getsize(export_file(job))
     attach = size <= config["EXPORT_ATTACH_MAX_BYTES"]
     subject = "Your export is ready"
     context = {"clinic_name": config["CLINIC_NAME"], "subject": subject, "name": owner.display_name,
@@ -217,7 +219,7 @@ def _queue_ready_email(job: Job, owner: User) -> bool:
                # The app's page for the export: it asks for a login first, then offers the file.
                "download_url": f"{config['PUBLIC_URL'].rstrip('/')}/#/exports/{job.id}",
                "expires_text": job.expires_at.strftime("%d %B %Y")}
-    attachments = [{"filename": job.result_filename, "content_type": "text/csv", "path": job.result_path}] if attach else []
+    attachments = [{"filename": job.result_filename, "content_type": "text/csv", "path": export_file(job)}] if attach else []
     return outbox.queue_email(kind="export_ready", recipient=owner.email, subject=subject, dedupe_key=f"export:{job.id}",
                        body_text=render_template("email/export_ready.txt", **context),
                        body_html=render_template("email/export_ready.html", **context), attachments=attachments)
@@ -228,7 +230,8 @@ def download_path(job: Job, *, actor_id: int | None = None, ip: str | None = Non
     read of patient records and goes in the audit log."""
     if job.status != "done":
         raise NotFound("This export is not ready yet.", code="export_not_ready")
-    if not job.result_path or not os.path.isfile(job.result_path) or (
+    path = export_file(job)
+    if not path or not os.path.isfile(path) or (
             job.expires_at is not None and job.expires_at <= utc_now()):
         raise NotFound("This export has expired. Please start a new one.", code="export_expired")
     owner_patient = db.session.execute(sa.select(Patient.id).where(Patient.user_id == job.owner_id)).scalar()

@@ -11,6 +11,7 @@ from flask import current_app
 from backend.extensions import db
 from backend.models import Doctor, Job
 from backend.services.clock import clinic_tz, utc_now
+from backend.services.exports import treatments as exports
 from backend.services.scheduling.slots import publish_from_template
 
 
@@ -38,7 +39,7 @@ def purge_expired_exports(now: datetime | None = None) -> dict:
     ).scalars().all()
     for job in jobs:
         try:
-            os.remove(job.result_path)
+            os.remove(exports.export_file(job))
         except FileNotFoundError:
             pass
         job.result_path = None

@@ -23,7 +23,7 @@ from backend.extensions import db, redis_handle
 from backend.models import Job, User
 from backend.services.booking import notices, outcomes
 from backend.services.email import delivery, outbox, reminders
-from backend.services.ops import housekeeping
+from backend.services.ops import housekeeping, redelivery
 from backend.services.paging import Page, paginate
 from backend.services.reports import monthly as reports
 from backend.services.triage import assessments as triage
@@ -59,6 +59,8 @@ def _registry() -> dict[str, ScheduledJob]:
         ScheduledJob("send-due-emails", "Send the outbox's due emails.", send_due, 0),
         ScheduledJob("doctor-digests", "Email each doctor who chose a daily summary the changes to their list.",
                      notices.send_daily_digests, 1800),
+        ScheduledJob("redeliver-orphaned-tasks", "Requeue tasks taken by a worker that died (every minute).",
+                     redelivery.redeliver_orphaned_tasks, 50),
         ScheduledJob("answer-stale-triage", "Re-queue symptom checks that waited too long, or answer them by the rules.",
                      triage.answer_stale_assessments, 120),
     ]
