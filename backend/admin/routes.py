@@ -1,7 +1,7 @@
 """/admin routes: the clinic's specializations, doctors, patients, users, appointments and dashboard."""
 from __future__ import annotations
 
-from flask import Response, jsonify, stream_with_context
+from flask import Response, jsonify
 from flask_login import current_user
 
 from backend import contracts as c
@@ -208,6 +208,6 @@ def audit_log(query: AuditQuery, paging):
 @contract(query=AuditQuery, responses={200: None})
 def audit_log_csv(query: AuditQuery):
     rows = audit_viewer.export_csv(**query.model_dump(), actor_id_of_reader=current_user.id, ip=client_ip())
-    response = Response(stream_with_context(rows), mimetype="text/csv")
+    response = Response(rows, mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
     return response

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from flask import current_app
 
 from backend.errors import InvalidInput
 from backend.extensions import db
@@ -19,10 +20,10 @@ from backend.services.paging import Page, paginate
 
 
 def _filtered(*, actor_id: int | None, patient_id: int | None, action: str | None, date_from: date | None,
-              date_to: date | None) -> sa.Select:
+              date_to: date | None, load=so.joinedload) -> sa.Select:
     if date_from and date_to and date_from > date_to:
         raise InvalidInput("The date range is reversed.", fields={"date_to": "Must be on or after date_from."})
-    stmt = sa.select(AuditLog).options(so.joinedload(AuditLog.actor))
+    stmt = sa.select(AuditLog).options(load(AuditLog.actor))
     if actor_id is not None:
         stmt = stmt.where(AuditLog.actor_id == actor_id)
     if patient_id is not None:
@@ -60,10 +61,15 @@ def export_csv(*, actor_id_of_reader: int, ip: str | None = None, **filters) -> 
     audit.record("audit.export", actor_id=actor_id_of_reader, target="audit_log", ip=ip,
                  **{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.items() if v is not None})
     db.session.commit()
-    return _rows(**filters)
+    return _rows(current_app._get_current_object(), **filters)
 
 
-def _rows(**filters) -> Iterator[str]:
+def _rows(app, **filters) -> Iterator[str]:
+    """CSV lines, newest first, read 500 rows at a time (keyset on id) so memory stays flat.
+
+    It runs while the response streams, after the view returned; each batch is
+    read in an app context of its own and the lines are yielded outside it.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -74,9 +80,23 @@ def _rows(**filters) -> Iterator[str]:
         return buffer.getvalue()
 
     yield line(CSV_COLUMNS)
-    stmt = _filtered(**filters).execution_options(yield_per=500)
-    for row in db.session.execute(stmt).unique().scalars():
-        actor = row.actor
-        yield line((row.id, iso_timestamp(row.at), row.actor_id or "", actor.display_name if actor else "",
-                    actor.role if actor else "", row.action, row.target or "", row.patient_id or "", row.ip or "",
-                    ";".join(f"{k}={v}" for k, v in sorted((row.details or {}).items()))))
+    before_id = None
+    while True:
+        with app.app_context():
+            stmt = _filtered(**filters, load=so.selectinload).order_by(None).order_by(AuditLog.id.desc()).limit(500)
+            if before_id is not None:
+                stmt = stmt.where(AuditLog.id < before_id)
+            batch = [_csv_values(row) for row in db.session.execute(stmt).scalars()]
+            db.session.remove()
+        if not batch:
+            return
+        for values in batch:
+            yield line(values)
+        before_id = batch[-1][0]
+
+
+def _csv_values(row: AuditLog) -> tuple:
+    actor = row.actor
+    return (row.id, iso_timestamp(row.at), row.actor_id or "", actor.display_name if actor else "",
+            actor.role if actor else "", row.action, row.target or "", row.patient_id or "", row.ip or "",
+            ";".join(f"{k}={v}" for k, v in sorted((row.details or {}).items())))
