@@ -74,6 +74,8 @@ class Config:
         self.MAIL_TIMEOUT = _env_float("MAIL_TIMEOUT", 10.0)
         # Whether the mail server offers SMTPUTF8: only then are addresses with accents before the @ accepted.
         self.MAIL_SMTPUTF8 = _env_bool("MAIL_SMTPUTF8", False)
+        # Whether the mail server offers SMTPUTF8: only then are addresses with accents before the @ accepted.
+        self.MAIL_SMTPUTF8 = _env_bool("MAIL_SMTPUTF8", False)
         # Where the embedded SMTP sink keeps the messages it receives (.eml files).
         self.MAIL_SINK_DIR = _env("MAIL_SINK_DIR")
 
@@ -162,6 +164,10 @@ class Config:
         self.SESSION_REFRESH_EACH_REQUEST = False
         self.REMEMBER_COOKIE_DURATION = timedelta(days=14)
 
+        # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none, trust no header).
+        self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
+        # Strict-Transport-Security; production sends a year unless told otherwise.
+        self.HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 0)
         self.RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
         self.RATELIMIT_SWALLOW_ERRORS = True
         self.RATELIMIT_HEADERS_ENABLED = True
@@ -189,7 +195,8 @@ class TestConfig(Config):
         self.REDIS_URL = _env("TEST_REDIS_URL")
         # Hashing cost is a production concern; tests check the production value separately.
         self.BCRYPT_LOG_ROUNDS = 4
-        self.RATELIMIT_ENABLED = False
+        # Off unless a test turns it on (a gunicorn started with RATELIMIT_ENABLED=true).
+        self.RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", False)
         self.BOOKING_MIN_NOTICE_MINUTES = 60
 
 
@@ -199,6 +206,7 @@ class ProdConfig(Config):
     def __init__(self) -> None:
         super().__init__()
         self.SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
+        self.HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 365 * 24 * 3600)
 
     def validate(self) -> None:
         if not self.SECRET_KEY or self.SECRET_KEY == DEFAULT_SECRET_KEY or len(self.SECRET_KEY) < 32:

@@ -23,12 +23,23 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     # Only email templates are rendered by Jinja: text people typed never becomes a link in them.
     app.jinja_options = {**app.jinja_options, "finalize": finalize}
+    from backend.services.email.plain_text import finalize
+
+    # Only email templates are rendered by Jinja: text people typed never becomes a link in them.
+    app.jinja_options = {**app.jinja_options, "finalize": finalize}
     settings = config if isinstance(config, Config) else config_from_env()
     settings.validate()
     app.config.from_object(settings)
     if isinstance(config, dict):
         app.config.update(config)
     os.makedirs(app.instance_path, exist_ok=True)
+    if app.config.get("TRUSTED_PROXIES"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = int(app.config["TRUSTED_PROXIES"])
+        # The client address and scheme as the last `hops` proxies saw them; anything a client
+        # wrote into those headers itself lies further left and is ignored.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     _resolve_embedded_defaults(app)
     _configure_logging(app)
 

@@ -1,6 +1,7 @@
 """Extension singletons, bound to an app in create_app()."""
 from __future__ import annotations
 
+import ipaddress
 import logging
 import threading
 import time
@@ -41,7 +42,24 @@ login_manager = LoginManager()
 bcrypt = Bcrypt()
 mail = Mail()
 cors = CORS()
-limiter = Limiter(key_func=get_remote_address)
+
+
+def client_network() -> str:
+    """Rate-limit key: the client's address (the real one once ProxyFix has read TRUSTED_PROXIES hops),
+    and for IPv6 its /64, which one household or phone holds whole."""
+    address = get_remote_address() or ""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+
+
+limiter = Limiter(key_func=client_network)
 
 
 class RedisHandle:

@@ -5,7 +5,7 @@ import hmac
 import secrets
 from functools import wraps
 
-from flask import request, session
+from flask import current_app, request, session
 from flask_login import current_user
 
 from backend.errors import NotAllowed, NotAuthenticated
@@ -99,7 +99,23 @@ def check_csrf() -> None:
                          code="csrf_failed")
 
 
+API_PREFIXES = frozenset({"auth", "admin", "doctor", "patient", "api"})
+
+
+def security_headers(response):
+    """after_request: nosniff on everything; no-store on an API answer to a logged-in user; HSTS in production."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if request.path.split("/", 2)[1] in API_PREFIXES and current_user.is_authenticated:
+        # Patient data must not stay in a shared computer's cache or a proxy's.
+        response.headers["Cache-Control"] = "no-store"
+    hsts = current_app.config.get("HSTS_MAX_AGE", 0)
+    if hsts:
+        response.headers.setdefault("Strict-Transport-Security", f"max-age={hsts}; includeSubDomains")
+    return response
+
+
 def init_security(app) -> None:
     login_manager.init_app(app)
+    app.after_request(security_headers)
     login_manager.session_protection = None  # sessions are revocable rows; see services/accounts
     app.before_request(check_csrf)
