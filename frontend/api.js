@@ -123,6 +123,33 @@ export function itemsOf(data, key) {
   return []
 }
 
+// The doctor directory: a patient's own routes when logged in as one, the public directory otherwise
+// (same item shapes), so anyone can look for a doctor and log in only to book.
+export function listDoctors(query, { asPatient = false } = {}) {
+  return api.get(asPatient ? '/patient/doctors' : '/api/doctors', query)
+}
+
+// One doctor's public profile. The public directory has no single-doctor route, so a visitor's
+// browser finds the doctor in the directory's pages (the same public fields).
+export async function getDoctor(doctorId, { asPatient = false } = {}) {
+  if (asPatient) {
+    const data = await api.get(`/patient/doctors/${encodeURIComponent(doctorId)}`)
+    return data.doctor || data
+  }
+  for (let page = 1; page <= 50; page++) {
+    const data = await api.get('/api/doctors', { page, per_page: 100 })
+    const found = itemsOf(data).find((doctor) => String(doctor.id) === String(doctorId))
+    if (found) return found
+    if (!data || page * 100 >= (data.total || 0)) break
+  }
+  throw new ApiError(404, 'not_found', 'We could not find that doctor.')
+}
+
+export function doctorAvailability(doctorId, query, { asPatient = false } = {}) {
+  const id = encodeURIComponent(doctorId)
+  return api.get(asPatient ? `/patient/doctors/${id}/availability` : `/api/doctors/${id}/availability`, query)
+}
+
 export function jobDownloadUrl(jobId) {
   return `/api/jobs/${encodeURIComponent(jobId)}/download`
 }

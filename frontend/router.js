@@ -22,15 +22,25 @@ import AdminPatientsView from './views/AdminPatientsView.js'
 import AdminAppointmentsView from './views/AdminAppointmentsView.js'
 import AdminOutboxView from './views/AdminOutboxView.js'
 import AdminJobsView from './views/AdminJobsView.js'
+import ExportDownloadView from './views/ExportDownloadView.js'
 
 const patient = { role: 'patient' }
 const doctor = { role: 'doctor' }
 const admin = { role: 'admin' }
+// Where a role-neutral link (from an email) leads each role.
+const APPOINTMENTS_OF = { patient: '/patient/appointments', doctor: '/doctor/queue', admin: '/admin/appointments' }
 
 const routes = [
   { path: '/', redirect: () => homeFor(store.role) },
   { path: '/login', component: LoginView, meta: { guest: true, title: 'Log in' } },
   { path: '/register', component: RegisterView, meta: { guest: true, title: 'Create your account' } },
+  // Anyone can look for a doctor and their free times; booking asks for a login.
+  { path: '/doctors', component: FindDoctorView, meta: { public: true, title: 'Find a doctor' } },
+  { path: '/doctors/:id', component: DoctorDetailView, props: true, meta: { public: true, title: 'Doctor' } },
+  // Links in emails: the same link for every role, and links sent before a page moved.
+  { path: '/appointments', component: NotFoundView, meta: { auth: true, forward: APPOINTMENTS_OF, title: 'Appointments' } },
+  { path: '/doctor/appointments', redirect: '/doctor/queue' },
+  { path: '/exports/:id', component: ExportDownloadView, props: true, meta: { auth: true, title: 'Your export' } },
 
   { path: '/patient', component: PatientDashboardView, meta: { ...patient, title: 'Home' } },
   { path: '/patient/check', component: SymptomCheckView, meta: { ...patient, title: 'Symptom check' } },
@@ -67,7 +77,8 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   await store.loadMe()
   const role = to.meta.role
-  if (role && !store.user) return { path: '/login', query: { redirect: to.fullPath } }
+  if ((role || to.meta.auth) && !store.user) return { path: '/login', query: { redirect: to.fullPath } }
+  if (to.meta.forward) return to.meta.forward[store.role] || homeFor(store.role)
   if (role && store.role !== role) return homeFor(store.role)
   if (to.meta.guest && store.user) return homeFor(store.role)
   return true

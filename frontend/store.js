@@ -1,5 +1,6 @@
 import { reactive } from 'vue'
 import { api, setCsrfToken } from './api.js'
+import { setClinic } from './components/ui.js'
 
 let toastSeq = 0
 let mePromise = null
@@ -14,12 +15,16 @@ export const store = reactive({
     return this.user ? this.user.role : null
   },
 
+  // Asks once who is logged in (200 either way, so a visitor's page load logs no error), and learns
+  // the clinic's time zone and currency for dates and fees.
   async loadMe() {
     if (!mePromise) {
       mePromise = api
-        .get('/auth/me', null, { quiet401: true })
+        .get('/auth/session', null, { quiet401: true })
         .then((data) => {
           this.user = data.user || null
+          if (data.csrf_token) setCsrfToken(data.csrf_token)
+          if (data.clinic) setClinic(data.clinic)
         })
         .catch(() => {
           this.user = null

@@ -97,7 +97,8 @@ export default {
                   h('button', { type: 'button', class: 'btn btn-sm btn-outline-light', 'data-testid': 'logout', onClick: logOut }, 'Log out'),
                 ]),
               ])
-            : h('div', { class: 'ms-auto d-flex gap-2' }, [
+            : h('div', { class: 'ms-auto d-flex align-items-center gap-2' }, [
+                h(RouterLink, { to: '/doctors', class: 'btn btn-sm btn-link link-light text-decoration-none', 'data-testid': 'nav-find-doctor' }, () => 'Find a doctor'),
                 h(RouterLink, { to: '/login', class: 'btn btn-sm btn-outline-light', 'data-testid': 'nav-login' }, () => 'Log in'),
                 h(RouterLink, { to: '/register', class: 'btn btn-sm btn-light', 'data-testid': 'nav-register' }, () => 'Register'),
               ]),

@@ -45,7 +45,8 @@ export default {
           animation: false,
           indexAxis: props.horizontal ? 'y' : 'x',
           plugins: { legend: { display: round || props.datasets.length > 1, position: 'bottom' } },
-          scales: round ? {} : { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { beginAtZero: true, grid: { display: false }, ticks: { precision: 0 } } },
+          // A horizontal bar chart names every bar (Chart.js would skip every other label when they crowd).
+          scales: round ? {} : { y: { beginAtZero: true, ticks: { precision: 0, autoSkip: !props.horizontal } }, x: { beginAtZero: true, grid: { display: false }, ticks: { precision: 0, autoSkip: !props.horizontal } } },
         },
       })
       rendered.value = true
@@ -57,7 +58,7 @@ export default {
 
     return () =>
       h('figure', { class: 'chart-figure mb-0', 'data-testid': props.testid, 'data-rendered': rendered.value ? 'true' : 'false' }, [
-        h('div', { class: 'chart-box' }, [h('canvas', { ref: canvas, role: 'img', 'aria-label': props.title })]),
+        h('div', { class: 'chart-box', style: props.horizontal ? { height: `${Math.max(260, props.labels.length * 26 + 30)}px` } : undefined }, [h('canvas', { ref: canvas, role: 'img', 'aria-label': props.title })]),
         h('table', { class: 'visually-hidden' }, [
           h('caption', props.title),
           h('thead', [h('tr', [h('th', { scope: 'col' }, 'Label'), ...props.datasets.map((d, i) => h('th', { scope: 'col', key: i }, d.label || 'Value'))])]),

@@ -22,7 +22,9 @@ export default {
         job.value = { id: jobId, status: 'failed', error: error.message }
       }
       const status = job.value.status
-      if (FINISHED.has(status)) {
+      if (FINISHED.has(status) && job.value.rows_done === 0) {
+        store.notify('There was nothing to export yet, so no email was sent.')
+      } else if (FINISHED.has(status)) {
         store.notify('Your export is ready to download. We also emailed it to you.')
       } else if (FAILED.has(status)) {
         store.notify(job.value.error || 'The export failed. Please try again.', 'danger')
@@ -64,7 +66,9 @@ export default {
               statusBadge(current.status),
               running ? h('progress', { class: 'cq-progress', max: 100, value: progress, 'aria-label': 'Export progress' }, `${progress}%`) : null,
               running ? h('span', { class: 'small text-secondary' }, `${progress}%`) : null,
-              FINISHED.has(current.status)
+              FINISHED.has(current.status) && current.rows_done === 0
+                ? h('span', { class: 'small text-secondary', 'data-testid': 'export-empty' }, 'No treatments to export yet.')
+                : FINISHED.has(current.status)
                 ? h('a', { class: 'btn btn-success btn-sm', href: jobDownloadUrl(current.id), download: '', 'data-testid': 'export-download' }, 'Download CSV')
                 : null,
               FAILED.has(current.status) ? h('span', { class: 'text-danger small' }, current.error || 'The export failed.') : null,

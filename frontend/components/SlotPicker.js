@@ -1,18 +1,19 @@
 import { computed, h, ref, watch } from 'vue'
-import { api, itemsOf } from '../api.js'
-import { addDays, formatDate, formatTime, loadingBlock, errorBlock, startOfWeek, todayISO } from './ui.js'
+import { doctorAvailability, itemsOf } from '../api.js'
+import { addDays, formatDate, formatTime, loadingBlock, errorBlock, todayISO } from './ui.js'
 
-// Week-by-week picker of a doctor's free slots.
+// Seven days at a time of a doctor's free slots, starting today in clinic time (never a column of past days).
 export default {
   name: 'SlotPicker',
   props: {
     doctorId: { type: [Number, String], required: true },
     busySlotId: { type: [Number, String], default: null },
     actionLabel: { type: String, default: 'Book' },
+    asPatient: { type: Boolean, default: true },
   },
   emits: ['select'],
   setup(props, { emit }) {
-    const thisWeek = startOfWeek(todayISO())
+    const thisWeek = todayISO()
     const weekStart = ref(thisWeek)
     const slots = ref([])
     const loading = ref(false)
@@ -25,7 +26,7 @@ export default {
       loading.value = true
       error.value = null
       try {
-        const data = await api.get(`/patient/doctors/${props.doctorId}/availability`, { from: weekStart.value, to: addDays(weekStart.value, 6) })
+        const data = await doctorAvailability(props.doctorId, { from: weekStart.value, to: addDays(weekStart.value, 6) }, { asPatient: props.asPatient })
         const from = weekStart.value
         const to = addDays(from, 6)
         slots.value = itemsOf(data, 'slots').filter((slot) => !slot.is_booked && String(slot.date).slice(0, 10) >= from && String(slot.date).slice(0, 10) <= to)
@@ -43,10 +44,8 @@ export default {
     watch([weekStart, () => props.doctorId], load, { immediate: true })
 
     const days = computed(() => {
-      const today = todayISO()
       return Array.from({ length: 7 }, (_, i) => addDays(weekStart.value, i)).map((date) => ({
         date,
-        past: date < today,
         slots: slots.value.filter((slot) => String(slot.date).slice(0, 10) === date).sort((a, b) => String(a.start_time).localeCompare(String(b.start_time))),
       }))
     })
@@ -59,13 +58,13 @@ export default {
           h(
             'button',
             { type: 'button', class: 'btn btn-outline-primary btn-sm', disabled: weekStart.value <= thisWeek, 'data-testid': 'week-prev', onClick: () => (weekStart.value = addDays(weekStart.value, -7)) },
-            [h('span', { 'aria-hidden': 'true' }, '‹ '), 'Previous week'],
+            [h('span', { 'aria-hidden': 'true' }, '‹ '), 'Earlier'],
           ),
           h('p', { class: 'slot-week-label mb-0', 'aria-live': 'polite', 'data-testid': 'week-label' }, `${formatDate(weekStart.value, { day: 'numeric', month: 'short' })} – ${formatDate(end, { day: 'numeric', month: 'short', year: 'numeric' })}`),
           h(
             'button',
             { type: 'button', class: 'btn btn-outline-primary btn-sm', 'data-testid': 'week-next', onClick: () => (weekStart.value = addDays(weekStart.value, 7)) },
-            ['Next week', h('span', { 'aria-hidden': 'true' }, ' ›')],
+            ['Later', h('span', { 'aria-hidden': 'true' }, ' ›')],
           ),
         ]),
         loading.value
@@ -73,7 +72,7 @@ export default {
           : error.value
             ? errorBlock(error.value, load)
             : total === 0
-              ? h('div', { class: 'state-block state-empty', 'data-testid': 'no-slots' }, 'No free times this week. Try the next week.')
+              ? h('div', { class: 'state-block state-empty', 'data-testid': 'no-slots' }, 'No free times in these seven days. Try later dates.')
               : h(
                   'div',
                   { class: 'slot-days' },
@@ -102,7 +101,7 @@ export default {
                               ]),
                             ),
                           )
-                        : h('p', { class: 'slot-none' }, day.past ? 'Past' : 'No times'),
+                        : h('p', { class: 'slot-none' }, 'No times'),
                     ]),
                   ),
                 ),

@@ -27,8 +27,9 @@ export function treatmentBlock(treatment) {
         h('span', { class: 'small text-secondary' }, [formatDate(date), doctor && doctor !== 'Doctor' ? ` · ${doctor}` : '']),
       ]),
       h('dl', { class: 'cq-dl' }, [
-        ...(treatment.prescription ? [h('dt', 'Prescription'), h('dd', treatment.prescription)] : []),
-        ...(treatment.notes ? [h('dt', 'Notes'), h('dd', treatment.notes)] : []),
+        // Prescriptions and notes keep the lines the doctor wrote.
+        ...(treatment.prescription ? [h('dt', 'Prescription'), h('dd', { class: 'pre-line', 'data-testid': 'treatment-prescription' }, treatment.prescription)] : []),
+        ...(treatment.notes ? [h('dt', 'Notes'), h('dd', { class: 'pre-line' }, treatment.notes)] : []),
         ...(treatment.follow_up_date ? [h('dt', 'Follow-up'), h('dd', formatDate(treatment.follow_up_date))] : []),
       ]),
     ]),

@@ -6,12 +6,31 @@ import { RouterLink } from 'vue-router'
 // ---------- dates ----------
 const pad = (n) => String(n).padStart(2, '0')
 
+// The clinic's time zone and currency (from GET /auth/session): "today", timestamps and fees are the clinic's,
+// whatever zone the browser is in.
+const clinic = { timezone: null, currency: 'BDT' }
+
+export function setClinic(settings) {
+  if (settings && settings.timezone) clinic.timezone = settings.timezone
+  if (settings && settings.currency) clinic.currency = settings.currency
+}
+
+// The clinic's wall clock now: { date: 'YYYY-MM-DD', time: 'HH:MM' }.
+export function clinicNow() {
+  const parts = {}
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: clinic.timezone || undefined, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  })
+  for (const part of format.formatToParts(new Date())) parts[part.type] = part.value
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
+}
+
 export function toISODate(date) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
 
 export function todayISO() {
-  return toISODate(new Date())
+  return clinicNow().date
 }
 
 export function parseISODate(iso) {
@@ -44,11 +63,28 @@ export function formatTime(time) {
   return String(time).slice(0, 5)
 }
 
+// A timestamp in clinic time, 24-hour, like every other time in the app: "29 Nov 2026, 14:05".
 export function formatDateTime(timestamp) {
   if (!timestamp) return '—'
   const date = new Date(timestamp)
   if (Number.isNaN(date.getTime())) return String(timestamp)
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+  return date.toLocaleString(undefined, {
+    timeZone: clinic.timezone || undefined, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  })
+}
+
+// A date of birth: no weekday, the month in words.
+export function formatBirthDate(iso) {
+  return formatDate(iso, { day: 'numeric', month: 'long', year: 'numeric' })
+}
+
+// A fee in the clinic's currency: "BDT 1,200" (cents only when there are some).
+export function formatMoney(amount) {
+  if (amount === null || amount === undefined || amount === '') return '—'
+  const value = Number(amount)
+  if (!Number.isFinite(value)) return String(amount)
+  const whole = Number.isInteger(value)
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency: clinic.currency || 'BDT', minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(value)
 }
 
 // ---------- common shapes (defensive about the exact serialization) ----------
@@ -139,7 +175,8 @@ export function emptyBlock(text, action = null) {
 // Renders loading / error / empty / content for a loader.
 export function stateView(state, render, { emptyText = 'Nothing here yet.', isEmpty, emptyAction = null, loadingText } = {}) {
   if (state.loading && state.data == null) return loadingBlock(loadingText)
-  if (state.error) return errorBlock(state.error, () => state.reload())
+  // Retrying cannot fix what the person asked for (a 4xx such as a reversed date range): no "Try again" then.
+  if (state.error) return errorBlock(state.error, state.error.status >= 400 && state.error.status < 500 ? null : () => state.reload())
   if (state.data == null) return loadingBlock(loadingText)
   const empty = isEmpty ? isEmpty(state.data) : Array.isArray(state.data) && state.data.length === 0
   if (empty) return emptyBlock(emptyText, emptyAction)
@@ -346,15 +383,17 @@ export function definitionList(pairs) {
   )
 }
 
-// A responsive table: columns are [header, (row) => cell] pairs.
+// A responsive table: columns are [header, (row) => cell] pairs. Words never break inside; on a phone
+// each row becomes a small card with the column name in front of each value (`data-label`).
 export function dataTable(columns, rows, { testid = 'data-table', caption = null, rowTestid = 'table-row' } = {}) {
+  const labels = columns.map(([header]) => (typeof header === 'string' ? header : ''))
   return h('div', { class: 'table-responsive' }, [
-    h('table', { class: 'table table-hover table-cq', 'data-testid': testid }, [
+    h('table', { class: 'table table-hover table-cq table-stack', 'data-testid': testid }, [
       caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
       h('thead', [h('tr', columns.map(([header], i) => h('th', { scope: 'col', key: i }, header)))]),
       h(
         'tbody',
-        rows.map((row, r) => h('tr', { key: row.id ?? r, 'data-testid': rowTestid, 'data-id': row.id }, columns.map(([, cell], i) => h('td', { key: i, class: 'cell-wrap' }, cell(row))))),
+        rows.map((row, r) => h('tr', { key: row.id ?? r, 'data-testid': rowTestid, 'data-id': row.id }, columns.map(([, cell], i) => h('td', { key: i, class: labels[i] ? 'cell-wrap' : 'cell-wrap cell-actions', 'data-label': labels[i] || undefined }, cell(row))))),
       ),
     ]),
   ])

@@ -17,7 +17,12 @@ export default {
   setup() {
     const filters = reactive({ status: '', doctor_id: '', date_from: '', date_to: '' })
     const doctors = useLoader(async () => itemsOf(await api.get('/admin/doctors', { per_page: 100 }), 'doctors'))
-    const { loader: appointments, paging, goTo } = usePagedLoader((page) => api.get('/admin/appointments', { ...page, ...filters }))
+    // A reversed range is the person's to fix, so it is said next to the date (no "Try again").
+    const reversed = () => Boolean(filters.date_from && filters.date_to && filters.date_to < filters.date_from)
+    const { loader: appointments, paging, goTo } = usePagedLoader((page) => {
+      if (reversed()) return Promise.reject(Object.assign(new Error('The “To” date is before the “From” date.'), { status: 400 }))
+      return api.get('/admin/appointments', { ...page, ...filters })
+    })
     watch(() => ({ ...filters }), () => goTo(1))
 
     return () => {
@@ -29,7 +34,7 @@ export default {
             field(filters, 'status', { label: 'Status', type: 'select', choices: STATUS_CHOICES, idPrefix: 'appt-filter' }),
             field(filters, 'doctor_id', { label: 'Doctor', type: 'select', choices: doctorChoices, idPrefix: 'appt-filter' }),
             field(filters, 'date_from', { label: 'From', type: 'date', idPrefix: 'appt-filter' }),
-            field(filters, 'date_to', { label: 'To', type: 'date', idPrefix: 'appt-filter' }),
+            field(filters, 'date_to', { label: 'To', type: 'date', idPrefix: 'appt-filter', min: filters.date_from || undefined, errors: reversed() ? { date_to: 'Choose a date on or after “From”.' } : {} }),
           ]),
           stateView(
             appointments,

@@ -2,7 +2,7 @@ import { h, reactive, ref, watch } from 'vue'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
 import PagerControls from '../components/PagerControls.js'
-import { applyFieldErrors, button, card, dataTable, doctorName, field, formAlert, pageHeader, specializationName, stateView, statusBadge, useLoader, usePagedLoader } from '../components/ui.js'
+import { applyFieldErrors, button, card, dataTable, doctorName, field, formAlert, formatMoney, pageHeader, specializationName, stateView, statusBadge, useLoader, usePagedLoader } from '../components/ui.js'
 
 const EMPTY = { email: '', password: '', full_name: '', specialization_id: '', qualification: '', experience_years: '', fee: '' }
 
@@ -96,12 +96,22 @@ export default {
       }
     }
 
+    async function reactivate(doctor) {
+      try {
+        await api.put(`/admin/doctors/${doctor.id}`, { is_active: true })
+        store.notify(`${doctorName(doctor)} is active again: they can log in and be booked.`)
+        doctors.reload()
+      } catch (err) {
+        store.notifyError(err)
+      }
+    }
+
     return () => {
       const specChoices = (specializations.data || []).map((s) => ({ value: s.id, label: s.name }))
       const opts = (extra) => ({ errors, idPrefix: 'doctor', ...extra })
       return h('div', [
         pageHeader('Doctors', 'Add doctors and keep their details current.'),
-        h('div', { class: 'grid-2' }, [
+        h('div', { class: 'grid-form-list' }, [
           card(
             h('form', { novalidate: true, onSubmit: save, 'data-testid': 'doctor-form' }, [
               formAlert(formError.value),
@@ -135,13 +145,16 @@ export default {
                       [
                         ['Doctor', (d) => h('div', [h('div', { class: 'fw-semibold' }, doctorName(d)), h('div', { class: 'small text-secondary' }, d.email || '')])],
                         ['Specialty', (d) => specializationName(d)],
+                        ['Fee', (d) => h('span', { class: 'text-nowrap' }, formatMoney(d.fee))],
                         ['Status', (d) => statusBadge(d.is_active === false ? 'inactive' : 'active')],
                         [
                           h('span', { class: 'visually-hidden' }, 'Actions'),
                           (d) =>
                             h('div', { class: 'd-flex gap-1 justify-content-end' }, [
                               h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'data-testid': `doctor-edit-${d.id}`, onClick: () => edit(d) }, 'Edit'),
-                              d.is_active === false ? null : h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', 'data-testid': `doctor-deactivate-${d.id}`, onClick: () => deactivate(d) }, 'Deactivate'),
+                              d.is_active === false
+                                ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-success', 'data-testid': `doctor-reactivate-${d.id}`, onClick: () => reactivate(d) }, 'Reactivate')
+                                : h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', 'data-testid': `doctor-deactivate-${d.id}`, onClick: () => deactivate(d) }, 'Deactivate'),
                             ]),
                         ],
                       ],

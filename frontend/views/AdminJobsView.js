@@ -23,11 +23,11 @@ export default {
                 dataTable(
                   [
                     ['Job', (j) => h('span', [h('span', { class: 'fw-semibold' }, String(j.kind || 'job').replace(/_/g, ' ')), ` #${j.id}`])],
-                    ['Owner', (j) => j.owner_email || (j.owner && (j.owner.email || j.owner.full_name)) || j.owner_id || '—'],
+                    ['Started by', (j) => (j.owner ? h('div', [h('div', j.owner.name), h('div', { class: 'small text-secondary' }, j.owner.role === 'patient' ? 'Patient' : j.owner.role === 'doctor' ? 'Doctor' : 'Admin')]) : '—')],
                     ['Status', (j) => statusBadge(j.status)],
                     ['Progress', (j) => (j.progress != null ? `${j.progress}%` : '—')],
-                    ['Created', (j) => formatDateTime(j.created_at)],
-                    ['Result', (j) => (FINISHED.has(j.status) ? h('a', { href: jobDownloadUrl(j.id), download: '', 'data-testid': `job-download-${j.id}` }, 'Download') : j.error ? h('span', { class: 'text-danger small' }, j.error) : '—')],
+                    ['Created', (j) => h('span', { class: 'text-nowrap' }, formatDateTime(j.created_at))],
+                    ['Result', (j) => (FINISHED.has(j.status) && j.rows_done === 0 ? h('span', { class: 'text-secondary' }, 'No rows') : FINISHED.has(j.status) ? h('a', { href: jobDownloadUrl(j.id), download: '', 'data-testid': `job-download-${j.id}` }, 'Download') : j.error ? h('span', { class: 'text-danger small' }, j.error) : '—')],
                   ],
                   list,
                   { testid: 'job-table', rowTestid: 'job-row', caption: 'Jobs' },

@@ -2,7 +2,7 @@ import { h, reactive, watch } from 'vue'
 import { api } from '../api.js'
 import { store } from '../store.js'
 import PagerControls from '../components/PagerControls.js'
-import { card, dataTable, field, formatDate, pageHeader, stateView, statusBadge, usePagedLoader } from '../components/ui.js'
+import { card, dataTable, field, formatBirthDate, pageHeader, stateView, statusBadge, usePagedLoader } from '../components/ui.js'
 
 export default {
   name: 'AdminPatientsView',
@@ -51,7 +51,7 @@ export default {
                     ['Name', (p) => h('span', { class: 'fw-semibold' }, p.full_name)],
                     ['Email', (p) => p.email || (p.user && p.user.email) || '—'],
                     ['Phone', (p) => p.phone || '—'],
-                    ['Date of birth', (p) => (p.date_of_birth ? formatDate(p.date_of_birth) : '—')],
+                    ['Date of birth', (p) => h('span', { class: 'text-nowrap' }, p.date_of_birth ? formatBirthDate(p.date_of_birth) : '—')],
                     ['Status', (p) => statusBadge(isActive(p) ? 'active' : 'inactive')],
                     [
                       h('span', { class: 'visually-hidden' }, 'Actions'),

@@ -50,6 +50,9 @@ export default {
     }
 
     function edit(spec) {
+      // A problem shown for the previous row (e.g. a duplicate name) does not belong to this one.
+      applyFieldErrors(errors, null)
+      formError.value = null
       editingId.value = spec.id
       Object.assign(form, { name: spec.name || '', description: spec.description || '' })
       document.getElementById('spec-name')?.focus()
@@ -70,7 +73,7 @@ export default {
     return () =>
       h('div', [
         pageHeader('Specialties', 'The specialties patients can search and the symptom check can recommend.'),
-        h('div', { class: 'grid-2' }, [
+        h('div', { class: 'grid-form-list' }, [
           card(
             h('form', { novalidate: true, onSubmit: save, 'data-testid': 'spec-form' }, [
               formAlert(formError.value),

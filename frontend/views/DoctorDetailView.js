@@ -1,9 +1,9 @@
 import { h, reactive, ref } from 'vue'
 import { RouterLink, useRoute, useRouter } from 'vue-router'
-import { api } from '../api.js'
+import { getDoctor } from '../api.js'
 import { store } from '../store.js'
 import SlotPicker from '../components/SlotPicker.js'
-import { avatar, card, definitionList, doctorName, field, stateView, specializationName, useLoader } from '../components/ui.js'
+import { avatar, card, definitionList, doctorName, field, formatMoney, stateView, specializationName, useLoader } from '../components/ui.js'
 
 export default {
   name: 'DoctorDetailView',
@@ -11,10 +11,9 @@ export default {
   setup(props) {
     const route = useRoute()
     const router = useRouter()
-    const doctor = useLoader(async () => {
-      const data = await api.get(`/patient/doctors/${props.id}`)
-      return data.doctor || data
-    })
+    const asPatient = () => store.role === 'patient'
+    const listPath = () => (route.path.startsWith('/patient') ? '/patient/doctors' : '/doctors')
+    const doctor = useLoader(() => getDoctor(props.id, { asPatient: asPatient() }))
     const form = reactive({ reason: '' })
     const busySlotId = ref(null)
     const pickerKey = ref(0)
@@ -23,6 +22,16 @@ export default {
     const triageId = () => route.query.triage
 
     async function choose(slot) {
+      // Looking is open to everyone; booking needs a patient's login, then comes back here.
+      if (!asPatient()) {
+        if (store.user) {
+          store.notify('Booking is for patients: log in with a patient account to book.', 'danger')
+          return
+        }
+        store.notify('Log in or create an account to book this time.')
+        router.push({ path: '/login', query: { redirect: `/patient/doctors/${props.id}` } })
+        return
+      }
       busySlotId.value = slot.id
       const name = doctorName(doctor.data)
       try {
@@ -40,7 +49,7 @@ export default {
 
     return () =>
       h('div', [
-        h(RouterLink, { to: '/patient/doctors', class: 'd-inline-block mb-3' }, () => '‹ All doctors'),
+        h(RouterLink, { to: listPath(), class: 'd-inline-block mb-3' }, () => '‹ All doctors'),
         stateView(
           doctor,
           (d) =>
@@ -61,17 +70,28 @@ export default {
                       ['Specialty', specializationName(d)],
                       ['Qualification', d.qualification],
                       ['Experience', d.experience_years != null ? `${d.experience_years} years` : null],
-                      ['Fee', d.fee],
+                      ['Fee', d.fee != null ? formatMoney(d.fee) : null],
                     ]),
                     d.bio ? h('p', { class: 'mt-3 mb-0' }, d.bio) : null,
                   ],
                   { title: 'About' },
                 ),
-                rescheduleId()
+                !asPatient() && !store.user
+                  ? card(
+                      [
+                        h('p', 'Pick a time below, then log in to confirm it. New here? Creating an account takes a minute.'),
+                        h('div', { class: 'd-flex gap-2 flex-wrap' }, [
+                          h(RouterLink, { to: { path: '/login', query: { redirect: `/patient/doctors/${props.id}` } }, class: 'btn btn-primary', 'data-testid': 'login-to-book' }, () => 'Log in to book'),
+                          h(RouterLink, { to: '/register', class: 'btn btn-outline-primary' }, () => 'Create an account'),
+                        ]),
+                      ],
+                      { title: 'Booking' },
+                    )
+                  : rescheduleId() || !asPatient()
                   ? null
                   : card(field(form, 'reason', { label: 'Reason for the visit (optional)', type: 'textarea', rows: 3, maxlength: 500, idPrefix: 'booking', wrapperClass: 'mb-0' }), { title: 'Your visit' }),
               ]),
-              card(h(SlotPicker, { key: pickerKey.value, doctorId: props.id, busySlotId: busySlotId.value, actionLabel: rescheduleId() ? 'Move to' : 'Book', onSelect: choose }), {
+              card(h(SlotPicker, { key: pickerKey.value, doctorId: props.id, asPatient: asPatient(), busySlotId: busySlotId.value, actionLabel: rescheduleId() ? 'Move to' : 'Book', onSelect: choose }), {
                 title: rescheduleId() ? 'Choose a new time' : 'Choose a time',
                 testid: 'doctor-slots',
               }),

@@ -2,7 +2,7 @@ import { h } from 'vue'
 import { RouterLink } from 'vue-router'
 import { api, itemsOf } from '../api.js'
 import { treatmentBlock } from '../components/appointments.js'
-import { card, definitionList, formatDate, pageHeader, stateView, useLoader } from '../components/ui.js'
+import { card, definitionList, formatBirthDate, pageHeader, stateView, useLoader } from '../components/ui.js'
 
 export default {
   name: 'DoctorPatientHistoryView',
@@ -22,7 +22,7 @@ export default {
               patient.full_name
                 ? card(
                     definitionList([
-                      ['Date of birth', patient.date_of_birth ? formatDate(patient.date_of_birth) : null],
+                      ['Date of birth', patient.date_of_birth ? formatBirthDate(patient.date_of_birth) : null],
                       ['Sex', patient.sex],
                       ['Allergies', patient.allergies],
                       ['Conditions', patient.conditions],

@@ -17,6 +17,7 @@ import {
   statusBadge,
   urgencyBadge,
   urgencyRank,
+  todayISO,
   useLoader,
 } from '../components/ui.js'
 
@@ -46,7 +47,7 @@ export default {
     const busyId = ref(null)
     const appointments = useLoader(async () => {
       const list = itemsOf(await api.get('/doctor/appointments', { scope: scope.value, per_page: 100 }), 'appointments')
-      if (scope.value === 'today') return [...list].sort(byUrgencyThenTime)
+      if (scope.value === 'today') return [...list].sort((a, b) => (a.status === 'booked' ? 0 : 1) - (b.status === 'booked' ? 0 : 1) || byUrgencyThenTime(a, b))
       if (scope.value === 'past') return [...list].sort((a, b) => -byTime(a, b))
       return [...list].sort(byTime)
     })
@@ -113,6 +114,9 @@ export default {
       }
     }
 
+    // The server says whether the visit has started (`outcome_possible`); older answers lack it.
+    const canRecord = (a) => a.outcome_possible !== false
+
     function triageDetails(triage) {
       if (!triage) return h('p', { class: 'small text-secondary mb-0 mt-2' }, 'No symptom check attached to this booking.')
       const flags = triage.red_flags || []
@@ -156,13 +160,29 @@ export default {
         h('div', { class: 'appt-actions mt-3' }, [
           patientId != null ? h(RouterLink, { to: `/doctor/patients/${patientId}`, class: 'btn btn-sm btn-outline-secondary', 'data-testid': `history-${a.id}` }, () => 'Patient history') : null,
           a.status === 'booked' && completing.value !== a.id
-            ? h('button', { type: 'button', class: 'btn btn-sm btn-primary', 'data-testid': `complete-${a.id}`, onClick: () => startComplete(a) }, 'Complete visit')
+            ? h('button', { type: 'button', class: 'btn btn-sm btn-primary', disabled: !canRecord(a), 'aria-describedby': canRecord(a) ? undefined : `not-yet-${a.id}`, 'data-testid': `complete-${a.id}`, onClick: () => startComplete(a) }, 'Complete visit')
             : null,
           a.status === 'booked' && scope.value !== 'upcoming'
-            ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', disabled: busyId.value === a.id, 'data-testid': `no-show-${a.id}`, onClick: () => markNoShow(a) }, 'No-show')
+            ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', disabled: busyId.value === a.id || !canRecord(a), 'aria-describedby': canRecord(a) ? undefined : `not-yet-${a.id}`, 'data-testid': `no-show-${a.id}`, onClick: () => markNoShow(a) }, 'No-show')
+            : null,
+          // Outcomes describe a visit that has begun: until then the buttons wait, and say why.
+          a.status === 'booked' && !canRecord(a)
+            ? h('span', { id: `not-yet-${a.id}`, class: 'small text-secondary align-self-center', 'data-testid': `not-yet-${a.id}` }, `Available from ${appointmentTime(a)}${appointmentDate(a) !== todayISO() ? ` on ${formatDate(appointmentDate(a), { weekday: 'short', day: 'numeric', month: 'short' })}` : ''}, when the visit starts.`)
             : null,
         ]),
         completing.value === a.id ? completeForm(a) : null,
+      ])
+    }
+
+    // Today: patients still to see first (most urgent first), then the visits already finished.
+    function queueList(list) {
+      if (scope.value !== 'today') return h('div', list.map(queueItem))
+      const waiting = list.filter((a) => a.status === 'booked')
+      const finished = list.filter((a) => a.status !== 'booked')
+      return h('div', [
+        waiting.length ? h('div', waiting.map(queueItem)) : h('p', { class: 'state-block state-empty', 'data-testid': 'queue-all-seen' }, 'Everyone booked for today has been seen.'),
+        finished.length ? h('h2', { class: 'h6 text-secondary mt-4 mb-2', 'data-testid': 'queue-finished-title' }, `Seen today (${finished.length})`) : null,
+        finished.length ? h('div', { class: 'queue-finished' }, finished.map(queueItem)) : null,
       ])
     }
 
@@ -175,7 +195,7 @@ export default {
           SCOPES.map(([key, label]) => h('button', { key, type: 'button', role: 'tab', 'aria-selected': scope.value === key ? 'true' : 'false', 'data-testid': `scope-${key}`, onClick: () => selectScope(key) }, label)),
         ),
         h('div', { role: 'tabpanel', 'data-testid': 'queue-list' }, [
-          stateView(appointments, (list) => h('div', list.map(queueItem)), { emptyText: scope.value === 'today' ? 'No patients booked for today.' : 'No appointments here.' }),
+          stateView(appointments, queueList, { emptyText: scope.value === 'today' ? 'No patients booked for today.' : 'No appointments here.' }),
         ]),
       ])
   },

@@ -101,6 +101,34 @@ export default {
       }
     }
 
+    // The next 14 days, one line per day: its free times (each removable) and its booked ones.
+    function slotDays(list) {
+      const byDay = new Map()
+      for (const slot of list) {
+        const day = String(slot.date).slice(0, 10)
+        if (!byDay.has(day)) byDay.set(day, [])
+        byDay.get(day).push(slot)
+      }
+      return h('div', { class: 'slot-days-list', 'data-testid': 'slot-days' }, [...byDay.entries()].map(([day, daySlots]) => {
+        const booked = daySlots.filter((slot) => slot.is_booked).length
+        return h('div', { key: day, class: 'slot-day-row', 'data-testid': 'slot-day', 'data-date': day }, [
+          h('h3', { class: 'slot-day-heading' }, [
+            formatDate(day, { weekday: 'short', day: 'numeric', month: 'short' }),
+            h('span', { class: 'small text-secondary fw-normal ms-2' }, `${daySlots.length - booked} free · ${booked} booked`),
+          ]),
+          h('ul', { class: 'slot-chip-list', 'aria-label': `Slots on ${formatDate(day)}` }, daySlots.map((slot) =>
+            h('li', { key: slot.id }, slot.is_booked
+              ? h('span', { class: 'slot-chip slot-chip-booked', 'data-testid': `slot-${slot.id}` }, [formatTime(slot.start_time), h('span', { class: 'visually-hidden' }, ' booked')])
+              : h('span', { class: 'slot-chip', 'data-testid': `slot-${slot.id}` }, [
+                  formatTime(slot.start_time),
+                  h('button', { type: 'button', class: 'slot-chip-remove', 'aria-label': `Remove the free slot on ${formatDate(day)} at ${formatTime(slot.start_time)}`, 'data-testid': `slot-remove-${slot.id}`, onClick: () => removeSlot(slot) }, '×'),
+                ]),
+            ),
+          )),
+        ])
+      }))
+    }
+
     function rowError(index, key) {
       return errors[`weekly.${index}.${key}`] || errors[`weekly[${index}].${key}`]
     }
@@ -151,23 +179,7 @@ export default {
             card(
               stateView(
                 slots,
-                (list) =>
-                  h('div', { class: 'table-responsive' }, [
-                    h('table', { class: 'table table-sm table-cq', 'data-testid': 'slot-table' }, [
-                      h('thead', [h('tr', [h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Time'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions'))])]),
-                      h(
-                        'tbody',
-                        list.map((slot) =>
-                          h('tr', { key: slot.id }, [
-                            h('td', formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })),
-                            h('td', `${formatTime(slot.start_time)}–${formatTime(slot.end_time)}`),
-                            h('td', slot.is_booked ? h('span', { class: 'status-badge status-booked' }, 'Booked') : h('span', { class: 'status-badge status-pending' }, 'Free')),
-                            h('td', { class: 'text-end' }, slot.is_booked ? null : h('button', { type: 'button', class: 'btn btn-sm btn-link text-danger', 'aria-label': `Remove slot ${slot.date} ${formatTime(slot.start_time)}`, 'data-testid': `slot-remove-${slot.id}`, onClick: () => removeSlot(slot) }, 'Remove')),
-                          ]),
-                        ),
-                      ),
-                    ]),
-                  ]),
+                (list) => slotDays(list),
                 { emptyText: 'No slots in the next 14 days. Publish your schedule to open bookings.' },
               ),
               { title: 'Slots in the next 14 days', testid: 'upcoming-slots' },

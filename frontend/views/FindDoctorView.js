@@ -1,21 +1,42 @@
-import { h, reactive, watch } from 'vue'
-import { RouterLink } from 'vue-router'
-import { api, itemsOf } from '../api.js'
-import { avatar, doctorName, field, formatDate, formatTime, pageHeader, specializationName, stateView, useLoader } from '../components/ui.js'
+import { computed, h, reactive, watch } from 'vue'
+import { RouterLink, useRoute } from 'vue-router'
+import { api, itemsOf, listDoctors } from '../api.js'
+import { store } from '../store.js'
+import PagerControls from '../components/PagerControls.js'
+import { avatar, doctorName, field, formatDate, formatMoney, formatTime, pageHeader, specializationName, stateView, useLoader, usePagedLoader } from '../components/ui.js'
+
+const PER_PAGE = 12
 
 export default {
   name: 'FindDoctorView',
   props: {},
   setup() {
+    const route = useRoute()
+    // Patients browse under /patient; anyone else (logged out included) under /doctors.
+    const asPatient = computed(() => store.role === 'patient')
+    const base = computed(() => (route.path.startsWith('/patient') ? '/patient/doctors' : '/doctors'))
     const filters = reactive({ spec_id: '', q: '' })
-    const specializations = useLoader(async () => itemsOf(await api.get('/patient/specializations'), 'specializations'))
-    const doctors = useLoader(async () => itemsOf(await api.get('/patient/doctors', { spec_id: filters.spec_id, q: filters.q.trim() }), 'doctors'))
+    // The public directory has no specialty list of its own: a visitor's choices are the specialties
+    // of the doctors listed.
+    const specializations = useLoader(async () => {
+      if (asPatient.value) return itemsOf(await api.get('/patient/specializations'), 'specializations')
+      const seen = new Map()
+      for (const doctor of itemsOf(await listDoctors({ per_page: 100 }))) {
+        const spec = doctor.specialization
+        if (spec && typeof spec === 'object' && !seen.has(spec.id)) seen.set(spec.id, spec)
+      }
+      return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name))
+    })
+    const { loader: doctors, paging, goTo } = usePagedLoader(
+      (page) => listDoctors({ ...page, spec_id: filters.spec_id, q: filters.q.trim() }, { asPatient: asPatient.value }),
+      PER_PAGE,
+    )
     let debounce = null
     watch(
       () => [filters.spec_id, filters.q],
       () => {
         clearTimeout(debounce)
-        debounce = setTimeout(() => doctors.reload(), 300)
+        debounce = setTimeout(() => goTo(1), 300)
       },
     )
 
@@ -25,10 +46,33 @@ export default {
       return h('p', { class: 'next-slot mb-0' }, ['Next free: ', h('strong', `${formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(slot.start_time)}`)])
     }
 
+    function doctorCard(doctor) {
+      return h('article', { key: doctor.id, class: 'card cq-card', 'data-testid': 'doctor-card', 'data-doctor-id': doctor.id }, [
+        h('div', { class: 'card-body doctor-card' }, [
+          h('div', { class: 'doctor-head' }, [
+            avatar(doctorName(doctor)),
+            h('div', [h('h2', { class: 'doctor-name' }, doctorName(doctor)), h('p', { class: 'doctor-meta' }, specializationName(doctor))]),
+          ]),
+          h('p', { class: 'doctor-meta' }, [
+            doctor.qualification || '',
+            doctor.experience_years ? ` · ${doctor.experience_years} years` : '',
+            doctor.fee != null ? ` · Fee ${formatMoney(doctor.fee)}` : '',
+          ]),
+          nextSlot(doctor),
+          h(RouterLink, { to: `${base.value}/${doctor.id}`, class: 'btn btn-primary mt-auto', 'data-testid': `view-doctor-${doctor.id}` }, () => 'See times and book'),
+        ]),
+      ])
+    }
+
+    function changePage(page) {
+      goTo(page)
+      document.querySelector('main h1')?.scrollIntoView({ block: 'start' })
+    }
+
     return () => {
       const choices = [{ value: '', label: 'All specialties' }, ...(specializations.data || []).map((s) => ({ value: s.id, label: s.name }))]
       return h('div', [
-        pageHeader('Find a doctor', 'Search by specialty or name and pick a time that suits you.'),
+        pageHeader('Find a doctor', store.user ? 'Search by specialty or name and pick a time that suits you.' : 'Search by specialty or name and see free times. You log in only to book.'),
         h('form', { class: 'filter-bar', role: 'search', onSubmit: (e) => e.preventDefault() }, [
           field(filters, 'spec_id', { label: 'Specialty', type: 'select', choices, idPrefix: 'find' }),
           field(filters, 'q', { label: 'Doctor name', type: 'search', idPrefix: 'find', placeholder: 'e.g. Rahman' }),
@@ -36,27 +80,11 @@ export default {
         stateView(
           doctors,
           (list) =>
-            h(
-              'div',
-              { class: 'grid-3', 'data-testid': 'doctor-list' },
-              list.map((doctor) =>
-                h('article', { key: doctor.id, class: 'card cq-card', 'data-testid': 'doctor-card', 'data-doctor-id': doctor.id }, [
-                  h('div', { class: 'card-body doctor-card' }, [
-                    h('div', { class: 'doctor-head' }, [
-                      avatar(doctorName(doctor)),
-                      h('div', [h('h2', { class: 'doctor-name' }, doctorName(doctor)), h('p', { class: 'doctor-meta' }, specializationName(doctor))]),
-                    ]),
-                    h('p', { class: 'doctor-meta' }, [
-                      doctor.qualification || '',
-                      doctor.experience_years ? ` · ${doctor.experience_years} years` : '',
-                      doctor.fee != null ? ` · Fee ${doctor.fee}` : '',
-                    ]),
-                    nextSlot(doctor),
-                    h(RouterLink, { to: `/patient/doctors/${doctor.id}`, class: 'btn btn-primary mt-auto', 'data-testid': `view-doctor-${doctor.id}` }, () => 'See times and book'),
-                  ]),
-                ]),
-              ),
-            ),
+            h('div', [
+              h('p', { class: 'small text-secondary', 'data-testid': 'doctor-count', 'aria-live': 'polite' }, `${paging.total} doctor${paging.total === 1 ? '' : 's'}`),
+              h('div', { class: 'grid-3', 'data-testid': 'doctor-list' }, list.map(doctorCard)),
+              h(PagerControls, { page: paging.page, perPage: paging.perPage, total: paging.total, onChange: changePage }),
+            ]),
           { emptyText: 'No doctors match your search. Try another specialty or name.', loadingText: 'Finding doctors…' },
         ),
       ])

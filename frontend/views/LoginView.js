@@ -3,6 +3,17 @@ import { RouterLink, useRoute, useRouter } from 'vue-router'
 import { homeFor, store } from '../store.js'
 import { applyFieldErrors, button, field, formAlert } from '../components/ui.js'
 
+// After logging in, go back where the person was headed (an email's link, a doctor they wanted to book)
+// when that page is one their role may see; otherwise to their home page.
+function safeRedirect(router, target, role) {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//')) return homeFor(role)
+  const resolved = router.resolve(target)
+  const meta = resolved.meta || {}
+  const known = resolved.matched.length && !resolved.matched.some((record) => record.path.startsWith('/:pathMatch'))
+  if (!known || meta.guest || (meta.role && meta.role !== role)) return homeFor(role)
+  return target
+}
+
 export default {
   name: 'LoginView',
   props: {},
@@ -21,8 +32,7 @@ export default {
       try {
         const user = await store.login(form.email.trim(), form.password)
         store.notify(`Welcome back, ${user.full_name || user.email}.`)
-        const redirect = typeof route.query.redirect === 'string' && route.query.redirect.startsWith(`/${user.role}`) ? route.query.redirect : homeFor(user.role)
-        router.push(redirect)
+        router.push(safeRedirect(router, route.query.redirect, user.role))
       } catch (err) {
         error.value = err
         applyFieldErrors(errors, err)
