@@ -93,6 +93,7 @@ def beat_schedule(config) -> dict:
         "purge-expired-exports": job("purge-expired-exports", crontab(minute=pur_m, hour=pur_h)),
         "send-due-emails": {"task": queue.SEND_DUE_EMAILS, "schedule": crontab(), "options": {"expires": 55}},
         "answer-stale-triage": job("answer-stale-triage", crontab(minute="*/2")),
+        "sweep-stale-exports": job("sweep-stale-exports", crontab(minute="1-59/2")),
         "doctor-digests": job("doctor-digests", crontab(minute=dig_m, hour=dig_h)),
         "redeliver-orphaned-tasks": dict(job("redeliver-orphaned-tasks", crontab()), options={"expires": 55}),
     }

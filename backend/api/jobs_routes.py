@@ -14,7 +14,7 @@ from backend.services.ops import jobs
 
 @bp.post("/export/treatments")
 @login_required
-@contract(responses={202: c.JobQueued, 503: None})
+@contract(responses={202: c.JobQueued, 429: None, 503: None})
 def export_treatments():
     job = exports.start_treatment_export(current_user)
     return jsonify({"job_id": job.id, "status": job.status}), 202

@@ -13,6 +13,7 @@ import logging
 import os
 import secrets
 import unicodedata
+import unicodedata
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -24,6 +25,7 @@ from backend.models import Appointment, Doctor, Job, Patient, Specialization, Tr
 from backend.services import audit, queue
 from backend.services.clock import utc_now
 from backend.services.email import outbox
+from backend.services.exports import stale
 from backend.services.formats import hhmm
 
 log = logging.getLogger(__name__)
@@ -74,7 +76,12 @@ def start_treatment_export(user) -> Job:
         .order_by(Job.id.desc()).limit(1)
     ).scalar_one_or_none()
     if pending is not None:
-        return pending
+        if stale.is_alive(pending):
+            return pending
+        # Its worker died or its message was lost: it never stands in the way of a new one.
+        stale.fail_stopped(pending)
+        db.session.commit()
+    stale.check_rate(user.id)
     job = Job(kind=EXPORT_KIND, owner_id=user.id, status="queued", params={"role": user.role})
     db.session.add(job)
     db.session.commit()

@@ -23,6 +23,7 @@ from backend.extensions import db, redis_handle
 from backend.models import Job, User
 from backend.services.booking import notices, outcomes
 from backend.services.email import delivery, outbox, reminders
+from backend.services.exports import stale as stale_exports
 from backend.services.ops import housekeeping, redelivery
 from backend.services.paging import Page, paginate
 from backend.services.reports import monthly as reports
@@ -61,6 +62,8 @@ def _registry() -> dict[str, ScheduledJob]:
                      notices.send_daily_digests, 1800),
         ScheduledJob("redeliver-orphaned-tasks", "Requeue tasks taken by a worker that died (every minute).",
                      redelivery.redeliver_orphaned_tasks, 50),
+        ScheduledJob("sweep-stale-exports", "Re-queue or fail exports whose worker died or whose message was lost; "
+                     "remove orphan files.", stale_exports.sweep_stale_exports, 120),
         ScheduledJob("answer-stale-triage", "Re-queue symptom checks that waited too long, or answer them by the rules.",
                      triage.answer_stale_assessments, 120),
     ]
