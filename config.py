@@ -74,12 +74,6 @@ class Config:
         self.MAIL_TIMEOUT = _env_float("MAIL_TIMEOUT", 10.0)
         # Whether the mail server offers SMTPUTF8: only then are addresses with accents before the @ accepted.
         self.MAIL_SMTPUTF8 = _env_bool("MAIL_SMTPUTF8", False)
-        # Whether the mail server offers SMTPUTF8: only then are addresses with accents before the @ accepted.
-        self.MAIL_SMTPUTF8 = _env_bool("MAIL_SMTPUTF8", False)
-        # Whether the mail server offers SMTPUTF8: only then are addresses with accents before the @ accepted.
-        self.MAIL_SMTPUTF8 = _env_bool("MAIL_SMTPUTF8", False)
-        # Whether the mail server offers SMTPUTF8: only then are addresses with accents before the @ accepted.
-        self.MAIL_SMTPUTF8 = _env_bool("MAIL_SMTPUTF8", False)
         # Where the embedded SMTP sink keeps the messages it receives (.eml files).
         self.MAIL_SINK_DIR = _env("MAIL_SINK_DIR")
 
@@ -122,8 +116,6 @@ class Config:
         self.OUTBOX_MAX_ATTEMPTS = _env_int("OUTBOX_MAX_ATTEMPTS", 10)
         # After a commit that queued email, nudge the sender instead of waiting for the sweep.
         self.OUTBOX_KICK_AFTER_COMMIT = _env_bool("OUTBOX_KICK_AFTER_COMMIT", True)
-        # The longest a request waits to hand work to the broker (a hung Redis); the sweeps catch up.
-        self.QUEUE_PUBLISH_TIMEOUT = _env_float("QUEUE_PUBLISH_TIMEOUT", 0.3)
         # The longest a request waits to hand work to the broker (a hung Redis); the sweeps catch up.
         self.QUEUE_PUBLISH_TIMEOUT = _env_float("QUEUE_PUBLISH_TIMEOUT", 0.3)
 
@@ -179,14 +171,6 @@ class Config:
         self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
         # Strict-Transport-Security; production sends a year unless told otherwise.
         self.HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 0)
-        # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none, trust no header).
-        self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
-        # Strict-Transport-Security; production sends a year unless told otherwise.
-        self.HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 0)
-        # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none, trust no header).
-        self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
-        # Strict-Transport-Security; production sends a year unless told otherwise.
-        self.HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 0)
         self.RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
         self.RATELIMIT_SWALLOW_ERRORS = True
         self.RATELIMIT_HEADERS_ENABLED = True
@@ -225,8 +209,6 @@ class ProdConfig(Config):
     def __init__(self) -> None:
         super().__init__()
         self.SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
-        self.HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 365 * 24 * 3600)
-        self.HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 365 * 24 * 3600)
         self.HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 365 * 24 * 3600)
 
     def validate(self) -> None:

@@ -23,10 +23,6 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     # Only email templates are rendered by Jinja: text people typed never becomes a link in them.
     app.jinja_options = {**app.jinja_options, "finalize": finalize}
-    from backend.services.email.plain_text import finalize
-
-    # Only email templates are rendered by Jinja: text people typed never becomes a link in them.
-    app.jinja_options = {**app.jinja_options, "finalize": finalize}
     settings = config if isinstance(config, Config) else config_from_env()
     settings.validate()
     app.config.from_object(settings)

@@ -20,7 +20,6 @@ from pydantic import (
 
 from backend.errors import InvalidInput, validation_fields
 from backend.services.email.addresses import normalize_address
-from backend.services.email.addresses import normalize_address
 from backend.services.resources.fields import ResourceChanges, ResourceFields
 
 M = TypeVar("M", bound=BaseModel)

@@ -13,7 +13,6 @@ import logging
 import os
 import secrets
 import unicodedata
-import unicodedata
 from datetime import timedelta
 
 import sqlalchemy as sa
