@@ -6,6 +6,7 @@ import RegisterView from './views/RegisterView.js'
 import NotFoundView from './views/NotFoundView.js'
 import PatientDashboardView from './views/PatientDashboardView.js'
 import SymptomCheckView from './views/SymptomCheckView.js'
+import TriageHistoryView from './views/TriageHistoryView.js'
 import FindDoctorView from './views/FindDoctorView.js'
 import DoctorDetailView from './views/DoctorDetailView.js'
 import PatientAppointmentsView from './views/PatientAppointmentsView.js'
@@ -22,6 +23,14 @@ import AdminPatientsView from './views/AdminPatientsView.js'
 import AdminAppointmentsView from './views/AdminAppointmentsView.js'
 import AdminOutboxView from './views/AdminOutboxView.js'
 import AdminJobsView from './views/AdminJobsView.js'
+import AdminFrontDeskView from './views/AdminFrontDeskView.js'
+import AdminAuditView from './views/AdminAuditView.js'
+import DoctorTimeOffView from './views/DoctorTimeOffView.js'
+import AccountSettingsView from './views/AccountSettingsView.js'
+import ForgotPasswordView from './views/ForgotPasswordView.js'
+import ResetPasswordView from './views/ResetPasswordView.js'
+import ConfirmEmailView from './views/ConfirmEmailView.js'
+import AdminResourcesView from './views/AdminResourcesView.js'
 import ExportDownloadView from './views/ExportDownloadView.js'
 
 const patient = { role: 'patient' }
@@ -34,6 +43,10 @@ const routes = [
   { path: '/', redirect: () => homeFor(store.role) },
   { path: '/login', component: LoginView, meta: { guest: true, title: 'Log in' } },
   { path: '/register', component: RegisterView, meta: { guest: true, title: 'Create your account' } },
+  { path: '/forgot-password', component: ForgotPasswordView, meta: { guest: true, title: 'Forgot password' } },
+  { path: '/reset-password', component: ResetPasswordView, meta: { title: 'Choose a new password' } },
+  { path: '/confirm-email', component: ConfirmEmailView, meta: { title: 'Confirm your email' } },
+  { path: '/settings', component: AccountSettingsView, meta: { auth: true, title: 'Settings' } },
   // Anyone can look for a doctor and their free times; booking asks for a login.
   { path: '/doctors', component: FindDoctorView, meta: { public: true, title: 'Find a doctor' } },
   { path: '/doctors/:id', component: DoctorDetailView, props: true, meta: { public: true, title: 'Doctor' } },
@@ -44,6 +57,7 @@ const routes = [
 
   { path: '/patient', component: PatientDashboardView, meta: { ...patient, title: 'Home' } },
   { path: '/patient/check', component: SymptomCheckView, meta: { ...patient, title: 'Symptom check' } },
+  { path: '/patient/check/history', component: TriageHistoryView, meta: { ...patient, title: 'Past symptom checks' } },
   { path: '/patient/check/:id', component: SymptomCheckView, props: true, meta: { ...patient, title: 'Symptom check' } },
   { path: '/patient/doctors', component: FindDoctorView, meta: { ...patient, title: 'Find a doctor' } },
   { path: '/patient/doctors/:id', component: DoctorDetailView, props: true, meta: { ...patient, title: 'Doctor' } },
@@ -63,6 +77,10 @@ const routes = [
   { path: '/admin/appointments', component: AdminAppointmentsView, meta: { ...admin, title: 'Appointments' } },
   { path: '/admin/outbox', component: AdminOutboxView, meta: { ...admin, title: 'Email' } },
   { path: '/admin/jobs', component: AdminJobsView, meta: { ...admin, title: 'Jobs' } },
+  { path: '/admin/front-desk', component: AdminFrontDeskView, meta: { ...admin, title: 'Front desk' } },
+  { path: '/admin/audit', component: AdminAuditView, meta: { ...admin, title: 'Audit log' } },
+  { path: '/doctor/time-off', component: DoctorTimeOffView, meta: { ...doctor, title: 'Time off' } },
+  { path: '/admin/resources', component: AdminResourcesView, meta: { ...admin, title: 'Emergency resources' } },
 
   { path: '/:pathMatch(.*)*', component: NotFoundView, meta: { title: 'Not found' } },
 ]

@@ -1,15 +1,19 @@
 import { reactive } from 'vue'
 import { api, setCsrfToken } from './api.js'
 import { setClinic } from './components/ui.js'
+import { offlineDb } from './offline/db.js'
 
 let toastSeq = 0
 let mePromise = null
+let configPromise = null
 
 export const store = reactive({
   user: null,
   ready: false,
   toasts: [],
   confirmation: null,
+  // The clinic's public settings (GET /api/config): its name and emergency number are never hard-coded here.
+  config: { clinic_name: '', emergency_number: '', timezone: '', languages: [] },
 
   get role() {
     return this.user ? this.user.role : null
@@ -17,17 +21,36 @@ export const store = reactive({
 
   // Asks once who is logged in (200 either way, so a visitor's page load logs no error), and learns
   // the clinic's time zone and currency for dates and fees.
+  async loadConfig() {
+    if (!configPromise) {
+      configPromise = api
+        .get('/api/config', null, { quiet401: true })
+        .then((data) => Object.assign(this.config, data))
+        .catch(() => {
+          configPromise = null
+        })
+    }
+    return configPromise
+  },
+
+  // "call <the number>" once the configuration has arrived; never a guessed number.
+  get emergencyCall() {
+    return this.config.emergency_number ? `call ${this.config.emergency_number}` : 'call the emergency number'
+  },
+
   async loadMe() {
     if (!mePromise) {
       mePromise = api
         .get('/auth/session', null, { quiet401: true })
         .then((data) => {
           this.user = data.user || null
+          rememberSession(this.user)
           if (data.csrf_token) setCsrfToken(data.csrf_token)
           if (data.clinic) setClinic(data.clinic)
         })
-        .catch(() => {
-          this.user = null
+        .catch(async (error) => {
+          // Offline: the person logged in on this device before keeps using the app (IndexedDB, cleared on logout).
+          this.user = error && error.status === 0 ? await offlineDb.loadSession().catch(() => null) || null : null
         })
         .finally(() => {
           this.ready = true
@@ -36,10 +59,22 @@ export const store = reactive({
     return mePromise
   },
 
+  // Resolves the user, or {twoFactor: true} when the password was right and a code is needed next.
   async login(email, password) {
     const data = await api.post('/auth/login', { email, password })
+    if (data && data.two_factor_required) return { twoFactor: true }
+    return this.finishLogin(data)
+  },
+
+  async loginSecondFactor({ code, recoveryCode }) {
+    const data = await api.post('/auth/login/two-factor', code ? { code } : { recovery_code: recoveryCode })
+    return this.finishLogin(data)
+  },
+
+  finishLogin(data) {
     setCsrfToken(data.csrf_token)
     this.user = data.user
+    rememberSession(data.user)
     this.ready = true
     mePromise = Promise.resolve()
     return data.user
@@ -63,6 +98,8 @@ export const store = reactive({
     this.user = null
     setCsrfToken(null)
     mePromise = Promise.resolve()
+    // Everything kept on this device for offline use goes with the session.
+    offlineDb.clearAll().catch(() => null)
   },
 
   // Booking actions confirm with the person first; they resolve null if declined.
@@ -138,6 +175,12 @@ export const store = reactive({
     if (pending) pending.resolve(answer)
   },
 })
+
+// Who is logged in, kept for offline use: id, role and name only.
+function rememberSession(user) {
+  if (!user) return
+  offlineDb.saveSession({ id: user.id, role: user.role, full_name: user.full_name, email: user.email, language: user.language || null }).catch(() => null)
+}
 
 function describeSlot(slot) {
   const date = new Date(`${String(slot.date).slice(0, 10)}T00:00:00`)

@@ -15,15 +15,18 @@ const LINKS = {
     ['/doctor', 'Dashboard', 'home'],
     ['/doctor/queue', 'Queue', 'queue'],
     ['/doctor/schedule', 'Schedule', 'schedule'],
+    ['/doctor/time-off', 'Time off', 'time-off'],
   ],
   admin: [
     ['/admin', 'Dashboard', 'home'],
+    ['/admin/front-desk', 'Front desk', 'front-desk'],
     ['/admin/doctors', 'Doctors', 'doctors'],
     ['/admin/specializations', 'Specialties', 'specializations'],
     ['/admin/patients', 'Patients', 'patients'],
     ['/admin/appointments', 'Appointments', 'appointments'],
     ['/admin/outbox', 'Email', 'outbox'],
     ['/admin/jobs', 'Jobs', 'jobs'],
+    ['/admin/resources', 'Resources', 'resources'],
   ],
 }
 
@@ -49,7 +52,7 @@ export default {
       const role = store.role
       const links = LINKS[role] || []
       const exact = (path) => links.some(([p]) => p !== path && p.startsWith(path + '/'))
-      return h('nav', { class: 'navbar navbar-expand-lg cq-navbar', 'aria-label': 'Main' }, [
+      return h('nav', { class: `navbar navbar-expand-lg cq-navbar${links.length > 8 ? ' nav-compact' : ''}`, 'aria-label': 'Main' }, [
         h('div', { class: 'container-xl' }, [
           h(RouterLink, { to: store.user ? `/${role}` : '/login', class: 'navbar-brand cq-brand', 'data-testid': 'brand' }, () => [
             h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '+'),
@@ -93,7 +96,8 @@ export default {
                   ),
                 ),
                 h('div', { class: 'd-flex align-items-center gap-2 nav-user' }, [
-                  h('span', { class: 'nav-user-name', 'data-testid': 'nav-user' }, store.user.full_name || store.user.email),
+                  // The name opens the account's settings (password, two-factor login, email).
+                  h(RouterLink, { to: '/settings', class: 'nav-user-name nav-link', title: 'Settings', 'data-testid': 'nav-user' }, () => store.user.full_name || store.user.email),
                   h('button', { type: 'button', class: 'btn btn-sm btn-outline-light', 'data-testid': 'logout', onClick: logOut }, 'Log out'),
                 ]),
               ])

@@ -1,3 +1,4 @@
+import { RouterLink } from 'vue-router'
 import { h } from 'vue'
 import { api } from '../api.js'
 import ChartPanel from '../components/ChartPanel.js'
@@ -48,7 +49,7 @@ export default {
 
     return () =>
       h('div', [
-        pageHeader('Clinic dashboard', 'Bookings, outcomes and the week ahead.', [h('button', { type: 'button', class: 'btn btn-outline-primary', 'data-testid': 'dashboard-refresh', onClick: () => dashboard.reload() }, 'Refresh')]),
+        pageHeader('Clinic dashboard', 'Bookings, outcomes and the week ahead.', [h(RouterLink, { to: '/admin/audit', class: 'btn btn-outline-secondary', 'data-testid': 'open-audit' }, () => 'Audit log'), h('button', { type: 'button', class: 'btn btn-outline-primary', 'data-testid': 'dashboard-refresh', onClick: () => dashboard.reload() }, 'Refresh')]),
         stateView(
           dashboard,
           (data) => {

@@ -2,6 +2,7 @@ import { h } from 'vue'
 import { RouterLink } from 'vue-router'
 import { api } from '../api.js'
 import { store } from '../store.js'
+import DoctorChangesPanel from '../components/DoctorChangesPanel.js'
 import { pageHeader, stateView, useLoader } from '../components/ui.js'
 
 function count(data, ...keys) {
@@ -34,6 +35,7 @@ export default {
             ]),
           { isEmpty: () => false },
         ),
+        h(DoctorChangesPanel),
       ])
   },
 }

@@ -24,16 +24,34 @@ export default {
     const errors = reactive({})
     const error = ref(null)
     const busy = ref(false)
+    // After a right password, accounts with two-factor login are asked for a code.
+    const second = reactive({ needed: false, code: '', recovery: false })
+
+    function welcome(user) {
+      store.notify(`Welcome back, ${user.full_name || user.email}.`)
+      const next = user.two_factor_required && !user.two_factor_enabled ? '/settings' : safeRedirect(router, route.query.redirect, user.role)
+      if (next === '/settings') store.notify('Your account must use two-factor login. Set it up to continue.', 'danger')
+      router.push(next)
+    }
 
     async function submit(event) {
       event.preventDefault()
       busy.value = true
       error.value = null
       try {
-        const user = await store.login(form.email.trim(), form.password)
-        store.notify(`Welcome back, ${user.full_name || user.email}.`)
-        router.push(safeRedirect(router, route.query.redirect, user.role))
+        if (second.needed) {
+          const code = second.code.trim()
+          welcome(await store.loginSecondFactor(second.recovery ? { recoveryCode: code } : { code }))
+          return
+        }
+        const result = await store.login(form.email.trim(), form.password)
+        if (result && result.twoFactor) {
+          second.needed = true
+          return
+        }
+        welcome(result)
       } catch (err) {
+        if (err.code === 'login_expired') second.needed = false
         error.value = err
         applyFieldErrors(errors, err)
       } finally {
@@ -44,7 +62,7 @@ export default {
     return () =>
       h('div', { class: 'auth-layout' }, [
         h('section', { class: 'auth-hero' }, [
-          h('p', { class: 'eyebrow' }, 'CareQueue clinic'),
+          h('p', { class: 'eyebrow' }, store.config.clinic_name || 'CareQueue'),
           h('h2', { class: 'auth-hero-title' }, 'The right doctor, at the right time.'),
           h('ul', { class: 'auth-points' }, [
             h('li', 'Describe your symptoms and learn how soon to be seen.'),
@@ -57,11 +75,19 @@ export default {
             h('h1', { class: 'h3 mb-1', tabindex: '-1', 'data-testid': 'page-title' }, 'Log in'),
             h('p', { class: 'text-secondary mb-4' }, 'Patients, doctors and clinic staff sign in here.'),
             formAlert(error.value),
-            h('form', { novalidate: true, onSubmit: submit, 'data-testid': 'login-form' }, [
-              field(form, 'email', { label: 'Email', type: 'email', errors, idPrefix: 'login', required: true, autocomplete: 'username' }),
-              field(form, 'password', { label: 'Password', type: 'password', errors, idPrefix: 'login', required: true, autocomplete: 'current-password' }),
-              button('Log in', { type: 'submit', busy: busy.value, testid: 'login-submit', variant: 'primary w-100' }),
-            ]),
+            second.needed
+              ? h('form', { novalidate: true, onSubmit: submit, 'data-testid': 'login-code-form' }, [
+                  h('p', second.recovery ? 'Enter one of your recovery codes. Each works once.' : 'Enter the 6-digit code from your authenticator app.'),
+                  field(second, 'code', { label: second.recovery ? 'Recovery code' : 'Code', errors, idPrefix: 'login', required: true, autocomplete: 'one-time-code' }),
+                  button('Continue', { type: 'submit', busy: busy.value, testid: 'login-code-submit', variant: 'primary w-100' }),
+                  h('button', { type: 'button', class: 'btn btn-link px-0 mt-2', 'data-testid': 'login-use-recovery', onClick: () => { second.recovery = !second.recovery; second.code = '' } }, second.recovery ? 'Use a code from the app' : 'Lost your phone? Use a recovery code'),
+                ])
+              : h('form', { novalidate: true, onSubmit: submit, 'data-testid': 'login-form' }, [
+                  field(form, 'email', { label: 'Email', type: 'email', errors, idPrefix: 'login', required: true, autocomplete: 'username' }),
+                  field(form, 'password', { label: 'Password', type: 'password', errors, idPrefix: 'login', required: true, autocomplete: 'current-password' }),
+                  button('Log in', { type: 'submit', busy: busy.value, testid: 'login-submit', variant: 'primary w-100' }),
+                  h('p', { class: 'mt-2 mb-0 text-end' }, h(RouterLink, { to: '/forgot-password', 'data-testid': 'go-forgot' }, () => 'Forgot your password?')),
+                ]),
             h('p', { class: 'mt-4 mb-0 text-center' }, ['New patient? ', h(RouterLink, { to: '/register', 'data-testid': 'go-register' }, () => 'Create an account')]),
           ]),
         ]),
