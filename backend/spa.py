@@ -142,6 +142,101 @@ def _render_index() -> tuple[str, str]:
     return html, assets["csp"]
 
 
+# ---- installable app: manifest, icons and the service worker ---------------------------------
+
+# Public answers the service worker keeps for offline use (never anything about a patient).
+OFFLINE_PUBLIC_DATA = ["/api/config", "/api/triage/red-flags", "/api/resources?per_page=100"]
+SHELL_SKIPPED = {"sw.js", "apidocs.js"}
+THEME_COLOR = "#0f766e"
+
+
+def _shell_files(frontend: Path) -> list[Path]:
+    return sorted(path for path in frontend.rglob("*")
+                  if path.suffix in (".js", ".css") and path.name not in SHELL_SKIPPED
+                  and "screenshots" not in path.parts)
+
+
+@lru_cache(maxsize=8)
+def _shell(root: str, use_cdn: bool, signature: tuple) -> dict:
+    """The app shell's URLs and a version that changes whenever any of its files does."""
+    frontend = Path(root) / "frontend"
+    node_modules = Path(root) / "node_modules"
+    digest = hashlib.sha256()
+    urls = ["/", "/manifest.webmanifest"]
+    for path in _shell_files(frontend):
+        urls.append("/app/" + path.relative_to(frontend).as_posix())
+        digest.update(path.read_bytes())
+    for path in sorted((frontend / "icons").glob("*.png")):
+        urls.append("/icons/" + path.name)
+        digest.update(path.read_bytes())
+    digest.update((frontend / "index.html").read_bytes())
+    digest.update((frontend / "sw.js").read_bytes())
+    if not use_cdn:  # a CDN is another origin: the worker keeps to its own
+        for pkg, path in [*IMPORTS.values(), *EXTRA_MODULES, STYLESHEET]:
+            version = _package_version(node_modules, pkg)
+            urls.append(f"/vendor/{pkg}@{version}/{path}")
+            digest.update(f"{pkg}@{version}".encode())
+    digest.update(json.dumps(OFFLINE_PUBLIC_DATA).encode())
+    return {"version": digest.hexdigest()[:16], "urls": urls}
+
+
+def app_version() -> dict:
+    root = _project_root()
+    frontend = root / "frontend"
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                      for p in [*_shell_files(frontend), frontend / "index.html", frontend / "sw.js",
+                                *sorted((frontend / "icons").glob("*.png"))])
+    return _shell(str(root), bool(current_app.config.get("FRONTEND_CDN", False)), signature)
+
+
+@bp.get("/sw.js")
+def service_worker():
+    shell = app_version()
+    source = (_frontend_dir() / "sw.js").read_text("utf-8")
+    source = (source.replace("'__VERSION__'", json.dumps(shell["version"]))
+              .replace("__SHELL__", json.dumps(shell["urls"]))
+              .replace("__PUBLIC_DATA__", json.dumps(OFFLINE_PUBLIC_DATA)))
+    response = Response(source, mimetype="text/javascript")
+    # Browsers check for a new worker on every visit; the file itself must never be stale.
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["Content-Security-Policy"] = "default-src 'self'"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@bp.get("/manifest.webmanifest")
+def manifest():
+    name = current_app.config.get("CLINIC_NAME") or "CareQueue"
+    body = {
+        "name": name if "CareQueue" in name else f"CareQueue — {name}",
+        "short_name": "CareQueue",
+        "description": "Check your symptoms, find the right doctor and book a visit.",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOR,
+        "lang": "en",
+        "icons": [
+            {"src": "/icons/icon-192.png", "sizes": "192x192", "type": "image/png"},
+            {"src": "/icons/icon-512.png", "sizes": "512x512", "type": "image/png"},
+            {"src": "/icons/icon-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+        ],
+    }
+    response = Response(json.dumps(body), mimetype="application/manifest+json")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.get("/icons/<name>")
+def icon(name: str):
+    if not name.endswith(".png"):
+        abort(404)
+    response = send_from_directory(_frontend_dir() / "icons", name, max_age=APP_MAX_AGE)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 @bp.get("/")
 def index():
     html, csp = _render_index()

@@ -161,16 +161,17 @@ def markdown(results: dict) -> str:
         lines.append(f"#### {run['label']} ({run['recorded_at']}; {run['machine']})\n")
         lines.append(f"gunicorn {run['gunicorn']}; {run['load']}, {run['seconds']:.0f} s per endpoint, best of "
                      f"{run['rounds']} interleaved rounds.\n")
-        for database, figures in run["runs"].items():
+        for database, figures in sorted(run["runs"].items(), key=lambda item: "throughput" not in item[1]):
             if "throughput" in figures:
-                lines.append(f"| {database} | requests/s | p50 | p99 | share of ceiling |")
-                lines.append("|---|---|---|---|---|")
-                for name, r in figures["throughput"].items():
+                lines.append(f"| {database} | requests/s | p50 | p99 | share of ceiling | errors |")
+                lines.append("|---|---|---|---|---|---|")
+                for name in sorted(figures["throughput"], key=lambda n: list(names).index(n) if n in names else 99):
+                    r = figures["throughput"][name]
                     lines.append(f"| {names.get(name, name)} | {r['rps']:,.0f} | {r['p50_ms']:.1f} ms | "
-                                 f"{r['p99_ms']:.1f} ms | {r['share']:.0%} |")
+                                 f"{r['p99_ms']:.1f} ms | {r['share']:.0%} | {r.get('errors', 0):,} |")
                 hung = figures["redis_hung"]
                 lines.append(f"| listing with Redis hung (SIGSTOP) | {hung['rps']:,.0f} | {hung['p50_ms']:.1f} ms | "
-                             f"{hung['p99_ms']:.1f} ms | errors: {hung['errors']} |")
+                             f"{hung['p99_ms']:.1f} ms | | {hung['errors']} |")
                 lines.append("")
             b, r = figures["booking"], figures["race"]
             lines.append(f"- {database}: {b['clients']} clients booking {b['bookings']} distinct slots: p50 "

@@ -145,8 +145,16 @@ class Client:
         headers = {"Content-Type": "application/json"}
         if getattr(self, "cookie", None):
             headers["Cookie"], headers["X-CSRF-Token"] = self.cookie, self.csrf
-        self.conn.request(method, path, body=None if payload is None else json.dumps(payload), headers=headers)
-        response = self.conn.getresponse()
+        body = None if payload is None else json.dumps(payload)
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+        except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+            # gunicorn closes a keep-alive connection idle for 2 s; nothing was processed: send it again.
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.conn.port, timeout=30)
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
         raw = response.read()
         return response.status, (json.loads(raw) if raw else None), dict(response.getheaders())
 

@@ -8,7 +8,7 @@ the benchmarks measure serving, not bcrypt).
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 PASSWORD = "bench-Password-2026"
 SPECIALTIES = ("General Medicine", "Cardiology", "Dermatology", "Paediatrics", "Neurology", "Orthopaedics")
@@ -37,7 +37,7 @@ def seed_clinic(db, *, doctors: int, patients: int, past: int, days: int, today:
     from backend.services.accounts.users import hash_password
 
     rng = random.Random(2026)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     today = today or date.today()
     password_hash = hash_password(PASSWORD)
     for name in SPECIALTIES:

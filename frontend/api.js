@@ -73,10 +73,12 @@ async function toApiError(response) {
   )
 }
 
-export async function request(method, path, { body, query, quiet401 = false, retried = false } = {}) {
+export async function request(method, path, { body, query, quiet401 = false, retried = false, contentType = null } = {}) {
   const upper = method.toUpperCase()
   const headers = { Accept: 'application/json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  // A raw body (a CSV file, an image) is sent as it is, with its own type; anything else as JSON.
+  const raw = contentType !== null && body !== undefined
+  if (body !== undefined) headers['Content-Type'] = raw ? contentType : 'application/json'
   if (MUTATING.has(upper) && !NO_CSRF.has(path)) {
     headers['X-CSRF-Token'] = csrfToken || (await fetchCsrfToken())
   }
@@ -86,7 +88,7 @@ export async function request(method, path, { body, query, quiet401 = false, ret
       method: upper,
       credentials: 'same-origin',
       headers,
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     })
   } catch {
     throw new ApiError(0, 'network_error', 'Cannot reach CareQueue. Check your connection and try again.')
@@ -97,7 +99,7 @@ export async function request(method, path, { body, query, quiet401 = false, ret
     // A stale token (new session, server restart): fetch a fresh one and retry once.
     if (!retried && MUTATING.has(upper) && /csrf/i.test(error.code) && !NO_CSRF.has(path)) {
       csrfToken = null
-      return request(method, path, { body, query, quiet401, retried: true })
+      return request(method, path, { body, query, quiet401, retried: true, contentType })
     }
     if (response.status === 401 && !quiet401 && unauthorizedHandler) unauthorizedHandler(error)
     throw error
@@ -109,6 +111,8 @@ export async function request(method, path, { body, query, quiet401 = false, ret
 export const api = {
   get: (path, query, options = {}) => request('GET', path, { ...options, query }),
   post: (path, body = {}, options = {}) => request('POST', path, { ...options, body }),
+  // A file's contents with its media type, e.g. postRaw('/admin/resources/import', text, 'text/csv').
+  postRaw: (path, body, contentType, options = {}) => request('POST', path, { ...options, body, contentType }),
   put: (path, body = {}, options = {}) => request('PUT', path, { ...options, body }),
   patch: (path, body = {}, options = {}) => request('PATCH', path, { ...options, body }),
   delete: (path, options = {}) => request('DELETE', path, options),

@@ -6,6 +6,8 @@ import { store } from './store.js'
 import AppNavBar from './components/AppNavBar.js'
 import ToastRegion from './components/ToastRegion.js'
 import ConfirmDialog from './components/ConfirmDialog.js'
+import OfflineBanner from './components/OfflineBanner.js'
+import { registerServiceWorker } from './offline/pwa.js'
 
 // A 401 on any call means the session ended: go to the login page.
 onUnauthorized(() => {
@@ -36,6 +38,7 @@ const CareQueueApp = {
         if (main) main.focus()
       } }, 'Skip to content'),
       h(AppNavBar),
+      h(OfflineBanner),
       h('main', { id: 'main-content', class: 'container-xl cq-main', tabindex: '-1' }, [h(RouterView)]),
       h('footer', { class: 'cq-footer container-xl' }, [
         h('span', '© CareQueue clinic services'),
@@ -48,3 +51,4 @@ const CareQueueApp = {
 }
 
 createApp(CareQueueApp).use(router).mount('#app')
+registerServiceWorker()

@@ -44,6 +44,6 @@ def test_the_results_table_renders():
                "race": {"clients": 64, "statuses": {"201": 1, "409": 63}},
                "triage": {"p50_ms": 40, "p95_ms": 60}}}}
     table = markdown({"web:after": run, "web:after:smoke": dict(run, smoke=True)})
-    assert "| `GET /api/doctors`, public, cached | 800 | 1.0 ms | 2.0 ms | 80% |" in table
+    assert "| `GET /api/doctors`, public, cached | 800 | 1.0 ms | 2.0 ms | 80% | 0 |" in table
     assert table.count("#### after") == 1 and "missed: y" in table
     assert json.dumps(run)

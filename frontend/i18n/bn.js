@@ -1,0 +1,36 @@
+// বাংলা বার্তা। en.js-এর প্রতিটি চাবি এখানেও থাকতে হবে (একটি পরীক্ষা দুই দিকেই মিলিয়ে দেখে)।
+export default {
+  'language.label': 'ভাষা',
+
+  'pwa.new_version': 'কেয়ারকিউ-এর নতুন সংস্করণ প্রস্তুত।',
+  'pwa.reload': 'আবার চালু করুন',
+
+  'offline.banner_title': 'আপনি অফলাইনে আছেন।',
+  'offline.banner_text': 'আপনি এখনও উপসর্গ যাচাই করতে পারবেন; সংযোগ ফিরলে আমরা তা পাঠিয়ে দেব।',
+  'offline.pending': '{count}টি যাচাই পাঠানোর অপেক্ষায়।',
+  'offline.call_number': '{number} নম্বরে কল করুন',
+  'offline.call_emergency': 'জরুরি নম্বরে কল করুন',
+  'offline.call_button': '{number} নম্বরে কল করুন',
+  'offline.emergency': 'জরুরি অবস্থা: এখনই {call}।',
+  'offline.emergency_detail': 'আপনার বর্ণনায় জরুরি অবস্থার সতর্ক লক্ষণ আছে। সংযোগ ফেরার জন্য অপেক্ষা করবেন না।',
+  'offline.queued': 'আপনি অনলাইনে ফিরলে আমরা এটি মূল্যায়ন করব।',
+  'offline.queued_detail': 'আপনার লেখায় জরুরি অবস্থার কোনো সতর্ক লক্ষণ পাওয়া যায়নি। সংযোগ ফিরলে পুরো ফলাফল এখানে দেখা যাবে।',
+  'offline.no_rules': 'এই ডিভাইসে এখনও জরুরি যাচাইয়ের নিয়মগুলো নামানো হয়নি। অনলাইনে ফিরলেই আপনার বর্ণনা মূল্যায়ন করা হবে।',
+  'offline.still_emergency': 'খুব অসুস্থ বোধ করলে, বুকে ব্যথা, শ্বাসকষ্ট বা বেশি রক্তপাত হলে এখনই {call}।',
+  'offline.kept': 'পাঠানো না হওয়া পর্যন্ত আপনার বর্ণনা এই ডিভাইসে রাখা থাকবে। লগ আউট করলে তা মুছে যাবে।',
+
+  'resources.nearest_title': 'নিকটতম জরুরি সহায়তা',
+  'resources.list_title': 'জরুরি সহায়তা',
+  'resources.finding': 'আপনার কাছের জরুরি সহায়তা খোঁজা হচ্ছে…',
+  'resources.unavailable': 'জরুরি সেবার তালিকা আনা যায়নি।',
+  'resources.none': 'এখনও কোনো জরুরি সেবা তালিকাভুক্ত নেই।',
+  'resources.distance': '{km} কিমি দূরে',
+  'resources.demo': 'নমুনা',
+  'resources.call': '{phone} নম্বরে কল করুন',
+  'resources.no_number': 'জরুরি অবস্থায় জরুরি নম্বরে কল করুন।',
+  'resources.kind.hospital': 'হাসপাতালের জরুরি বিভাগ',
+  'resources.kind.ambulance': 'অ্যাম্বুলেন্স সেবা',
+  'resources.kind.poison_line': 'বিষক্রিয়া সহায়তা লাইন',
+  'resources.kind.mental_health_line': 'মানসিক স্বাস্থ্য সহায়তা লাইন',
+  'resources.kind.ngo': 'এনজিও',
+}

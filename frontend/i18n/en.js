@@ -1,0 +1,36 @@
+// English messages. Every key here must also be in bn.js (a test checks both ways).
+export default {
+  'language.label': 'Language',
+
+  'pwa.new_version': 'A new version of CareQueue is ready.',
+  'pwa.reload': 'Reload',
+
+  'offline.banner_title': 'You are offline.',
+  'offline.banner_text': 'You can still check your symptoms; we will send them when you are back online.',
+  'offline.pending': '{count} check(s) waiting to be sent.',
+  'offline.call_number': 'call {number}',
+  'offline.call_emergency': 'call the emergency number',
+  'offline.call_button': 'Call {number}',
+  'offline.emergency': 'Emergency: {call} now.',
+  'offline.emergency_detail': 'Your description has warning signs of an emergency. Do not wait for the connection to come back.',
+  'offline.queued': 'We will assess this when you are back online.',
+  'offline.queued_detail': 'No emergency warning signs were found in what you wrote. Your full result will appear here once the connection is back.',
+  'offline.no_rules': 'This device has not yet downloaded the emergency checks. Your description will be assessed as soon as you are back online.',
+  'offline.still_emergency': 'If you feel very unwell, have chest pain, trouble breathing or heavy bleeding, {call} now.',
+  'offline.kept': 'Your description is kept on this device until it has been sent. It is deleted when you log out.',
+
+  'resources.nearest_title': 'Nearest emergency help',
+  'resources.list_title': 'Emergency help',
+  'resources.finding': 'Finding emergency help near you…',
+  'resources.unavailable': 'The list of emergency services could not be loaded.',
+  'resources.none': 'No emergency services are listed yet.',
+  'resources.distance': '{km} km away',
+  'resources.demo': 'Demo',
+  'resources.call': 'Call {phone}',
+  'resources.no_number': 'In an emergency call the emergency number.',
+  'resources.kind.hospital': 'Hospital emergency department',
+  'resources.kind.ambulance': 'Ambulance service',
+  'resources.kind.poison_line': 'Poison line',
+  'resources.kind.mental_health_line': 'Mental health line',
+  'resources.kind.ngo': 'NGO',
+}
