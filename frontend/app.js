@@ -39,16 +39,17 @@ const CareQueueApp = {
       } }, 'Skip to content'),
       h(AppNavBar),
       h(OfflineBanner),
+      h('div', { class: 'container-xl' }, [h(ToastRegion)]),
       h('main', { id: 'main-content', class: 'container-xl cq-main', tabindex: '-1' }, [h(RouterView)]),
       h('footer', { class: 'cq-footer container-xl' }, [
-        h('span', '© CareQueue clinic services'),
-        h('span', { class: 'text-secondary' }, 'In an emergency call 999 or go to the nearest emergency department.'),
+        h('span', `© ${store.config.clinic_name || 'CareQueue'}`),
+        h('span', { class: 'text-secondary', 'data-testid': 'footer-emergency' }, `In an emergency ${store.emergencyCall} or go to the nearest emergency department.`),
       ]),
-      h(ToastRegion),
       h(ConfirmDialog),
     ]
   },
 }
 
+store.loadConfig()
 createApp(CareQueueApp).use(router).mount('#app')
 registerServiceWorker()

@@ -2,6 +2,7 @@ import { h, reactive, ref } from 'vue'
 import { RouterLink } from 'vue-router'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
+import { questionsAndAnswers } from '../components/triage.js'
 import {
   appointmentDate,
   appointmentTime,
@@ -126,6 +127,7 @@ export default {
         spec ? h('p', { class: 'mb-1' }, [h('strong', 'Suggested specialty: '), spec]) : null,
         flags.length ? h('p', { class: 'mb-1 text-danger' }, [h('strong', 'Warning signs: '), flags.join('; ')]) : null,
         triage.advice ? h('p', { class: 'mb-0' }, [h('strong', 'Advice given: '), triage.advice]) : null,
+        (triage.questions || []).length ? h('div', { class: 'mt-1' }, [h('strong', 'Questions asked: '), questionsAndAnswers(triage, { testid: 'queue-triage-qa' })]) : null,
       ])
     }
 

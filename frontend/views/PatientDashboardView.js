@@ -57,6 +57,7 @@ export default {
                       triage.advice ? h('p', { class: 'mb-2' }, triage.advice) : null,
                       h('p', { class: 'small text-secondary mb-2' }, formatDateTime(triage.created_at)),
                       h(RouterLink, { to: `/patient/check/${triage.id}`, class: 'btn btn-outline-primary btn-sm' }, () => 'See the full result'),
+                      h(RouterLink, { to: '/patient/check/history', class: 'btn btn-link btn-sm', 'data-testid': 'all-triage' }, () => 'All past checks'),
                     ])
                   : emptyBlock('You have not run a symptom check yet.', h(RouterLink, { to: '/patient/check', class: 'btn btn-primary btn-sm' }, () => 'Start a symptom check')),
                 { title: 'Latest symptom check', testid: 'latest-triage' },

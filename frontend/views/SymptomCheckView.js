@@ -1,10 +1,10 @@
-import { h, onBeforeUnmount, reactive, ref, watch } from 'vue'
+import { h, nextTick, onBeforeUnmount, reactive, ref, watch } from 'vue'
 import { RouterLink, useRouter } from 'vue-router'
 import { api } from '../api.js'
 import { store } from '../store.js'
 import { URGENCY, applyFieldErrors, avatar, button, card, doctorName, field, formAlert, formatDate, formatTime, specializationName, urgencyBadge } from '../components/ui.js'
+import { answerLabel, plainConditions, plainFindings, uniqueFlags } from '../components/triage.js'
 
-const EMERGENCY_NUMBER = '999'
 const POLL_MS = 1000
 const MAX_POLLS = 120
 
@@ -21,6 +21,15 @@ export default {
     const pollError = ref(null)
     const showDoctorsAfterEmergency = ref(false)
     const bookingSlotId = ref(null)
+    const bookingError = ref(null)
+    const notFound = ref(false)
+    const answers = reactive({})
+    const answering = ref(false)
+    const answerError = ref(null)
+    const detail = reactive({ text: '' })
+    const detailErrors = reactive({})
+    // Status changes are announced in the page itself (role="status"), not with toasts that could cover
+    // the booking buttons or the warning signs on a phone.
     let timer = null
     let polls = 0
 
@@ -31,11 +40,13 @@ export default {
         pollError.value = null
       } catch (err) {
         pollError.value = err
-        if (err.status === 404) return
+        if (err.status === 404) {
+          notFound.value = true
+          return
+        }
       }
       const status = result.value && result.value.status
       if (status !== 'done' && status !== 'failed' && ++polls < MAX_POLLS) timer = setTimeout(() => poll(id), POLL_MS)
-      else if (status === 'done') store.notify('Your assessment is ready.')
     }
 
     watch(
@@ -43,6 +54,11 @@ export default {
       (id) => {
         polls = 0
         showDoctorsAfterEmergency.value = false
+        notFound.value = false
+        pollError.value = null
+        answerError.value = null
+        bookingError.value = null
+        for (const key of Object.keys(answers)) delete answers[key]
         if (id) {
           result.value = result.value && String(result.value.id) === String(id) ? result.value : { id, status: 'queued' }
           poll(id)
@@ -55,6 +71,12 @@ export default {
     )
     onBeforeUnmount(() => clearTimeout(timer))
 
+    async function start(symptoms, shareHistory) {
+      const data = await api.post('/patient/triage', { symptoms, share_history: shareHistory })
+      result.value = { id: data.id, status: data.status || 'queued' }
+      router.push(`/patient/check/${data.id}`)
+    }
+
     async function submit(event) {
       event.preventDefault()
       error.value = null
@@ -65,10 +87,7 @@ export default {
       }
       submitting.value = true
       try {
-        const data = await api.post('/patient/triage', { symptoms: form.symptoms.trim(), share_history: form.share_history })
-        result.value = { id: data.id, status: data.status || 'queued' }
-        store.notify('Assessment started.')
-        router.push(`/patient/check/${data.id}`)
+        await start(form.symptoms.trim(), form.share_history)
       } catch (err) {
         error.value = err
         applyFieldErrors(errors, err)
@@ -77,13 +96,63 @@ export default {
       }
     }
 
+    // "Not understood": the patient adds detail and the check runs again on the whole description.
+    async function submitDetail(event, data) {
+      event.preventDefault()
+      applyFieldErrors(detailErrors, null)
+      if (!detail.text.trim()) {
+        detailErrors.text = 'Add a few words: what you feel, where, and since when.'
+        return
+      }
+      submitting.value = true
+      try {
+        await start(`${data.symptoms}. ${detail.text.trim()}`.slice(0, 2000), data.share_history)
+        detail.text = ''
+      } catch (err) {
+        applyFieldErrors(detailErrors, err)
+        detailErrors.text = detailErrors.text || err.message
+      } finally {
+        submitting.value = false
+      }
+    }
+
+    async function submitAnswers(event, data) {
+      event.preventDefault()
+      answerError.value = null
+      const given = Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== '' && value !== null && value !== undefined))
+      if (!Object.keys(given).length) {
+        answerError.value = { message: 'Answer at least one question, or leave them: your result stands as it is.' }
+        return
+      }
+      answering.value = true
+      try {
+        const updated = await api.post(`/patient/triage/${data.id}/answers`, { answers: given })
+        for (const key of Object.keys(answers)) delete answers[key]
+        result.value = updated
+        if (updated.urgency === 'emergency') {
+          await nextTick()
+          const panel = document.querySelector('[data-testid="triage-emergency"]')
+          if (panel) {
+            panel.scrollIntoView({ block: 'start' })
+            panel.focus({ preventScroll: true })
+          }
+        }
+      } catch (err) {
+        answerError.value = err
+      } finally {
+        answering.value = false
+      }
+    }
+
     async function book(slot, doctor) {
       bookingSlotId.value = slot.id
+      bookingError.value = null
       try {
         const appointment = await store.bookAppointment({ slot, doctor: doctorName(doctor), triageId: result.value.id })
         if (appointment) router.push('/patient/appointments')
       } catch (err) {
-        store.notifyError(err)
+        // Shown next to the doctors, where the patient is looking (a toast could cover the buttons on a phone).
+        bookingError.value = err
       } finally {
         bookingSlotId.value = null
       }
@@ -111,7 +180,7 @@ export default {
           }),
           h('div', { class: 'alert alert-warning small', role: 'note' }, [
             h('strong', 'In an emergency do not wait. '),
-            `Call ${EMERGENCY_NUMBER} for chest pain, difficulty breathing, severe bleeding or signs of a stroke.`,
+            `${capitalize(store.emergencyCall)} for chest pain, difficulty breathing, severe bleeding or signs of a stroke.`,
           ]),
           button('Check my symptoms', { type: 'submit', busy: submitting.value, testid: 'triage-submit' }),
         ]),
@@ -151,6 +220,7 @@ export default {
       return card(
         [
           note,
+          bookingError.value ? h('div', { 'data-testid': 'booking-error' }, formAlert(bookingError.value)) : null,
           h(
             'div',
             { class: 'grid-2' },
@@ -198,48 +268,137 @@ export default {
       )
     }
 
+    function renderEmergencyPanel(number) {
+      return h('section', { class: 'emergency-panel', role: 'alert', tabindex: '-1', 'data-testid': 'triage-emergency' }, [
+        h('h2', { class: 'h3' }, [h('span', { 'aria-hidden': 'true' }, '⚠ '), 'This may be an emergency']),
+        h('p', { class: 'fs-5' }, 'Call emergency services now or go to the nearest emergency department. Do not wait for an appointment.'),
+        number
+          ? h('a', { class: 'emergency-number', href: `tel:${number}`, 'data-testid': 'emergency-number' }, `Call ${number}`)
+          : h('p', { class: 'fs-5 fw-bold mb-0', 'data-testid': 'emergency-number' }, 'Call the emergency number'),
+      ])
+    }
+
+    function renderNotUnderstood(data) {
+      return h('section', { class: 'card cq-card border-warning', 'data-testid': 'triage-not-understood' }, [
+        h('div', { class: 'card-body' }, [
+          h('h2', { class: 'h5' }, 'We need a little more detail'),
+          h('p', 'We could not match your description to symptoms we know, so we cannot say how urgent it is yet. Tell us more: what you feel, where in the body, since when, and anything that makes it better or worse.'),
+          h('form', { novalidate: true, onSubmit: (event) => submitDetail(event, data), 'data-testid': 'triage-detail-form' }, [
+            field(detail, 'text', { label: 'More detail', type: 'textarea', rows: 3, maxlength: 1500, errors: detailErrors, idPrefix: 'triage-detail', required: true }),
+            button('Check again with this detail', { type: 'submit', busy: submitting.value, testid: 'triage-detail-submit' }),
+          ]),
+        ]),
+      ])
+    }
+
+    function questionInput(question) {
+      const id = `q-${question.id}`
+      if (question.kind === 'yes_no') {
+        return h('div', { class: 'd-flex gap-3', role: 'radiogroup', 'aria-labelledby': `${id}-label` }, ['yes', 'no'].map((value) =>
+          h('div', { key: value, class: 'form-check' }, [
+            h('input', { class: 'form-check-input', type: 'radio', name: id, id: `${id}-${value}`, value, checked: answers[question.id] === value,
+              'data-testid': `answer-${question.id}-${value}`, onChange: () => (answers[question.id] = value) }),
+            h('label', { class: 'form-check-label', for: `${id}-${value}` }, value === 'yes' ? 'Yes' : 'No'),
+          ]),
+        ))
+      }
+      if (question.kind === 'choice') {
+        return h('select', { class: 'form-select', id, 'aria-labelledby': `${id}-label`, value: answers[question.id] || '', 'data-testid': `answer-${question.id}`,
+          onChange: (event) => (answers[question.id] = event.target.value) },
+        [h('option', { value: '' }, 'Choose…'), ...(question.options || []).map((option) => h('option', { key: option, value: option }, option))])
+      }
+      return h('div', { class: 'input-group', style: 'max-width: 14rem' }, [
+        h('input', { class: 'form-control', type: 'number', inputmode: 'decimal', step: 'any', id, 'aria-labelledby': `${id}-label`, value: answers[question.id] ?? '',
+          'data-testid': `answer-${question.id}`, onInput: (event) => (answers[question.id] = event.target.value === '' ? '' : Number(event.target.value)) }),
+        question.unit ? h('span', { class: 'input-group-text' }, question.unit) : null,
+      ])
+    }
+
+    function renderQuestions(data) {
+      const given = data.answers || {}
+      const asked = (data.questions || []).filter((question) => question.id in given)
+      const open = (data.questions || []).filter((question) => !(question.id in given))
+      if (!asked.length && !open.length) return null
+      return card(
+        [
+          asked.length
+            ? h('div', { class: 'mb-3', 'data-testid': 'triage-answered' }, [
+                open.length ? h('h3', { class: 'h6' }, 'Your answers') : null,
+                h('ul', { class: 'mb-0' }, asked.map((question) => h('li', { key: question.id }, [`${question.text} `, h('strong', answerLabel(question, given[question.id]))]))),
+              ])
+            : null,
+          open.length
+            ? h('form', { novalidate: true, onSubmit: (event) => submitAnswers(event, data), 'data-testid': 'triage-questions' }, [
+                h('p', { class: 'small text-secondary' }, 'Answering is optional: your result above already stands. An answer can change how soon you should be seen.'),
+                ...open.map((question) =>
+                  h('fieldset', { key: question.id, class: 'mb-3', 'data-testid': `question-${question.id}` }, [
+                    h('legend', { class: 'fs-6 fw-semibold mb-1', id: `q-${question.id}-label` }, question.text),
+                    questionInput(question),
+                    h('p', { class: 'small text-secondary mb-0 mt-1' }, `Why we ask: ${question.why}`),
+                  ]),
+                ),
+                answerError.value ? formAlert(answerError.value) : null,
+                button('Update my result', { type: 'submit', busy: answering.value, testid: 'triage-answer-submit' }),
+              ])
+            : null,
+        ],
+        { title: open.length ? 'A few questions that could change your result' : 'Your answers', testid: 'triage-interview' },
+      )
+    }
+
+    function renderWhy(data, rationale) {
+      const read = plainFindings(data.findings)
+      const considered = plainConditions(data.conditions)
+      if (!rationale.length && !read.length && !considered.length) return null
+      return h('details', { class: 'mb-2', 'data-testid': 'triage-why' }, [
+        h('summary', 'Why this result'),
+        read.length ? h('p', { class: 'mt-2 mb-1', 'data-testid': 'triage-findings' }, ['What we read in your description: ', h('strong', read.join('; ')), '.']) : null,
+        considered.length
+          ? h('div', { class: 'mb-1', 'data-testid': 'triage-conditions' }, [
+              h('p', { class: 'mb-1' }, 'What we considered:'),
+              h('ul', { class: 'mb-1' }, considered.map((line, i) => h('li', { key: i }, line))),
+            ])
+          : null,
+        rationale.length ? h('ul', { class: 'mt-2 mb-0 small text-secondary', 'data-testid': 'triage-rationale' }, rationale.map((reason, i) => h('li', { key: i }, reason))) : null,
+      ])
+    }
+
     function renderResult(data) {
       const urgency = data.urgency
       const info = URGENCY[urgency] || {}
-      const flags = data.red_flags || []
+      const flags = uniqueFlags(data.red_flags)
       // The API sends a list of reasons (older answers: one sentence). Render copies: Vue
       // normalises a children array in place, and writing into this reactive array would
       // re-render the view forever.
       const rationale = Array.isArray(data.rationale) ? [...data.rationale] : data.rationale ? [data.rationale] : []
       const spec = typeof data.specialization === 'object' && data.specialization ? data.specialization.name : data.specialization
       const emergency = urgency === 'emergency'
-      const number = data.emergency_number || EMERGENCY_NUMBER
+      const number = data.emergency_number || store.config.emergency_number
       return h('div', { class: 'stack', 'data-testid': 'triage-result', 'data-urgency': urgency }, [
-        emergency
-          ? h('section', { class: 'emergency-panel', role: 'alert', 'data-testid': 'triage-emergency' }, [
-              h('h2', { class: 'h3' }, [h('span', { 'aria-hidden': 'true' }, '⚠ '), 'This may be an emergency']),
-              h('p', { class: 'fs-5' }, 'Call emergency services now or go to the nearest emergency department. Do not wait for an appointment.'),
-              h('a', { class: 'emergency-number', href: `tel:${number}`, 'data-testid': 'emergency-number' }, `Call ${number}`),
-            ])
-          : null,
+        emergency ? renderEmergencyPanel(number) : null,
+        data.understood === false ? renderNotUnderstood(data) : null,
         h('section', { class: `card cq-card triage-result triage-${urgency}` }, [
           h('div', { class: 'card-body' }, [
             h('div', { class: 'd-flex flex-wrap align-items-center gap-3 mb-3' }, [
               urgencyBadge(urgency, { large: true }),
               info.hint ? h('strong', { 'data-testid': 'urgency-hint' }, info.hint) : null,
             ]),
+            data.first_urgency && data.first_urgency !== urgency
+              ? h('p', { class: 'small', 'data-testid': 'triage-raised' }, `Your answers changed this from ${(URGENCY[data.first_urgency] || {}).label || data.first_urgency}.`)
+              : null,
             spec ? h('p', { class: 'mb-3' }, ['Recommended specialty: ', h('strong', { 'data-testid': 'triage-specialization' }, spec)]) : null,
             flags.length
-              ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, 'Warning signs we noticed'), h('ul', { class: 'red-flags', 'data-testid': 'red-flags' }, flags.map((flag, i) => h('li', { key: i }, flag)))])
+              ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, 'Warning signs we noticed'), h('ul', { class: 'red-flags', 'data-testid': 'red-flags' }, flags.map((flag) => h('li', { key: flag }, flag)))])
               : null,
             data.advice ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, 'What to do'), h('p', { class: 'mb-0', 'data-testid': 'triage-advice' }, data.advice)]) : null,
-            rationale.length
-              ? h('details', { class: 'mb-2' }, [
-                  h('summary', 'Why this result'),
-                  h('ul', { class: 'mt-2 mb-0', 'data-testid': 'triage-rationale' }, rationale.map((reason, i) => h('li', { key: i }, reason))),
-                ])
-              : null,
+            renderWhy(data, rationale),
             data.fallback_reason
               ? h('p', { class: 'small text-secondary mb-0', 'data-testid': 'triage-fallback' }, 'This result comes from our standard clinical rules.')
               : null,
             h('p', { class: 'small text-secondary mt-3 mb-0' }, 'This assessment is guidance, not a diagnosis. If you feel worse, seek care straight away.'),
           ]),
         ]),
+        renderQuestions(data),
         emergency && !showDoctorsAfterEmergency.value
           ? h('div', [
               h(
@@ -249,7 +408,20 @@ export default {
               ),
             ])
           : renderDoctors(data),
-        h('div', [h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-secondary', 'data-testid': 'triage-new' }, () => 'Start a new check')]),
+        h('div', { class: 'd-flex flex-wrap gap-2' }, [
+          h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-secondary', 'data-testid': 'triage-new' }, () => 'Start a new check'),
+          h(RouterLink, { to: '/patient/check/history', class: 'btn btn-link', 'data-testid': 'triage-history-link' }, () => 'All my past checks'),
+        ]),
+      ])
+    }
+
+    function renderNotFound() {
+      return h('div', { class: 'alert alert-warning', role: 'alert', 'data-testid': 'triage-not-found' }, [
+        h('p', 'No such assessment. It may belong to another account, or the link is wrong.'),
+        h('div', { class: 'd-flex flex-wrap gap-2' }, [
+          h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-secondary btn-sm' }, () => 'Start a new check'),
+          h(RouterLink, { to: '/patient/check/history', class: 'btn btn-link btn-sm' }, () => 'All my past checks'),
+        ]),
       ])
     }
 
@@ -257,10 +429,11 @@ export default {
       const current = result.value
       let body
       if (!props.id) body = renderForm()
+      else if (notFound.value) body = renderNotFound()
       else if (!current || current.status === 'queued' || current.status === 'running' || !current.status) body = renderWaiting()
       else if (current.status === 'failed')
         body = h('div', { class: 'alert alert-danger', role: 'alert', 'data-testid': 'triage-failed' }, [
-          h('p', 'We could not complete the assessment. If you feel very unwell, call ' + EMERGENCY_NUMBER + '.'),
+          h('p', `We could not complete the assessment. If you feel very unwell, ${store.emergencyCall}.`),
           h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-danger btn-sm' }, () => 'Try again'),
         ])
       else body = renderResult(current)
@@ -273,7 +446,12 @@ export default {
           h('h1', { class: 'page-title', tabindex: '-1', 'data-testid': 'page-title' }, 'Symptom check'),
           h('p', { class: 'page-subtitle' }, 'Tell us what is wrong and we will suggest how soon to be seen and by whom.'),
         ]),
+        h('div', { class: 'page-actions' }, [h(RouterLink, { to: '/patient/check/history', class: 'btn btn-outline-secondary btn-sm', 'data-testid': 'triage-history' }, () => 'Past checks')]),
       ])
     }
   },
+}
+
+function capitalize(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
