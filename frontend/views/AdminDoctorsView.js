@@ -2,7 +2,7 @@ import { h, reactive, ref, watch } from 'vue'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
 import PagerControls from '../components/PagerControls.js'
-import { applyFieldErrors, button, card, dataTable, doctorName, field, formAlert, formatMoney, pageHeader, specializationName, stateView, statusBadge, useLoader, usePagedLoader } from '../components/ui.js'
+import { applyFieldErrors, breakableEmail, button, card, dataTable, doctorName, field, formAlert, formatMoney, pageHeader, specializationName, stateView, statusBadge, useLoader, usePagedLoader } from '../components/ui.js'
 
 const EMPTY = { email: '', password: '', full_name: '', specialization_id: '', qualification: '', experience_years: '', fee: '' }
 
@@ -143,9 +143,8 @@ export default {
                   h('div', [
                     dataTable(
                       [
-                        ['Doctor', (d) => h('div', [h('div', { class: 'fw-semibold' }, doctorName(d)), h('div', { class: 'small text-secondary' }, d.email || '')])],
-                        ['Specialty', (d) => specializationName(d)],
-                        ['Fee', (d) => h('span', { class: 'text-nowrap' }, formatMoney(d.fee))],
+                        ['Doctor', (d) => h('div', [h('div', { class: 'fw-semibold' }, doctorName(d)), h('div', { class: 'small text-secondary' }, breakableEmail(d.email))])],
+                        ['Specialty', (d) => h('div', [h('div', specializationName(d)), d.fee != null ? h('div', { class: 'small text-secondary text-nowrap' }, `Fee ${formatMoney(d.fee)}`) : null])],
                         ['Status', (d) => statusBadge(d.is_active === false ? 'inactive' : 'active')],
                         [
                           h('span', { class: 'visually-hidden' }, 'Actions'),

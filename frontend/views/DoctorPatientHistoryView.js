@@ -23,7 +23,7 @@ export default {
                 ? card(
                     definitionList([
                       ['Date of birth', patient.date_of_birth ? formatBirthDate(patient.date_of_birth) : null],
-                      ['Sex', patient.sex],
+                      ['Sex', patient.sex ? patient.sex[0].toUpperCase() + patient.sex.slice(1) : null],
                       ['Allergies', patient.allergies],
                       ['Conditions', patient.conditions],
                       ['Medications', patient.medications],

@@ -109,7 +109,9 @@ export default {
         if (!byDay.has(day)) byDay.set(day, [])
         byDay.get(day).push(slot)
       }
-      return h('div', { class: 'slot-days-list', 'data-testid': 'slot-days' }, [...byDay.entries()].map(([day, daySlots]) => {
+      return h('div', { class: 'slot-days-list', 'data-testid': 'slot-days' }, [
+        h('p', { class: 'small text-secondary mb-1' }, ['Shaded times are booked. ', h('span', { 'aria-hidden': 'true' }, '×'), ' removes a free time.']),
+        ...[...byDay.entries()].map(([day, daySlots]) => {
         const booked = daySlots.filter((slot) => slot.is_booked).length
         return h('div', { key: day, class: 'slot-day-row', 'data-testid': 'slot-day', 'data-date': day }, [
           h('h3', { class: 'slot-day-heading' }, [
@@ -126,7 +128,7 @@ export default {
             ),
           )),
         ])
-      }))
+      })])
     }
 
     function rowError(index, key) {
