@@ -25,6 +25,25 @@ export function clinicNow() {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
 }
 
+// The clinic's time zone and currency (from GET /auth/session): "today", timestamps and fees are the clinic's,
+// whatever zone the browser is in.
+const clinic = { timezone: null, currency: 'BDT' }
+
+export function setClinic(settings) {
+  if (settings && settings.timezone) clinic.timezone = settings.timezone
+  if (settings && settings.currency) clinic.currency = settings.currency
+}
+
+// The clinic's wall clock now: { date: 'YYYY-MM-DD', time: 'HH:MM' }.
+export function clinicNow() {
+  const parts = {}
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: clinic.timezone || undefined, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  })
+  for (const part of format.formatToParts(new Date())) parts[part.type] = part.value
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
+}
+
 export function toISODate(date) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
@@ -383,6 +402,12 @@ export function definitionList(pairs) {
   )
 }
 
+// An email address that may wrap after its "@" and dots, never inside a word.
+export function breakableEmail(text) {
+  const parts = String(text || '').split(/(?<=[@.])/)
+  return parts.flatMap((part, i) => (i < parts.length - 1 ? [part, h('wbr')] : [part]))
+}
+
 // A responsive table: columns are [header, (row) => cell] pairs. Words never break inside; on a phone
 // each row becomes a small card with the column name in front of each value (`data-label`).
 export function dataTable(columns, rows, { testid = 'data-table', caption = null, rowTestid = 'table-row' } = {}) {
@@ -393,7 +418,10 @@ export function dataTable(columns, rows, { testid = 'data-table', caption = null
       h('thead', [h('tr', columns.map(([header], i) => h('th', { scope: 'col', key: i }, header)))]),
       h(
         'tbody',
-        rows.map((row, r) => h('tr', { key: row.id ?? r, 'data-testid': rowTestid, 'data-id': row.id }, columns.map(([, cell], i) => h('td', { key: i, class: labels[i] ? 'cell-wrap' : 'cell-wrap cell-actions', 'data-label': labels[i] || undefined }, cell(row))))),
+        rows.map((row, r) => h('tr', { key: row.id ?? r, 'data-testid': rowTestid, 'data-id': row.id }, columns.map(([, cell], i) => {
+          const value = cell(row)
+          return h('td', { key: i, class: labels[i] ? 'cell-wrap' : 'cell-wrap cell-actions', 'data-label': labels[i] || undefined }, typeof value === 'string' && value.includes('@') ? breakableEmail(value) : value)
+        }))),
       ),
     ]),
   ])
