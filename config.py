@@ -171,6 +171,9 @@ class Config:
         self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
         # Strict-Transport-Security; production sends a year unless told otherwise.
         self.HSTS_MAX_AGE = _env_int("HSTS_MAX_AGE", 0)
+        # GET /api/health/ready: admins, or monitors sending this token; the report is cached this long.
+        self.HEALTH_TOKEN = _env("HEALTH_TOKEN")
+        self.HEALTH_CACHE_SECONDS = _env_float("HEALTH_CACHE_SECONDS", 5.0)
         self.RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
         self.RATELIMIT_SWALLOW_ERRORS = True
         self.RATELIMIT_HEADERS_ENABLED = True

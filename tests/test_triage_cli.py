@@ -36,3 +36,19 @@ def test_triage_eval_rejects_a_bad_file(runner, tmp_path):
     path.write_text(json.dumps([{"id": "x", "text": "cough", "gold_urgency": "whenever"}]))
     result = runner.invoke(args=["triage-eval", str(path)])
     assert result.exit_code != 0
+
+
+def test_triage_eval_answers_mode_uses_each_cases_answers(runner):
+    """--answers passes each case's answers to the rules, as POST /patient/triage/<id>/answers does."""
+    from tests.conftest import ROOT
+
+    path = f"{ROOT}/tests/data/triage_answers.json"
+    one_shot = json.loads(runner.invoke(args=["triage-eval", path, "--json"]).output)
+    answered = runner.invoke(args=["triage-eval", path, "--json", "--answers"])
+    assert answered.exit_code == 0, answered.output
+    with_answers = json.loads(answered.output)
+    predicted = {row["id"]: row["predicted"] for row in with_answers["cases"]}
+    assert predicted["ans-1"] == "emergency" and predicted["ans-2"] == "urgent"
+    # One-shot, the same texts are not emergencies: the answers are what raise them.
+    assert {row["id"]: row["predicted"] for row in one_shot["cases"]}["ans-1"] == "urgent"
+    assert with_answers["emergency_sensitivity"] > one_shot["emergency_sensitivity"]

@@ -1,7 +1,8 @@
 """/api utilities: health, OpenAPI, exports and jobs."""
 from __future__ import annotations
 
-from flask import current_app, jsonify
+from flask import current_app, jsonify, request
+from flask_login import current_user
 
 from backend import contracts as c, spa
 from backend.api import openapi
@@ -13,8 +14,18 @@ from backend.services.ops import clinic, health
 @bp.get("/health")
 @contract(responses={200: c.HealthOut, 503: c.HealthOut})
 def health_check():
-    """Health of the database, Redis, the broker and the workers."""
-    report = health.check()
+    """Liveness, cheap and anonymous: the database and Redis now; the broker and workers as last seen."""
+    report = health.liveness()
+    return jsonify(report), (503 if report["status"] == "down" else 200)
+
+
+@bp.get("/health/ready")
+@contract(responses={200: c.HealthOut, 401: None, 403: None, 503: c.HealthOut})
+def readiness_check():
+    """Readiness for admins or a monitor with HEALTH_TOKEN: database, Redis, broker and workers (cached a few seconds)."""
+    health.check_readiness_access(current_user.is_authenticated and current_user.role == "admin",
+                                  request.headers.get("Authorization"))
+    report = health.readiness()
     return jsonify(report), (503 if report["status"] == "down" else 200)
 
 
