@@ -96,6 +96,10 @@ class Config:
         self.TRIAGE_API_KEY = _env("TRIAGE_API_KEY")
         self.TRIAGE_TIMEOUT = _env_float("TRIAGE_TIMEOUT", 30.0)
         self.TRIAGE_RATE_LIMIT = _env("TRIAGE_RATE_LIMIT", "10 per hour")
+        # Whether the AI provider's model reads images (an Ollama vision model, or OpenAI-compatible image input).
+        self.TRIAGE_IMAGES = _env_bool("TRIAGE_IMAGES", False)
+        # Symptom-check photos: outside the web root (default instance/triage_photos), shared by web and workers.
+        self.TRIAGE_PHOTO_DIR = _env("TRIAGE_PHOTO_DIR")
 
         self.EXPORT_DIR = _env("EXPORT_DIR")
         self.EXPORT_RETENTION_DAYS = _env_int("EXPORT_RETENTION_DAYS", 7)

@@ -606,23 +606,10 @@ class RedFlagRulesOut(Out):
     rules: list[RedFlagRule]
 
 
-class RedFlagRule(Out):
-    id: str
-    name: str
-    why: str
-    all: list[list[str]]
-    supports: list[str]
-    min_supports: int
-    unless: list[str]
-
-
-class RedFlagRulesOut(Out):
-    format: int
-    version: str
-    emergency_number: str
-    skip_words: list[str]
-    phrases: dict[str, list[str]]
-    rules: list[RedFlagRule]
+class PhotoUploaded(Out):
+    photo_token: str
+    type: Literal["image/jpeg", "image/png", "image/webp"]
+    size: int
 
 
 class ResourceBody(Out):

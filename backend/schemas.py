@@ -401,6 +401,8 @@ class TriageIn(Strict):
     age_years: int | None = Field(None, ge=0, le=120)
     # The app's key for an entry made offline: sending it again returns the same assessment.
     client_id: str | None = Field(None, pattern=r"^[A-Za-z0-9_-]{8,64}$")
+    # From POST /patient/triage/photos: the photo that goes with this check.
+    photo_token: str | None = Field(None, min_length=10, max_length=600)
 
 
 QuestionId = Annotated[str, StringConstraints(min_length=1, max_length=64)]

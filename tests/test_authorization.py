@@ -112,6 +112,11 @@ TEAM_EXPECTED: dict[str, dict[str, int]] = {
     "PUT /admin/resources/<int:resource_id>": only("admin", 200),
     "DELETE /admin/resources/<int:resource_id>": only("admin", 204),
     "POST /admin/resources/import": only("admin", 201),
+    # Symptom-check photos (who sees a photo that exists is tested in tests/test_triage_photos.py;
+    # the assessment here has none, so its owner reaches the lookup and gets 404 like everyone else).
+    "POST /patient/triage/photos": only("patient", 201),
+    "GET /patient/triage/<int:assessment_id>/photo": only("patient", 404),
+    "GET /doctor/triage/<int:assessment_id>/photo": only("doctor", 404),
 }
 EXPECTED.update(TEAM_EXPECTED)
 
@@ -161,6 +166,16 @@ PARAMS = {
 }
 
 
+def _a_photo() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(out, "PNG")
+    return out.getvalue()
+
+
 def _a_resource() -> int:
     from backend.models import EmergencyResource
 
@@ -191,8 +206,9 @@ BODIES = {
     "POST /patient/triage/<int:assessment_id>/answers": lambda w: {"answers": {"fever": "no"}},
     "POST /admin/resources": lambda w: {"name": "City Hospital", "kind": "hospital", "phones": ["999"]},
     "PUT /admin/resources/<int:resource_id>": lambda w: {"hours": "24 hours"},
-    # A CSV file, sent as bytes.
-    "POST /admin/resources/import": lambda w: b"name,kind\nCity Hospital,hospital\n",
+    # Raw bodies: (bytes, media type).
+    "POST /admin/resources/import": lambda w: (b"name,kind\nCity Hospital,hospital\n", "text/csv"),
+    "POST /patient/triage/photos": lambda w: (_a_photo(), "image/png"),
 }
 
 BODIES.update({
@@ -284,7 +300,7 @@ def test_route_answers_each_caller_as_expected(client, world, row, actor):
         who = world[actor]
         client.login(who.email if actor == "admin" else who.user.email)
     body = BODIES.get(row, lambda w: None)(world)
-    kwargs = ({"data": body, "content_type": "text/csv"} if isinstance(body, bytes)
+    kwargs = ({"data": body[0], "content_type": body[1]} if isinstance(body, tuple)
               else {"json": body} if body is not None else {})
     response = client._call(method, _url(rule, world), **kwargs)
     assert response.status_code == EXPECTED[row][actor], (row, actor, response.get_json(silent=True))

@@ -29,7 +29,7 @@ def create_triage(body: TriageIn):
     """Queue a symptom assessment; poll GET /patient/triage/<id> for the answer."""
     assessment = service.request_assessment(current_user.patient.id, symptoms=body.symptoms,
                                             share_history=body.share_history, age_years=body.age_years,
-                                            client_id=body.client_id)
+                                            client_id=body.client_id, photo_token=body.photo_token)
     return jsonify({"id": assessment.id, "status": assessment.status}), 202
 
 

@@ -120,6 +120,7 @@ def decide(
     emergency_number: str = "999",
     answers: dict | None = None,
     history_shared: bool | None = None,
+    images: list[dict] | None = None,
 ) -> Decision:
     """The final triage answer. Never raises for provider problems: it falls back to the rules.
 
@@ -139,7 +140,9 @@ def decide(
     if provider.name == "rules":
         return _from_rules(rules, fallback_reason=None, started=started, cautions=cautions)
     try:
-        answer = provider.assess(text, age_years=age_years, history=history, specializations=specializations)
+        # A photo goes to a provider that reads images; the rules never see it.
+        extra = {"images": images} if images else {}
+        answer = provider.assess(text, age_years=age_years, history=history, specializations=specializations, **extra)
     except ProviderError as error:
         return _from_rules(rules, fallback_reason=f"{error.reason_code}: {error.detail}", started=started,
                            cautions=cautions)

@@ -7,6 +7,7 @@ so a misconfigured URL cannot send patient text somewhere unexpected.
 """
 from __future__ import annotations
 
+import base64
 import json
 import re
 from abc import ABC, abstractmethod
@@ -166,8 +167,8 @@ class Provider(ABC):
 
     @abstractmethod
     def assess(self, text: str, *, age_years: float | None = None, history: dict | None = None,
-               specializations: list[str] | None = None) -> TriageAnswer:
-        """A validated answer, or ProviderError saying what went wrong."""
+               specializations: list[str] | None = None, images: list[dict] | None = None) -> TriageAnswer:
+        """A validated answer, or ProviderError saying what went wrong. `images`: [{"mime", "data"}]."""
 
 
 class RulesProvider(Provider):
@@ -178,7 +179,7 @@ class RulesProvider(Provider):
     def __init__(self):
         self.model = engine.load_rules().version
 
-    def assess(self, text, *, age_years=None, history=None, specializations=None) -> TriageAnswer:
+    def assess(self, text, *, age_years=None, history=None, specializations=None, images=None) -> TriageAnswer:
         result = engine.assess(text, age_years=age_years, history=history, specializations=specializations)
         return TriageAnswer(urgency=result.urgency, specialization=result.specialization,
                             red_flags=result.red_flags, advice=result.advice, rationale=result.rationale)
@@ -247,11 +248,17 @@ class _HTTPProvider(Provider):
             raise ProviderError("schema_mismatch", "the response is not a JSON object")
         return body
 
-    def assess(self, text, *, age_years=None, history=None, specializations=None) -> TriageAnswer:
+    def assess(self, text, *, age_years=None, history=None, specializations=None, images=None) -> TriageAnswer:
         clinic = list(specializations) if specializations else list(engine.DEFAULT_SPECIALIZATIONS)
         messages = build_messages(text, age_years=age_years, history=history, specializations=clinic)
+        if images:
+            messages = self._with_images(messages, images)
         content = self._content(self._post(self._payload(messages)))
         return parse_answer(content, clinic)
+
+    @abstractmethod
+    def _with_images(self, messages: list[dict], images: list[dict]) -> list[dict]:
+        """The messages with the images attached to the patient's message, in this provider's format."""
 
     @abstractmethod
     def _payload(self, messages: list[dict]) -> dict:
@@ -265,6 +272,11 @@ class _HTTPProvider(Provider):
 class OllamaProvider(_HTTPProvider):
     name = "ollama"
     path = "/api/chat"
+
+    def _with_images(self, messages, images):
+        # Ollama's chat API: base64 images in the message's `images` list (vision models read them).
+        *earlier, last = messages
+        return [*earlier, {**last, "images": [base64.b64encode(image["data"]).decode("ascii") for image in images]}]
 
     def _payload(self, messages):
         return {"model": self.model, "stream": False, "messages": messages, "format": triage_json_schema(),
@@ -289,6 +301,15 @@ class OpenAIProvider(_HTTPProvider):
     def __init__(self, *, url: str, model: str, timeout: float, api_key: str | None = None):
         # Accept base URLs given with or without the /v1 suffix.
         super().__init__(url=re.sub(r"/v1/?$", "", url.rstrip("/")), model=model, timeout=timeout, api_key=api_key)
+
+    def _with_images(self, messages, images):
+        # OpenAI-compatible image input: the content becomes text and image_url parts (data URLs).
+        *earlier, last = messages
+        parts = [{"type": "text", "text": last["content"]}] + [
+            {"type": "image_url", "image_url": {
+                "url": f"data:{image['mime']};base64,{base64.b64encode(image['data']).decode('ascii')}"}}
+            for image in images]
+        return [*earlier, {**last, "content": parts}]
 
     def _payload(self, messages):
         return {"model": self.model, "messages": messages, "temperature": 0,

@@ -37,10 +37,10 @@ window.addEventListener('online', () => (rulesPromise = null)) // fresh rules ne
 if (!navigator.onLine) warmUpOfflineCheck()
 
 // Check `symptoms` here and keep them to send later. Resolves {entry, emergency, number, checked}.
-export async function assessOffline({ symptoms, shareHistory = false }) {
+export async function assessOffline({ symptoms, shareHistory = false, photo = null }) {
   const rules = await redFlagRules()
   const found = rules ? checkOffline(symptoms, rules) : { emergency: false }
-  const entry = await queueOfflineCheck({ symptoms, shareHistory, emergency: found.emergency })
+  const entry = await queueOfflineCheck({ symptoms, shareHistory, photo, emergency: found.emergency })
   const number = (rules && rules.emergency_number) || store.config.emergency_number || ''
   return { entry, emergency: found.emergency, number, checked: Boolean(rules) }
 }

@@ -25,9 +25,10 @@ export async function refreshPending() {
   return outbox.pending
 }
 
-export async function queueOfflineCheck({ symptoms, shareHistory = false, ageYears = null, emergency = false }) {
+export async function queueOfflineCheck({ symptoms, shareHistory = false, ageYears = null, emergency = false, photo = null }) {
+  // A photo is kept as it is (a Blob, in IndexedDB) and uploaded just before its check is sent.
   const entry = { client_id: newClientId(), symptoms, share_history: Boolean(shareHistory), age_years: ageYears,
-    emergency, created_at: new Date().toISOString() }
+    emergency, photo: photo || null, photo_token: null, created_at: new Date().toISOString() }
   await offlineDb.queueCheck(entry)
   await refreshPending()
   return entry
@@ -35,6 +36,7 @@ export async function queueOfflineCheck({ symptoms, shareHistory = false, ageYea
 
 function bodyOf(entry) {
   const body = { symptoms: entry.symptoms, share_history: entry.share_history, client_id: entry.client_id }
+  if (entry.photo_token) body.photo_token = entry.photo_token
   if (entry.age_years !== null && entry.age_years !== undefined && entry.age_years !== '') body.age_years = Number(entry.age_years)
   return body
 }
@@ -47,6 +49,16 @@ export async function submitPending() {
     const entries = (await offlineDb.pendingChecks()).sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)))
     for (const entry of entries) {
       try {
+        if (entry.photo && !entry.photo_token) {
+          try {
+            entry.photo_token = (await api.postRaw('/patient/triage/photos', entry.photo, entry.photo.type || 'application/octet-stream')).photo_token
+          } catch (error) {
+            // A photo the server refuses (not an image, too large) must not cost the patient their check.
+            if (![400, 413, 415].includes(error.status)) throw error
+            entry.photo = null
+          }
+          await offlineDb.updateCheck(entry)
+        }
         const data = await api.post('/patient/triage', bodyOf(entry))
         outbox.submitted[entry.client_id] = data.id
         await offlineDb.removeCheck(entry.client_id)

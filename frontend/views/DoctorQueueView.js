@@ -127,6 +127,12 @@ export default {
         spec ? h('p', { class: 'mb-1' }, [h('strong', 'Suggested specialty: '), spec]) : null,
         flags.length ? h('p', { class: 'mb-1 text-danger' }, [h('strong', 'Warning signs: '), flags.join('; ')]) : null,
         triage.advice ? h('p', { class: 'mb-0' }, [h('strong', 'Advice given: '), triage.advice]) : null,
+        triage.photo_url
+          ? h('figure', { class: 'triage-photo mt-2 mb-1' }, [
+              h('a', { href: triage.photo_url, target: '_blank', rel: 'noopener' }, h('img', { src: triage.photo_url, alt: 'Photo the patient added to the symptom check', 'data-testid': 'queue-triage-photo' })),
+              h('figcaption', { class: 'small text-secondary' }, 'Photo added by the patient'),
+            ])
+          : null,
         (triage.questions || []).length ? h('div', { class: 'mt-1' }, [h('strong', 'Questions asked: '), questionsAndAnswers(triage, { testid: 'queue-triage-qa' })]) : null,
       ])
     }

@@ -4,8 +4,11 @@ import { api } from '../api.js'
 import { store } from '../store.js'
 import { URGENCY, applyFieldErrors, avatar, button, card, doctorName, field, formAlert, formatDate, formatTime, specializationName, urgencyBadge } from '../components/ui.js'
 import { answerLabel, plainConditions, plainFindings, uniqueFlags } from '../components/triage.js'
+import { OfflineCheckResult, assessOffline } from '../components/offlineCheck.js'
+import { NearbyResources } from '../components/resources.js'
 
 const POLL_MS = 1000
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 const MAX_POLLS = 120
 
 export default {
@@ -28,6 +31,10 @@ export default {
     const answerError = ref(null)
     const detail = reactive({ text: '' })
     const detailErrors = reactive({})
+    // With no connection: the offline red-flag check's answer, and the entry kept to send later.
+    const offlineOutcome = ref(null)
+    // An optional photo (a rash, a wound), sent before the check and named by its token.
+    const photo = ref(null)
     // Status changes are announced in the page itself (role="status"), not with toasts that could cover
     // the booking buttons or the warning signs on a phone.
     let timer = null
@@ -53,6 +60,7 @@ export default {
       () => props.id,
       (id) => {
         polls = 0
+        if (id) offlineOutcome.value = null
         showDoctorsAfterEmergency.value = false
         notFound.value = false
         pollError.value = null
@@ -71,8 +79,12 @@ export default {
     )
     onBeforeUnmount(() => clearTimeout(timer))
 
-    async function start(symptoms, shareHistory) {
-      const data = await api.post('/patient/triage', { symptoms, share_history: shareHistory })
+    async function start(symptoms, shareHistory, withPhoto = false) {
+      const body = { symptoms, share_history: shareHistory }
+      if (withPhoto && photo.value) {
+        body.photo_token = (await api.postRaw('/patient/triage/photos', photo.value, photo.value.type || 'application/octet-stream')).photo_token
+      }
+      const data = await api.post('/patient/triage', body)
       result.value = { id: data.id, status: data.status || 'queued' }
       router.push(`/patient/check/${data.id}`)
     }
@@ -85,10 +97,22 @@ export default {
         errors.symptoms = 'Describe your symptoms in a few words.'
         return
       }
+      if (photo.value && photo.value.size > MAX_PHOTO_BYTES) {
+        errors.photo = 'The photo is larger than 5 MB. Take it again at a lower resolution.'
+        return
+      }
       submitting.value = true
       try {
-        await start(form.symptoms.trim(), form.share_history)
+        if (!navigator.onLine) throw Object.assign(new Error('offline'), { status: 0 })
+        await start(form.symptoms.trim(), form.share_history, true)
+        photo.value = null
       } catch (err) {
+        if (err.status === 0) {
+          offlineOutcome.value = await assessOffline({ symptoms: form.symptoms.trim(), shareHistory: form.share_history, photo: photo.value })
+          form.symptoms = ''
+          photo.value = null
+          return
+        }
         error.value = err
         applyFieldErrors(errors, err)
       } finally {
@@ -178,6 +202,7 @@ export default {
             errors,
             idPrefix: 'triage',
           }),
+          photoField(),
           h('div', { class: 'alert alert-warning small', role: 'note' }, [
             h('strong', 'In an emergency do not wait. '),
             `${capitalize(store.emergencyCall)} for chest pain, difficulty breathing, severe bleeding or signs of a stroke.`,
@@ -186,6 +211,20 @@ export default {
         ]),
         { title: 'Describe how you feel' },
       )
+    }
+
+    function photoField() {
+      return h('div', { class: 'mb-3' }, [
+        h('label', { class: 'form-label', for: 'triage-photo' }, 'Add a photo (optional)'),
+        h('input', { id: 'triage-photo', type: 'file', accept: 'image/jpeg,image/png,image/webp', class: `form-control${errors.photo ? ' is-invalid' : ''}`,
+          'aria-describedby': 'triage-photo-help', 'data-testid': 'triage-photo',
+          onChange: (event) => {
+            delete errors.photo
+            photo.value = event.target.files[0] || null
+          } }),
+        h('div', { id: 'triage-photo-help', class: 'form-text' }, 'A rash or a wound, for example. JPEG, PNG or WebP up to 5 MB. Only you and the doctors you book with can see it.'),
+        errors.photo ? h('div', { class: 'invalid-feedback', 'data-testid': 'triage-photo-error' }, errors.photo) : null,
+      ])
     }
 
     function renderWaiting() {
@@ -275,6 +314,7 @@ export default {
         number
           ? h('a', { class: 'emergency-number', href: `tel:${number}`, 'data-testid': 'emergency-number' }, `Call ${number}`)
           : h('p', { class: 'fs-5 fw-bold mb-0', 'data-testid': 'emergency-number' }, 'Call the emergency number'),
+        h(NearbyResources),
       ])
     }
 
@@ -428,7 +468,8 @@ export default {
     return () => {
       const current = result.value
       let body
-      if (!props.id) body = renderForm()
+      if (!props.id && offlineOutcome.value) body = h(OfflineCheckResult, { outcome: offlineOutcome.value, key: offlineOutcome.value.entry.client_id })
+      else if (!props.id) body = renderForm()
       else if (notFound.value) body = renderNotFound()
       else if (!current || current.status === 'queued' || current.status === 'running' || !current.status) body = renderWaiting()
       else if (current.status === 'failed')

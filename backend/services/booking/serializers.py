@@ -43,7 +43,9 @@ def triage_summary(row: TriageAssessment | None) -> dict | None:
             "created_at": iso_timestamp(row.created_at),
             # The follow-up questions and the patient's answers, as asked.
             "questions": list(row.questions or []), "answers": dict(row.answers or {}),
-            "first_urgency": (row.first_answer or {}).get("urgency")}
+            "first_urgency": (row.first_answer or {}).get("urgency"),
+            # A photo the patient added (a rash, a wound): shown to the doctors they booked with.
+            "photo_url": f"/doctor/triage/{row.id}/photo" if row.photo_name else None}
 
 
 def appointment(row: Appointment, *, audience: str) -> dict:

@@ -21,6 +21,7 @@ from backend.services import cache, queue
 from backend.services.clock import clinic_now
 from backend.services.paging import Page, paginate
 from backend.services.scheduling import bookability
+from backend.services.triage import photos
 from backend.triage.decide import decide
 from backend.triage.engine import URGENCY_RANK
 from backend.triage.providers import get_provider
@@ -40,7 +41,7 @@ MAX_ATTEMPTS = 3
 # ---- creating and answering ------------------------------------------------
 
 def request_assessment(patient_id: int, *, symptoms: str, share_history: bool, age_years: int | None,
-                       client_id: str | None = None) -> TriageAssessment:
+                       client_id: str | None = None, photo_token: str | None = None) -> TriageAssessment:
     """Store a queued assessment, then hand it to a worker (or answer it here if the queue is down).
 
     With a `client_id` (an entry made offline and sent again until it is answered), a retry
@@ -50,8 +51,11 @@ def request_assessment(patient_id: int, *, symptoms: str, share_history: bool, a
         earlier = _by_client_id(patient_id, client_id)
         if earlier is not None:
             return earlier
+    photo = photos.claim_photo(patient_id, photo_token) if photo_token else None
     assessment = TriageAssessment(patient_id=patient_id, symptoms=symptoms, share_history=share_history,
-                                  age_years=age_years, status="queued", client_id=client_id)
+                                  age_years=age_years, status="queued", client_id=client_id,
+                                  photo_name=photo.name if photo else None, photo_type=photo.mime if photo else None,
+                                  photo_size=photo.size if photo else None)
     db.session.add(assessment)
     try:
         db.session.commit()
@@ -106,7 +110,8 @@ def answer_assessment(assessment_id: int, *, fallback_reason: str | None = None,
         decision = decide(assessment.symptoms, age_years=_age_years(assessment, patient),
                           history=_history(assessment, patient), specializations=list(clinic_specs),
                           provider=provider, emergency_number=config["EMERGENCY_NUMBER"],
-                          history_shared=assessment.share_history)
+                          history_shared=assessment.share_history,
+                          images=photos.photo_for_provider(assessment))
     except Exception as exc:
         # decide() never raises for provider trouble; this is a defect, so record it and fail visibly.
         log.exception("triage assessment %s failed", assessment_id)
@@ -340,6 +345,8 @@ def serialize_assessment(assessment: TriageAssessment) -> dict:
         "answers": assessment.answers or {},
         "first_urgency": (assessment.first_answer or {}).get("urgency"),
         "answered_at": assessment.answered_at.isoformat() if assessment.answered_at else None,
+        "has_photo": bool(assessment.photo_name),
+        "photo_url": f"/patient/triage/{assessment.id}/photo" if assessment.photo_name else None,
     }
     if assessment.status != "done":
         return body
