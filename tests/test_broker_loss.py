@@ -109,3 +109,13 @@ def test_worker_survives_redis_killed_under_a_running_export(app, factory, make_
         if worker is not None:
             worker.stop()
         broker.stop()
+
+
+def test_the_workaround_is_pinned_to_the_kombu_it_was_written_for(app):
+    """`survive_broker_loss` patches kombu 5.7.0's Redis channel: an upgrade must re-run the test above."""
+    import kombu
+    from kombu.transport import redis as kombu_redis
+
+    pinned = [line.strip() for line in open(os.path.join(ROOT, "requirements.txt")) if line.startswith("kombu==")]
+    assert pinned == [f"kombu=={kombu.__version__}"] == ["kombu==5.7.0"]
+    assert getattr(kombu_redis.Channel._connparams, "carequeue_patched", False)
