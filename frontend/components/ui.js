@@ -25,25 +25,6 @@ export function clinicNow() {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
 }
 
-// The clinic's time zone and currency (from GET /auth/session): "today", timestamps and fees are the clinic's,
-// whatever zone the browser is in.
-const clinic = { timezone: null, currency: 'BDT' }
-
-export function setClinic(settings) {
-  if (settings && settings.timezone) clinic.timezone = settings.timezone
-  if (settings && settings.currency) clinic.currency = settings.currency
-}
-
-// The clinic's wall clock now: { date: 'YYYY-MM-DD', time: 'HH:MM' }.
-export function clinicNow() {
-  const parts = {}
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone: clinic.timezone || undefined, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  })
-  for (const part of format.formatToParts(new Date())) parts[part.type] = part.value
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
-}
-
 export function toISODate(date) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
