@@ -31,3 +31,12 @@ def test_the_clinics_own_links_stay_whole_and_plain_words_untouched():
     assert unlinked("Dr. A. K. Rahman, MD") == "Dr. A. K. Rahman, MD"
     assert unlinked("Amina") == "Amina"
     assert ZWSP in unlinked("evil.com") and ZWSP in unlinked("x@evil.com") and ZWSP in unlinked("ftp://x")
+
+
+def test_typed_text_that_starts_like_the_clinics_address_is_still_defused(app):
+    from backend.services.email.plain_text import finalize
+
+    own = app.config["PUBLIC_URL"]
+    assert finalize(own + "/#/patient/appointments") == own + "/#/patient/appointments"
+    for typed in (own + "@evil.example/pay", own + " pay at evil.example", own + ".evil.example"):
+        assert finalize(typed) != typed and finalize(typed).replace(ZWSP, "") == typed

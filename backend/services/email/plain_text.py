@@ -33,7 +33,15 @@ def finalize(value):
     """Jinja's finalize hook: applied to every `{{ value }}` of the email templates."""
     if not isinstance(value, str) or isinstance(value, Markup):
         return value
-    own = current_app.config.get("PUBLIC_URL", "") if has_app_context() else ""
-    if own and value.startswith(own.rstrip("/")):
+    own = (current_app.config.get("PUBLIC_URL", "") if has_app_context() else "").rstrip("/")
+    if own and _is_own_link(value, own):
         return value
     return unlinked(value) if ("." in value or ":" in value or "@" in value) else value
+
+
+def _is_own_link(value: str, own: str) -> bool:
+    """One of the clinic's own links: PUBLIC_URL then a path, query or fragment, nothing else
+    (typed text such as `<PUBLIC_URL>@evil.example` or `<PUBLIC_URL> and more` is not)."""
+    rest = value[len(own):]
+    return (value.startswith(own) and (not rest or rest[0] in "/?#")
+            and "@" not in rest and not any(char.isspace() for char in value))
