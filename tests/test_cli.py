@@ -92,6 +92,7 @@ def test_seed_demo_is_clinically_plausible(runner, client):
 
     logins = {line.split(":")[0].strip(): line.split()[-1] for line in result.output.splitlines()
               if line.strip().startswith(("admin:", "doctor:", "patient:"))}
+    assert logins["patient"] == "abdullah.uddin@example.com"  # the login the README prints
     patient = db.session.execute(sa.select(models.Patient).join(models.User)
                                  .where(models.User.email == logins["patient"])).scalar_one()
     doctor = db.session.execute(sa.select(models.Doctor).join(models.User)

@@ -263,6 +263,8 @@ def _seed_patients(rng: random.Random, password_hash: str, count: int) -> list[P
     for i in range(count):
         first, sex = PATIENT_FIRST[i % len(PATIENT_FIRST)]
         last = rng.choice(PATIENT_LAST + FEMALE_ONLY_LAST if sex == "female" else PATIENT_LAST)
+        if i == 0:
+            last = "Uddin"  # the demo patient's login in the README: abdullah.uddin@example.com
         name = f"{first} {last}"
         age = DEMO_PATIENT_AGE if i == 0 else rng.randint(2, 84)
         condition, medication = rng.choice(CONDITIONS[:2] if age < 16 else CONDITIONS[:2] + CONDITIONS)
