@@ -94,8 +94,9 @@ class RedisHandle:
         self._open_until = 0.0
         app.extensions["redis_handle"] = self
 
-    def client(self) -> redis.Redis | None:
-        if self._client is None or time.monotonic() < self._open_until:
+    def client(self, *, ignore_breaker: bool = False) -> redis.Redis | None:
+        """The client, or None while the breaker is open (`ignore_breaker` for writes that must be tried)."""
+        if self._client is None or (time.monotonic() < self._open_until and not ignore_breaker):
             return None
         return self._client
 

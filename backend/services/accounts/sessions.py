@@ -235,16 +235,26 @@ def _drop_after_rollback(session: so.Session) -> None:
 
 
 def forget(digests) -> None:
-    """Mark these sessions ended in Redis: drop their entries, and block any entry written late."""
-    client = redis_handle.client()
+    """Mark these sessions ended in Redis: drop their entries, and block any entry written late.
+
+    Tried even while the breaker is open (one slow answer under load must not leave a revoked
+    session usable from the cache), twice; if Redis cannot be written at all, the entries
+    expire within SESSION_CACHE_SECONDS and lookups meanwhile go to the database only if
+    Redis is unreachable for them too.
+    """
+    client = redis_handle.client(ignore_breaker=True)
     if client is None:
-        return  # lookups are going to the database now; entries expire within SESSION_CACHE_SECONDS
+        return
     marker_ttl = 3 * _cache_seconds()
-    try:
-        pipe = client.pipeline(transaction=False)
-        for digest in digests:
-            pipe.set(_ended_key(digest), "1", ex=marker_ttl)
-            pipe.delete(_entry_key(digest))
-        pipe.execute()
-    except redis.RedisError as exc:
-        redis_handle.trip(exc)
+    for attempt in (1, 2):
+        try:
+            pipe = client.pipeline(transaction=False)
+            for digest in digests:
+                pipe.set(_ended_key(digest), "1", ex=marker_ttl)
+                pipe.delete(_entry_key(digest))
+            pipe.execute()
+            return
+        except redis.RedisError as exc:
+            if attempt == 2:
+                log.error("could not mark %d ended session(s) in Redis: %s", len(digests), exc)
+                redis_handle.trip(exc)
