@@ -422,6 +422,10 @@ class TriageAnswersIn(Strict):
 # ---- emergency resources ---------------------------------------------------
 
 
+class LanguageIn(Strict):
+    language: Literal["en", "bn"]
+
+
 class ResourceIn(ResourceFields):
     """A new resource (the checks live with the service, shared with the CSV import)."""
 

@@ -21,7 +21,7 @@ def test_register_then_login_then_me(client):
     body = login.get_json()
     assert body["user"] == {"id": body["user"]["id"], "email": "amina@example.com", "role": "patient",
                             "full_name": "Amina Khatun", "is_active": True, "email_confirmed": False,
-                            "two_factor_enabled": False, "two_factor_required": False}
+                            "two_factor_enabled": False, "two_factor_required": False, "language": None}
     assert body["csrf_token"]
     me = client.get("/auth/me")
     assert me.status_code == 200 and me.get_json()["user"]["email"] == "amina@example.com"

@@ -52,6 +52,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "GET /auth/csrf": everyone(200),
     "GET /auth/session": everyone(200),
     "POST /auth/password": logged_in(200),
+    "PUT /auth/language": logged_in(200),
     # /admin
     "GET /admin/dashboard": only("admin", 200),
     "GET /admin/specializations": only("admin", 200),
@@ -141,7 +142,7 @@ FRONT_DESK_EXPECTED: dict[str, dict[str, int]] = {
     "POST /admin/appointments/<int:appointment_id>/cancel": only("admin", 200),
     "POST /admin/appointments/<int:appointment_id>/reschedule": only("admin", 200),
     "GET /admin/audit": only("admin", 200),
-    "GET /admin/audit/export": only("admin", 200),
+    "GET /admin/audit/download": only("admin", 200),  # the CSV file
     "POST /doctor/appointments/<int:appointment_id>/cancel": only("doctor", 200, stranger=404),
     "POST /doctor/appointments/<int:appointment_id>/reschedule": only("doctor", 200, stranger=404),
     "POST /doctor/days/cancel": only("doctor", 200),
@@ -188,6 +189,7 @@ BODIES = {
     "POST /auth/register": lambda w: {"email": "new.person@example.com", "password": TEST_PASSWORD,
                                       "full_name": "New Person"},
     "POST /auth/login": lambda w: {"email": w["patient"].user.email, "password": TEST_PASSWORD},
+    "PUT /auth/language": lambda w: {"language": "bn"},
     "POST /auth/password": lambda w: {"current_password": TEST_PASSWORD, "new_password": "another-long-secret"},
     "POST /admin/specializations": lambda w: {"name": "Neurology", "description": "Brain and nerves"},
     "PUT /admin/specializations/<int:spec_id>": lambda w: {"description": "Updated"},

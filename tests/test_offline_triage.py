@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from backend.extensions import db
 from backend.models import TriageAssessment
+from backend.services.triage import assessments as triage_service
 from backend.triage import engine, knowledge, offline
 from tests.conftest import ROOT
 
@@ -165,3 +166,25 @@ def test_simultaneous_retries_make_one_assessment(app, patient, factory):
     assert {a.status_code for a in answers} == {202}
     assert len({a.get_json()["id"] for a in answers}) == 1
     assert assessments() == 1
+
+
+# ---- the patient's language ------------------------------------------------------
+
+def test_a_patient_who_chose_bangla_gets_advice_in_bangla(app, client, patient):
+    chosen = client.put("/auth/language", json={"language": "bn"})
+    assert chosen.status_code == 200 and chosen.get_json()["user"]["language"] == "bn"
+    assert client.get("/auth/me").get_json()["user"]["language"] == "bn"
+    created = client.post("/patient/triage", json={"symptoms": "a mild cold with a runny nose"}).get_json()
+    triage_service.answer_assessment(created["id"])
+    advice = client.get(f"/patient/triage/{created['id']}").get_json()["advice"]
+    assert any("\u0980" <= ch <= "\u09ff" for ch in advice), advice
+    client.put("/auth/language", json={"language": "en"})
+    created = client.post("/patient/triage", json={"symptoms": "a mild cold with a runny nose"}).get_json()
+    triage_service.answer_assessment(created["id"])
+    advice = client.get(f"/patient/triage/{created['id']}").get_json()["advice"]
+    assert not any("\u0980" <= ch <= "\u09ff" for ch in advice), advice
+
+
+@pytest.mark.parametrize("language", ["fr", "", "BN", None])
+def test_only_english_or_bangla_can_be_chosen(app, client, patient, language):
+    assert client.put("/auth/language", json={"language": language}).status_code == 400

@@ -16,7 +16,8 @@ SEXES = ("female", "male", "other")
 
 class User(UserMixin, db.Model):
     __tablename__ = "users"
-    __table_args__ = (enum_check("role", ROLES, "role"),)
+    __table_args__ = (enum_check("role", ROLES, "role"),
+                      sa.CheckConstraint("language IS NULL OR language IN ('en', 'bn')", name="language"))
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     # None for a patient registered at the front desk without an email: no login, no email.
@@ -35,6 +36,8 @@ class User(UserMixin, db.Model):
     totp_last_step: so.Mapped[int | None]
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime())
+    # The language the person chose for the app, emails and triage advice; None follows the browser (emails: English).
+    language: so.Mapped[str | None] = so.mapped_column(sa.String(8))
 
     patient: so.Mapped["Patient | None"] = so.relationship(back_populates="user", uselist=False)
     doctor: so.Mapped["Doctor | None"] = so.relationship(back_populates="user", uselist=False)  # noqa: F821

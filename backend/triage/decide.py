@@ -121,6 +121,7 @@ def decide(
     answers: dict | None = None,
     history_shared: bool | None = None,
     images: list[dict] | None = None,
+    language: str = "en",
 ) -> Decision:
     """The final triage answer. Never raises for provider problems: it falls back to the rules.
 
@@ -130,7 +131,7 @@ def decide(
     """
     started = time.perf_counter()
     rules = engine.assess(text, age_years=age_years, history=history, specializations=specializations,
-                          emergency_number=emergency_number, answers=answers)
+                          emergency_number=emergency_number, answers=answers, language=language)
     if history_shared is None:
         history_shared = isinstance(history, dict) and any(key in history for key in
                                                            ("allergies", "conditions", "medications"))

@@ -198,4 +198,11 @@ def serialize_user(user: User) -> dict:
     return {"id": user.id, "email": user.email, "role": user.role, "full_name": user.display_name,
             "is_active": user.is_active, "email_confirmed": user.email_confirmed_at is not None,
             "two_factor_enabled": user.two_factor_enabled,
-            "two_factor_required": two_factor.required_for(user)}
+            "two_factor_required": two_factor.required_for(user), "language": user.language}
+
+
+def set_language(user: User, language: str) -> User:
+    """Save the person's language on their account: the app, their emails and triage advice follow it."""
+    user.language = language
+    db.session.commit()
+    return user

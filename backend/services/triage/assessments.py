@@ -111,7 +111,8 @@ def answer_assessment(assessment_id: int, *, fallback_reason: str | None = None,
                           history=_history(assessment, patient), specializations=list(clinic_specs),
                           provider=provider, emergency_number=config["EMERGENCY_NUMBER"],
                           history_shared=assessment.share_history,
-                          images=photos.photo_for_provider(assessment))
+                          images=photos.photo_for_provider(assessment),
+                          language=_language(patient))
     except Exception as exc:
         # decide() never raises for provider trouble; this is a defect, so record it and fail visibly.
         log.exception("triage assessment %s failed", assessment_id)
@@ -219,7 +220,7 @@ def answer_questions(patient_id: int, assessment_id: int, answers: dict) -> Tria
     decision = decide(assessment.symptoms, age_years=_age_years(assessment, patient),
                       history=_history(assessment, patient), specializations=list(clinic_specs),
                       provider=get_provider("rules"), emergency_number=config["EMERGENCY_NUMBER"],
-                      answers=merged, history_shared=assessment.share_history)
+                      answers=merged, history_shared=assessment.share_history, language=_language(patient))
     _store_answers(assessment, decision, merged, clinic_specs)
     db.session.commit()
     cache.clear_patient_dashboard(assessment.patient_id)
@@ -257,6 +258,11 @@ def _store_answers(assessment: TriageAssessment, decision, answers: dict, clinic
     assessment.findings = list(decision.findings)
     assessment.conditions = list(decision.conditions)
     assessment.answered_at = utcnow()
+
+
+def _language(patient: Patient) -> str:
+    """The advice's language: the one the patient chose for the app (English until they choose)."""
+    return (patient.user.language if patient.user is not None else None) or "en"
 
 
 def _clinic_specializations() -> dict[str, int]:
