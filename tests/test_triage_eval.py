@@ -52,7 +52,7 @@ def test_evaluate_counts_accuracy_sensitivity_and_triage_errors():
     assert summary["confusion"]["routine"]["emergency"] == 1
     assert sum(sum(row.values()) for row in summary["confusion"].values()) == 5
     assert summary["cases"][1] == {"id": "b", "gold": "emergency", "predicted": "urgent",
-                                   "specialization": "General Medicine"}
+                                   "specialization": "General Medicine", "register": None}
 
 
 def test_evaluate_reports_none_for_a_level_without_cases():
