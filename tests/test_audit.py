@@ -80,7 +80,7 @@ def test_each_audited_action_is_read_back_through_the_viewer(app, factory, make_
     assert admin.get("/admin/audit", query_string={"date_from": tomorrow, "date_to": "2000-01-01"}).status_code == 400
 
     # CSV export of the same filters, itself audited.
-    exported = admin.get("/admin/audit/export", query_string={"patient_id": patient.id})
+    exported = admin.get("/admin/audit/download", query_string={"patient_id": patient.id})
     assert exported.status_code == 200 and exported.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(exported.get_data(as_text=True))))
     assert rows[0][:6] == ["id", "at", "actor_id", "actor", "role", "action"]

@@ -203,7 +203,7 @@ def audit_log(query: AuditQuery, paging):
     return jsonify(page.as_json(audit_viewer.serialize))
 
 
-@bp.get("/audit/export")
+@bp.get("/audit/download")
 @role_required("admin")
 @contract(query=AuditQuery, responses={200: None})
 def audit_log_csv(query: AuditQuery):

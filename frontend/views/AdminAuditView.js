@@ -23,7 +23,7 @@ export default {
     const filters = reactive({ actor_id: '', patient_id: '', action: '', date_from: '', date_to: '' })
     const { loader, paging, goTo } = usePagedLoader((page) => api.get('/admin/audit', { ...page, ...filters }), 50)
     watch(() => ({ ...filters }), () => goTo(1))
-    const csvUrl = () => `/admin/audit/export?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString()}`
+    const csvUrl = () => `/admin/audit/download?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString()}`
     const details = (d) => Object.entries(d || {}).map(([k, v]) => `${k}: ${v}`).join(', ')
 
     return () =>

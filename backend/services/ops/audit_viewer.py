@@ -19,10 +19,16 @@ from backend.services.formats import iso_timestamp
 from backend.services.paging import Page, paginate
 
 
+EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
+
+
 def _filtered(*, actor_id: int | None, patient_id: int | None, action: str | None, date_from: date | None,
               date_to: date | None, load=so.joinedload) -> sa.Select:
     if date_from and date_to and date_from > date_to:
         raise InvalidInput("The date range is reversed.", fields={"date_to": "Must be on or after date_from."})
+    for name, value in (("date_from", date_from), ("date_to", date_to)):
+        if value is not None and not EARLIEST <= value <= LATEST:
+            raise InvalidInput(fields={name: f"Choose a date between {EARLIEST.year} and {LATEST.year}."})
     stmt = sa.select(AuditLog).options(load(AuditLog.actor))
     if actor_id is not None:
         stmt = stmt.where(AuditLog.actor_id == actor_id)
@@ -59,7 +65,9 @@ def export_csv(*, actor_id_of_reader: int, ip: str | None = None, **filters) -> 
     """The filtered log as CSV lines, read in batches (constant memory). The export is itself audited."""
     _filtered(**filters)  # a bad range is refused before the download starts
     audit.record("audit.export", actor_id=actor_id_of_reader, target="audit_log", ip=ip,
-                 **{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.items() if v is not None})
+                 patient_id=filters.get("patient_id"),
+                 filters={k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.items()
+                          if v is not None})
     db.session.commit()
     return _rows(current_app._get_current_object(), **filters)
 
