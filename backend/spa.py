@@ -35,7 +35,11 @@ TEST_ONLY = [("axe-core", "axe.min.js")]
 # The API reference page at /api/docs.
 API_DOCS = [("swagger-ui-dist", "swagger-ui-bundle.js"), ("swagger-ui-dist", "swagger-ui.css")]
 
-VENDOR_FILES = [*IMPORTS.values(), *EXTRA_MODULES, STYLESHEET, *TEST_ONLY, *API_DOCS]
+# Bangla script for devices without a Bangla font (styles.css names these files; Latin text keeps the system font).
+FONTS = [("@fontsource/noto-sans-bengali", f"files/noto-sans-bengali-bengali-{weight}-normal.woff2")
+         for weight in (400, 600, 700)]
+
+VENDOR_FILES = [*IMPORTS.values(), *EXTRA_MODULES, STYLESHEET, *TEST_ONLY, *API_DOCS, *FONTS]
 
 
 def _project_root() -> Path:
@@ -171,6 +175,9 @@ def _shell(root: str, use_cdn: bool, signature: tuple) -> dict:
         digest.update(path.read_bytes())
     digest.update((frontend / "index.html").read_bytes())
     digest.update((frontend / "sw.js").read_bytes())
+    for pkg, path in FONTS:
+        urls.append(f"/vendor/{pkg}/{path}")
+        digest.update(f"{pkg}@{_package_version(node_modules, pkg)}".encode())
     if not use_cdn:  # a CDN is another origin: the worker keeps to its own
         for pkg, path in [*IMPORTS.values(), *EXTRA_MODULES, STYLESHEET]:
             version = _package_version(node_modules, pkg)

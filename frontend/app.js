@@ -3,6 +3,7 @@ import { RouterView } from 'vue-router'
 import { onUnauthorized } from './api.js'
 import { router } from './router.js'
 import { store } from './store.js'
+import { t } from './i18n.js'
 import AppNavBar from './components/AppNavBar.js'
 import ToastRegion from './components/ToastRegion.js'
 import ConfirmDialog from './components/ConfirmDialog.js'
@@ -36,14 +37,14 @@ const CareQueueApp = {
         event.preventDefault()
         const main = document.getElementById('main-content')
         if (main) main.focus()
-      } }, 'Skip to content'),
+      } }, t('app.skip')),
       h(AppNavBar),
       h(OfflineBanner),
       h('div', { class: 'container-xl' }, [h(ToastRegion)]),
       h('main', { id: 'main-content', class: 'container-xl cq-main', tabindex: '-1' }, [h(RouterView)]),
       h('footer', { class: 'cq-footer container-xl' }, [
         h('span', `© ${store.config.clinic_name || 'CareQueue'}`),
-        h('span', { class: 'text-secondary', 'data-testid': 'footer-emergency' }, `In an emergency ${store.emergencyCall} or go to the nearest emergency department.`),
+        h('span', { class: 'text-secondary', 'data-testid': 'footer-emergency' }, t('app.footer_emergency', { call: store.emergencyCall })),
       ]),
       h(ConfirmDialog),
     ]

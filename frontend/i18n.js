@@ -35,6 +35,15 @@ function initialLanguage() {
 export const i18n = reactive({ locale: initialLanguage() })
 document.documentElement.lang = i18n.locale
 
+// Whether someone chose a language on this device (rather than following the browser).
+export function hasChosenLanguage() {
+  try {
+    return Boolean(localStorage.getItem(STORAGE_KEY))
+  } catch {
+    return false
+  }
+}
+
 export function setLocale(code) {
   if (!CATALOGUES[code]) return
   i18n.locale = code

@@ -2,6 +2,7 @@ import { reactive } from 'vue'
 import { api, setCsrfToken } from './api.js'
 import { setClinic } from './components/ui.js'
 import { offlineDb } from './offline/db.js'
+import { hasChosenLanguage, i18n, localDigits, setLocale, t } from './i18n.js'
 
 let toastSeq = 0
 let mePromise = null
@@ -35,7 +36,7 @@ export const store = reactive({
 
   // "call <the number>" once the configuration has arrived; never a guessed number.
   get emergencyCall() {
-    return this.config.emergency_number ? `call ${this.config.emergency_number}` : 'call the emergency number'
+    return this.config.emergency_number ? t('offline.call_number', { number: localDigits(this.config.emergency_number) }) : t('offline.call_emergency')
   },
 
   async loadMe() {
@@ -179,6 +180,14 @@ export const store = reactive({
 // Who is logged in, kept for offline use: id, role and name only.
 function rememberSession(user) {
   if (!user) return
+  // The language saved on the account wins over this device's default; a choice made here before
+  // logging in (on the login page) is saved on the account.
+  if (user.language) setLocale(user.language)
+  else if (hasChosenLanguage()) {
+    api.put('/auth/language', { language: i18n.locale }).then((data) => {
+      if (store.user && store.user.id === user.id) store.user.language = data.user.language
+    }).catch(() => null)
+  }
   offlineDb.saveSession({ id: user.id, role: user.role, full_name: user.full_name, email: user.email, language: user.language || null }).catch(() => null)
 }
 

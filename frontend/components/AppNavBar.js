@@ -1,6 +1,14 @@
 import { h, ref, watch } from 'vue'
 import { RouterLink, useRoute, useRouter } from 'vue-router'
 import { store } from '../store.js'
+import { CATALOGUES, t } from '../i18n.js'
+import LanguageSwitcher from './LanguageSwitcher.js'
+
+// 'Find a doctor' -> t('nav.find_a_doctor'): the English label names the message.
+function label(english) {
+  const key = `nav.${english.toLowerCase().replace(/[^a-z]+/g, '_')}`
+  return CATALOGUES.en[key] ? t(key) : english
+}
 
 const LINKS = {
   patient: [
@@ -41,7 +49,7 @@ export default {
     async function logOut() {
       try {
         await store.logout()
-        store.notify('You have logged out.')
+        store.notify(t('nav.logged_out'))
       } catch (error) {
         store.notifyError(error)
       }
@@ -52,12 +60,12 @@ export default {
       const role = store.role
       const links = LINKS[role] || []
       const exact = (path) => links.some(([p]) => p !== path && p.startsWith(path + '/'))
-      return h('nav', { class: `navbar navbar-expand-lg cq-navbar${links.length > 8 ? ' nav-compact' : ''}`, 'aria-label': 'Main' }, [
+      return h('nav', { class: `navbar navbar-expand-lg cq-navbar${links.length > 8 ? ' nav-compact' : ''}`, 'aria-label': t('nav.main') }, [
         h('div', { class: 'container-xl' }, [
           h(RouterLink, { to: store.user ? `/${role}` : '/login', class: 'navbar-brand cq-brand', 'data-testid': 'brand' }, () => [
             h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '+'),
             h('span', 'CareQueue'),
-            role && role !== 'patient' ? h('span', { class: 'brand-role' }, role === 'admin' ? 'Admin' : 'Doctor') : null,
+            role && role !== 'patient' ? h('span', { class: 'brand-role' }, role === 'admin' ? t('nav.role_admin') : t('nav.role_doctor')) : null,
           ]),
           store.user
             ? h(
@@ -67,7 +75,7 @@ export default {
                   class: 'navbar-toggler',
                   'aria-controls': 'main-nav',
                   'aria-expanded': open.value ? 'true' : 'false',
-                  'aria-label': 'Toggle navigation',
+                  'aria-label': t('nav.toggle'),
                   'data-testid': 'nav-toggle',
                   onClick: () => (open.value = !open.value),
                 },
@@ -79,7 +87,7 @@ export default {
                 h(
                   'ul',
                   { class: 'navbar-nav me-auto' },
-                  links.map(([path, label, key]) =>
+                  links.map(([path, text, key]) =>
                     h('li', { class: 'nav-item', key: path }, [
                       h(
                         RouterLink,
@@ -90,21 +98,23 @@ export default {
                           exactActiveClass: 'active',
                           'data-testid': `nav-${key}`,
                         },
-                        () => label,
+                        () => label(text),
                       ),
                     ]),
                   ),
                 ),
                 h('div', { class: 'd-flex align-items-center gap-2 nav-user' }, [
                   // The name opens the account's settings (password, two-factor login, email).
-                  h(RouterLink, { to: '/settings', class: 'nav-user-name nav-link', title: 'Settings', 'data-testid': 'nav-user' }, () => store.user.full_name || store.user.email),
-                  h('button', { type: 'button', class: 'btn btn-sm btn-outline-light', 'data-testid': 'logout', onClick: logOut }, 'Log out'),
+                  h(LanguageSwitcher),
+                  h(RouterLink, { to: '/settings', class: 'nav-user-name nav-link', title: t('nav.settings'), 'data-testid': 'nav-user' }, () => store.user.full_name || store.user.email),
+                  h('button', { type: 'button', class: 'btn btn-sm btn-outline-light', 'data-testid': 'logout', onClick: logOut }, t('nav.log_out')),
                 ]),
               ])
             : h('div', { class: 'ms-auto d-flex align-items-center gap-2' }, [
-                h(RouterLink, { to: '/doctors', class: 'btn btn-sm btn-link link-light text-decoration-none', 'data-testid': 'nav-find-doctor' }, () => 'Find a doctor'),
-                h(RouterLink, { to: '/login', class: 'btn btn-sm btn-outline-light', 'data-testid': 'nav-login' }, () => 'Log in'),
-                h(RouterLink, { to: '/register', class: 'btn btn-sm btn-light', 'data-testid': 'nav-register' }, () => 'Register'),
+                h(LanguageSwitcher),
+                h(RouterLink, { to: '/doctors', class: 'btn btn-sm btn-link link-light text-decoration-none', 'data-testid': 'nav-find-doctor' }, () => t('nav.find_a_doctor')),
+                h(RouterLink, { to: '/login', class: 'btn btn-sm btn-outline-light', 'data-testid': 'nav-login' }, () => t('nav.log_in')),
+                h(RouterLink, { to: '/register', class: 'btn btn-sm btn-light', 'data-testid': 'nav-register' }, () => t('nav.register')),
               ]),
         ]),
       ])

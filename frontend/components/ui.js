@@ -2,6 +2,7 @@
 // form object, loading/empty/error states, badges and date formatting.
 import { h, reactive } from 'vue'
 import { RouterLink } from 'vue-router'
+import { intlLocale, localDigits, t } from '../i18n.js'
 
 // ---------- dates ----------
 const pad = (n) => String(n).padStart(2, '0')
@@ -55,12 +56,12 @@ export function formatDate(iso, options = { weekday: 'short', day: 'numeric', mo
   if (!iso) return '—'
   const date = parseISODate(iso)
   if (Number.isNaN(date.getTime())) return String(iso)
-  return date.toLocaleDateString(undefined, options)
+  return date.toLocaleDateString(intlLocale(), options)
 }
 
 export function formatTime(time) {
   if (!time) return ''
-  return String(time).slice(0, 5)
+  return localDigits(String(time).slice(0, 5))
 }
 
 // A timestamp in clinic time, 24-hour, like every other time in the app: "29 Nov 2026, 14:05".
@@ -68,7 +69,7 @@ export function formatDateTime(timestamp) {
   if (!timestamp) return '—'
   const date = new Date(timestamp)
   if (Number.isNaN(date.getTime())) return String(timestamp)
-  return date.toLocaleString(undefined, {
+  return date.toLocaleString(intlLocale(), {
     timeZone: clinic.timezone || undefined, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   })
 }
@@ -84,7 +85,7 @@ export function formatMoney(amount) {
   const value = Number(amount)
   if (!Number.isFinite(value)) return String(amount)
   const whole = Number.isInteger(value)
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency: clinic.currency || 'BDT', minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(value)
+  return new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: clinic.currency || 'BDT', minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(value)
 }
 
 // ---------- common shapes (defensive about the exact serialization) ----------
@@ -154,7 +155,7 @@ export function useLoader(load, { immediate = true } = {}) {
   return state
 }
 
-export function loadingBlock(text = 'Loading…') {
+export function loadingBlock(text = t('ui.loading')) {
   return h('div', { class: 'state-block', role: 'status', 'data-testid': 'loading' }, [
     h('span', { class: 'spinner-border spinner-border-sm text-primary', 'aria-hidden': 'true' }),
     h('span', text),
@@ -163,8 +164,8 @@ export function loadingBlock(text = 'Loading…') {
 
 export function errorBlock(error, retry) {
   return h('div', { class: 'alert alert-danger d-flex flex-wrap align-items-center gap-2', role: 'alert', 'data-testid': 'load-error' }, [
-    h('span', { class: 'flex-grow-1' }, (error && error.message) || 'Could not load this.'),
-    retry ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', onClick: retry }, 'Try again') : null,
+    h('span', { class: 'flex-grow-1' }, (error && error.message) || t('ui.load_failed')),
+    retry ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', onClick: retry }, t('ui.try_again')) : null,
   ])
 }
 
@@ -173,7 +174,7 @@ export function emptyBlock(text, action = null) {
 }
 
 // Renders loading / error / empty / content for a loader.
-export function stateView(state, render, { emptyText = 'Nothing here yet.', isEmpty, emptyAction = null, loadingText } = {}) {
+export function stateView(state, render, { emptyText = t('ui.empty'), isEmpty, emptyAction = null, loadingText } = {}) {
   if (state.loading && state.data == null) return loadingBlock(loadingText)
   // Retrying cannot fix what the person asked for (a 4xx such as a reversed date range): no "Try again" then.
   if (state.error) return errorBlock(state.error, state.error.status >= 400 && state.error.status < 500 ? null : () => state.reload())
@@ -329,10 +330,19 @@ export function formAlert(error) {
 
 // ---------- badges ----------
 export const URGENCY = {
-  emergency: { label: 'Emergency', icon: '⚠', className: 'urgency-emergency', rank: 0, hint: 'Go to emergency care now' },
-  urgent: { label: 'Urgent', icon: '!', className: 'urgency-urgent', rank: 1, hint: 'Be seen within 24 hours' },
-  routine: { label: 'Routine', icon: '●', className: 'urgency-routine', rank: 2, hint: 'Book a regular visit' },
-  self_care: { label: 'Self-care', icon: '✓', className: 'urgency-self-care', rank: 3, hint: 'Look after yourself at home' },
+  emergency: urgencyInfo('emergency', '⚠', 'urgency-emergency', 0),
+  urgent: urgencyInfo('urgent', '!', 'urgency-urgent', 1),
+  routine: urgencyInfo('routine', '●', 'urgency-routine', 2),
+  self_care: urgencyInfo('self_care', '✓', 'urgency-self-care', 3),
+}
+
+// Labels and hints are read when shown, in the language of the moment.
+function urgencyInfo(level, icon, className, rank) {
+  return {
+    icon, className, rank,
+    get label() { return t(`urgency.${level}`) },
+    get hint() { return t(`urgency.${level}.hint`) },
+  }
 }
 
 export function urgencyRank(urgency) {
@@ -340,7 +350,7 @@ export function urgencyRank(urgency) {
 }
 
 export function urgencyBadge(urgency, { large = false } = {}) {
-  const info = URGENCY[urgency] || { label: 'No triage', icon: '–', className: 'urgency-none' }
+  const info = URGENCY[urgency] || { label: t('urgency.none'), icon: '–', className: 'urgency-none' }
   return h('span', { class: `urgency-badge ${info.className}${large ? ' urgency-badge-lg' : ''}`, 'data-testid': 'urgency-badge', 'data-urgency': urgency || 'none' }, [
     h('span', { class: 'urgency-icon', 'aria-hidden': 'true' }, info.icon),
     h('span', info.label),
@@ -367,7 +377,8 @@ const STATUS = {
 }
 
 export function statusBadge(status) {
-  const [label, className] = STATUS[status] || [String(status || 'unknown').replace(/_/g, ' '), 'status-pending']
+  const [english, className] = STATUS[status] || [String(status || 'unknown').replace(/_/g, ' '), 'status-pending']
+  const label = STATUS[status] ? t(`status.${english.toLowerCase().replace(/[^a-z]+/g, '_')}`) : english
   return h('span', { class: `status-badge ${className}`, 'data-testid': 'status-badge', 'data-status': status }, label)
 }
 

@@ -2,6 +2,7 @@ import { computed, h, reactive, watch } from 'vue'
 import { RouterLink, useRoute } from 'vue-router'
 import { api, itemsOf, listDoctors } from '../api.js'
 import { store } from '../store.js'
+import { t } from '../i18n.js'
 import PagerControls from '../components/PagerControls.js'
 import { avatar, doctorName, field, formatDate, formatMoney, formatTime, pageHeader, specializationName, stateView, useLoader, usePagedLoader } from '../components/ui.js'
 
@@ -43,7 +44,7 @@ export default {
     function nextSlot(doctor) {
       const slot = doctor.next_free_slot
       if (!slot) return h('p', { class: 'small text-secondary mb-0' }, 'No free times in the next two weeks')
-      return h('p', { class: 'next-slot mb-0' }, ['Next free: ', h('strong', `${formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(slot.start_time)}`)])
+      return h('p', { class: 'next-slot mb-0' }, [t('find.next_free'), h('strong', `${formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(slot.start_time)}`)])
     }
 
     function doctorCard(doctor) {
@@ -55,11 +56,11 @@ export default {
           ]),
           h('p', { class: 'doctor-meta' }, [
             doctor.qualification || '',
-            doctor.experience_years ? ` · ${doctor.experience_years} years` : '',
-            doctor.fee != null ? ` · Fee ${formatMoney(doctor.fee)}` : '',
+            doctor.experience_years ? ` · ${t('find.years', { years: doctor.experience_years })}` : '',
+            doctor.fee != null ? ` · ${t('find.fee', { fee: formatMoney(doctor.fee) })}` : '',
           ]),
           nextSlot(doctor),
-          h(RouterLink, { to: `${base.value}/${doctor.id}`, class: 'btn btn-primary mt-auto', 'data-testid': `view-doctor-${doctor.id}` }, () => 'See times and book'),
+          h(RouterLink, { to: `${base.value}/${doctor.id}`, class: 'btn btn-primary mt-auto', 'data-testid': `view-doctor-${doctor.id}` }, () => t('find.see_times')),
         ]),
       ])
     }
@@ -70,22 +71,22 @@ export default {
     }
 
     return () => {
-      const choices = [{ value: '', label: 'All specialties' }, ...(specializations.data || []).map((s) => ({ value: s.id, label: s.name }))]
+      const choices = [{ value: '', label: t('find.all_specialties') }, ...(specializations.data || []).map((s) => ({ value: s.id, label: s.name }))]
       return h('div', [
-        pageHeader('Find a doctor', store.user ? 'Search by specialty or name and pick a time that suits you.' : 'Search by specialty or name and see free times. You log in only to book.'),
+        pageHeader(t('find.title'), store.user ? t('find.subtitle_patient') : t('find.subtitle_public')),
         h('form', { class: 'filter-bar', role: 'search', onSubmit: (e) => e.preventDefault() }, [
-          field(filters, 'spec_id', { label: 'Specialty', type: 'select', choices, idPrefix: 'find' }),
-          field(filters, 'q', { label: 'Doctor name', type: 'search', idPrefix: 'find', placeholder: 'e.g. Rahman' }),
+          field(filters, 'spec_id', { label: t('find.specialty'), type: 'select', choices, idPrefix: 'find' }),
+          field(filters, 'q', { label: t('find.doctor_name'), type: 'search', idPrefix: 'find', placeholder: t('find.name_example') }),
         ]),
         stateView(
           doctors,
           (list) =>
             h('div', [
-              h('p', { class: 'small text-secondary', 'data-testid': 'doctor-count', 'aria-live': 'polite' }, `${paging.total} doctor${paging.total === 1 ? '' : 's'}`),
+              h('p', { class: 'small text-secondary', 'data-testid': 'doctor-count', 'aria-live': 'polite' }, t(paging.total === 1 ? 'find.count_one' : 'find.count', { count: paging.total })),
               h('div', { class: 'grid-3', 'data-testid': 'doctor-list' }, list.map(doctorCard)),
               h(PagerControls, { page: paging.page, perPage: paging.perPage, total: paging.total, onChange: changePage }),
             ]),
-          { emptyText: 'No doctors match your search. Try another specialty or name.', loadingText: 'Finding doctors…' },
+          { emptyText: t('find.none'), loadingText: t('find.finding') },
         ),
       ])
     }

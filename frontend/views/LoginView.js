@@ -1,6 +1,7 @@
 import { h, reactive, ref } from 'vue'
 import { RouterLink, useRoute, useRouter } from 'vue-router'
 import { homeFor, store } from '../store.js'
+import { t } from '../i18n.js'
 import { applyFieldErrors, button, field, formAlert } from '../components/ui.js'
 
 // After logging in, go back where the person was headed (an email's link, a doctor they wanted to book)
@@ -28,9 +29,9 @@ export default {
     const second = reactive({ needed: false, code: '', recovery: false })
 
     function welcome(user) {
-      store.notify(`Welcome back, ${user.full_name || user.email}.`)
+      store.notify(t('login.welcome', { name: user.full_name || user.email }))
       const next = user.two_factor_required && !user.two_factor_enabled ? '/settings' : safeRedirect(router, route.query.redirect, user.role)
-      if (next === '/settings') store.notify('Your account must use two-factor login. Set it up to continue.', 'danger')
+      if (next === '/settings') store.notify(t('login.two_factor_required'), 'danger')
       router.push(next)
     }
 
@@ -63,32 +64,32 @@ export default {
       h('div', { class: 'auth-layout' }, [
         h('section', { class: 'auth-hero' }, [
           h('p', { class: 'eyebrow' }, store.config.clinic_name || 'CareQueue'),
-          h('h2', { class: 'auth-hero-title' }, 'The right doctor, at the right time.'),
+          h('h2', { class: 'auth-hero-title' }, t('login.hero')),
           h('ul', { class: 'auth-points' }, [
-            h('li', 'Describe your symptoms and learn how soon to be seen.'),
-            h('li', 'Book a real appointment with a specialist in a few taps.'),
-            h('li', 'Keep your visits, prescriptions and notes in one place.'),
+            h('li', t('login.point_check')),
+            h('li', t('login.point_book')),
+            h('li', t('login.point_records')),
           ]),
         ]),
         h('div', { class: 'card cq-card auth-card' }, [
           h('div', { class: 'card-body' }, [
-            h('h1', { class: 'h3 mb-1', tabindex: '-1', 'data-testid': 'page-title' }, 'Log in'),
-            h('p', { class: 'text-secondary mb-4' }, 'Patients, doctors and clinic staff sign in here.'),
+            h('h1', { class: 'h3 mb-1', tabindex: '-1', 'data-testid': 'page-title' }, t('login.title')),
+            h('p', { class: 'text-secondary mb-4' }, t('login.subtitle')),
             formAlert(error.value),
             second.needed
               ? h('form', { novalidate: true, onSubmit: submit, 'data-testid': 'login-code-form' }, [
-                  h('p', second.recovery ? 'Enter one of your recovery codes. Each works once.' : 'Enter the 6-digit code from your authenticator app.'),
-                  field(second, 'code', { label: second.recovery ? 'Recovery code' : 'Code', errors, idPrefix: 'login', required: true, autocomplete: 'one-time-code' }),
-                  button('Continue', { type: 'submit', busy: busy.value, testid: 'login-code-submit', variant: 'primary w-100' }),
-                  h('button', { type: 'button', class: 'btn btn-link px-0 mt-2', 'data-testid': 'login-use-recovery', onClick: () => { second.recovery = !second.recovery; second.code = '' } }, second.recovery ? 'Use a code from the app' : 'Lost your phone? Use a recovery code'),
+                  h('p', second.recovery ? t('login.recovery_text') : t('login.code_text')),
+                  field(second, 'code', { label: second.recovery ? t('login.recovery_code') : t('login.code'), errors, idPrefix: 'login', required: true, autocomplete: 'one-time-code' }),
+                  button(t('login.continue'), { type: 'submit', busy: busy.value, testid: 'login-code-submit', variant: 'primary w-100' }),
+                  h('button', { type: 'button', class: 'btn btn-link px-0 mt-2', 'data-testid': 'login-use-recovery', onClick: () => { second.recovery = !second.recovery; second.code = '' } }, second.recovery ? t('login.use_app') : t('login.use_recovery')),
                 ])
               : h('form', { novalidate: true, onSubmit: submit, 'data-testid': 'login-form' }, [
-                  field(form, 'email', { label: 'Email', type: 'email', errors, idPrefix: 'login', required: true, autocomplete: 'username' }),
-                  field(form, 'password', { label: 'Password', type: 'password', errors, idPrefix: 'login', required: true, autocomplete: 'current-password' }),
-                  button('Log in', { type: 'submit', busy: busy.value, testid: 'login-submit', variant: 'primary w-100' }),
-                  h('p', { class: 'mt-2 mb-0 text-end' }, h(RouterLink, { to: '/forgot-password', 'data-testid': 'go-forgot' }, () => 'Forgot your password?')),
+                  field(form, 'email', { label: t('login.email'), type: 'email', errors, idPrefix: 'login', required: true, autocomplete: 'username' }),
+                  field(form, 'password', { label: t('login.password'), type: 'password', errors, idPrefix: 'login', required: true, autocomplete: 'current-password' }),
+                  button(t('login.title'), { type: 'submit', busy: busy.value, testid: 'login-submit', variant: 'primary w-100' }),
+                  h('p', { class: 'mt-2 mb-0 text-end' }, h(RouterLink, { to: '/forgot-password', 'data-testid': 'go-forgot' }, () => t('login.forgot'))),
                 ]),
-            h('p', { class: 'mt-4 mb-0 text-center' }, ['New patient? ', h(RouterLink, { to: '/register', 'data-testid': 'go-register' }, () => 'Create an account')]),
+            h('p', { class: 'mt-4 mb-0 text-center' }, [t('login.new_patient'), h(RouterLink, { to: '/register', 'data-testid': 'go-register' }, () => t('login.create_account'))]),
           ]),
         ]),
       ])

@@ -2,6 +2,7 @@ import { h } from 'vue'
 import { RouterLink } from 'vue-router'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
+import { t } from '../i18n.js'
 import { appointmentRow } from '../components/appointments.js'
 import { card, emptyBlock, formatDateTime, pageHeader, stateView, urgencyBadge, useLoader } from '../components/ui.js'
 
@@ -20,19 +21,19 @@ export default {
     return () => {
       const firstName = ((store.user && store.user.full_name) || '').split(' ')[0]
       return h('div', [
-        pageHeader(`Hello${firstName ? `, ${firstName}` : ''}`, 'What would you like to do today?'),
+        pageHeader(firstName ? t('dashboard.hello_name', { name: firstName }) : t('dashboard.hello'), t('dashboard.subtitle')),
         h('div', { class: 'grid-3 mb-4' }, [
           h(RouterLink, { to: '/patient/check', class: 'stat-card text-decoration-none', 'data-testid': 'quick-check' }, () => [
-            h('p', { class: 'stat-label' }, 'Not feeling well?'),
-            h('p', { class: 'h5 mb-0 text-primary' }, 'Check your symptoms →'),
+            h('p', { class: 'stat-label' }, t('dashboard.not_well')),
+            h('p', { class: 'h5 mb-0 text-primary' }, t('dashboard.check')),
           ]),
           h(RouterLink, { to: '/patient/doctors', class: 'stat-card text-decoration-none', 'data-testid': 'quick-find' }, () => [
-            h('p', { class: 'stat-label' }, 'Know who you need?'),
-            h('p', { class: 'h5 mb-0 text-primary' }, 'Find a doctor →'),
+            h('p', { class: 'stat-label' }, t('dashboard.know_who')),
+            h('p', { class: 'h5 mb-0 text-primary' }, t('dashboard.find')),
           ]),
           h(RouterLink, { to: '/patient/treatments', class: 'stat-card text-decoration-none', 'data-testid': 'quick-treatments' }, () => [
-            h('p', { class: 'stat-label' }, 'Your records'),
-            h('p', { class: 'h5 mb-0 text-primary' }, 'Treatment history →'),
+            h('p', { class: 'stat-label' }, t('dashboard.records')),
+            h('p', { class: 'h5 mb-0 text-primary' }, t('dashboard.treatments')),
           ]),
         ]),
         stateView(
@@ -44,8 +45,8 @@ export default {
               card(
                 upcoming.length
                   ? h('ul', { class: 'cq-list' }, upcoming.map((a) => h('li', { key: a.id }, appointmentRow(a))))
-                  : emptyBlock('No upcoming appointments.', h(RouterLink, { to: '/patient/doctors', class: 'btn btn-primary btn-sm' }, () => 'Book a visit')),
-                { title: 'Upcoming appointments', testid: 'upcoming-appointments', headerActions: h(RouterLink, { to: '/patient/appointments', class: 'small' }, () => 'All appointments') },
+                  : emptyBlock(t('dashboard.no_upcoming'), h(RouterLink, { to: '/patient/doctors', class: 'btn btn-primary btn-sm' }, () => t('dashboard.book_visit'))),
+                { title: t('dashboard.upcoming'), testid: 'upcoming-appointments', headerActions: h(RouterLink, { to: '/patient/appointments', class: 'small' }, () => t('dashboard.all_appointments')) },
               ),
               card(
                 triage
@@ -56,11 +57,11 @@ export default {
                       ]),
                       triage.advice ? h('p', { class: 'mb-2' }, triage.advice) : null,
                       h('p', { class: 'small text-secondary mb-2' }, formatDateTime(triage.created_at)),
-                      h(RouterLink, { to: `/patient/check/${triage.id}`, class: 'btn btn-outline-primary btn-sm' }, () => 'See the full result'),
-                      h(RouterLink, { to: '/patient/check/history', class: 'btn btn-link btn-sm', 'data-testid': 'all-triage' }, () => 'All past checks'),
+                      h(RouterLink, { to: `/patient/check/${triage.id}`, class: 'btn btn-outline-primary btn-sm' }, () => t('dashboard.full_result')),
+                      h(RouterLink, { to: '/patient/check/history', class: 'btn btn-link btn-sm', 'data-testid': 'all-triage' }, () => t('dashboard.all_checks')),
                     ])
-                  : emptyBlock('You have not run a symptom check yet.', h(RouterLink, { to: '/patient/check', class: 'btn btn-primary btn-sm' }, () => 'Start a symptom check')),
-                { title: 'Latest symptom check', testid: 'latest-triage' },
+                  : emptyBlock(t('dashboard.no_check'), h(RouterLink, { to: '/patient/check', class: 'btn btn-primary btn-sm' }, () => t('dashboard.start_check'))),
+                { title: t('dashboard.latest_check'), testid: 'latest-triage' },
               ),
             ])
           },

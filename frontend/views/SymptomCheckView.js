@@ -2,6 +2,7 @@ import { h, nextTick, onBeforeUnmount, reactive, ref, watch } from 'vue'
 import { RouterLink, useRouter } from 'vue-router'
 import { api } from '../api.js'
 import { store } from '../store.js'
+import { localDigits, t } from '../i18n.js'
 import { URGENCY, applyFieldErrors, avatar, button, card, doctorName, field, formAlert, formatDate, formatTime, specializationName, urgencyBadge } from '../components/ui.js'
 import { answerLabel, plainConditions, plainFindings, uniqueFlags } from '../components/triage.js'
 import { OfflineCheckResult, assessOffline } from '../components/offlineCheck.js'
@@ -94,11 +95,11 @@ export default {
       error.value = null
       applyFieldErrors(errors, null)
       if (!form.symptoms.trim()) {
-        errors.symptoms = 'Describe your symptoms in a few words.'
+        errors.symptoms = t('check.describe_error')
         return
       }
       if (photo.value && photo.value.size > MAX_PHOTO_BYTES) {
-        errors.photo = 'The photo is larger than 5 MB. Take it again at a lower resolution.'
+        errors.photo = t('check.photo_too_big')
         return
       }
       submitting.value = true
@@ -187,42 +188,42 @@ export default {
         h('form', { novalidate: true, onSubmit: submit, 'data-testid': 'triage-form' }, [
           formAlert(error.value),
           field(form, 'symptoms', {
-            label: 'What are your symptoms?',
+            label: t('check.symptoms_label'),
             type: 'textarea',
             rows: 5,
             maxlength: 2000,
             errors,
             idPrefix: 'triage',
             required: true,
-            help: `For example: "headache and fever for two days, worse in the evening". ${form.symptoms.length}/2000 characters.`,
+            help: t('check.symptoms_help', { count: form.symptoms.length }),
           }),
           field(form, 'share_history', {
-            label: 'Share my medical history (allergies, conditions, medications) to improve the assessment',
+            label: t('check.share_history'),
             type: 'switch',
             errors,
             idPrefix: 'triage',
           }),
           photoField(),
           h('div', { class: 'alert alert-warning small', role: 'note' }, [
-            h('strong', 'In an emergency do not wait. '),
-            `${capitalize(store.emergencyCall)} for chest pain, difficulty breathing, severe bleeding or signs of a stroke.`,
+            h('strong', t('check.emergency_note')),
+            t('check.emergency_signs', { call: capitalize(store.emergencyCall) }),
           ]),
-          button('Check my symptoms', { type: 'submit', busy: submitting.value, testid: 'triage-submit' }),
+          button(t('check.submit'), { type: 'submit', busy: submitting.value, testid: 'triage-submit' }),
         ]),
-        { title: 'Describe how you feel' },
+        { title: t('check.form_title') },
       )
     }
 
     function photoField() {
       return h('div', { class: 'mb-3' }, [
-        h('label', { class: 'form-label', for: 'triage-photo' }, 'Add a photo (optional)'),
+        h('label', { class: 'form-label', for: 'triage-photo' }, t('check.photo_label')),
         h('input', { id: 'triage-photo', type: 'file', accept: 'image/jpeg,image/png,image/webp', class: `form-control${errors.photo ? ' is-invalid' : ''}`,
           'aria-describedby': 'triage-photo-help', 'data-testid': 'triage-photo',
           onChange: (event) => {
             delete errors.photo
             photo.value = event.target.files[0] || null
           } }),
-        h('div', { id: 'triage-photo-help', class: 'form-text' }, 'A rash or a wound, for example. JPEG, PNG or WebP up to 5 MB. Only you and the doctors you book with can see it.'),
+        h('div', { id: 'triage-photo-help', class: 'form-text' }, t('check.photo_help')),
         errors.photo ? h('div', { class: 'invalid-feedback', 'data-testid': 'triage-photo-error' }, errors.photo) : null,
       ])
     }
@@ -232,8 +233,8 @@ export default {
         h('div', { class: 'waiting-panel', role: 'status' }, [
           h('span', { class: 'pulse-dot', 'aria-hidden': 'true' }),
           h('div', [
-            h('h2', { class: 'h5 mb-1' }, 'Assessing your symptoms…'),
-            h('p', { class: 'mb-0 text-secondary' }, 'This usually takes a few seconds. You can stay on this page.'),
+            h('h2', { class: 'h5 mb-1' }, t('check.waiting_title')),
+            h('p', { class: 'mb-0 text-secondary' }, t('check.waiting_text')),
           ]),
         ]),
         pollError.value ? h('div', { class: 'px-3 pb-3' }, formAlert(pollError.value)) : null,
@@ -246,14 +247,14 @@ export default {
       const note = data.recommendation_note && data.urgency !== 'emergency' ? h('p', { class: 'small text-secondary', 'data-testid': 'recommendation-note' }, data.recommendation_note) : null
       if (!doctors.length) {
         // No recommendations are made for an emergency: after emergency care the patient picks a follow-up here.
-        const text = data.urgency === 'emergency' ? 'For a follow-up after emergency care, choose a doctor and a time.' : note ? null : 'No doctor of this specialty has free times right now.'
+        const text = data.urgency === 'emergency' ? t('check.follow_up_text') : note ? null : t('check.no_doctor_free')
         return card(
           h('div', [
             note,
             text ? h('p', text) : null,
-            h(RouterLink, { to: '/patient/doctors', class: 'btn btn-outline-primary btn-sm', 'data-testid': 'browse-doctors' }, () => 'Browse all doctors'),
+            h(RouterLink, { to: '/patient/doctors', class: 'btn btn-outline-primary btn-sm', 'data-testid': 'browse-doctors' }, () => t('check.browse_doctors')),
           ]),
-          { title: data.urgency === 'emergency' ? 'Doctors for a follow-up' : 'Recommended doctors', testid: 'recommended-doctors' },
+          { title: data.urgency === 'emergency' ? t('check.follow_up_doctors') : t('check.recommended_doctors'), testid: 'recommended-doctors' },
         )
       }
       return card(
@@ -273,12 +274,12 @@ export default {
                 ]),
                 slots.length
                   ? h('div', [
-                      h('p', { class: 'small fw-semibold mb-2' }, 'Next free times'),
+                      h('p', { class: 'small fw-semibold mb-2' }, t('check.next_free')),
                       h(
                         'div',
                         { class: 'slot-chips' },
                         slots.slice(0, 4).map((slot) => {
-                          const text = `Book ${formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(slot.start_time)}`
+                          const text = t('check.book_slot', { when: `${formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(slot.start_time)}` })
                           return h(
                             'button',
                             {
@@ -297,23 +298,23 @@ export default {
                         }),
                       ),
                     ])
-                  : h('p', { class: 'small text-secondary mb-0' }, 'No free times in the next two weeks.'),
-                h(RouterLink, { to: { path: `/patient/doctors/${doctor.id}`, query: { triage: data.id } }, class: 'small', 'data-testid': 'doctor-more-times' }, () => 'More times'),
+                  : h('p', { class: 'small text-secondary mb-0' }, t('check.no_free_times')),
+                h(RouterLink, { to: { path: `/patient/doctors/${doctor.id}`, query: { triage: data.id } }, class: 'small', 'data-testid': 'doctor-more-times' }, () => t('check.more_times')),
               ])
             }),
           ),
         ],
-        { title: 'Recommended doctors', testid: 'recommended-doctors' },
+        { title: t('check.recommended_doctors'), testid: 'recommended-doctors' },
       )
     }
 
     function renderEmergencyPanel(number) {
       return h('section', { class: 'emergency-panel', role: 'alert', tabindex: '-1', 'data-testid': 'triage-emergency' }, [
-        h('h2', { class: 'h3' }, [h('span', { 'aria-hidden': 'true' }, '⚠ '), 'This may be an emergency']),
-        h('p', { class: 'fs-5' }, 'Call emergency services now or go to the nearest emergency department. Do not wait for an appointment.'),
+        h('h2', { class: 'h3' }, [h('span', { 'aria-hidden': 'true' }, '⚠ '), t('check.emergency_title')]),
+        h('p', { class: 'fs-5' }, t('check.emergency_text')),
         number
-          ? h('a', { class: 'emergency-number', href: `tel:${number}`, 'data-testid': 'emergency-number' }, `Call ${number}`)
-          : h('p', { class: 'fs-5 fw-bold mb-0', 'data-testid': 'emergency-number' }, 'Call the emergency number'),
+          ? h('a', { class: 'emergency-number', href: `tel:${number}`, 'data-testid': 'emergency-number' }, t('offline.call_button', { number: localDigits(number) }))
+          : h('p', { class: 'fs-5 fw-bold mb-0', 'data-testid': 'emergency-number' }, t('check.call_emergency')),
         h(NearbyResources),
       ])
     }
@@ -321,11 +322,11 @@ export default {
     function renderNotUnderstood(data) {
       return h('section', { class: 'card cq-card border-warning', 'data-testid': 'triage-not-understood' }, [
         h('div', { class: 'card-body' }, [
-          h('h2', { class: 'h5' }, 'We need a little more detail'),
+          h('h2', { class: 'h5' }, t('check.more_detail_title')),
           h('p', 'We could not match your description to symptoms we know, so we cannot say how urgent it is yet. Tell us more: what you feel, where in the body, since when, and anything that makes it better or worse.'),
           h('form', { novalidate: true, onSubmit: (event) => submitDetail(event, data), 'data-testid': 'triage-detail-form' }, [
-            field(detail, 'text', { label: 'More detail', type: 'textarea', rows: 3, maxlength: 1500, errors: detailErrors, idPrefix: 'triage-detail', required: true }),
-            button('Check again with this detail', { type: 'submit', busy: submitting.value, testid: 'triage-detail-submit' }),
+            field(detail, 'text', { label: t('check.more_detail'), type: 'textarea', rows: 3, maxlength: 1500, errors: detailErrors, idPrefix: 'triage-detail', required: true }),
+            button(t('check.check_again'), { type: 'submit', busy: submitting.value, testid: 'triage-detail-submit' }),
           ]),
         ]),
       ])
@@ -363,13 +364,13 @@ export default {
         [
           asked.length
             ? h('div', { class: 'mb-3', 'data-testid': 'triage-answered' }, [
-                open.length ? h('h3', { class: 'h6' }, 'Your answers') : null,
+                open.length ? h('h3', { class: 'h6' }, t('check.your_answers')) : null,
                 h('ul', { class: 'mb-0' }, asked.map((question) => h('li', { key: question.id }, [`${question.text} `, h('strong', answerLabel(question, given[question.id]))]))),
               ])
             : null,
           open.length
             ? h('form', { novalidate: true, onSubmit: (event) => submitAnswers(event, data), 'data-testid': 'triage-questions' }, [
-                h('p', { class: 'small text-secondary' }, 'Answering is optional: your result above already stands. An answer can change how soon you should be seen.'),
+                h('p', { class: 'small text-secondary' }, t('check.questions_optional')),
                 ...open.map((question) =>
                   h('fieldset', { key: question.id, class: 'mb-3', 'data-testid': `question-${question.id}` }, [
                     h('legend', { class: 'fs-6 fw-semibold mb-1', id: `q-${question.id}-label` }, question.text),
@@ -378,11 +379,11 @@ export default {
                   ]),
                 ),
                 answerError.value ? formAlert(answerError.value) : null,
-                button('Update my result', { type: 'submit', busy: answering.value, testid: 'triage-answer-submit' }),
+                button(t('check.update_result'), { type: 'submit', busy: answering.value, testid: 'triage-answer-submit' }),
               ])
             : null,
         ],
-        { title: open.length ? 'A few questions that could change your result' : 'Your answers', testid: 'triage-interview' },
+        { title: open.length ? t('check.questions_title') : t('check.your_answers'), testid: 'triage-interview' },
       )
     }
 
@@ -391,7 +392,7 @@ export default {
       const considered = plainConditions(data.conditions)
       if (!rationale.length && !read.length && !considered.length) return null
       return h('details', { class: 'mb-2', 'data-testid': 'triage-why' }, [
-        h('summary', 'Why this result'),
+        h('summary', t('check.why')),
         read.length ? h('p', { class: 'mt-2 mb-1', 'data-testid': 'triage-findings' }, ['What we read in your description: ', h('strong', read.join('; ')), '.']) : null,
         considered.length
           ? h('div', { class: 'mb-1', 'data-testid': 'triage-conditions' }, [
@@ -426,16 +427,16 @@ export default {
             data.first_urgency && data.first_urgency !== urgency
               ? h('p', { class: 'small', 'data-testid': 'triage-raised' }, `Your answers changed this from ${(URGENCY[data.first_urgency] || {}).label || data.first_urgency}.`)
               : null,
-            spec ? h('p', { class: 'mb-3' }, ['Recommended specialty: ', h('strong', { 'data-testid': 'triage-specialization' }, spec)]) : null,
+            spec ? h('p', { class: 'mb-3' }, [t('check.recommended_specialty'), h('strong', { 'data-testid': 'triage-specialization' }, spec)]) : null,
             flags.length
-              ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, 'Warning signs we noticed'), h('ul', { class: 'red-flags', 'data-testid': 'red-flags' }, flags.map((flag) => h('li', { key: flag }, flag)))])
+              ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, t('check.warning_signs')), h('ul', { class: 'red-flags', 'data-testid': 'red-flags' }, flags.map((flag) => h('li', { key: flag }, flag)))])
               : null,
-            data.advice ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, 'What to do'), h('p', { class: 'mb-0', 'data-testid': 'triage-advice' }, data.advice)]) : null,
+            data.advice ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, t('check.what_to_do')), h('p', { class: 'mb-0', 'data-testid': 'triage-advice' }, data.advice)]) : null,
             renderWhy(data, rationale),
             data.fallback_reason
-              ? h('p', { class: 'small text-secondary mb-0', 'data-testid': 'triage-fallback' }, 'This result comes from our standard clinical rules.')
+              ? h('p', { class: 'small text-secondary mb-0', 'data-testid': 'triage-fallback' }, t('check.from_rules'))
               : null,
-            h('p', { class: 'small text-secondary mt-3 mb-0' }, 'This assessment is guidance, not a diagnosis. If you feel worse, seek care straight away.'),
+            h('p', { class: 'small text-secondary mt-3 mb-0' }, t('check.guidance')),
           ]),
         ]),
         renderQuestions(data),
@@ -444,13 +445,13 @@ export default {
               h(
                 'button',
                 { type: 'button', class: 'btn btn-link px-0', 'data-testid': 'emergency-show-doctors', onClick: () => (showDoctorsAfterEmergency.value = true) },
-                'I have already been seen — show doctors for a follow-up',
+                t('check.show_follow_up'),
               ),
             ])
           : renderDoctors(data),
         h('div', { class: 'd-flex flex-wrap gap-2' }, [
-          h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-secondary', 'data-testid': 'triage-new' }, () => 'Start a new check'),
-          h(RouterLink, { to: '/patient/check/history', class: 'btn btn-link', 'data-testid': 'triage-history-link' }, () => 'All my past checks'),
+          h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-secondary', 'data-testid': 'triage-new' }, () => t('check.new')),
+          h(RouterLink, { to: '/patient/check/history', class: 'btn btn-link', 'data-testid': 'triage-history-link' }, () => t('check.all_past')),
         ]),
       ])
     }
@@ -459,8 +460,8 @@ export default {
       return h('div', { class: 'alert alert-warning', role: 'alert', 'data-testid': 'triage-not-found' }, [
         h('p', 'No such assessment. It may belong to another account, or the link is wrong.'),
         h('div', { class: 'd-flex flex-wrap gap-2' }, [
-          h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-secondary btn-sm' }, () => 'Start a new check'),
-          h(RouterLink, { to: '/patient/check/history', class: 'btn btn-link btn-sm' }, () => 'All my past checks'),
+          h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-secondary btn-sm' }, () => t('check.new')),
+          h(RouterLink, { to: '/patient/check/history', class: 'btn btn-link btn-sm' }, () => t('check.all_past')),
         ]),
       ])
     }
@@ -484,10 +485,10 @@ export default {
     function pageHeader() {
       return h('header', { class: 'page-header' }, [
         h('div', [
-          h('h1', { class: 'page-title', tabindex: '-1', 'data-testid': 'page-title' }, 'Symptom check'),
-          h('p', { class: 'page-subtitle' }, 'Tell us what is wrong and we will suggest how soon to be seen and by whom.'),
+          h('h1', { class: 'page-title', tabindex: '-1', 'data-testid': 'page-title' }, t('check.title')),
+          h('p', { class: 'page-subtitle' }, t('check.subtitle')),
         ]),
-        h('div', { class: 'page-actions' }, [h(RouterLink, { to: '/patient/check/history', class: 'btn btn-outline-secondary btn-sm', 'data-testid': 'triage-history' }, () => 'Past checks')]),
+        h('div', { class: 'page-actions' }, [h(RouterLink, { to: '/patient/check/history', class: 'btn btn-outline-secondary btn-sm', 'data-testid': 'triage-history' }, () => t('check.past'))]),
       ])
     }
   },
