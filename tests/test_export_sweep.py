@@ -31,6 +31,14 @@ def worker_env(app, database_url, instance_dir, redis_url, **extra) -> dict:
     return env
 
 
+@pytest.fixture(autouse=True)
+def own_settings(app, monkeypatch, tmp_path):
+    """Settings changed by a test stay in that test; an export folder no other test writes to."""
+    monkeypatch.setitem(app.config, "EXPORT_DIR", str(tmp_path / "exports"))
+    for key in ("EXPORT_STALE_SECONDS", "EXPORT_RATE_PER_HOUR"):
+        monkeypatch.setitem(app.config, key, app.config[key])
+
+
 def part_files(app, job_id: int) -> list[str]:
     return glob.glob(os.path.join(app.config["EXPORT_DIR"], f"treatments-{job_id}-*.part"))
 
@@ -94,7 +102,7 @@ def test_a_job_lost_with_a_redis_restart_is_queued_again(app, factory, make_app,
     broker = RedisProcess(str(tmp_path / "redis.log")).start()
     worker = None
     try:
-        other = make_app(REDIS_URL=broker.url, EXPORT_STALE_SECONDS=1)
+        other = make_app(REDIS_URL=broker.url, EXPORT_STALE_SECONDS=1, EXPORT_DIR=app.config["EXPORT_DIR"])
         patient = factory.patient()
         client = other.test_client()
         login = client.post("/auth/login", json={"email": patient.user.email, "password": "correct-horse-battery"})

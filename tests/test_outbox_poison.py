@@ -60,8 +60,8 @@ def later() -> None:
     db.session.commit()
 
 
-def test_poison_rows_in_a_batch_of_50_fail_alone(app):
-    app.config.update(OUTBOX_MAX_ATTEMPTS=3)
+def test_poison_rows_in_a_batch_of_50_fail_alone(app, monkeypatch):
+    monkeypatch.setitem(app.config, "OUTBOX_MAX_ATTEMPTS", 3)
     for index in range(50):
         if index == 7:
             queue(index, recipient=POISON_ADDRESS)  # an address stored before registration refused it
