@@ -5,6 +5,7 @@ from flask import current_app, render_template
 
 from backend.extensions import db
 from backend.models import Appointment
+from backend.services.email import language as i18n
 from backend.services.email.calendar import appointment_ics
 from backend.services.email.outbox import queue_email
 from backend.services.formats import hhmm
@@ -13,6 +14,11 @@ APPOINTMENT_EVENTS = {
     "booked": "Your appointment is booked",
     "rescheduled": "Your appointment has moved",
     "cancelled": "Your appointment is cancelled",
+}
+APPOINTMENT_EVENTS_BN = {
+    "booked": "আপনার অ্যাপয়েন্টমেন্ট বুক হয়েছে",
+    "rescheduled": "আপনার অ্যাপয়েন্টমেন্টের সময় বদলেছে",
+    "cancelled": "আপনার অ্যাপয়েন্টমেন্ট বাতিল হয়েছে",
 }
 
 
@@ -45,15 +51,19 @@ def appointment_event(appointment: Appointment, event: str, *, changed_by: str |
         return False
     # The id and the change stamp name the event in the dedupe key; both exist only after a flush.
     db.session.flush()
-    subject = APPOINTMENT_EVENTS[event]
+    lang = i18n.language_of(appointment.patient.user)
+    subject = (APPOINTMENT_EVENTS_BN if lang == "bn" else APPOINTMENT_EVENTS)[event]
     stamp = appointment.updated_at.isoformat() if appointment.updated_at else ""
     context = dict(appointment_context(appointment), event=event, subject=subject, changed_by=changed_by,
-                   reason=reason, opted_out=not appointment.patient.email_opt_in)
+                   reason=reason, opted_out=not appointment.patient.email_opt_in, lang=lang)
+    if lang != "en":
+        context.update(date_text=i18n.date_text(appointment.date, lang), start=i18n.digits(context["start"], lang),
+                       end=i18n.digits(context["end"], lang))
     method = "CANCEL" if event == "cancelled" else "REQUEST"
     attachments = [{"filename": "appointment.ics", "content_type": "text/calendar", "method": method,
                     "ics": appointment_ics(appointment, method)}]
     return queue_email(kind=f"appointment_{event}", recipient=appointment.patient.user.email, subject=subject,
                        dedupe_key=f"appointment:{appointment.id}:{event}:{stamp}",
-                       body_text=render_template("email/appointment.txt", **context),
-                       body_html=render_template("email/appointment.html", **context),
+                       body_text=render_template(i18n.template("appointment.txt", lang), **context),
+                       body_html=render_template(i18n.template("appointment.html", lang), **context),
                        attachments=attachments)

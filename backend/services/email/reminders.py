@@ -16,6 +16,7 @@ from flask import current_app
 from backend.extensions import db
 from backend.models import Appointment, Doctor, Patient, Specialization, User
 from backend.services.clock import clinic_tz, utc_now
+from backend.services.email import language as i18n
 from backend.services.email.outbox import queue_emails_bulk
 from backend.services.formats import hhmm
 
@@ -31,7 +32,7 @@ def _appointment_batches(day: date, day_before_only: bool):
     """Booked appointments of `day` with what the email needs, in id order, BATCH_SIZE at a time."""
     last_id = 0
     columns = (Appointment.id, Appointment.date, Appointment.start_time, Appointment.end_time,
-               Patient.full_name, User.email, Doctor.full_name, Specialization.name)
+               Patient.full_name, User.email, Doctor.full_name, Specialization.name, User.language)
     while True:
         query = (
             sa.select(*columns)
@@ -63,16 +64,23 @@ def _queue_reminders(day: date, *, eve: bool) -> dict:
     base = {"clinic_name": config["CLINIC_NAME"], "public_url": config["PUBLIC_URL"].rstrip("/"),
             "timezone": config["CLINIC_TIMEZONE"], "eve": eve, "subject": subject,
             "date_text": day.strftime("%A %d %B %Y")}
-    html_template = current_app.jinja_env.get_template("email/reminder.html")
-    text_template = current_app.jinja_env.get_template("email/reminder.txt")
+    subjects = {"en": subject, "bn": "মনে করিয়ে দিচ্ছি: আগামীকাল আপনার অ্যাপয়েন্টমেন্ট" if eve
+                else "মনে করিয়ে দিচ্ছি: আজ আপনার অ্যাপয়েন্টমেন্ট"}
+    # Each recipient reads it in the language they chose (English until they choose).
+    templates = {lang: (current_app.jinja_env.get_template(i18n.template("reminder.html", lang)),
+                        current_app.jinja_env.get_template(i18n.template("reminder.txt", lang)))
+                 for lang in i18n.LANGUAGES}
     considered = queued = 0
     for rows in _appointment_batches(day, day_before_only=eve):
         emails = []
-        for appointment_id, _day, start, end, patient_name, email, doctor_name, spec_name in rows:
+        for appointment_id, _day, start, end, patient_name, email, doctor_name, spec_name, language in rows:
+            lang = language if language in i18n.LANGUAGES else "en"
+            html_template, text_template = templates[lang]
             context = dict(base, patient_name=patient_name, doctor_name=doctor_name, specialization=spec_name or "",
-                           start=hhmm(start), end=hhmm(end))
+                           start=i18n.digits(hhmm(start), lang), end=i18n.digits(hhmm(end), lang), lang=lang,
+                           subject=subjects[lang], date_text=i18n.date_text(day, lang))
             emails.append({
-                "kind": kind, "recipient": email, "subject": subject,
+                "kind": kind, "recipient": email, "subject": subjects[lang],
                 "dedupe_key": f"{prefix}:{appointment_id}:{day.isoformat()}",
                 "body_text": text_template.render(context), "body_html": html_template.render(context),
             })
