@@ -134,6 +134,35 @@ def test_negation_triggers(kb, text):
     assert flags(kb, text)["fever"]["negated"] is True
 
 
+@pytest.mark.parametrize("text", ["didn't have a fever, didn't cough", "he didn't cough", "nothing like a fever"])
+def test_negation_by_a_negated_verb(kb, text):
+    assert all(row["negated"] for row in run(kb, text).findings if row["name"] in ("fever", "cough"))
+
+
+@pytest.mark.parametrize("text", ["hasn't stopped coughing", "not stopped coughing", "paracetamol didn't help the fever"])
+def test_a_negated_stop_or_help_keeps_the_symptom(kb, text):
+    assert not any(row["negated"] for row in run(kb, text).findings if row["name"] in ("fever", "cough"))
+
+
+def test_a_test_read_neg_is_negated(kb):
+    assert flags(kb, "fever neg, cough")["fever"]["negated"] is True
+
+
+def test_hay_fever_is_not_a_fever(kb):
+    assert "fever" not in flags(kb, "hay fever again, coughing")
+    assert "fever" in flags(kb, "fever and cough")
+
+
+@pytest.mark.parametrize("text", ["cough worse with coffee", "cough worse on lying down", "cough worse when I run"])
+def test_what_makes_it_worse_is_not_a_worsening_course(kb, text):
+    assert run(kb, text).facts["worsening"] is False
+
+
+def test_a_bare_worse_is_still_worsening(kb):
+    assert run(kb, "cough is worse today").facts["worsening"] is True
+    assert run(kb, "cough getting worse").facts["worsening"] is True
+
+
 @pytest.mark.parametrize("text", ["might have a fever", "maybe a fever", "possibly fever", "?fever",
                                   "not sure if it is a fever", "could be a fever", "query fever"])
 def test_uncertainty(kb, text):

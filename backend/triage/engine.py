@@ -144,6 +144,10 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
             row = {"name": concept, "text": words, "negated": any(mods.negated[k] for k in sides),
                    "uncertain": mods.uncertain[first] or mods.feared[first], "historical": mods.historical[first],
                    "experiencer": "other" if mods.other[first] else "patient"}
+            if concept == "worsening" and reader.aggravated_by(stream, occurrence):
+                continue  # "worse with coffee", "worse on twisting": what brings it on, not a progression
+            if reader.inside_other_name(concept, stream, occurrence):
+                continue  # "hay fever" is not a fever
             if (concept == "fever" and facts.temp_c is not None and facts.temp_c < NORMAL_TEMP_C
                     and set(words.split()) & _TEMP_WORDS):
                 row["negated"] = True  # "temp 37.2" is a normal temperature, not a fever

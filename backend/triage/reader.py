@@ -417,9 +417,14 @@ NEGATION_PRE = _phrases(
     "never", "doesnt have", "does not have", "dont have", "do not have", "hasnt got", "hasnt had", "havent got",
     "havent had", "has not had", "have not had", "didnt have", "did not have", "absence of", "absent",
     "ruled out", "rules out", "nor", "neither", "no sign of", "no signs of", "no evidence of", "no history of",
-    "isnt", "wasnt", "not had", "no complaints of", "no c/o", "nil", "none")
+    "isnt", "wasnt", "not had", "no complaints of", "no c/o", "nil", "none", "didnt", "did not", "doesnt",
+    "hasnt", "havent", "dont", "nothing")
+# "not stopped", "hasn't settled", "didn't help": the symptom goes on, the trigger is not a negation of it.
+_PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
+    "stop stopped stopping settle settled ease eased improve improved improving help helped work worked go gone "
+    "respond responded let clear cleared"))
 NEGATION_POST = _phrases(
-    "none", "denied", "absent", "negative", "nil", "not present", "not there", "resolved", "gone", "ruled out",
+    "none", "denied", "absent", "negative", "neg", "nil", "not present", "not there", "resolved", "gone", "ruled out",
     "nai", "nei", "nay", "nei ekhon", "নেই", "নাই", "হয়নি", "hoyni", "na")
 UNCERTAIN_PRE = _phrases(
     "might", "may", "maybe", "possibly", "possible", "perhaps", "probably", "not sure if", "not sure whether",
@@ -595,6 +600,31 @@ def _forward_scope(stems: list[str], start: int, end: int, *, across_commas: boo
     return end
 
 
+# "worse with coffee", "worse on first steps", "worse when I press": what brings a symptom on, not a progression.
+_AGGRAVATING_AFTER = frozenset(t.stem for t in tokens(
+    "with on when whenever if after during by at in lying bending twisting moving walking eating coughing "
+    "breathing standing sitting pressing pressure exercise exertion movement"))
+
+
+# Illness names that contain a symptom's word without the symptom: "hay fever" is not a fever.
+_NOT_THE_SYMPTOM_AFTER = {"fever": frozenset({"hay"})}
+
+
+def inside_other_name(concept: str, stream: list[Token], occurrence) -> bool:
+    """Whether a finding's words are the tail of another illness's name ("hay fever" for fever)."""
+    before = _NOT_THE_SYMPTOM_AFTER.get(concept)
+    return bool(before) and occurrence.start > 0 and stream[occurrence.start - 1].stem in before
+
+
+def aggravated_by(stream: list[Token], occurrence) -> bool:
+    """Whether a bare "worse" match names an aggravating factor rather than a worsening course."""
+    words = [t.stem for t in stream[occurrence.start:occurrence.end]]
+    if words != [stem("worse")]:
+        return False
+    nxt = occurrence.end
+    return nxt < len(stream) and stream[nxt].stem in _AGGRAVATING_AFTER
+
+
 _NON = "non"
 _NEGATIVE = stem("negative")
 _TEST_WORDS = frozenset(t.stem for t in tokens("test result screen swab scan kit"))
@@ -654,6 +684,9 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
             # ("no wet nappies", "not eating") stays affirmed while the list after it does not.
             if i + best < end and stems[i + best] == ":":  # "PMH: asthma, diabetes"
                 best += 1
+            if flags is negated and i + best < end and stems[i + best] in _PSEUDO_NEGATED:
+                i += best  # "hasn't stopped vomiting", "didn't help the pain": still present
+                continue
             stop = _forward_scope(stems, i + best, end, across_commas=across)
             for k in range(i + best, stop):
                 flags[k] = True
