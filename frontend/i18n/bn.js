@@ -186,4 +186,13 @@ export default {
   'login.create_account': "অ্যাকাউন্ট খুলুন",
   'login.two_factor_required': "আপনার অ্যাকাউন্টে দুই-ধাপের লগ ইন চালু করতে হবে। চালিয়ে যেতে এটি সেট আপ করুন।",
   'login.welcome': "আবার স্বাগতম, {name}।",
+  'appts.title': "অ্যাপয়েন্টমেন্ট",
+  'appts.subtitle': "আপনার আগের ও আসন্ন ভিজিট।",
+  'appts.reschedule': "সময় বদলান",
+  'appts.cancel': "বাতিল করুন",
+  'appts.nothing': "এখানে দেখানোর মতো কিছু নেই।",
+  'appts.tab.booked': "আসন্ন",
+  'appts.tab.completed': "সম্পন্ন",
+  'appts.tab.cancelled': "বাতিল",
+  'appts.tab.no_show': "আসেননি",
 }

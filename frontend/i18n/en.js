@@ -186,4 +186,13 @@ export default {
   'login.create_account': "Create an account",
   'login.two_factor_required': "Your account must use two-factor login. Set it up to continue.",
   'login.welcome': "Welcome back, {name}.",
+  'appts.title': "Appointments",
+  'appts.subtitle': "Your visits, past and upcoming.",
+  'appts.reschedule': "Reschedule",
+  'appts.cancel': "Cancel",
+  'appts.nothing': "Nothing to show here.",
+  'appts.tab.booked': "Upcoming",
+  'appts.tab.completed': "Completed",
+  'appts.tab.cancelled': "Cancelled",
+  'appts.tab.no_show': "Missed",
 }

@@ -2,6 +2,7 @@ import { h, ref } from 'vue'
 import { RouterLink, useRouter } from 'vue-router'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
+import { t } from '../i18n.js'
 import { appointmentRow } from '../components/appointments.js'
 import { appointmentDate, appointmentTime, doctorName, formatDate, pageHeader, stateView, useLoader } from '../components/ui.js'
 
@@ -46,12 +47,12 @@ export default {
 
     return () =>
       h('div', [
-        pageHeader('Appointments', 'Your visits, past and upcoming.', [h(RouterLink, { to: '/patient/doctors', class: 'btn btn-primary', 'data-testid': 'book-new' }, () => 'Book a visit')]),
+        pageHeader(t('appts.title'), t('appts.subtitle'), [h(RouterLink, { to: '/patient/doctors', class: 'btn btn-primary', 'data-testid': 'book-new' }, () => t('dashboard.book_visit'))]),
         h(
           'div',
           { class: 'tabs-cq', role: 'tablist', 'aria-label': 'Appointment status' },
           TABS.map(([key, label]) =>
-            h('button', { key, type: 'button', role: 'tab', 'aria-selected': tab.value === key ? 'true' : 'false', 'data-testid': `tab-${key}`, onClick: () => selectTab(key) }, label),
+            h('button', { key, type: 'button', role: 'tab', 'aria-selected': tab.value === key ? 'true' : 'false', 'data-testid': `tab-${key}`, onClick: () => selectTab(key) }, t(`appts.tab.${key}`)),
           ),
         ),
         h('section', { class: 'card cq-card', role: 'tabpanel' }, [
@@ -70,15 +71,15 @@ export default {
                         actions:
                           a.status === 'booked'
                             ? [
-                                h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', disabled: busyId.value === a.id, 'data-testid': `reschedule-${a.id}`, onClick: () => reschedule(a) }, 'Reschedule'),
-                                h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', disabled: busyId.value === a.id, 'data-testid': `cancel-${a.id}`, onClick: () => cancel(a) }, 'Cancel'),
+                                h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', disabled: busyId.value === a.id, 'data-testid': `reschedule-${a.id}`, onClick: () => reschedule(a) }, t('appts.reschedule')),
+                                h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', disabled: busyId.value === a.id, 'data-testid': `cancel-${a.id}`, onClick: () => cancel(a) }, t('appts.cancel')),
                               ]
                             : [],
                       }),
                     ),
                   ),
                 ),
-              { emptyText: tab.value === 'booked' ? 'No upcoming appointments.' : 'Nothing to show here.' },
+              { emptyText: tab.value === 'booked' ? t('dashboard.no_upcoming') : t('appts.nothing') },
             ),
           ]),
         ]),

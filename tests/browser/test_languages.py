@@ -17,7 +17,8 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Codes and units that stay in Latin letters in Bangla text too.
 ALLOWED = {"JPEG", "PNG", "WebP", "MB"}
 
-SCREENS = [("/#/patient", "স্বাগতম"), ("/#/patient/check", "উপসর্গ যাচাই"), ("/#/patient/doctors", "ডাক্তার খুঁজুন")]
+SCREENS = [("/#/patient", "স্বাগতম"), ("/#/patient/check", "উপসর্গ যাচাই"), ("/#/patient/doctors", "ডাক্তার খুঁজুন"),
+           ("/#/patient/appointments", "অ্যাপয়েন্টমেন্ট")]
 
 
 def english_left(page, data: list[str]) -> list[str]:

@@ -21,6 +21,12 @@ def _phone(value: str) -> str:
     return value
 
 
+def _kind(value: str) -> str:
+    if value not in RESOURCE_KINDS:
+        raise ValueError("Use one of: " + ", ".join(RESOURCE_KINDS) + ".")
+    return value
+
+
 def _language(value: str) -> str:
     value = value.strip()
     if not LANGUAGE_RE.match(value):
@@ -29,8 +35,8 @@ def _language(value: str) -> str:
 
 
 Phone = Annotated[str, AfterValidator(_phone)]
+Kind = Annotated[str, AfterValidator(_kind)]
 Language = Annotated[str, AfterValidator(_language)]
-KIND_PATTERN = "^(" + "|".join(RESOURCE_KINDS) + ")$"
 
 
 class ResourceFields(BaseModel):
@@ -39,7 +45,7 @@ class ResourceFields(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    kind: str = Field(pattern=KIND_PATTERN)
+    kind: Kind
     address: Annotated[str, StringConstraints(max_length=500)] = ""
     phones: list[Phone] = Field(default_factory=list, max_length=MAX_PHONES)
     hours: Annotated[str, StringConstraints(max_length=200)] = ""
@@ -62,7 +68,7 @@ class ResourceChanges(ResourceFields):
     """A partial update: only the fields sent change."""
 
     name: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
-    kind: str | None = Field(None, pattern=KIND_PATTERN)
+    kind: Kind | None = None
 
     @model_validator(mode="after")
     def _position_complete(self):
