@@ -47,6 +47,30 @@ def test_shorthand_is_expanded(written, expanded):
     assert reader.expanded_text(written) == expanded
 
 
+@pytest.mark.parametrize("written,added,absent", [
+    ("BP 84/50", "hypotension", None), ("BP 128/80", None, "hypotension"),
+    ("HR 128", "tachycardic", None), ("HR 38", "bradycardic very slow heart rate", None),
+    ("HR 72", None, "cardic"), ("pulse is 46", "bradycardic", "very slow"),
+    ("RR 28", "very fast breathing", None), ("RR 22", "tachypnoea", None), ("RR 16", None, "breathing"),
+    ("SpO2 88%", "low oxygen level", None), ("sats 97%", None, "low oxygen"),
+    ("GCS 13/15", "reduced consciousness", None), ("GCS 7", "unresponsive", None), ("GCS 15", None, "consciousness"),
+])
+def test_observations_become_findings_at_news2_and_ng51_thresholds(written, added, absent):
+    text = reader.expanded_text(written)
+    if added:
+        assert added in text
+    if absent:
+        assert absent not in text
+
+
+@pytest.mark.parametrize("written,overdose", [
+    ("she took about 20 paracetamol this morning", True), ("swallowed 30 of her tablets", True),
+    ("took 2 paracetamol for the headache", False), ("I take 12 tablets a day for my heart", False),
+])
+def test_a_count_of_tablets_no_dose_reaches_is_an_overdose(written, overdose):
+    assert ("overdosed" in reader.expanded_text(written)) is overdose
+
+
 def test_bangla_stays_in_tokens_and_bangla_digits_are_digits():
     raws = [t.raw for t in reader.tokens("৩ দিন ধরে জ্বর, বুকে ব্যথা")]
     assert raws == ["3", "দিন", "ধরে", "জ্বর", ",", "বুকে", "ব্যথা"]

@@ -186,6 +186,47 @@ def _sob(text: str, phrase: bool) -> str:
     return _SOB.sub(replace, text)
 
 
+# Observations written as numbers are findings where NEWS2 (RCP 2017) and NICE NG51 (sepsis) make them
+# red flags: the words added here are ordinary findings ("hypotension", "tachycardic", "bradycardic"...).
+_NUMBER_AFTER = r"\s*(?:of|is|was|at|:|=)?\s*(\d{2,3})(?![\d.])"
+_VITALS = [(re.compile(p), words) for p, words in (
+    (r"(?<![a-z])blood pressure" + _NUMBER_AFTER + r"\s*/\s*\d{2,3}", "bp"),
+    (r"(?<![a-z])(?:heart rate|pulse(?: rate)?)" + _NUMBER_AFTER + r"(?!\s*(?:years?|months?|kg|%))", "hr"),
+    (r"(?<![a-z])respiratory rate" + _NUMBER_AFTER, "rr"),
+    (r"(?<![a-z])oxygen saturation" + _NUMBER_AFTER + r"\s*%?", "spo2"),
+    (r"(?<![a-z])gcs\s*(?:of|is|was|:|=)?\s*(\d{1,2})(?![\d.])(?:\s*/\s*15)?", "gcs"),
+)]
+
+
+def _vital_words(kind: str, value: int) -> str:
+    if kind == "bp":
+        return " hypotension " if value <= 90 else ""
+    if kind == "hr":
+        return (" tachycardic " if value > 100 else " bradycardic very slow heart rate " if value <= 40
+                else " bradycardic " if value < 50 else "")
+    if kind == "rr":
+        return " very fast breathing " if value >= 25 else " tachypnoea " if value >= 21 else ""
+    if kind == "spo2":
+        return " low oxygen level " if 50 <= value <= 91 else ""
+    if kind == "gcs":
+        return " unresponsive " if 3 <= value <= 8 else " reduced consciousness " if 8 < value < 15 else ""
+    return ""
+
+
+# A count of tablets taken at once that no dose instruction reaches is an overdose (NICE CKS Poisoning or
+# overdose): "took about 20 paracetamol", "swallowed 30 of her tablets".
+_TABLET_COUNT = re.compile(
+    r"(?<![a-z])(?:took|taken|swallowed|overdosed on)\s+(?:about|around|over|nearly|maybe|like|roughly|at least)?\s*"
+    r"(\d{1,3})\s+(?:of\s+)?(?:[a-z]+\s+)?(?:tablets?|pills?|paracetamols?|ibuprofens?|aspirins?|co ?codamols?|"
+    r"sleeping pills?|antidepressants?)(?![a-z])")
+
+
+def _vitals(text: str) -> str:
+    for pattern, kind in _VITALS:
+        text = pattern.sub(lambda m, kind=kind: m.group(0) + _vital_words(kind, int(m.group(1))), text)
+    return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(1)) <= 500 else ""), text)
+
+
 def _expand(text: str, phrase: bool = False) -> str:
     text = unicodedata.normalize("NFC", text).translate(_CHAR_FOLD)
     for pattern, replacement in _CASED_SHORTHAND:
@@ -196,7 +237,7 @@ def _expand(text: str, phrase: bool = False) -> str:
     text = _sob(text, phrase)
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
-    return text
+    return text if phrase else _vitals(text)
 
 
 @dataclass(frozen=True, slots=True)
