@@ -168,6 +168,11 @@ def test_a_negated_stop_or_help_keeps_the_symptom(kb, text):
     assert not any(row["negated"] for row in run(kb, text).findings if row["name"] in ("fever", "cough"))
 
 
+def test_a_finding_starting_inside_the_trigger_is_negated(kb):
+    assert flags(kb, "never had a fever")["fever"]["negated"] is True
+    assert flags(kb, "I don't have a cough")["cough"]["negated"] is True
+
+
 def test_a_test_read_neg_is_negated(kb):
     assert flags(kb, "fever neg, cough")["fever"]["negated"] is True
 

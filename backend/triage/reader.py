@@ -728,6 +728,12 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
             if flags is negated and i + best < end and stems[i + best] in _PSEUDO_NEGATED:
                 i += best  # "hasn't stopped vomiting", "didn't help the pain": still present
                 continue
+            if flags is negated:
+                # A finding starting inside the trigger is negated too: "I don't HAVE A PLAN", "never HAD A FIT"
+                # ("has NOT HAD A WEE" keeps its own negation word and stays affirmed).
+                for k in range(i + 1, min(i + best, end)):
+                    if not _starts(stems, k, NEGATION_PRE):
+                        negated[k] = True
             stop = _forward_scope(stems, i + best, end, across_commas=across)
             for k in range(i + best, stop):
                 flags[k] = True
