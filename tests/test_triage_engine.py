@@ -629,3 +629,27 @@ def test_a_feared_diagnosis_is_not_a_finding(kb, text):
 
 def test_worry_about_a_symptom_still_counts(kb):
     assert run(kb, "worried about my chest pain").urgency == "emergency"
+
+
+def test_reading_is_safe_from_many_threads_at_once():
+    """gunicorn serves with threads: assessments running at the same time must not share a stemmer's state."""
+    import threading
+
+    from backend.triage import reader
+
+    words = [f"swelling{n}s" for n in range(3000)]  # new words each run, so the stemmer really works
+    errors: list[BaseException] = []
+
+    def stem_many(offset: int) -> None:
+        try:
+            for word in words[offset::8]:
+                reader.stem(word + "ing")
+        except BaseException as exc:  # noqa: BLE001 - any crash is the failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=stem_many, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

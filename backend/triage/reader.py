@@ -9,6 +9,7 @@ American spelling, word endings and shorthand are folded on both sides.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -118,7 +119,10 @@ SKIP = frozenset({"a", "an", "the", "my", "his", "her", "their", "your", "our", 
 CLAUSE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "\n", "-"})
 SENTENCE_PUNCT = frozenset({".", ";", "!", "?", "\n"})
 
-_STEMMER = snowballstemmer.stemmer("english")
+# A snowball stemmer keeps state while it works: two threads sharing one crash
+# (IndexError) under gunicorn's threads. One stemmer per thread; the cache of
+# finished stems below is a plain dict, safe to share.
+_STEMMERS = threading.local()
 # Endings snowball would conflate with an unrelated word.
 _STEM_EXCEPTIONS = {"fitness": "fitness", "positive": "positive", "position": "position", "news": "news",
                     "general": "general", "generally": "general", "organ": "organ", "organs": "organ",
@@ -160,13 +164,20 @@ def fold(word: str) -> str:
     return word
 
 
+def _thread_stemmer():
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return stemmer
+
+
 def stem(form: str) -> str:
     cached = _STEM_CACHE.get(form)
     if cached is None:
         if form in _STEM_EXCEPTIONS:
             cached = _STEM_EXCEPTIONS[form]
         elif len(form) > 3 and _ASCII_WORD.fullmatch(form):
-            cached = _STEMMER.stemWord(form)
+            cached = _thread_stemmer().stemWord(form)
         else:
             cached = form
         if len(_STEM_CACHE) < 200_000:
