@@ -1,6 +1,7 @@
 // Render helpers for appointments and triage summaries, used by several views.
 import { h } from 'vue'
 import { appointmentDate, appointmentTime, avatar, doctorName, formatDate, patientName, specializationName, statusBadge, urgencyBadge } from './ui.js'
+import { t } from '../i18n.js'
 
 export function appointmentRow(appointment, { audience = 'patient', actions = [] } = {}) {
   const who = audience === 'patient' ? doctorName(appointment) : patientName(appointment)
@@ -23,14 +24,14 @@ export function treatmentBlock(treatment) {
   return h('article', { class: 'card cq-card', 'data-testid': 'treatment', 'data-id': treatment.id }, [
     h('div', { class: 'card-body' }, [
       h('div', { class: 'd-flex flex-wrap justify-content-between gap-2 mb-2' }, [
-        h('h3', { class: 'h6 mb-0' }, treatment.diagnosis || 'Visit'),
+        h('h3', { class: 'h6 mb-0' }, treatment.diagnosis || t('treat.visit')),
         h('span', { class: 'small text-secondary' }, [formatDate(date), doctor && doctor !== 'Doctor' ? ` · ${doctor}` : '']),
       ]),
       h('dl', { class: 'cq-dl' }, [
         // Prescriptions and notes keep the lines the doctor wrote.
-        ...(treatment.prescription ? [h('dt', 'Prescription'), h('dd', { class: 'pre-line', 'data-testid': 'treatment-prescription' }, treatment.prescription)] : []),
-        ...(treatment.notes ? [h('dt', 'Notes'), h('dd', { class: 'pre-line' }, treatment.notes)] : []),
-        ...(treatment.follow_up_date ? [h('dt', 'Follow-up'), h('dd', formatDate(treatment.follow_up_date))] : []),
+        ...(treatment.prescription ? [h('dt', t('treat.prescription')), h('dd', { class: 'pre-line', 'data-testid': 'treatment-prescription' }, treatment.prescription)] : []),
+        ...(treatment.notes ? [h('dt', t('treat.notes')), h('dd', { class: 'pre-line' }, treatment.notes)] : []),
+        ...(treatment.follow_up_date ? [h('dt', t('treat.follow_up')), h('dd', formatDate(treatment.follow_up_date))] : []),
       ]),
     ]),
   ])

@@ -195,4 +195,13 @@ export default {
   'appts.tab.completed': "সম্পন্ন",
   'appts.tab.cancelled': "বাতিল",
   'appts.tab.no_show': "আসেননি",
+  'treat.title': "চিকিৎসার ইতিহাস",
+  'treat.subtitle': "আপনার ভিজিটের রোগনির্ণয়, প্রেসক্রিপশন ও নোট।",
+  'treat.export_text': "আপনার পুরো ইতিহাস স্প্রেডশিট (CSV) হিসেবে নামান। আমরা একটি কপি ইমেইলেও পাঠাই।",
+  'treat.export': "ডাউনলোড",
+  'treat.none': "এখনও কোনো চিকিৎসা নেই। ডাক্তার আপনার ভিজিট সম্পন্ন করলে এখানে দেখা যাবে।",
+  'treat.visit': "ভিজিট",
+  'treat.prescription': "প্রেসক্রিপশন",
+  'treat.notes': "নোট",
+  'treat.follow_up': "ফলো-আপ",
 }

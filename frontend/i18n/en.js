@@ -195,4 +195,13 @@ export default {
   'appts.tab.completed': "Completed",
   'appts.tab.cancelled': "Cancelled",
   'appts.tab.no_show': "Missed",
+  'treat.title': "Treatment history",
+  'treat.subtitle': "Diagnoses, prescriptions and notes from your visits.",
+  'treat.export_text': "Download your full history as a spreadsheet (CSV). We also email you a copy.",
+  'treat.export': "Export",
+  'treat.none': "No treatments yet. They appear here after a doctor completes your visit.",
+  'treat.visit': "Visit",
+  'treat.prescription': "Prescription",
+  'treat.notes': "Notes",
+  'treat.follow_up': "Follow-up",
 }
