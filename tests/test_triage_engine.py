@@ -632,24 +632,40 @@ def test_worry_about_a_symptom_still_counts(kb):
 
 
 def test_reading_is_safe_from_many_threads_at_once():
-    """gunicorn serves with threads: assessments running at the same time must not share a stemmer's state."""
+    """gunicorn serves with threads: assessments running at the same time must not share a stemmer's state
+    (a shared snowball stemmer returns other threads' words and raises IndexError)."""
+    import sys
     import threading
+    import uuid
+
+    import snowballstemmer
 
     from backend.triage import reader
 
-    words = [f"swelling{n}s" for n in range(3000)]  # new words each run, so the stemmer really works
+    run = uuid.uuid4().hex[:6].translate(str.maketrans("0123456789", "ghijklmnop"))  # new words each run
+    bases = ["breathlessness", "swellings", "vomiting", "coughing", "dizziness", "headaches", "confusion"]
+    words = [f"{base}{run}{'x' * (n % 9)}" for n in range(300) for base in bases]
+    expected = {word: snowballstemmer.stemmer("english").stemWord(word) for word in words}
+    wrong: list[tuple[str, str]] = []
     errors: list[BaseException] = []
 
     def stem_many(offset: int) -> None:
         try:
             for word in words[offset::8]:
-                reader.stem(word + "ing")
+                got = reader.stem(word)
+                if got != expected[word]:
+                    wrong.append((word, got))
         except BaseException as exc:  # noqa: BLE001 - any crash is the failure
             errors.append(exc)
 
-    threads = [threading.Thread(target=stem_many, args=(n,)) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as gunicorn under load might
+    try:
+        threads = [threading.Thread(target=stem_many, args=(n,)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == [] and wrong == []
