@@ -173,6 +173,13 @@ def test_a_finding_starting_inside_the_trigger_is_negated(kb):
     assert flags(kb, "I don't have a cough")["cough"]["negated"] is True
 
 
+def test_a_relative_reporting_on_the_writer_is_not_the_patient(kb):
+    row = flags(kb, "I have had a cough for weeks and my wife says it has turned into a fever")["fever"]
+    assert row["experiencer"] == "patient"
+    row = flags(kb, "I have had a cough for weeks and my wife says she has a fever")["fever"]
+    assert row["experiencer"] == "other"
+
+
 def test_a_test_read_neg_is_negated(kb):
     assert flags(kb, "fever neg, cough")["fever"]["negated"] is True
 

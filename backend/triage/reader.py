@@ -892,6 +892,22 @@ def _history_cue(stems: list[str], i: int, end: int) -> bool:
     return False
 
 
+_REPORTING_VERBS = frozenset(t.stem for t in tokens(
+    "says said thinks thought noticed notices reckons spotted told pointed saw sees"))
+_THIRD_PERSON = frozenset(t.stem for t in tokens("he she they his her their him them hes shes theyre"))
+
+
+def _reports_on_writer(stems: list[str], k: int, end: int) -> bool:
+    """A relative who only reports what they saw on the writer: "my wife noticed my eyes are yellow",
+    "my husband says it has got bigger" (not "my husband says HE has chest pain")."""
+    if k >= end or stems[k] not in _REPORTING_VERBS:
+        return False
+    k += 1
+    while k < end and stems[k] in {"that", "me", "to", "out"}:
+        k += 1
+    return k < end and stems[k] not in _THIRD_PERSON and stems[k] not in _RELATIVES
+
+
 def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other: list[bool]) -> None:
     """In a sentence about another relative than the patient, that relative's findings are not the patient's."""
     pregnant = not _PREGNANCY.isdisjoint(stems)
@@ -903,6 +919,8 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
             past = i + 1 < end and stems[i + 1] in _FAMILY_PAST_VERBS
             if relative == subject and not bare:
                 mark = past and _history_cue(stems, i, end)
+            elif _reports_on_writer(stems, i + 1, end):
+                mark = False  # "my husband says (my mole) has got bigger": he reports, the writer has it
             else:
                 mark = (subject == "writer" or past or determiner in {"his", "her", "their"}
                         or _history_cue(stems, i, end) and past)
