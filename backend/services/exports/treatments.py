@@ -244,7 +244,15 @@ def download_path(job: Job, *, actor_id: int | None = None, ip: str | None = Non
     audit.record("export.download", actor_id=actor_id, target=f"job:{job.id}", ip=ip, patient_id=owner_patient,
                  scope=(job.params or {}).get("scope"))
     db.session.commit()
-    return job.result_path, job.result_filename or "export.csv"
+    return path, job.result_filename or "export.csv"
+
+
+def export_file(job: Job) -> str | None:
+    """Where this process finds a job's file: EXPORT_DIR (a shared folder in a multi-machine setup) + its name.
+    Older rows hold an absolute path, used as it is."""
+    if not job.result_path:
+        return None
+    return os.path.join(current_app.config["EXPORT_DIR"], job.result_path)
 
 
 def _remove_quietly(path: str) -> None:
