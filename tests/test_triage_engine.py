@@ -184,6 +184,12 @@ def test_a_test_read_neg_is_negated(kb):
     assert flags(kb, "fever neg, cough")["fever"]["negated"] is True
 
 
+def test_hard_to_breathe_through_the_nose_is_not_breathlessness():
+    found = {row["name"] for row in assess("my nose is blocked, it's hard to breathe through my nose at night").findings}
+    assert "shortness of breath" not in found and "runny nose" in found
+    assert "shortness of breath" in {row["name"] for row in assess("it's hard to breathe, my chest is tight").findings}
+
+
 def test_hay_fever_is_not_a_fever(kb):
     assert "fever" not in flags(kb, "hay fever again, coughing")
     assert "fever" in flags(kb, "fever and cough")

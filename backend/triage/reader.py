@@ -662,10 +662,21 @@ _AGGRAVATING_AFTER = frozenset(t.stem for t in tokens(
 _NOT_THE_SYMPTOM_AFTER = {"fever": frozenset({"hay"})}
 
 
+# A blocked nose is not breathlessness: "hard to breathe through my nose".
+_NOT_THE_SYMPTOM_BEFORE = {"shortness of breath": ("through", "nose")}
+
+
 def inside_other_name(concept: str, stream: list[Token], occurrence) -> bool:
-    """Whether a finding's words are the tail of another illness's name ("hay fever" for fever)."""
+    """Whether a finding's words are the tail of another illness's name ("hay fever" for fever), or
+    name another thing by what follows ("hard to breathe through my nose")."""
     before = _NOT_THE_SYMPTOM_AFTER.get(concept)
-    return bool(before) and occurrence.start > 0 and stream[occurrence.start - 1].stem in before
+    if before and occurrence.start > 0 and stream[occurrence.start - 1].stem in before:
+        return True
+    then = _NOT_THE_SYMPTOM_BEFORE.get(concept)
+    if then:
+        following = [t.stem for t in stream[occurrence.end:occurrence.end + 4] if t.raw not in SKIP]
+        return tuple(following[:len(then)]) == then
+    return False
 
 
 def aggravated_by(stream: list[Token], occurrence) -> bool:
