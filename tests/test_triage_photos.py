@@ -64,11 +64,16 @@ def check_with_photo(client, data: bytes, content_type: str = "image/jpeg") -> i
     (image_bytes("JPEG")[:200], "image/jpeg"),                        # cut off
     (b"", "image/png"),
 ])
+def stored_files() -> set[str]:
+    return set(os.listdir(photos.photo_dir())) if os.path.isdir(photos.photo_dir()) else set()
+
+
 def test_a_file_that_is_not_a_jpeg_png_or_webp_is_refused(app, client, patient, data, content_type):
+    before = stored_files()
     answer = upload(client, data, content_type)
     assert answer.status_code == 400
     assert answer.get_json()["error"]["code"] == "invalid_image"
-    assert not os.path.isdir(photos.photo_dir()) or not os.listdir(photos.photo_dir())
+    assert stored_files() == before  # nothing written
 
 
 def test_a_type_other_than_an_image_is_415(app, client, patient):
