@@ -57,6 +57,10 @@ def check_with_photo(client, data: bytes, content_type: str = "image/jpeg") -> i
     return created.get_json()["id"]
 
 
+def stored_files() -> set[str]:
+    return set(os.listdir(photos.photo_dir())) if os.path.isdir(photos.photo_dir()) else set()
+
+
 @pytest.mark.parametrize("data, content_type", [
     (b"GIF89a" + image_bytes("GIF")[6:], "image/jpeg"),           # a GIF sent as a JPEG
     (b"%PDF-1.4 not a picture at all", "image/jpeg"),
@@ -64,10 +68,6 @@ def check_with_photo(client, data: bytes, content_type: str = "image/jpeg") -> i
     (image_bytes("JPEG")[:200], "image/jpeg"),                        # cut off
     (b"", "image/png"),
 ])
-def stored_files() -> set[str]:
-    return set(os.listdir(photos.photo_dir())) if os.path.isdir(photos.photo_dir()) else set()
-
-
 def test_a_file_that_is_not_a_jpeg_png_or_webp_is_refused(app, client, patient, data, content_type):
     before = stored_files()
     answer = upload(client, data, content_type)
