@@ -16,7 +16,7 @@ from backend.models import TriageAssessment
 from backend.services.clock import clinic_today
 from backend.services.triage import assessments, photos
 from tests.conftest import ROOT
-from tests.test_triage_providers import fake_ai, ollama_reply, openai_reply, answer_json  # noqa: F401 (fixture)
+from tests.test_triage_providers import answer_json, fake_ai, ollama_reply, openai_reply  # noqa: F401 (fixture)
 
 GPS_IFD = 0x8825
 MAKE, MODEL, ORIENTATION, ARTIST = 0x010F, 0x0110, 0x0112, 0x013B
@@ -162,7 +162,8 @@ def test_a_provider_that_reads_images_gets_the_photo(app, client, patient, fake_
         assessments.answer_assessment(assessment_id)
     finally:
         app.config.update(TRIAGE_PROVIDER="rules", TRIAGE_URL=None, TRIAGE_MODEL=None, TRIAGE_IMAGES=False)
-    stored = open(os.path.join(photos.photo_dir(), db.session.get(TriageAssessment, assessment_id).photo_name), "rb").read()
+    with open(os.path.join(photos.photo_dir(), db.session.get(TriageAssessment, assessment_id).photo_name), "rb") as fh:
+        stored = fh.read()
     user = fake_ai.requests[-1]["json"]["messages"][-1]
     if kind == "ollama":
         assert base64.b64decode(user["images"][0]) == stored and isinstance(user["content"], str)

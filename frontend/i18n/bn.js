@@ -204,4 +204,6 @@ export default {
   'treat.prescription': "প্রেসক্রিপশন",
   'treat.notes': "নোট",
   'treat.follow_up': "ফলো-আপ",
+  'check.photo_alt': "আপনার যোগ করা ছবি",
+  'check.photo_caption': "আপনার ছবি: শুধু আপনি আর আপনার বুক করা ডাক্তাররা এটি দেখতে পাবেন।",
 }

@@ -204,4 +204,6 @@ export default {
   'treat.prescription': "Prescription",
   'treat.notes': "Notes",
   'treat.follow_up': "Follow-up",
+  'check.photo_alt': "The photo you added",
+  'check.photo_caption': "Your photo: only you and the doctors you book with can see it.",
 }

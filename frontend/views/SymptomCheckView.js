@@ -432,6 +432,12 @@ export default {
               ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, t('check.warning_signs')), h('ul', { class: 'red-flags', 'data-testid': 'red-flags' }, flags.map((flag) => h('li', { key: flag }, flag)))])
               : null,
             data.advice ? h('div', { class: 'mb-3' }, [h('h3', { class: 'h6' }, t('check.what_to_do')), h('p', { class: 'mb-0', 'data-testid': 'triage-advice' }, data.advice)]) : null,
+            data.photo_url
+              ? h('figure', { class: 'triage-photo mb-3' }, [
+                  h('img', { src: data.photo_url, alt: t('check.photo_alt'), 'data-testid': 'triage-photo-shown' }),
+                  h('figcaption', { class: 'small text-secondary' }, t('check.photo_caption')),
+                ])
+              : null,
             renderWhy(data, rationale),
             data.fallback_reason
               ? h('p', { class: 'small text-secondary mb-0', 'data-testid': 'triage-fallback' }, t('check.from_rules'))
