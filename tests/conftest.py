@@ -155,8 +155,9 @@ def gunicorn_server(database_url: str, redis_url: str, instance_dir: str, log_pa
     import requests
 
     port = free_port()
+    # PUBLIC_URL is the server's own address, as in a deployment: links it emails open on it.
     env = dict(os.environ, CAREQUEUE_ENV="test", TEST_DATABASE_URL=database_url, TEST_REDIS_URL=redis_url,
-               CAREQUEUE_INSTANCE=instance_dir, RATELIMIT_ENABLED="false")
+               CAREQUEUE_INSTANCE=instance_dir, RATELIMIT_ENABLED="false", PUBLIC_URL=f"http://127.0.0.1:{port}")
     env.pop("DATABASE_URL", None)
     env.update({key: str(value) for key, value in extra_env.items()})
     log = open(log_path, "wb")

@@ -1,7 +1,8 @@
 """Journeys 1-3 in one story, sharing their state as real people would:
 
-1. a new patient registers, runs a symptom check answered by the real Celery worker, books a
-   recommended dermatologist from the result card and finds the visit on their pages;
+1. a new patient registers, runs a symptom check answered by the real Celery worker, confirms the
+   address through the emailed link, books a recommended dermatologist from the result card and
+   finds the visit on their pages;
 2. the dermatologist sees that visit in the queue with its urgency and, once it has started,
    completes it with a diagnosis, prescription and notes;
 3. the patient reads the treatment, exports the history (progress, then a download link) and
@@ -97,6 +98,18 @@ def test_patient_books_from_symptom_check_doctor_completes_patient_exports(
     answered = db.session.get(TriageAssessment, assessment_id)
     assert (answered.status, answered.provider, answered.fallback_reason) == ("done", "rules", None)
     screenshot(patient_page, "triage-result")
+
+    # The worker delivered the confirmation email; until the address is confirmed it gets no other
+    # email. Amina opens the emailed link, then goes back to her result to book.
+    confirmation = smtp_sink.wait_for(1)[0]
+    assert (confirmation["To"], confirmation["Subject"]) == ("amina@example.com", "Confirm your email address")
+    link = re.search(r"https?://\S+/#/confirm-email\?token=[A-Za-z0-9_\-]+",
+                     confirmation.get_body(("plain",)).get_content()).group(0)
+    result_url = patient_page.url
+    patient_page.goto(link)
+    expect(patient_page.get_by_test_id("confirm-done")).to_contain_text("amina@example.com is confirmed")
+    patient_page.goto(result_url)
+    expect(patient_page.get_by_test_id("triage-result")).to_have_attribute("data-urgency", "routine")
 
     patient_page.get_by_test_id(f"book-slot-{derm_slots[0].id}").click()
     dialog = patient_page.get_by_test_id("confirm-dialog")
@@ -203,3 +216,5 @@ def test_patient_books_from_symptom_check_doctor_completes_patient_exports(
     attached = attachments[0].get_content()
     attached = attached.decode("utf-8-sig") if isinstance(attached, bytes) else attached.lstrip("\ufeff")
     assert DIAGNOSIS in attached and PRESCRIPTION in attached
+    # Once confirmed, the address got every email of the journey: the booking confirmation too.
+    assert ("amina@example.com", "Your appointment is booked") in [(m["To"], m["Subject"]) for m in smtp_sink.messages]
