@@ -32,7 +32,8 @@ def test_emergency_symptom_check_shows_the_emergency_number_and_no_booking(open_
     expect(number).to_have_text("Call 999")
     expect(number).to_have_attribute("href", "tel:999")
     expect(page.get_by_test_id("urgency-badge")).to_contain_text("Emergency")
-    expect(page.get_by_test_id("red-flags")).to_contain_text("Chest pain")
+    # The warning sign is the condition the rules found (the engine names conditions, not words).
+    expect(page.get_by_test_id("red-flags")).to_contain_text("Heart attack")
     # The emergency comes first, above the assessment card, and nothing invites a booking.
     first_section = page.get_by_test_id("triage-result").locator("> *").first
     expect(first_section).to_have_attribute("data-testid", "triage-emergency")
