@@ -199,6 +199,13 @@ class PatientAdminBody(Out):
     patient: PatientAdmin
 
 
+class PatientLoginOut(Out):
+    """A login given to a desk patient: the patient now with an email; the link to choose a password was sent."""
+
+    patient: PatientAdmin
+    link_sent_to: str
+
+
 class PatientForDoctor(Out):
     id: int
     full_name: str

@@ -268,6 +268,12 @@ class DeskPatientIn(Strict):
     email: Annotated[Email | None, BeforeValidator(_blank_to_none)] = None
 
 
+class DeskLoginIn(Strict):
+    """An email for a patient registered at the desk without one: they get a link to choose a password."""
+
+    email: Email
+
+
 class DeskBookIn(Strict):
     patient_id: RecordId
     slot_id: RecordId

@@ -4,13 +4,14 @@ Emails go through the real outbox sender to a real SMTP server (aiosmtpd).
 """
 from __future__ import annotations
 
+import re
 from datetime import time, timedelta
 
 import sqlalchemy as sa
 from icalendar import Calendar
 
 from backend.extensions import db
-from backend.models import Appointment, AuditLog, DoctorAvailability, DoctorNotice
+from backend.models import Appointment, AuditLog, DoctorAvailability, DoctorNotice, User
 from backend.services.booking import notices
 from backend.services.clock import clinic_today
 from backend.services.email import delivery
@@ -182,6 +183,51 @@ def test_desk_registration_with_an_email_sends_only_a_confirmation_link(app, fac
     again = desk.post("/admin/patients", json={"full_name": "Someone", "date_of_birth": "1960-05-05",
                                                "email": "karim@example.com"})
     assert again.status_code == 409 and again.get_json()["error"]["code"] == "email_taken"
+
+
+def test_a_desk_patient_is_given_a_login_later_and_the_emailed_link_lets_them_in(app, factory, smtp_sink):
+    factory.admin(email="desk@example.com")
+    factory.patient(email="taken@example.com")
+    desk = as_user(app, "desk@example.com")
+    created = desk.post("/admin/patients", json={"full_name": "Rahima Khatun", "date_of_birth": "1948-02-01",
+                                                 "phone": "01711 223344"})
+    patient_id = created.get_json()["patient"]["id"]
+    # Another account's address is refused, and nothing changes.
+    taken = desk.post(f"/admin/patients/{patient_id}/login", json={"email": "Taken@example.com"})
+    assert taken.status_code == 409 and taken.get_json()["error"]["code"] == "email_taken"
+    assert desk.get(f"/admin/patients/{patient_id}").get_json()["patient"]["email"] is None
+
+    given = desk.post(f"/admin/patients/{patient_id}/login", json={"email": "Rahima@Example.com"})
+    assert given.status_code == 201, given.get_json()
+    assert given.get_json()["patient"]["email"] == "rahima@example.com"
+    assert given.get_json()["link_sent_to"] == "rahima@example.com"
+    [email] = send_all(smtp_sink, 1)
+    assert email["To"] == "rahima@example.com" and "login" in email["Subject"]
+    token = re.search(r"reset-password\?token=([A-Za-z0-9_\-]+)", body(email)).group(1)
+
+    # No password works before the link is used.
+    guess = ApiClient(app.test_client()).post("/auth/login", json={"email": "rahima@example.com",
+                                                                    "password": "a-guessed-password"})
+    assert guess.status_code == 401
+    # A patient who has a login already: 409.
+    again = desk.post(f"/admin/patients/{patient_id}/login", json={"email": "other@example.com"})
+    assert again.status_code == 409 and again.get_json()["error"]["code"] == "has_login"
+
+    chosen = ApiClient(app.test_client()).post("/auth/password/reset",
+                                               json={"token": token, "password": "rahima-chose-this"})
+    assert chosen.status_code == 200, chosen.get_json()
+    patient_browser = ApiClient(app.test_client())
+    patient_browser.login("rahima@example.com", "rahima-chose-this")
+    me = patient_browser.get("/auth/me").get_json()
+    assert me["user"]["email"] == "rahima@example.com"
+    user = db.session.execute(sa.select(User).where(User.email == "rahima@example.com")).scalar_one()
+    assert user.email_confirmed_at is not None  # the link confirmed the address
+    # The link works once.
+    twice = ApiClient(app.test_client()).post("/auth/password/reset",
+                                              json={"token": token, "password": "another-long-one"})
+    assert twice.status_code == 400
+    row = db.session.execute(sa.select(AuditLog).where(AuditLog.action == "patient.login_added")).scalar_one()
+    assert row.patient_id == patient_id
 
 
 def test_doctors_get_one_email_per_change_or_one_daily_digest(app, factory, make_appointment, smtp_sink):

@@ -12,6 +12,7 @@ from backend.schemas import (
     AppointmentFilterQuery,
     AuditQuery,
     DeskBookIn,
+    DeskLoginIn,
     DeskPatientIn,
     DoctorCreateIn,
     DoctorListQuery,
@@ -134,6 +135,14 @@ def register_patient(body: DeskPatientIn):
 def get_patient(patient_id: int):
     patient = patients.patient_for_admin(patient_id, actor_id=current_user.id, ip=client_ip())
     return jsonify({"patient": directory_serializers.patient_admin(patient)})
+
+
+@bp.post("/patients/<int:patient_id>/login")
+@role_required("admin")
+@contract(body=DeskLoginIn, responses={201: c.PatientLoginOut, 404: None, 409: None})
+def give_patient_login(patient_id: int, body: DeskLoginIn):
+    patient = links.give_login(patient_id, body.email, actor_id=current_user.id, ip=client_ip())
+    return jsonify({"patient": directory_serializers.patient_admin(patient), "link_sent_to": patient.user.email}), 201
 
 
 @bp.post("/users/<int:user_id>/password-reset")

@@ -134,19 +134,23 @@ export function initials(name) {
 
 // ---------- data loading ----------
 export function useLoader(load, { immediate = true } = {}) {
+  // Only the latest reload writes: an earlier, slower answer (say, the previous tab's) never replaces it.
+  let latest = 0
   const state = reactive({
     loading: false,
     error: null,
     data: null,
     async reload() {
+      const mine = ++latest
       state.loading = true
       state.error = null
       try {
-        state.data = await load()
+        const data = await load()
+        if (mine === latest) state.data = data
       } catch (error) {
-        state.error = error
+        if (mine === latest) state.error = error
       } finally {
-        state.loading = false
+        if (mine === latest) state.loading = false
       }
       return state.data
     },

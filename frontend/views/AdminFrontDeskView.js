@@ -90,6 +90,26 @@ export default {
       }
     }
 
+    const login = reactive({ email: '' })
+    const loginErrors = reactive({})
+
+    async function giveLogin(event) {
+      event.preventDefault()
+      busy.value = 'login'
+      try {
+        const data = await api.post(`/admin/patients/${selected.value.id}/login`, { email: login.email.trim() })
+        applyFieldErrors(loginErrors, null)
+        login.email = ''
+        selected.value = data.patient
+        store.notify(`We emailed ${data.link_sent_to} a link to choose a password.`)
+      } catch (err) {
+        applyFieldErrors(loginErrors, err)
+        store.notifyError(err)
+      } finally {
+        busy.value = ''
+      }
+    }
+
     async function sendReset() {
       try {
         await api.post(`/admin/users/${selected.value.user_id}/password-reset`)
@@ -145,6 +165,12 @@ export default {
           ]),
           p.email ? button('Send password link', { variant: 'outline-secondary', onClick: sendReset, testid: 'desk-send-reset', size: 'sm' }) : null,
         ]),
+        p.email
+          ? null
+          : h('form', { class: 'desk-login mb-3', novalidate: true, onSubmit: giveLogin, 'data-testid': 'desk-login' }, [
+              field(login, 'email', { label: 'Give a login: the patient\'s email', type: 'email', errors: loginErrors, idPrefix: 'desk-login', autocomplete: 'off', help: 'We email them a link to choose a password; opening it confirms the address.' }),
+              button('Email a login link', { type: 'submit', variant: 'outline-primary', size: 'sm', busy: busy.value === 'login', testid: 'desk-login-submit' }),
+            ]),
         h('h3', { class: 'h6' }, 'Upcoming appointments'),
         stateView(upcoming, (data) =>
           h('div', [

@@ -3,6 +3,7 @@ import { RouterLink } from 'vue-router'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
 import { questionsAndAnswers } from '../components/triage.js'
+import SlotPicker from '../components/SlotPicker.js'
 import {
   appointmentDate,
   appointmentTime,
@@ -46,6 +47,10 @@ export default {
     const formError = ref(null)
     const saving = ref(false)
     const busyId = ref(null)
+    // One appointment at a time is being cancelled or moved: { id, mode: 'cancel' | 'move' }.
+    const changing = ref(null)
+    const change = reactive({ reason: '' })
+    const changeErrors = reactive({})
     const appointments = useLoader(async () => {
       const list = itemsOf(await api.get('/doctor/appointments', { scope: scope.value, per_page: 100 }), 'appointments')
       if (scope.value === 'today') return [...list].sort((a, b) => (a.status === 'booked' ? 0 : 1) - (b.status === 'booked' ? 0 : 1) || byUrgencyThenTime(a, b))
@@ -65,6 +70,7 @@ export default {
     }
 
     function startComplete(appointment) {
+      changing.value = null
       completing.value = appointment.id
       Object.assign(form, { diagnosis: '', prescription: '', notes: '', follow_up_date: '' })
       applyFieldErrors(errors, null)
@@ -113,6 +119,74 @@ export default {
       } finally {
         busyId.value = null
       }
+    }
+
+    function startChange(appointment, mode) {
+      completing.value = null
+      changing.value = { id: appointment.id, mode }
+      change.reason = ''
+      applyFieldErrors(changeErrors, null)
+    }
+
+    async function submitCancel(event, appointment) {
+      event.preventDefault()
+      applyFieldErrors(changeErrors, null)
+      const reason = change.reason.trim()
+      if (!reason) {
+        changeErrors.reason = 'Write the reason: the patient is told.'
+        return
+      }
+      busyId.value = appointment.id
+      try {
+        await api.post(`/doctor/appointments/${appointment.id}/cancel`, { reason })
+        store.notify(`The ${appointmentTime(appointment)} appointment with ${patientName(appointment)} is cancelled; they have been told.`)
+        changing.value = null
+        appointments.reload()
+      } catch (err) {
+        applyFieldErrors(changeErrors, err)
+        store.notifyError(err)
+      } finally {
+        busyId.value = null
+      }
+    }
+
+    async function moveTo(appointment, slot) {
+      const when = `${formatDate(slot.date)} at ${String(slot.start_time).slice(0, 5)}`
+      const ok = await store.confirm({ title: 'Move this appointment?', message: `${patientName(appointment)}: from ${formatDate(appointmentDate(appointment))} ${appointmentTime(appointment)} to ${when}. The patient is told.`, confirmLabel: 'Move appointment' })
+      if (!ok) return
+      busyId.value = appointment.id
+      try {
+        const body = { slot_id: slot.id }
+        if (change.reason.trim()) body.reason = change.reason.trim()
+        await api.post(`/doctor/appointments/${appointment.id}/reschedule`, body)
+        store.notify(`${patientName(appointment)} moved to ${when}; they have been told.`)
+        changing.value = null
+        appointments.reload()
+      } catch (err) {
+        store.notifyError(err)
+      } finally {
+        busyId.value = null
+      }
+    }
+
+    function changeForm(a) {
+      const c = changing.value
+      if (!c || c.id !== a.id) return null
+      if (c.mode === 'cancel') {
+        return h('form', { class: 'mt-3 border-top pt-3', novalidate: true, onSubmit: (e) => submitCancel(e, a), 'data-testid': 'queue-cancel-form' }, [
+          field(change, 'reason', { label: 'Reason (the patient is told)', type: 'textarea', rows: 2, errors: changeErrors, idPrefix: `cancel-${a.id}`, required: true }),
+          h('div', { class: 'd-flex gap-2 flex-wrap' }, [
+            button('Cancel appointment', { type: 'submit', variant: 'danger', busy: busyId.value === a.id, testid: 'queue-cancel-submit' }),
+            button('Keep it', { variant: 'outline-secondary', onClick: () => (changing.value = null), testid: 'queue-cancel-keep' }),
+          ]),
+        ])
+      }
+      return h('div', { class: 'mt-3 border-top pt-3', 'data-testid': 'queue-move' }, [
+        field(change, 'reason', { label: 'Reason (optional, the patient is told)', idPrefix: `move-${a.id}` }),
+        h('p', { class: 'small text-secondary mb-2' }, 'Choose one of your free times:'),
+        h(SlotPicker, { key: `move-${a.id}`, doctorId: a.doctor_id, asPatient: false, actionLabel: 'Move here', busySlotId: null, onSelect: (slot) => moveTo(a, slot) }),
+        button('Keep the time', { variant: 'outline-secondary', size: 'sm', onClick: () => (changing.value = null), testid: 'queue-move-keep' }),
+      ])
     }
 
     // The server says whether the visit has started (`outcome_possible`); older answers lack it.
@@ -173,12 +247,19 @@ export default {
           a.status === 'booked' && scope.value !== 'upcoming'
             ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', disabled: busyId.value === a.id || !canRecord(a), 'aria-describedby': canRecord(a) ? undefined : `not-yet-${a.id}`, 'data-testid': `no-show-${a.id}`, onClick: () => markNoShow(a) }, 'No-show')
             : null,
+          a.status === 'booked'
+            ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-secondary', 'data-testid': `move-${a.id}`, onClick: () => startChange(a, 'move') }, 'Move')
+            : null,
+          a.status === 'booked'
+            ? h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', 'data-testid': `cancel-${a.id}`, onClick: () => startChange(a, 'cancel') }, 'Cancel visit')
+            : null,
           // Outcomes describe a visit that has begun: until then the buttons wait, and say why.
           a.status === 'booked' && !canRecord(a)
             ? h('span', { id: `not-yet-${a.id}`, class: 'small text-secondary align-self-center', 'data-testid': `not-yet-${a.id}` }, `Available from ${appointmentTime(a)}${appointmentDate(a) !== todayISO() ? ` on ${formatDate(appointmentDate(a), { weekday: 'short', day: 'numeric', month: 'short' })}` : ''}, when the visit starts.`)
             : null,
         ]),
         completing.value === a.id ? completeForm(a) : null,
+        changeForm(a),
       ])
     }
 

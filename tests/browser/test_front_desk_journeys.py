@@ -49,6 +49,12 @@ def test_an_admin_registers_a_phone_patient_and_books_for_them(open_page, factor
             expect(page.get_by_test_id("desk-upcoming-row")).to_have_count(1)
             expect(page.get_by_test_id("desk-upcoming-row")).to_contain_text("Dr. Farhana Rahman")
             screenshot(page, f"front-desk-booked-{name}")
+            # Later she has an email: the desk gives her a login; the link to choose a password is emailed.
+            page.get_by_test_id("desk-login-email").fill("rahima@example.com")
+            page.get_by_test_id("desk-login-submit").click()
+            expect(page.get_by_test_id("desk-patient")).to_contain_text("rahima@example.com")
+            expect(page.get_by_test_id("desk-login")).to_have_count(0)
+            expect(page.get_by_test_id("desk-send-reset")).to_be_visible()
             # The booking is in the audit log, with who made it; the settings page offers two-factor login.
             page.get_by_test_id("nav-home").click()
             page.get_by_test_id("open-audit").click()
@@ -145,3 +151,44 @@ def test_a_user_resets_a_forgotten_password_from_the_emailed_link(open_page, fac
     again.get_by_test_id("reset-submit").click()
     expect(again.get_by_test_id("form-error")).to_contain_text("no longer valid")
     screenshot(again, "reset-password-used-link-desktop")
+
+
+def test_a_doctor_moves_one_visit_and_cancels_another_from_the_queue(open_page, factory, make_appointment):
+    doctor = factory.doctor("General Medicine", full_name="Dr. Farhana Rahman", email="farhana@example.com")
+    day = clinic_today() + timedelta(days=2)
+    moved = make_appointment(patient=factory.patient(full_name="Amina Begum"), doctor=doctor, day=day,
+                             start=time(9, 0))
+    cancelled = make_appointment(patient=factory.patient(full_name="Karim Hossain"), doctor=doctor, day=day,
+                                 start=time(10, 0))
+    free = factory.slot(doctor, day=day, start=time(11, 0))
+
+    page = open_page(**DESKTOP)
+    log_in(page, "farhana@example.com", home="/doctor")
+    page.get_by_test_id("nav-queue").click()
+    # Straight to the next tab, while today's list may still be loading: the later answer must not win.
+    page.get_by_test_id("scope-upcoming").click()
+    expect(page.get_by_test_id("queue-item")).to_have_count(2)
+    page.get_by_test_id(f"move-{moved.id}").click()
+    page.get_by_test_id("move-{}-reason".format(moved.id)).fill("I am in theatre that morning")
+    page.get_by_test_id(f"slot-{free.id}").click()
+    page.get_by_test_id("confirm-ok").click()
+    expect(page.locator(f'[data-testid="queue-item"][data-id="{moved.id}"]')).to_contain_text("11:00")
+
+    page.get_by_test_id(f"cancel-{cancelled.id}").click()
+    page.get_by_test_id("queue-cancel-submit").click()  # no reason yet: asked for one, nothing sent
+    expect(page.get_by_test_id("queue-cancel-form")).to_contain_text("Write the reason")
+    page.get_by_test_id(f"cancel-{cancelled.id}-reason").fill("I have to attend an emergency")
+    screenshot(page, "doctor-queue-cancel-desktop")
+    page.get_by_test_id("queue-cancel-submit").click()
+    expect(page.get_by_test_id("queue-item")).to_have_count(1)
+    expect(page.get_by_test_id("queue-item")).to_contain_text("Amina Begum")
+    screenshot(page, "doctor-queue-moved-desktop")
+
+    phone = open_page(**PHONE)
+    log_in(phone, "farhana@example.com", home="/doctor")
+    phone.goto("/#/doctor/queue")
+    phone.get_by_test_id("scope-upcoming").click()
+    phone.get_by_test_id(f"move-{moved.id}").click()
+    expect(phone.get_by_test_id("slot-picker")).to_be_visible()
+    fits(phone)
+    screenshot(phone, "doctor-queue-move-phone")

@@ -20,13 +20,14 @@ from flask import current_app, render_template
 
 from backend.errors import Conflict, DomainError, InvalidInput, NotFound, commit_or_conflict
 from backend.extensions import db
-from backend.models import AccountToken, User, utcnow
+from backend.models import AccountToken, Patient, User, utcnow
 from backend.services import audit
 from backend.services.accounts import throttle
 from backend.services.accounts.credentials import (
     check_current_password,
     email_taken,
     hash_password,
+    normalize_email,
     revoke_all_sessions,
 )
 from backend.services.email import outbox
@@ -123,6 +124,45 @@ def send_reset_by_admin(user_id: int, *, actor_id: int, ip: str | None = None) -
     db.session.commit()
     outbox.send_queued_now()
     return user
+
+
+def give_login(patient_id: int, email: str, *, actor_id: int, ip: str | None = None) -> Patient:
+    """Add an email to a patient registered at the desk without one, and send a link to choose a password.
+
+    The link is a reset link that lives as long as a confirmation link (a first login is not urgent, and the
+    patient may read their email days later); opening it sets the password and confirms the address.
+    """
+    patient = db.session.get(Patient, patient_id)
+    if patient is None:
+        raise NotFound("No such patient.")
+    user = patient.user
+    if user.email:
+        raise Conflict("This patient already has a login. Send them a password reset link instead.",
+                       code="has_login")
+    if not user.is_active:
+        raise Conflict("This account is deactivated. Reactivate it first.", code="user_inactive")
+    email = normalize_email(email)
+    if email_taken(email):
+        raise Conflict("An account with this email already exists.", code="email_taken",
+                       fields={"email": "This email is already registered."})
+    user.email = email
+    user.email_confirmed_at = None
+    commit_or_conflict(flush=True)
+    hours = current_app.config["EMAIL_CONFIRM_HOURS"]
+    token = _issue(user, "password_reset", timedelta(hours=hours))
+    clinic = current_app.config["CLINIC_NAME"]
+    _queue_link_email(
+        kind="account_invite", recipient=email, subject=f"Your {clinic} login", name=user.display_name,
+        intro=f"{clinic} has set up a login for you with this email address. Choose a password to see and book "
+              "your appointments online.",
+        action="Choose my password", link=_link("reset-password", token),
+        note=f"The link works once, for {hours} hours. Opening it also confirms this email address. If you did "
+             "not expect this email, ignore it.",
+        key=f"account-invite:{_hash(token)}")
+    audit.record("patient.login_added", actor_id=actor_id, target=f"user:{user.id}", ip=ip, patient_id=patient.id)
+    commit_or_conflict()
+    outbox.send_queued_now()
+    return patient
 
 
 def reset_password(token: str, new_password: str, *, ip: str | None = None) -> User:
