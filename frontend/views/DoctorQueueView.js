@@ -1,4 +1,4 @@
-import { h, reactive, ref } from 'vue'
+import { h, reactive, ref, watch } from 'vue'
 import { RouterLink } from 'vue-router'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
@@ -51,6 +51,8 @@ export default {
     const changing = ref(null)
     const change = reactive({ reason: '' })
     const changeErrors = reactive({})
+    // The "write the reason" message goes as soon as there is one.
+    watch(() => change.reason, (reason) => { if (reason.trim()) delete changeErrors.reason })
     const appointments = useLoader(async () => {
       const list = itemsOf(await api.get('/doctor/appointments', { scope: scope.value, per_page: 100 }), 'appointments')
       if (scope.value === 'today') return [...list].sort((a, b) => (a.status === 'booked' ? 0 : 1) - (b.status === 'booked' ? 0 : 1) || byUrgencyThenTime(a, b))
@@ -185,7 +187,7 @@ export default {
         field(change, 'reason', { label: 'Reason (optional, the patient is told)', idPrefix: `move-${a.id}` }),
         h('p', { class: 'small text-secondary mb-2' }, 'Choose one of your free times:'),
         h(SlotPicker, { key: `move-${a.id}`, doctorId: a.doctor_id, asPatient: false, actionLabel: 'Move here', busySlotId: null, onSelect: (slot) => moveTo(a, slot) }),
-        button('Keep the time', { variant: 'outline-secondary', size: 'sm', onClick: () => (changing.value = null), testid: 'queue-move-keep' }),
+        h('div', { class: 'mt-2' }, [button('Keep the time', { variant: 'outline-secondary', size: 'sm', onClick: () => (changing.value = null), testid: 'queue-move-keep' })]),
       ])
     }
 
