@@ -634,6 +634,16 @@ def test_age_belongs_to_the_subject(kb, text, age):
     assert result.facts["age_years"] == (pytest.approx(age, abs=0.01) if age is not None else None)
 
 
+def test_a_stated_age_beats_the_guess_from_the_word_baby(kb):
+    # "baby" alone is read as about 6 months; the profile's age (6 weeks) decides the under-3-months red flag
+    result = assess("my baby has a temp of 38.2", age_years=0.1, knowledge=kb)
+    assert result.facts["age_years"] == pytest.approx(0.1)
+    assert run(kb, "my baby has a temp of 38.2").facts["age_years"] == pytest.approx(0.5)
+    # an age written without "old" is still read, and is not a pregnancy's weeks
+    assert run(kb, "baby is 5 months, temp 38.2").facts["age_years"] == pytest.approx(5 / 12, abs=0.01)
+    assert run(kb, "she is 5 months pregnant with a headache").facts["age_years"] is None
+
+
 @pytest.mark.parametrize("text", ["worried it might be chest pain", "scared it's chest pain",
                                   "in case it is chest pain"])
 def test_a_feared_diagnosis_is_not_a_finding(kb, text):

@@ -178,7 +178,8 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
             for concept, occurrences in kb.matcher.match(history_stream).items():
                 if any(not history_mods.negated[o.first] and not history_mods.other[o.first] for o in occurrences):
                     context_present.add(concept)
-    if facts.age_years is None and age_years is not None:
+    # A stated age (the profile's) beats the rough guess from a word such as "baby" (read as 6 months).
+    if age_years is not None and (facts.age_years is None or facts.age_from_word):
         try:
             facts.age_years = float(age_years)
         except (TypeError, ValueError):

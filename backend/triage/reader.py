@@ -316,6 +316,9 @@ _AGE_PATTERNS = [re.compile(p) for p in (
     r"(?:aged|age|ages|বয়স)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*(years?|months?|weeks?|days?|বছর|মাস)?(?![\d.])",
     r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)",
     r"(\d{1,3}(?:\.\d+)?)\s*(bochor|bochorer|masher|mash)\s*(?:er|boyosh|boyoshi|bayas|age)?",
+    # "baby is 6 weeks", "she's only 5 months": an infant's age without "old" (not "5 months pregnant")
+    r"(?<![a-z])(?:baby|son|daughter|he|she|hes|shes|he s|she s)\s+(?:is\s+)?(?:only\s+|just\s+)?(\d{1,2})\s*"
+    r"(months?|weeks?|days?)(?![a-z])(?!\s*(?:pregnant|ago|gestation))",
 )]
 _CLINICAL_AGE_SEX = re.compile(r"(?:^|[.,;:(]\s*|patient\s|pt\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,3})\s?"
                                r"(m|f|male|female)(?![a-z0-9])")
@@ -376,7 +379,7 @@ def _age_value(match: re.Match) -> float:
     return round(_number(match.group(1)) * _AGE_UNIT_YEARS.get(unit, 1), 3)
 
 
-def read_age_years(text: str, subject: str | None = None) -> float | None:
+def read_age_years(text: str, subject: str | None = None, guess: bool = True) -> float | None:
     """The patient's age. With `subject` (who the text is about: "writer" or a relative's stem),
     an age stated for someone else ("I have chest pain, my husband is 68") is not the patient's."""
     candidates: list[tuple[int, float, str | None]] = []
@@ -400,6 +403,8 @@ def read_age_years(text: str, subject: str | None = None) -> float | None:
             candidates = own or [c for c in candidates if c[2] is None or (subject == "writer" and c[2] == "writer")]
         if candidates:
             return min(candidates)[1]
+    if not guess:
+        return None
     for pattern, years in _AGE_WORDS:
         if pattern.search(text):
             return years
@@ -955,6 +960,7 @@ class Facts:
     temp_c: float | None = None
     days: float | None = None
     age_from_text: bool = False
+    age_from_word: bool = False     # only a rough guess from a word ("baby" ~ 6 months, "toddler" ~ 2)
     notes: list[str] = field(default_factory=list)
 
 
@@ -963,7 +969,10 @@ def read_facts(text: str, subject: str | None = None) -> Facts:
     about (from `context_modifiers`), so a carer's own age is not taken for the patient's."""
     expanded = expanded_text(text)
     facts = Facts()
-    facts.age_years = read_age_years(expanded, subject)
+    facts.age_years = read_age_years(expanded, subject, guess=False)
+    if facts.age_years is None:
+        facts.age_years = read_age_years(expanded, subject)
+        facts.age_from_word = facts.age_years is not None
     facts.age_from_text = facts.age_years is not None
     facts.sex = read_sex(expanded)
     facts.temp_c = read_temperature_c(expanded)
