@@ -15,8 +15,6 @@ from backend.triage.evaluation import (
 )
 
 EVAL_SET = Path(__file__).parent / "data" / "triage_eval.json"
-# The engine's accuracy on EVAL_SET when this gate was set, rounded down to 0.01.
-ACCURACY_FLOOR = 0.99
 LEVELS = ("emergency", "urgent", "routine", "self_care")
 
 
@@ -123,12 +121,8 @@ def test_format_report_shows_the_headline_figures():
     assert all(level in report for level in LEVELS)
 
 
-# --------------------------------------------------------------------------- the gate
-
-
-@pytest.fixture(scope="module")
-def eval_summary():
-    return evaluate(load_cases(EVAL_SET), assess)
+# --------------------------------------------------------------------------- the project's own set
+# Its accuracy floor lives with every other set's in tests/test_triage_sets.py.
 
 
 def test_eval_set_is_large_and_balanced():
@@ -139,12 +133,3 @@ def test_eval_set_is_large_and_balanced():
     assert min(counts.values()) >= 25, counts
     assert len({c["id"] for c in cases}) == len(cases)
     assert sum(bool(c["history"]) for c in cases) >= 10
-
-
-def test_gate_no_missed_emergencies(eval_summary):
-    assert eval_summary["emergency_sensitivity"] == 1.0, eval_summary["missed_emergencies"]
-
-
-def test_gate_accuracy(eval_summary):
-    wrong = [c for c in eval_summary["cases"] if c["gold"] != c["predicted"]]
-    assert eval_summary["accuracy"] >= ACCURACY_FLOOR, wrong

@@ -7,11 +7,13 @@ engine, so there is no second, hand-written copy to drift:
 
 - every condition whose level is `emergency`, with its `requires` groups,
   `supports`/`min_supports` and the findings of its `unless`;
-- every `raise` rule that lifts a condition to `emergency` when all its items
-  are findings (the condition's `requires` plus the rule's items). Rules that
-  need a number (age, temperature, duration) are left to the server: the
-  browser does not read numbers, and every offline entry is assessed in full
-  once the connection is back.
+- every `raise` rule that lifts a condition to `emergency` (the condition's
+  `requires` plus the rule's findings). The browser does not read numbers, so a
+  rule's number tests (age, temperature, duration) are taken to hold when the
+  rule also names a finding: offline, with no one to ask, "call now" is the safe
+  side of doubt. A rule made of number tests alone is left to the server (taking
+  those to hold raised false alarms from 0.5% to 5%); every offline entry is
+  assessed in full once the connection is back.
 
 Each term is exported as its phrases (a finding's name and synonyms, or the
 term itself), written as in the files: the browser folds case, word endings and
@@ -71,9 +73,9 @@ def red_flag_rules(kb: KnowledgeBase) -> dict:
         for raised in condition.raises:
             if raised.level != "emergency":
                 continue
-            keys = [_term_key(item) for item in raised.items]
-            if any(key is None for key in keys):
-                skipped += 1
+            keys = [key for key in (_term_key(item) for item in raised.items) if key is not None]
+            if not keys:
+                skipped += 1  # number tests alone (e.g. "age >= 50"): left to the server
                 continue
             rules.append(_rule(condition, keys, raised.why))
     concepts = sorted({term for rule in rules
