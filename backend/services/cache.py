@@ -67,19 +67,12 @@ class Cached:
 
 def read_through(key: str, ttl: int, load: Callable[[], Any], *, registry: str | None = None) -> Cached:
     """The cached JSON value of `key`, or `load()` stored for `ttl` seconds (and listed in `registry`)."""
-    client = redis_handle.client()
-    if client is not None:
+    client, raw = _fetch(key)
+    if raw is not None:
         try:
-            raw = client.get(key)
-        except redis.RedisError as exc:
-            redis_handle.trip(exc)
-            client = None
-        else:
-            if raw is not None:
-                try:
-                    return Cached(json.loads(raw), HIT)
-                except ValueError:
-                    log.warning("discarding unreadable cache entry %s", key)
+            return Cached(json.loads(raw), HIT)
+        except ValueError:
+            log.warning("discarding unreadable cache entry %s", key)
     value = load()
     if client is None:
         return Cached(value, BYPASS)
@@ -98,16 +91,9 @@ class CachedBytes:
 def body_through(key: str, ttl: int, render: Callable[[], tuple[bytes, int]], *,
                  registry: str | None = None) -> CachedBytes:
     """The cached bytes of `key`, or `render()`'s (body, seconds it stays right) stored for min(ttl, seconds)."""
-    client = redis_handle.client()
-    if client is not None:
-        try:
-            raw = client.get(key)
-        except redis.RedisError as exc:
-            redis_handle.trip(exc)
-            client = None
-        else:
-            if raw is not None:
-                return CachedBytes(raw.encode(), HIT)
+    client, raw = _fetch(key)
+    if raw is not None:
+        return CachedBytes(raw.encode(), HIT)
     body, fresh_for = render()
     if client is None:
         return CachedBytes(body, BYPASS)
@@ -119,6 +105,18 @@ def body_through(key: str, ttl: int, render: Callable[[], tuple[bytes, int]], *,
 
 def dumps(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _fetch(key: str):
+    """(the Redis client, the cached text or None); the client is None when Redis is down (the breaker trips)."""
+    client = redis_handle.client()
+    if client is None:
+        return None, None
+    try:
+        return client, client.get(key)
+    except redis.RedisError as exc:
+        redis_handle.trip(exc)
+        return None, None
 
 
 def _store(client, key: str, text: str, ttl: int, registry: str | None) -> bool:

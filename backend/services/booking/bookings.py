@@ -259,6 +259,35 @@ def cancel_appointment(patient_id: int, appointment_id: int, *, reason: str | No
     return _reload(appointment_id)
 
 
+def _move(appointment: Appointment, new_slot_id: int, *, notice_applies: bool) -> int:
+    """Inside the write: take the new slot, check the patient's rules, move the visit, free the old slot.
+
+    The new slot is held before the old one is let go, so a lost race leaves the
+    appointment where it was. Returns the new slot's doctor.
+    """
+    slot = _load_slot(new_slot_id)
+    bookability.check_bookable(slot.date, slot.start_time, notice_applies=notice_applies)
+    if slot.is_booked:
+        raise SlotTaken()
+    appointment_id, patient_id, old_slot_id = appointment.id, appointment.patient_id, appointment.slot_id
+    new_doctor_id, day, start, end = slot.doctor_id, slot.date, slot.start_time, slot.end_time
+    _take_slot(new_slot_id)
+    _lock_patient(patient_id)
+    _check_patient_rules(patient_id, slot, replacing=appointment_id)
+    moved = db.session.execute(
+        sa.update(Appointment)
+        .where(Appointment.id == appointment_id, Appointment.status == "booked")
+        .values(slot_id=new_slot_id, doctor_id=new_doctor_id, date=day, start_time=start, end_time=end,
+                updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if moved != 1:
+        raise Conflict("Only a booked appointment can be moved.", code="not_booked")
+    _free_slot(old_slot_id)
+    commit_or_conflict(flush=True, default=SlotTaken)
+    return new_doctor_id
+
+
 def reschedule_appointment(patient_id: int, appointment_id: int, new_slot_id: int, *,
                            ip: str | None = None, actor_id: int | None = None) -> Appointment:
     """Move a booked appointment to another slot, in one transaction.
@@ -274,26 +303,8 @@ def reschedule_appointment(patient_id: int, appointment_id: int, new_slot_id: in
         if appointment.slot_id == new_slot_id:
             raise RuleViolation("The appointment is already at this time.", code="same_slot")
         check_cancellable(appointment)
-        slot = _load_slot(new_slot_id)
-        bookability.check_bookable(slot.date, slot.start_time)
-        if slot.is_booked:
-            raise SlotTaken()
         old_slot_id, old_doctor_id = appointment.slot_id, appointment.doctor_id
-        new_doctor_id, day, start, end = slot.doctor_id, slot.date, slot.start_time, slot.end_time
-        _take_slot(new_slot_id)
-        _lock_patient(patient_id)
-        _check_patient_rules(patient_id, slot, replacing=appointment_id)
-        moved = db.session.execute(
-            sa.update(Appointment)
-            .where(Appointment.id == appointment_id, Appointment.status == "booked")
-            .values(slot_id=new_slot_id, doctor_id=new_doctor_id, date=day, start_time=start, end_time=end,
-                    updated_at=utcnow())
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if moved != 1:
-            raise Conflict("Only a booked appointment can be moved.", code="not_booked")
-        _free_slot(old_slot_id)
-        commit_or_conflict(flush=True, default=SlotTaken)
+        new_doctor_id = _move(appointment, new_slot_id, notice_applies=True)
         audit.record("appointment.reschedule", actor_id=actor_id, target=f"appointment:{appointment_id}", ip=ip,
                      patient_id=patient_id, from_slot=old_slot_id, to_slot=new_slot_id)
         _tell(_reload(appointment_id), "rescheduled", actor_id=actor_id, previous_doctor_id=old_doctor_id)
@@ -418,27 +429,9 @@ def staff_reschedule(appointment_id: int, new_slot_id: int, *, actor_id: int, do
         if appointment.slot_id == new_slot_id:
             raise RuleViolation("The appointment is already at this time.", code="same_slot")
         _not_started(appointment)
-        slot = _load_slot(new_slot_id)
-        bookability.check_bookable(slot.date, slot.start_time, notice_applies=not override)
-        if slot.is_booked:
-            raise SlotTaken()
         patient_id = appointment.patient_id
         old_slot_id, old_doctor_id = appointment.slot_id, appointment.doctor_id
-        new_doctor_id, day, start, end = slot.doctor_id, slot.date, slot.start_time, slot.end_time
-        _take_slot(new_slot_id)
-        _lock_patient(patient_id)
-        _check_patient_rules(patient_id, slot, replacing=appointment_id)
-        moved = db.session.execute(
-            sa.update(Appointment)
-            .where(Appointment.id == appointment_id, Appointment.status == "booked")
-            .values(slot_id=new_slot_id, doctor_id=new_doctor_id, date=day, start_time=start, end_time=end,
-                    updated_at=utcnow())
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if moved != 1:
-            raise Conflict("Only a booked appointment can be moved.", code="not_booked")
-        _free_slot(old_slot_id)
-        commit_or_conflict(flush=True, default=SlotTaken)
+        new_doctor_id = _move(appointment, new_slot_id, notice_applies=not override)
         audit.record("appointment.reschedule", actor_id=actor_id, target=f"appointment:{appointment_id}", ip=ip,
                      patient_id=patient_id, from_slot=old_slot_id, to_slot=new_slot_id, by_staff=True,
                      **({"override": True} if override else {}))
