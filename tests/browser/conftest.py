@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from playwright.sync_api import expect
+
 from tests.conftest import ROOT, TEST_PASSWORD, gunicorn_server
 
 ARTIFACTS = os.path.join(ROOT, "tests", "artifacts")
@@ -22,6 +24,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync", "--disable-quic"]
 CLINIC_TIMEZONE = "Asia/Dhaka"  # the browser's clock matches the clinic's, as for a patient in town
 BROWSER_TEST_TIMEOUT = 150
+# An expectation waits as long as an action may (the context's default below): on a loaded 2-core CI
+# machine a web worker's first symptom check compiles the knowledge base (2-5 s) before it answers.
+expect.set_options(timeout=15_000)
 AXE_URL = "/vendor/axe-core/axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
 # The app asks who is logged in with GET /auth/session, which answers 200 to a visitor too, so no
