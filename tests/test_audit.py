@@ -138,19 +138,20 @@ def test_the_migrated_audit_log_refuses_update_and_delete_on_sqlite(tmp_path, re
     _append_only_refuses("sqlite:///" + str(tmp_path / "audit.db"), redis_url, instance_dir)
 
 
-@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="the PostgreSQL leg runs it (TEST_DATABASE_URL)")
-def test_the_migrated_audit_log_refuses_update_and_delete_on_postgresql(redis_url, instance_dir, database_url,
-                                                                       base_app):
-    name = f"carequeue_audit_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        _append_only_refuses(database_url.rsplit("/", 1)[0] + "/" + name, redis_url, instance_dir)
-    finally:
+# The PostgreSQL leg of the suite (TEST_DATABASE_URL set) runs this against a fresh PostgreSQL database.
+if os.environ.get("TEST_DATABASE_URL"):
+    def test_the_migrated_audit_log_refuses_update_and_delete_on_postgresql(redis_url, instance_dir, database_url,
+                                                                           base_app):
+        name = f"carequeue_audit_{uuid.uuid4().hex[:8]}"
+        admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-        from backend.extensions import redis_handle
-        redis_handle.init_app(base_app)
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        try:
+            _append_only_refuses(database_url.rsplit("/", 1)[0] + "/" + name, redis_url, instance_dir)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+            from backend.extensions import redis_handle
+            redis_handle.init_app(base_app)
 
