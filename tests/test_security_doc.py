@@ -14,7 +14,7 @@ def test_every_cited_test_exists():
     missing = []
     for path, name in cited:
         source = ROOT / path
-        if not source.is_file() or (name and not re.search(rf"^def {name}\(", source.read_text(), re.M)):
+        if not source.is_file() or (name and not re.search(rf"^\s*def {name}\(", source.read_text(), re.M)):
             missing.append(f"{path}::{name}" if name else path)
     assert missing == []
     folders = re.findall(r"`(tests/[\w/]+/)`", text)
