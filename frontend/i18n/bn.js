@@ -1,5 +1,17 @@
 // বাংলা বার্তা। en.js-এর প্রতিটি চাবি এখানেও থাকতে হবে (একটি পরীক্ষা দুই দিকেই মিলিয়ে দেখে)।
+import doctor from './bn/doctor.js'
+import admin from './bn/admin.js'
+import account from './bn/account.js'
+import common from './bn/common.js'
+import errors from './bn/errors.js'
+
 export default {
+  ...doctor,
+  ...admin,
+  ...account,
+  ...common,
+  ...errors,
+
   'language.label': 'ভাষা',
 
   'pwa.new_version': 'কেয়ারকিউ-এর নতুন সংস্করণ প্রস্তুত।',

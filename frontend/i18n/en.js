@@ -1,5 +1,17 @@
 // English messages. Every key here must also be in bn.js (a test checks both ways).
+import doctor from './en/doctor.js'
+import admin from './en/admin.js'
+import account from './en/account.js'
+import common from './en/common.js'
+import errors from './en/errors.js'
+
 export default {
+  ...doctor,
+  ...admin,
+  ...account,
+  ...common,
+  ...errors,
+
   'language.label': 'Language',
 
   'pwa.new_version': 'A new version of CareQueue is ready.',

@@ -1,0 +1,3 @@
+// Bangla messages for the shared components (dialogs, toasts, pager, slot picker, charts, exports) and public pages. Every key here must also be in ../en/common.js.
+export default {
+}

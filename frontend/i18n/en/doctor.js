@@ -1,0 +1,3 @@
+// English messages for the doctor screens (dashboard, queue, schedule, time off, patient history). Every key here must also be in ../bn/doctor.js.
+export default {
+}

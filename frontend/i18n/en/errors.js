@@ -1,0 +1,3 @@
+// English messages for the server error codes, shown in the reader's language. Every key here must also be in ../bn/errors.js.
+export default {
+}
