@@ -1,6 +1,7 @@
 import { h, onMounted, ref } from 'vue'
 import { api } from '../api.js'
 import { formatDateTime } from './ui.js'
+import { t } from '../i18n.js'
 
 // "Since your last visit": bookings, cancellations and moves on the doctor's list.
 export default {
@@ -20,10 +21,10 @@ export default {
       const items = data.value.items
       return h('section', { class: 'card cq-card mt-3', 'data-testid': 'doctor-changes' }, [
         h('div', { class: 'card-body' }, [
-          h('h2', { class: 'h5' }, data.value.since ? 'Changes since your last visit' : 'Recent changes to your list'),
+          h('h2', { class: 'h5' }, data.value.since ? t('doctor.changes.since_last_visit') : t('doctor.changes.recent')),
           items.length
             ? h('ul', { class: 'list-unstyled mb-0' }, items.map((item) => h('li', { key: item.id, class: 'py-1 border-bottom' }, [h('span', { class: 'small text-secondary me-2' }, formatDateTime(item.at)), item.summary])))
-            : h('p', { class: 'text-secondary mb-0' }, 'No changes.'),
+            : h('p', { class: 'text-secondary mb-0' }, t('doctor.changes.none')),
         ]),
       ])
     }

@@ -2,6 +2,7 @@ import { h } from 'vue'
 import { RouterLink } from 'vue-router'
 import { api } from '../api.js'
 import { store } from '../store.js'
+import { formatNumber, t } from '../i18n.js'
 import DoctorChangesPanel from '../components/DoctorChangesPanel.js'
 import { pageHeader, stateView, useLoader } from '../components/ui.js'
 
@@ -21,17 +22,17 @@ export default {
     const dashboard = useLoader(() => api.get('/doctor/dashboard'))
     return () =>
       h('div', [
-        pageHeader(`Good day${store.user ? `, ${store.user.full_name}` : ''}`, 'Your clinic at a glance.', [
-          h(RouterLink, { to: '/doctor/queue', class: 'btn btn-primary', 'data-testid': 'open-queue' }, () => "Open today's queue"),
-          h(RouterLink, { to: '/doctor/schedule', class: 'btn btn-outline-primary' }, () => 'Edit schedule'),
+        pageHeader(store.user ? t('doctor.dashboard.greeting_name', { name: store.user.full_name }) : t('doctor.dashboard.greeting'), t('doctor.dashboard.subtitle'), [
+          h(RouterLink, { to: '/doctor/queue', class: 'btn btn-primary', 'data-testid': 'open-queue' }, () => t('doctor.dashboard.open_queue')),
+          h(RouterLink, { to: '/doctor/schedule', class: 'btn btn-outline-primary' }, () => t('doctor.dashboard.edit_schedule')),
         ]),
         stateView(
           dashboard,
           (data) =>
             h('div', { class: 'grid-3', 'data-testid': 'doctor-stats' }, [
-              stat('Today', count(data, 'today', 'counts.today', 'today_count'), 'appointments today', 'stat-today'),
-              stat('Upcoming', count(data, 'upcoming', 'counts.upcoming', 'upcoming_count'), 'booked ahead', 'stat-upcoming'),
-              stat('Completed', count(data, 'completed', 'counts.completed', 'completed_count'), 'visits completed', 'stat-completed'),
+              stat(t('doctor.dashboard.today'), count(data, 'today', 'counts.today', 'today_count'), t('doctor.dashboard.today_caption'), 'stat-today'),
+              stat(t('doctor.dashboard.upcoming'), count(data, 'upcoming', 'counts.upcoming', 'upcoming_count'), t('doctor.dashboard.upcoming_caption'), 'stat-upcoming'),
+              stat(t('doctor.dashboard.completed'), count(data, 'completed', 'counts.completed', 'completed_count'), t('doctor.dashboard.completed_caption'), 'stat-completed'),
             ]),
           { isEmpty: () => false },
         ),
@@ -41,5 +42,5 @@ export default {
 }
 
 function stat(label, value, caption, testid) {
-  return h('div', { class: 'stat-card', 'data-testid': testid }, [h('p', { class: 'stat-label' }, label), h('p', { class: 'stat-value' }, String(value)), h('p', { class: 'small text-secondary mb-0' }, caption)])
+  return h('div', { class: 'stat-card', 'data-testid': testid }, [h('p', { class: 'stat-label' }, label), h('p', { class: 'stat-value' }, formatNumber(value)), h('p', { class: 'small text-secondary mb-0' }, caption)])
 }

@@ -1,11 +1,15 @@
 import { h, reactive, ref } from 'vue'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
+import { localDigits, t } from '../i18n.js'
 import { addDays, applyFieldErrors, button, card, field, formAlert, formatDate, formatTime, pageHeader, stateView, todayISO, useLoader } from '../components/ui.js'
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
-const WEEKDAY_CHOICES = WEEKDAYS.map((label, value) => ({ value, label }))
-const SLOT_CHOICES = [10, 15, 20, 30, 45, 60].map((value) => ({ value, label: `${value} minutes` }))
+// Monday is 0, as the server counts. Labels are read at render time, in the language of the moment.
+const weekdayName = (weekday) => t(`doctor.schedule.weekday.${weekday}`)
+const weekdayChoices = () => [0, 1, 2, 3, 4, 5, 6].map((value) => ({ value, label: weekdayName(value) }))
+const slotChoices = () => [10, 15, 20, 30, 45, 60].map((value) => ({ value, label: t('doctor.schedule.minutes', { count: value }) }))
+// A time input's value is always HH:MM in Latin digits, whatever the language shown around it.
+const timeValue = (time) => String(time || '').slice(0, 5)
 
 export default {
   name: 'DoctorScheduleView',
@@ -25,7 +29,7 @@ export default {
       const data = await api.get('/doctor/schedule')
       const s = data.schedule || data
       template.slot_minutes = s.slot_minutes || 30
-      template.weekly = itemsOf(s.weekly).map((row) => ({ key: ++rowSeq, weekday: Number(row.weekday), start: formatTime(row.start), end: formatTime(row.end) }))
+      template.weekly = itemsOf(s.weekly).map((row) => ({ key: ++rowSeq, weekday: Number(row.weekday), start: timeValue(row.start), end: timeValue(row.end) }))
       return s
     })
     const slots = useLoader(async () => itemsOf(await api.get('/doctor/availability', { from: todayISO(), to: addDays(todayISO(), 13), per_page: 100 }), 'slots'))
@@ -45,7 +49,7 @@ export default {
           slot_minutes: Number(template.slot_minutes),
           weekly: template.weekly.map((row) => ({ weekday: Number(row.weekday), start: row.start, end: row.end })),
         })
-        store.notify('Weekly schedule saved.')
+        store.notify(t('doctor.schedule.saved'))
       } catch (err) {
         saveError.value = err
         applyFieldErrors(errors, err)
@@ -56,15 +60,15 @@ export default {
 
     async function publish() {
       const ok = await store.confirm({
-        title: 'Publish the next 14 days?',
-        message: 'Bookable slots are created from your saved weekly schedule. Existing slots are kept.',
-        confirmLabel: 'Publish slots',
+        title: t('doctor.schedule.publish_title'),
+        message: t('doctor.schedule.publish_message'),
+        confirmLabel: t('doctor.schedule.publish_confirm'),
       })
       if (!ok) return
       publishing.value = true
       try {
         const data = await api.post('/doctor/availability', { publish_days: 14 })
-        store.notify(`${data.created ?? 0} new slots published.`)
+        store.notify(t('doctor.schedule.published', { count: data.created ?? 0 }))
         slots.reload()
       } catch (err) {
         store.notifyError(err)
@@ -79,7 +83,7 @@ export default {
       applyFieldErrors(blockErrors, null)
       try {
         const data = await api.post('/doctor/availability', { ...block })
-        store.notify(`${data.created ?? 0} slots added on ${formatDate(block.date)}.`)
+        store.notify(t('doctor.schedule.slots_added', { count: data.created ?? 0, date: formatDate(block.date) }))
         slots.reload()
       } catch (err) {
         applyFieldErrors(blockErrors, err)
@@ -90,11 +94,16 @@ export default {
     }
 
     async function removeSlot(slot) {
-      const ok = await store.confirm({ title: 'Remove this slot?', message: `${formatDate(slot.date)} at ${formatTime(slot.start_time)} will no longer be bookable.`, confirmLabel: 'Remove slot', danger: true })
+      const ok = await store.confirm({
+        title: t('doctor.schedule.remove_slot_title'),
+        message: t('doctor.schedule.remove_slot_message', { date: formatDate(slot.date), time: formatTime(slot.start_time) }),
+        confirmLabel: t('doctor.schedule.remove_slot_confirm'),
+        danger: true,
+      })
       if (!ok) return
       try {
         await api.delete(`/doctor/availability/${slot.id}`)
-        store.notify('Slot removed.')
+        store.notify(t('doctor.schedule.slot_removed'))
         slots.reload()
       } catch (err) {
         store.notifyError(err)
@@ -110,20 +119,20 @@ export default {
         byDay.get(day).push(slot)
       }
       return h('div', { class: 'slot-days-list', 'data-testid': 'slot-days' }, [
-        h('p', { class: 'small text-secondary mb-1' }, ['Shaded times are booked. ', h('span', { 'aria-hidden': 'true' }, '×'), ' removes a free time.']),
+        h('p', { class: 'small text-secondary mb-1' }, [t('doctor.schedule.legend_booked'), h('span', { 'aria-hidden': 'true' }, '×'), t('doctor.schedule.legend_remove')]),
         ...[...byDay.entries()].map(([day, daySlots]) => {
         const booked = daySlots.filter((slot) => slot.is_booked).length
         return h('div', { key: day, class: 'slot-day-row', 'data-testid': 'slot-day', 'data-date': day }, [
           h('h3', { class: 'slot-day-heading' }, [
             formatDate(day, { weekday: 'short', day: 'numeric', month: 'short' }),
-            h('span', { class: 'small text-secondary fw-normal ms-2' }, `${daySlots.length - booked} free · ${booked} booked`),
+            h('span', { class: 'small text-secondary fw-normal ms-2' }, t('doctor.schedule.day_counts', { free: daySlots.length - booked, booked })),
           ]),
-          h('ul', { class: 'slot-chip-list', 'aria-label': `Slots on ${formatDate(day)}` }, daySlots.map((slot) =>
+          h('ul', { class: 'slot-chip-list', 'aria-label': t('doctor.schedule.slots_on', { date: formatDate(day) }) }, daySlots.map((slot) =>
             h('li', { key: slot.id }, slot.is_booked
-              ? h('span', { class: 'slot-chip slot-chip-booked', 'data-testid': `slot-${slot.id}` }, [formatTime(slot.start_time), h('span', { class: 'visually-hidden' }, ' booked')])
+              ? h('span', { class: 'slot-chip slot-chip-booked', 'data-testid': `slot-${slot.id}` }, [formatTime(slot.start_time), h('span', { class: 'visually-hidden' }, t('doctor.schedule.slot_booked'))])
               : h('span', { class: 'slot-chip', 'data-testid': `slot-${slot.id}` }, [
                   formatTime(slot.start_time),
-                  h('button', { type: 'button', class: 'slot-chip-remove', 'aria-label': `Remove the free slot on ${formatDate(day)} at ${formatTime(slot.start_time)}`, 'data-testid': `slot-remove-${slot.id}`, onClick: () => removeSlot(slot) }, '×'),
+                  h('button', { type: 'button', class: 'slot-chip-remove', 'aria-label': t('doctor.schedule.remove_slot_label', { date: formatDate(day), time: formatTime(slot.start_time) }), 'data-testid': `slot-remove-${slot.id}`, onClick: () => removeSlot(slot) }, '×'),
                 ]),
             ),
           )),
@@ -138,16 +147,16 @@ export default {
     function scheduleRow(row, index) {
       const rowErrors = { weekday: rowError(index, 'weekday'), start: rowError(index, 'start'), end: rowError(index, 'end') }
       return h('div', { key: row.key, class: 'schedule-row', 'data-testid': 'schedule-row' }, [
-        field(row, 'weekday', { label: 'Day', type: 'select', choices: WEEKDAY_CHOICES, idPrefix: `schedule-${index}`, errors: rowErrors }),
-        field(row, 'start', { label: 'From', type: 'time', idPrefix: `schedule-${index}`, errors: rowErrors }),
-        field(row, 'end', { label: 'To', type: 'time', idPrefix: `schedule-${index}`, errors: rowErrors }),
-        h('button', { type: 'button', class: 'btn btn-outline-danger', 'aria-label': `Remove ${WEEKDAYS[row.weekday]} ${row.start}–${row.end}`, 'data-testid': `schedule-remove-${index}`, onClick: () => template.weekly.splice(index, 1) }, 'Remove'),
+        field(row, 'weekday', { label: t('doctor.schedule.day'), type: 'select', choices: weekdayChoices(), idPrefix: `schedule-${index}`, errors: rowErrors }),
+        field(row, 'start', { label: t('doctor.schedule.from'), type: 'time', idPrefix: `schedule-${index}`, errors: rowErrors }),
+        field(row, 'end', { label: t('doctor.schedule.to'), type: 'time', idPrefix: `schedule-${index}`, errors: rowErrors }),
+        h('button', { type: 'button', class: 'btn btn-outline-danger', 'aria-label': t('doctor.schedule.remove_row', { day: weekdayName(row.weekday), start: localDigits(row.start), end: localDigits(row.end) }), 'data-testid': `schedule-remove-${index}`, onClick: () => template.weekly.splice(index, 1) }, t('doctor.schedule.remove')),
       ])
     }
 
     return () =>
       h('div', [
-        pageHeader('Schedule', 'Set your usual week, then publish bookable slots.', [button('Publish next 14 days', { onClick: publish, busy: publishing.value, testid: 'publish-slots' })]),
+        pageHeader(t('doctor.schedule.title'), t('doctor.schedule.subtitle'), [button(t('doctor.schedule.publish'), { onClick: publish, busy: publishing.value, testid: 'publish-slots' })]),
         h('div', { class: 'grid-2' }, [
           card(
             stateView(
@@ -155,36 +164,36 @@ export default {
               () =>
                 h('form', { novalidate: true, onSubmit: save, 'data-testid': 'schedule-form' }, [
                   formAlert(saveError.value),
-                  field(template, 'slot_minutes', { label: 'Length of each appointment', type: 'select', choices: SLOT_CHOICES, idPrefix: 'schedule', errors }),
-                  template.weekly.length ? h('div', template.weekly.map(scheduleRow)) : h('p', { class: 'text-secondary' }, 'No working hours yet. Add your first session.'),
+                  field(template, 'slot_minutes', { label: t('doctor.schedule.slot_length'), type: 'select', choices: slotChoices(), idPrefix: 'schedule', errors }),
+                  template.weekly.length ? h('div', template.weekly.map(scheduleRow)) : h('p', { class: 'text-secondary' }, t('doctor.schedule.no_hours')),
                   h('div', { class: 'd-flex gap-2 flex-wrap mt-3' }, [
-                    button('Add session', { variant: 'outline-primary', onClick: addRow, testid: 'schedule-add' }),
-                    button('Save weekly schedule', { type: 'submit', busy: saving.value, testid: 'schedule-save' }),
+                    button(t('doctor.schedule.add_session'), { variant: 'outline-primary', onClick: addRow, testid: 'schedule-add' }),
+                    button(t('doctor.schedule.save'), { type: 'submit', busy: saving.value, testid: 'schedule-save' }),
                   ]),
                 ]),
               { isEmpty: () => false },
             ),
-            { title: 'Weekly schedule' },
+            { title: t('doctor.schedule.weekly_title') },
           ),
           h('div', { class: 'stack' }, [
             card(
               h('form', { novalidate: true, onSubmit: addBlock, 'data-testid': 'block-form' }, [
-                field(block, 'date', { label: 'Date', type: 'date', idPrefix: 'block', errors: blockErrors, min: todayISO() }),
+                field(block, 'date', { label: t('doctor.schedule.date'), type: 'date', idPrefix: 'block', errors: blockErrors, min: todayISO() }),
                 h('div', { class: 'row g-2' }, [
-                  h('div', { class: 'col-6' }, field(block, 'start_time', { label: 'From', type: 'time', idPrefix: 'block', errors: blockErrors })),
-                  h('div', { class: 'col-6' }, field(block, 'end_time', { label: 'To', type: 'time', idPrefix: 'block', errors: blockErrors })),
+                  h('div', { class: 'col-6' }, field(block, 'start_time', { label: t('doctor.schedule.from'), type: 'time', idPrefix: 'block', errors: blockErrors })),
+                  h('div', { class: 'col-6' }, field(block, 'end_time', { label: t('doctor.schedule.to'), type: 'time', idPrefix: 'block', errors: blockErrors })),
                 ]),
-                button('Add slots', { type: 'submit', variant: 'outline-primary', busy: addingBlock.value, testid: 'block-submit' }),
+                button(t('doctor.schedule.add_slots'), { type: 'submit', variant: 'outline-primary', busy: addingBlock.value, testid: 'block-submit' }),
               ]),
-              { title: 'Extra hours on one day' },
+              { title: t('doctor.schedule.extra_title') },
             ),
             card(
               stateView(
                 slots,
                 (list) => slotDays(list),
-                { emptyText: 'No slots in the next 14 days. Publish your schedule to open bookings.' },
+                { emptyText: t('doctor.schedule.no_slots') },
               ),
-              { title: 'Slots in the next 14 days', testid: 'upcoming-slots' },
+              { title: t('doctor.schedule.slots_title'), testid: 'upcoming-slots' },
             ),
           ]),
         ]),

@@ -1,6 +1,7 @@
 import { h, reactive, ref } from 'vue'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
+import { t } from '../i18n.js'
 import { addDays, applyFieldErrors, appointmentDate, appointmentTime, button, card, dataTable, field, formAlert, formatDate, pageHeader, patientName, stateView, todayISO, usePagedLoader } from '../components/ui.js'
 
 // A doctor who cannot work: cancel a day (or several) at once, or one appointment, with a reason.
@@ -21,13 +22,19 @@ export default {
     async function cancelDays(event) {
       event.preventDefault()
       error.value = null
-      const range = form.date_from === form.date_to ? formatDate(form.date_from) : `${formatDate(form.date_from)} to ${formatDate(form.date_to)}`
-      const ok = await store.confirm({ title: 'Cancel these days?', message: `Every appointment on ${range} that has not started is cancelled, and each patient is emailed your reason. The free times close.`, confirmLabel: 'Cancel the days', cancelLabel: 'Go back', danger: true })
+      const range = form.date_from === form.date_to ? formatDate(form.date_from) : t('doctor.time_off.range', { from: formatDate(form.date_from), to: formatDate(form.date_to) })
+      const ok = await store.confirm({
+        title: t('doctor.time_off.days_confirm_title'),
+        message: t('doctor.time_off.days_confirm_message', { range }),
+        confirmLabel: t('doctor.time_off.days_confirm'),
+        cancelLabel: t('doctor.time_off.go_back'),
+        danger: true,
+      })
       if (!ok) return
       busy.value = true
       try {
         const data = await api.post('/doctor/days/cancel', { ...form, reason: form.reason.trim() })
-        result.value = `${data.cancelled} appointment${data.cancelled === 1 ? '' : 's'} cancelled on ${range}; every patient has been emailed.`
+        result.value = t(data.cancelled === 1 ? 'doctor.time_off.days_cancelled_one' : 'doctor.time_off.days_cancelled', { count: data.cancelled, range })
         applyFieldErrors(errors, null)
         upcoming.reload()
         today.reload()
@@ -41,14 +48,20 @@ export default {
 
     async function cancelOne(appointment) {
       if (!single.reason.trim()) {
-        store.notify('Write the reason first: the patient is told.', 'danger')
+        store.notify(t('doctor.time_off.reason_first'), 'danger')
         return
       }
-      const ok = await store.confirm({ title: 'Cancel this appointment?', message: `${patientName(appointment)}, ${formatDate(appointmentDate(appointment))} ${appointmentTime(appointment)}.`, confirmLabel: 'Cancel appointment', cancelLabel: 'Keep it', danger: true })
+      const ok = await store.confirm({
+        title: t('doctor.time_off.one_confirm_title'),
+        message: t('doctor.time_off.one_confirm_message', { name: patientName(appointment), date: formatDate(appointmentDate(appointment)), time: appointmentTime(appointment) }),
+        confirmLabel: t('doctor.time_off.one_confirm'),
+        cancelLabel: t('doctor.time_off.keep_it'),
+        danger: true,
+      })
       if (!ok) return
       try {
         await api.post(`/doctor/appointments/${appointment.id}/cancel`, { reason: single.reason.trim() })
-        store.notify('Cancelled; the patient has been emailed.')
+        store.notify(t('doctor.time_off.one_cancelled'))
         upcoming.reload()
         today.reload()
       } catch (err) {
@@ -59,36 +72,36 @@ export default {
     const list = (loader, testid) =>
       stateView(loader, (data) =>
         dataTable([
-          ['When', (a) => h('span', { class: 'text-nowrap' }, `${formatDate(appointmentDate(a), { weekday: 'short', day: 'numeric', month: 'short' })} ${appointmentTime(a)}`)],
-          ['Patient', (a) => patientName(a)],
-          [h('span', { class: 'visually-hidden' }, 'Cancel'), (a) => h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', 'data-testid': `cancel-one-${a.id}`, onClick: () => cancelOne(a) }, 'Cancel')],
-        ], itemsOf(data), { testid, rowTestid: `${testid}-row`, caption: 'Appointments' }),
-        { emptyText: 'No booked appointments.' })
+          [t('doctor.time_off.when'), (a) => h('span', { class: 'text-nowrap' }, `${formatDate(appointmentDate(a), { weekday: 'short', day: 'numeric', month: 'short' })} ${appointmentTime(a)}`)],
+          [t('doctor.time_off.patient'), (a) => patientName(a)],
+          [h('span', { class: 'visually-hidden' }, t('doctor.time_off.cancel')), (a) => h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', 'data-testid': `cancel-one-${a.id}`, onClick: () => cancelOne(a) }, t('doctor.time_off.cancel'))],
+        ], itemsOf(data), { testid, rowTestid: `${testid}-row`, caption: t('doctor.time_off.appointments') }),
+        { emptyText: t('doctor.time_off.none') })
 
     return () =>
       h('div', [
-        pageHeader('Time off', 'Unwell or called away? Cancel your day and your patients are told at once.'),
+        pageHeader(t('doctor.time_off.title'), t('doctor.time_off.subtitle')),
         h('div', { class: 'grid-2' }, [
           card(
             h('form', { novalidate: true, onSubmit: cancelDays, 'data-testid': 'cancel-days-form' }, [
               formAlert(error.value),
               result.value ? h('p', { class: 'alert alert-success', role: 'status', 'data-testid': 'cancel-days-result' }, result.value) : null,
               h('div', { class: 'grid-2' }, [
-                field(form, 'date_from', { label: 'From', type: 'date', errors, idPrefix: 'days', required: true, min: todayISO() }),
-                field(form, 'date_to', { label: 'To', type: 'date', errors, idPrefix: 'days', required: true, min: form.date_from, max: addDays(form.date_from, 30) }),
+                field(form, 'date_from', { label: t('doctor.time_off.from'), type: 'date', errors, idPrefix: 'days', required: true, min: todayISO() }),
+                field(form, 'date_to', { label: t('doctor.time_off.to'), type: 'date', errors, idPrefix: 'days', required: true, min: form.date_from, max: addDays(form.date_from, 30) }),
               ]),
-              field(form, 'reason', { label: 'Reason (sent to each patient)', type: 'textarea', rows: 2, errors, idPrefix: 'days', required: true, maxlength: 500, placeholder: 'The doctor is unwell today.' }),
-              button('Cancel these days', { type: 'submit', variant: 'danger', busy: busy.value, testid: 'cancel-days-submit' }),
+              field(form, 'reason', { label: t('doctor.time_off.reason'), type: 'textarea', rows: 2, errors, idPrefix: 'days', required: true, maxlength: 500, placeholder: t('doctor.time_off.reason_placeholder') }),
+              button(t('doctor.time_off.cancel_days'), { type: 'submit', variant: 'danger', busy: busy.value, testid: 'cancel-days-submit' }),
             ]),
-            { title: 'Cancel whole days', testid: 'cancel-days' },
+            { title: t('doctor.time_off.days_title'), testid: 'cancel-days' },
           ),
           card([
-            field(single, 'reason', { label: 'Reason for a single cancellation', idPrefix: 'single', placeholder: 'I have to attend an emergency.' }),
-            h('h3', { class: 'h6' }, 'Today'),
+            field(single, 'reason', { label: t('doctor.time_off.single_reason'), idPrefix: 'single', placeholder: t('doctor.time_off.single_placeholder') }),
+            h('h3', { class: 'h6' }, t('doctor.time_off.today')),
             list(today, 'today-list'),
-            h('h3', { class: 'h6 mt-3' }, `Coming up${paging.total ? ` (${paging.total})` : ''}`),
+            h('h3', { class: 'h6 mt-3' }, paging.total ? t('doctor.time_off.coming_up_count', { count: paging.total }) : t('doctor.time_off.coming_up')),
             list(upcoming, 'upcoming-list'),
-          ], { title: 'Cancel one appointment', testid: 'cancel-one' }),
+          ], { title: t('doctor.time_off.one_title'), testid: 'cancel-one' }),
         ]),
       ])
   },
