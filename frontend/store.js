@@ -1,6 +1,6 @@
 import { reactive } from 'vue'
 import { api, setCsrfToken } from './api.js'
-import { setClinic } from './components/ui.js'
+import { formatDate, formatTime, setClinic } from './components/ui.js'
 import { offlineDb } from './offline/db.js'
 import { hasChosenLanguage, i18n, localDigits, setLocale, t } from './i18n.js'
 
@@ -107,43 +107,43 @@ export const store = reactive({
   async bookAppointment({ slot, doctor, triageId = null, reason = '' }) {
     const when = describeSlot(slot)
     const ok = await this.confirm({
-      title: 'Book this appointment?',
-      message: `${doctor || 'Your doctor'} on ${when}.`,
-      confirmLabel: 'Book appointment',
+      title: t('common.booking.confirm_title'),
+      message: t('common.booking.confirm_text', { doctor: doctor || t('common.booking.your_doctor'), when }),
+      confirmLabel: t('common.booking.confirm'),
     })
     if (!ok) return null
     const body = { slot_id: slot.id }
     if (triageId) body.triage_id = triageId
     if (reason) body.reason = reason
     const data = await api.post('/patient/appointments', body)
-    this.notify(`Booked: ${doctor || 'your doctor'} on ${when}.`)
+    this.notify(t('common.booking.booked', { doctor: doctor || t('common.booking.your_doctor_lower'), when }))
     return data.appointment || data
   },
 
   async rescheduleAppointment({ appointmentId, slot, doctor }) {
     const when = describeSlot(slot)
     const ok = await this.confirm({
-      title: 'Move your appointment?',
-      message: `Your appointment will move to ${when}${doctor ? ` with ${doctor}` : ''}. Your old time is released.`,
-      confirmLabel: 'Move appointment',
+      title: t('common.booking.move_title'),
+      message: doctor ? t('common.booking.move_text_doctor', { when, doctor }) : t('common.booking.move_text', { when }),
+      confirmLabel: t('common.booking.move'),
     })
     if (!ok) return null
     const data = await api.post(`/patient/appointments/${appointmentId}/reschedule`, { slot_id: slot.id })
-    this.notify(`Appointment moved to ${when}.`)
+    this.notify(t('common.booking.moved', { when }))
     return data.appointment || data
   },
 
   async cancelAppointment({ appointmentId, label }) {
     const ok = await this.confirm({
-      title: 'Cancel this appointment?',
-      message: `${label}. The time will be offered to other patients.`,
-      confirmLabel: 'Cancel appointment',
-      cancelLabel: 'Keep it',
+      title: t('common.booking.cancel_title'),
+      message: t('common.booking.cancel_text', { label }),
+      confirmLabel: t('common.booking.cancel'),
+      cancelLabel: t('common.booking.keep'),
       danger: true,
     })
     if (!ok) return null
     const data = await api.post(`/patient/appointments/${appointmentId}/cancel`, {})
-    this.notify('Appointment cancelled.')
+    this.notify(t('common.booking.cancelled'))
     return data || true
   },
 
@@ -154,8 +154,8 @@ export const store = reactive({
     setTimeout(() => this.dismissToast(id), kind === 'danger' ? 9000 : 5000)
   },
 
-  notifyError(error, fallback = 'Something went wrong.') {
-    this.notify((error && error.message) || fallback, 'danger')
+  notifyError(error, fallback = null) {
+    this.notify((error && error.message) || fallback || t('common.something_wrong'), 'danger')
   },
 
   dismissToast(id) {
@@ -164,9 +164,9 @@ export const store = reactive({
   },
 
   // Asks the person to confirm; resolves true or false.
-  confirm({ title, message, confirmLabel = 'Confirm', cancelLabel = 'Go back', danger = false }) {
+  confirm({ title, message, confirmLabel = null, cancelLabel = null, danger = false }) {
     return new Promise((resolve) => {
-      this.confirmation = { title, message, confirmLabel, cancelLabel, danger, resolve }
+      this.confirmation = { title, message, confirmLabel: confirmLabel || t('common.confirm'), cancelLabel: cancelLabel || t('common.go_back'), danger, resolve }
     })
   },
 
@@ -191,10 +191,10 @@ function rememberSession(user) {
   offlineDb.saveSession({ id: user.id, role: user.role, full_name: user.full_name, email: user.email, language: user.language || null }).catch(() => null)
 }
 
+// "Tuesday 3 March at 10:30", in the chosen language like every other date in the app.
 function describeSlot(slot) {
-  const date = new Date(`${String(slot.date).slice(0, 10)}T00:00:00`)
-  const day = Number.isNaN(date.getTime()) ? slot.date : date.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })
-  return `${day} at ${String(slot.start_time || slot.time || '').slice(0, 5)}`
+  const day = formatDate(slot.date, { weekday: 'long', day: 'numeric', month: 'long' })
+  return t('common.booking.when', { day, time: formatTime(slot.start_time || slot.time) })
 }
 
 export function homeFor(role) {

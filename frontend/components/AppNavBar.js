@@ -1,40 +1,35 @@
 import { h, ref, watch } from 'vue'
 import { RouterLink, useRoute, useRouter } from 'vue-router'
 import { store } from '../store.js'
-import { CATALOGUES, t } from '../i18n.js'
+import { t } from '../i18n.js'
 import LanguageSwitcher from './LanguageSwitcher.js'
 
-// 'Find a doctor' -> t('nav.find_a_doctor'): the English label names the message.
-function label(english) {
-  const key = `nav.${english.toLowerCase().replace(/[^a-z]+/g, '_')}`
-  return CATALOGUES.en[key] ? t(key) : english
-}
-
+// [path, message key (nav.<key>), test id] for each role's menu.
 const LINKS = {
   patient: [
-    ['/patient', 'Home', 'home'],
-    ['/patient/check', 'Symptom check', 'check'],
-    ['/patient/doctors', 'Find a doctor', 'doctors'],
-    ['/patient/appointments', 'Appointments', 'appointments'],
-    ['/patient/treatments', 'Treatments', 'treatments'],
-    ['/patient/profile', 'Profile', 'profile'],
+    ['/patient', 'home', 'home'],
+    ['/patient/check', 'symptom_check', 'check'],
+    ['/patient/doctors', 'find_a_doctor', 'doctors'],
+    ['/patient/appointments', 'appointments', 'appointments'],
+    ['/patient/treatments', 'treatments', 'treatments'],
+    ['/patient/profile', 'profile', 'profile'],
   ],
   doctor: [
-    ['/doctor', 'Dashboard', 'home'],
-    ['/doctor/queue', 'Queue', 'queue'],
-    ['/doctor/schedule', 'Schedule', 'schedule'],
-    ['/doctor/time-off', 'Time off', 'time-off'],
+    ['/doctor', 'dashboard', 'home'],
+    ['/doctor/queue', 'queue', 'queue'],
+    ['/doctor/schedule', 'schedule', 'schedule'],
+    ['/doctor/time-off', 'time_off', 'time-off'],
   ],
   admin: [
-    ['/admin', 'Dashboard', 'home'],
-    ['/admin/front-desk', 'Front desk', 'front-desk'],
-    ['/admin/doctors', 'Doctors', 'doctors'],
-    ['/admin/specializations', 'Specialties', 'specializations'],
-    ['/admin/patients', 'Patients', 'patients'],
-    ['/admin/appointments', 'Appointments', 'appointments'],
-    ['/admin/outbox', 'Email', 'outbox'],
-    ['/admin/jobs', 'Jobs', 'jobs'],
-    ['/admin/resources', 'Resources', 'resources'],
+    ['/admin', 'dashboard', 'home'],
+    ['/admin/front-desk', 'front_desk', 'front-desk'],
+    ['/admin/doctors', 'doctors', 'doctors'],
+    ['/admin/specializations', 'specialties', 'specializations'],
+    ['/admin/patients', 'patients', 'patients'],
+    ['/admin/appointments', 'appointments', 'appointments'],
+    ['/admin/outbox', 'email', 'outbox'],
+    ['/admin/jobs', 'jobs', 'jobs'],
+    ['/admin/resources', 'resources', 'resources'],
   ],
 }
 
@@ -87,7 +82,7 @@ export default {
                 h(
                   'ul',
                   { class: 'navbar-nav me-auto' },
-                  links.map(([path, text, key]) =>
+                  links.map(([path, message, key]) =>
                     h('li', { class: 'nav-item', key: path }, [
                       h(
                         RouterLink,
@@ -98,7 +93,7 @@ export default {
                           exactActiveClass: 'active',
                           'data-testid': `nav-${key}`,
                         },
-                        () => label(text),
+                        () => t(`nav.${message}`),
                       ),
                     ]),
                   ),

@@ -2,6 +2,7 @@ import { h, onBeforeUnmount, ref } from 'vue'
 import { api, jobDownloadUrl } from '../api.js'
 import { store } from '../store.js'
 import { statusBadge } from './ui.js'
+import { localDigits, t } from '../i18n.js'
 
 const FINISHED = new Set(['done', 'succeeded', 'success', 'completed', 'finished'])
 const FAILED = new Set(['failed', 'error', 'cancelled'])
@@ -9,7 +10,8 @@ const FAILED = new Set(['failed', 'error', 'cancelled'])
 // Starts a CSV export, follows the job's progress, then offers the download.
 export default {
   name: 'ExportJobPanel',
-  props: { label: { type: String, default: 'Export history (CSV)' } },
+  // The button's words; the patient's "Export history (CSV)" when not given.
+  props: { label: { type: String, default: '' } },
   setup(props) {
     const job = ref(null)
     const starting = ref(false)
@@ -23,11 +25,11 @@ export default {
       }
       const status = job.value.status
       if (FINISHED.has(status) && job.value.rows_done === 0) {
-        store.notify('There was nothing to export yet, so no email was sent.')
+        store.notify(t('common.export.nothing'))
       } else if (FINISHED.has(status)) {
-        store.notify('Your export is ready to download. We also emailed it to you.')
+        store.notify(t('common.export.ready'))
       } else if (FAILED.has(status)) {
-        store.notify(job.value.error || 'The export failed. Please try again.', 'danger')
+        store.notify(job.value.error || t('common.export.failed_retry'), 'danger')
       } else {
         timer = setTimeout(() => poll(jobId), 1200)
       }
@@ -40,7 +42,7 @@ export default {
         const data = await api.post('/api/export/treatments')
         const jobId = data.job_id ?? data.id
         job.value = { id: jobId, status: 'queued', progress: 0 }
-        store.notify('Export started. This usually takes a few seconds.')
+        store.notify(t('common.export.started'))
         poll(jobId)
       } catch (error) {
         store.notifyError(error)
@@ -59,19 +61,19 @@ export default {
         h(
           'button',
           { type: 'button', class: 'btn btn-outline-primary', disabled: starting.value || running, 'data-testid': 'export-button', onClick: startExport },
-          [starting.value || running ? h('span', { class: 'spinner-border spinner-border-sm me-2', 'aria-hidden': 'true' }) : null, props.label],
+          [starting.value || running ? h('span', { class: 'spinner-border spinner-border-sm me-2', 'aria-hidden': 'true' }) : null, props.label || t('common.export.label')],
         ),
         current
           ? h('div', { class: 'export-status', 'data-testid': 'export-status', 'data-status': current.status }, [
               statusBadge(current.status),
-              running ? h('progress', { class: 'cq-progress', max: 100, value: progress, 'aria-label': 'Export progress' }, `${progress}%`) : null,
-              running ? h('span', { class: 'small text-secondary' }, `${progress}%`) : null,
+              running ? h('progress', { class: 'cq-progress', max: 100, value: progress, 'aria-label': t('common.export.progress') }, localDigits(`${progress}%`)) : null,
+              running ? h('span', { class: 'small text-secondary' }, localDigits(`${progress}%`)) : null,
               FINISHED.has(current.status) && current.rows_done === 0
-                ? h('span', { class: 'small text-secondary', 'data-testid': 'export-empty' }, 'No treatments to export yet.')
+                ? h('span', { class: 'small text-secondary', 'data-testid': 'export-empty' }, t('common.export.none'))
                 : FINISHED.has(current.status)
-                ? h('a', { class: 'btn btn-success btn-sm', href: jobDownloadUrl(current.id), download: '', 'data-testid': 'export-download' }, 'Download CSV')
+                ? h('a', { class: 'btn btn-success btn-sm', href: jobDownloadUrl(current.id), download: '', 'data-testid': 'export-download' }, t('common.export.download'))
                 : null,
-              FAILED.has(current.status) ? h('span', { class: 'text-danger small' }, current.error || 'The export failed.') : null,
+              FAILED.has(current.status) ? h('span', { class: 'text-danger small' }, current.error || t('common.export.failed')) : null,
             ])
           : null,
       ])

@@ -1,5 +1,6 @@
 import { computed, h, ref, watch } from 'vue'
 import { doctorAvailability, itemsOf } from '../api.js'
+import { t } from '../i18n.js'
 import { addDays, formatDate, formatTime, loadingBlock, errorBlock, todayISO } from './ui.js'
 
 // Seven days at a time of a doctor's free slots, starting today in clinic time (never a column of past days).
@@ -8,7 +9,8 @@ export default {
   props: {
     doctorId: { type: [Number, String], required: true },
     busySlotId: { type: [Number, String], default: null },
-    actionLabel: { type: String, default: 'Book' },
+    // The slot buttons' verb for screen readers ("Book", "Move to"); the slot picker's own word when not given.
+    actionLabel: { type: String, default: '' },
     asPatient: { type: Boolean, default: true },
   },
   emits: ['select'],
@@ -58,21 +60,21 @@ export default {
           h(
             'button',
             { type: 'button', class: 'btn btn-outline-primary btn-sm', disabled: weekStart.value <= thisWeek, 'data-testid': 'week-prev', onClick: () => (weekStart.value = addDays(weekStart.value, -7)) },
-            [h('span', { 'aria-hidden': 'true' }, '‹ '), 'Earlier'],
+            [h('span', { 'aria-hidden': 'true' }, '‹ '), t('common.slots.earlier')],
           ),
           h('p', { class: 'slot-week-label mb-0', 'aria-live': 'polite', 'data-testid': 'week-label' }, `${formatDate(weekStart.value, { day: 'numeric', month: 'short' })} – ${formatDate(end, { day: 'numeric', month: 'short', year: 'numeric' })}`),
           h(
             'button',
             { type: 'button', class: 'btn btn-outline-primary btn-sm', 'data-testid': 'week-next', onClick: () => (weekStart.value = addDays(weekStart.value, 7)) },
-            ['Later', h('span', { 'aria-hidden': 'true' }, ' ›')],
+            [t('common.slots.later'), h('span', { 'aria-hidden': 'true' }, ' ›')],
           ),
         ]),
         loading.value
-          ? loadingBlock('Loading free times…')
+          ? loadingBlock(t('common.slots.loading'))
           : error.value
             ? errorBlock(error.value, load)
             : total === 0
-              ? h('div', { class: 'state-block state-empty', 'data-testid': 'no-slots' }, 'No free times in these seven days. Try later dates.')
+              ? h('div', { class: 'state-block state-empty', 'data-testid': 'no-slots' }, t('common.slots.none'))
               : h(
                   'div',
                   { class: 'slot-days' },
@@ -82,7 +84,7 @@ export default {
                       day.slots.length
                         ? h(
                             'ul',
-                            { class: 'slot-list', 'aria-label': `Free times on ${formatDate(day.date)}` },
+                            { class: 'slot-list', 'aria-label': t('common.slots.day', { date: formatDate(day.date) }) },
                             day.slots.map((slot) =>
                               h('li', { key: slot.id }, [
                                 h(
@@ -91,17 +93,17 @@ export default {
                                     type: 'button',
                                     class: 'btn btn-outline-primary btn-sm slot-button',
                                     disabled: props.busySlotId != null,
-                                    'aria-label': `${props.actionLabel} ${formatDate(day.date)} at ${formatTime(slot.start_time)}`,
+                                    'aria-label': t('common.slots.slot', { action: props.actionLabel || t('common.slots.book'), date: formatDate(day.date), time: formatTime(slot.start_time) }),
                                     'data-testid': `slot-${slot.id}`,
                                     'data-slot-id': slot.id,
                                     onClick: () => emit('select', slot),
                                   },
-                                  String(props.busySlotId) === String(slot.id) ? 'Booking…' : formatTime(slot.start_time),
+                                  String(props.busySlotId) === String(slot.id) ? t('common.slots.booking') : formatTime(slot.start_time),
                                 ),
                               ]),
                             ),
                           )
-                        : h('p', { class: 'slot-none' }, 'No times'),
+                        : h('p', { class: 'slot-none' }, t('common.slots.no_times')),
                     ]),
                   ),
                 ),

@@ -25,7 +25,7 @@ export function treatmentBlock(treatment) {
     h('div', { class: 'card-body' }, [
       h('div', { class: 'd-flex flex-wrap justify-content-between gap-2 mb-2' }, [
         h('h3', { class: 'h6 mb-0' }, treatment.diagnosis || t('treat.visit')),
-        h('span', { class: 'small text-secondary' }, [formatDate(date), doctor && doctor !== 'Doctor' ? ` · ${doctor}` : '']),
+        h('span', { class: 'small text-secondary' }, [formatDate(date), doctor && doctor !== t('common.doctor') ? ` · ${doctor}` : '']),
       ]),
       h('dl', { class: 'cq-dl' }, [
         // Prescriptions and notes keep the lines the doctor wrote.

@@ -1,12 +1,13 @@
 // Plain-words helpers for a symptom check: its answers, what was read, what was considered.
 import { h } from 'vue'
+import { localDigits, t } from '../i18n.js'
 
-const LEVEL_WORDS = { emergency: 'an emergency', urgent: 'urgent', routine: 'routine', self_care: 'self-care' }
+const LEVELS = new Set(['emergency', 'urgent', 'routine', 'self_care'])
 
 export function answerLabel(question, value) {
   if (value === undefined || value === null) return '—'
-  if (question && question.kind === 'yes_no') return String(value).toLowerCase() === 'yes' || value === true ? 'Yes' : 'No'
-  return question && question.unit ? `${value} ${question.unit}` : String(value)
+  if (question && question.kind === 'yes_no') return String(value).toLowerCase() === 'yes' || value === true ? t('common.triage.yes') : t('common.triage.no')
+  return localDigits(question && question.unit ? `${value} ${question.unit}` : String(value))
 }
 
 // Warning signs once each, whatever their case or spacing.
@@ -29,10 +30,10 @@ export function plainFindings(findings) {
   for (const row of findings || []) {
     const name = String(row.name || '').replace(/_/g, ' ')
     let text = name
-    if (row.experiencer && row.experiencer !== 'patient') text = `${name} (someone else's)`
-    else if (row.negated) text = `no ${name}`
-    else if (row.historical) text = `${name} (in the past)`
-    else if (row.uncertain) text = `${name} (not sure)`
+    if (row.experiencer && row.experiencer !== 'patient') text = t('common.triage.someone_else', { name })
+    else if (row.negated) text = t('common.triage.negated', { name })
+    else if (row.historical) text = t('common.triage.past', { name })
+    else if (row.uncertain) text = t('common.triage.unsure', { name })
     if (!seen.has(text)) {
       seen.add(text)
       lines.push(text)
@@ -45,8 +46,10 @@ export function plainFindings(findings) {
 export function plainConditions(conditions, limit = 6) {
   const rows = [...(conditions || [])].sort((a, b) => Number(Boolean(b.plausible)) - Number(Boolean(a.plausible)))
   return rows.slice(0, limit).map((row) => {
-    const level = LEVEL_WORDS[row.level] || row.level
-    return row.plausible ? `${row.name}: fits what you described (${level})` : `${row.name}: considered, but does not fit (${row.why || 'not enough signs'})`
+    const level = LEVELS.has(row.level) ? t(`common.triage.level.${row.level}`) : row.level
+    return row.plausible
+      ? t('common.triage.fits', { name: row.name, level })
+      : t('common.triage.does_not_fit', { name: row.name, why: row.why || t('common.triage.not_enough_signs') })
   })
 }
 
@@ -56,6 +59,6 @@ export function questionsAndAnswers(triage, { testid = 'triage-qa' } = {}) {
   const answers = (triage && triage.answers) || {}
   if (!questions.length) return null
   return h('ul', { class: 'small mb-0', 'data-testid': testid }, questions.map((question) =>
-    h('li', { key: question.id }, [`${question.text} `, question.id in answers ? h('strong', answerLabel(question, answers[question.id])) : h('span', { class: 'text-secondary' }, 'not answered')]),
+    h('li', { key: question.id }, [`${question.text} `, question.id in answers ? h('strong', answerLabel(question, answers[question.id])) : h('span', { class: 'text-secondary' }, t('common.triage.not_answered'))]),
   ))
 }

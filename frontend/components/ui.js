@@ -92,7 +92,7 @@ export function formatMoney(amount) {
 export function doctorName(item) {
   if (!item) return ''
   const doctor = item.doctor && typeof item.doctor === 'object' ? item.doctor : item
-  return doctor.full_name || item.doctor_name || doctor.name || 'Doctor'
+  return doctor.full_name || item.doctor_name || doctor.name || t('common.doctor')
 }
 
 export function specializationName(item) {
@@ -106,7 +106,7 @@ export function specializationName(item) {
 export function patientName(item) {
   if (!item) return ''
   const patient = item.patient && typeof item.patient === 'object' ? item.patient : null
-  return (patient && patient.full_name) || item.patient_name || 'Patient'
+  return (patient && patient.full_name) || item.patient_name || t('common.patient')
 }
 
 export function patientIdOf(item) {
@@ -313,15 +313,15 @@ export function field(form, name, options = {}) {
   ])
 }
 
-// Copies an ApiError's field problems into a reactive errors object.
-// The choices a patient has for the optional `sex` field.
+// The choices a patient has for the optional `sex` field; labels are read when shown, in the language of the moment.
 export const SEX_CHOICES = [
-  { value: '', label: 'Prefer not to say' },
-  { value: 'female', label: 'Female' },
-  { value: 'male', label: 'Male' },
-  { value: 'other', label: 'Other' },
-]
+  ['', 'unspecified'],
+  ['female', 'female'],
+  ['male', 'male'],
+  ['other', 'other'],
+].map(([value, key]) => ({ value, get label() { return t(`common.sex.${key}`) } }))
 
+// Copies an ApiError's field problems into a reactive errors object.
 export function applyFieldErrors(errors, error) {
   for (const key of Object.keys(errors)) delete errors[key]
   if (error && error.fields) Object.assign(errors, error.fields)
@@ -361,29 +361,30 @@ export function urgencyBadge(urgency, { large = false } = {}) {
   ])
 }
 
+// Each status's message (status.<key>) and badge colour.
 const STATUS = {
-  booked: ['Booked', 'status-booked'],
-  completed: ['Completed', 'status-completed'],
-  cancelled: ['Cancelled', 'status-cancelled'],
-  no_show: ['No-show', 'status-no-show'],
-  queued: ['Queued', 'status-pending'],
-  pending: ['Pending', 'status-pending'],
-  running: ['Running', 'status-running'],
-  started: ['Running', 'status-running'],
-  done: ['Done', 'status-completed'],
-  succeeded: ['Done', 'status-completed'],
-  success: ['Done', 'status-completed'],
-  sent: ['Sent', 'status-completed'],
-  failed: ['Failed', 'status-failed'],
-  error: ['Failed', 'status-failed'],
-  active: ['Active', 'status-completed'],
-  inactive: ['Inactive', 'status-cancelled'],
+  booked: ['booked', 'status-booked'],
+  completed: ['completed', 'status-completed'],
+  cancelled: ['cancelled', 'status-cancelled'],
+  no_show: ['no_show', 'status-no-show'],
+  queued: ['queued', 'status-pending'],
+  pending: ['pending', 'status-pending'],
+  running: ['running', 'status-running'],
+  started: ['running', 'status-running'],
+  done: ['done', 'status-completed'],
+  succeeded: ['done', 'status-completed'],
+  success: ['done', 'status-completed'],
+  sent: ['sent', 'status-completed'],
+  failed: ['failed', 'status-failed'],
+  error: ['failed', 'status-failed'],
+  active: ['active', 'status-completed'],
+  inactive: ['inactive', 'status-cancelled'],
 }
 
 export function statusBadge(status) {
-  const [english, className] = STATUS[status] || [String(status || 'unknown').replace(/_/g, ' '), 'status-pending']
-  const label = STATUS[status] ? t(`status.${english.toLowerCase().replace(/[^a-z]+/g, '_')}`) : english
-  return h('span', { class: `status-badge ${className}`, 'data-testid': 'status-badge', 'data-status': status }, label)
+  const known = STATUS[status]
+  const label = known ? t(`status.${known[0]}`) : status ? String(status).replace(/_/g, ' ') : t('common.unknown')
+  return h('span', { class: `status-badge ${known ? known[1] : 'status-pending'}`, 'data-testid': 'status-badge', 'data-status': status }, label)
 }
 
 export function avatar(name) {

@@ -1,6 +1,7 @@
 import { h, reactive, ref } from 'vue'
 import { api } from '../api.js'
 import { store } from '../store.js'
+import { t } from '../i18n.js'
 import { applyFieldErrors, button, card, field, formAlert, pageHeader, stateView, useLoader } from '../components/ui.js'
 
 // Settings for every role: email preferences (patients), how a doctor hears of changes,
@@ -38,7 +39,7 @@ export default {
       try {
         if (role === 'patient') await api.put('/patient/profile', { email_opt_in: prefs.email_opt_in, remind_day_before: prefs.remind_day_before })
         if (role === 'doctor') await api.put('/doctor/notifications', { notify_mode: prefs.notify_mode })
-        store.notify('Email preferences saved.')
+        store.notify(t('account.settings.prefs_saved'))
       } catch (err) {
         store.notifyError(err)
       }
@@ -52,7 +53,7 @@ export default {
           await api.post('/auth/password', { ...password })
           password.current_password = password.new_password = ''
           applyFieldErrors(passwordErrors, null)
-          store.notify('Password changed. Your other devices have been logged out.')
+          store.notify(t('account.password.changed'))
         } catch (err) {
           passwordError.value = err
           applyFieldErrors(passwordErrors, err)
@@ -66,7 +67,7 @@ export default {
         emailError.value = null
         try {
           await api.post('/auth/email', { ...email })
-          store.notify(`We sent a link to ${email.new_email}. Your address changes when you open it.`)
+          store.notify(t('account.email.link_sent', { email: email.new_email }))
           email.new_email = email.current_password = ''
           applyFieldErrors(emailErrors, null)
         } catch (err) {
@@ -110,7 +111,7 @@ export default {
           code.password = ''
           recoveryCodes.value = null
           twoFactor.reload()
-          store.notify('Two-factor login is off.')
+          store.notify(t('account.twofa.off'))
         } catch (err) {
           store.notifyError(err)
         }
@@ -125,20 +126,20 @@ export default {
               Object.assign(prefs, { email_opt_in: data.profile.email_opt_in, remind_day_before: data.profile.remind_day_before, _loaded: true })
             }
             return h('div', [
-              field(prefs, 'email_opt_in', { label: 'Email me appointment reminders and updates', type: 'switch', idPrefix: 'settings', help: 'Off: no reminders. We still confirm bookings, changes and cancellations, and say why.' }),
-              field(prefs, 'remind_day_before', { label: 'Also remind me the day before', type: 'switch', idPrefix: 'settings', disabled: !prefs.email_opt_in }),
-              h('p', { class: 'small text-secondary' }, 'Marketing emails: none. We only write about your care and your account.'),
-              button('Save preferences', { onClick: savePrefs, busy: busy.value === 'prefs', testid: 'save-prefs' }),
+              field(prefs, 'email_opt_in', { label: t('account.settings.email_opt_in'), type: 'switch', idPrefix: 'settings', help: t('account.settings.email_opt_in_help') }),
+              field(prefs, 'remind_day_before', { label: t('account.settings.remind_day_before'), type: 'switch', idPrefix: 'settings', disabled: !prefs.email_opt_in }),
+              h('p', { class: 'small text-secondary' }, t('account.settings.no_marketing')),
+              button(t('account.settings.save_prefs'), { onClick: savePrefs, busy: busy.value === 'prefs', testid: 'save-prefs' }),
             ])
           }, { isEmpty: () => false }),
-          { title: 'Email', testid: 'settings-email-prefs' },
+          { title: t('account.settings.email_prefs'), testid: 'settings-email-prefs' },
         )
       }
       if (role === 'doctor') {
         return card([
-          field(prefs, 'notify_mode', { label: 'Tell me about bookings, cancellations and moves', type: 'select', idPrefix: 'settings', choices: [{ value: 'instant', label: 'One email for each change' }, { value: 'digest', label: 'One summary email a day' }] }),
-          button('Save', { onClick: savePrefs, busy: busy.value === 'prefs', testid: 'save-prefs' }),
-        ], { title: 'Notifications', testid: 'settings-notify' })
+          field(prefs, 'notify_mode', { label: t('account.settings.notify_mode'), type: 'select', idPrefix: 'settings', choices: [{ value: 'instant', label: t('account.settings.notify_instant') }, { value: 'digest', label: t('account.settings.notify_digest') }] }),
+          button(t('account.settings.save'), { onClick: savePrefs, busy: busy.value === 'prefs', testid: 'save-prefs' }),
+        ], { title: t('account.settings.notifications'), testid: 'settings-notify' })
       }
       return null
     }
@@ -147,40 +148,40 @@ export default {
       card(
         stateView(twoFactor, (status) =>
           h('div', { 'data-testid': 'two-factor' }, [
-            h('p', { class: 'text-secondary' }, status.required ? 'Your account must use two-factor login: a 6-digit code from an app on your phone, after your password.' : 'After your password, also ask for a 6-digit code from an app on your phone (Google Authenticator, Microsoft Authenticator, 1Password…).'),
+            h('p', { class: 'text-secondary' }, status.required ? t('account.twofa.required_text') : t('account.twofa.optional_text')),
             recoveryCodes.value
               ? h('div', { class: 'alert alert-warning', 'data-testid': 'recovery-codes' }, [
-                  h('p', { class: 'fw-semibold mb-2' }, 'Save these recovery codes somewhere safe. Each works once if you lose your phone. They are shown only now.'),
+                  h('p', { class: 'fw-semibold mb-2' }, t('account.twofa.save_codes')),
                   h('ul', { class: 'recovery-codes list-unstyled mb-0' }, recoveryCodes.value.map((c) => h('li', { key: c }, h('code', c)))),
                 ])
               : null,
             status.enabled
               ? h('form', { onSubmit: disable, class: 'mt-2' }, [
-                  h('p', { class: 'badge text-bg-success' }, `On · ${status.recovery_codes_left} recovery codes left`),
-                  status.required ? null : field(code, 'password', { label: 'Your password, to turn it off', type: 'password', idPrefix: 'twofa', autocomplete: 'current-password' }),
-                  status.required ? null : button('Turn off two-factor login', { type: 'submit', variant: 'outline-danger', busy: busy.value === 'disable', testid: 'twofa-disable' }),
+                  h('p', { class: 'badge text-bg-success' }, t('account.twofa.on', { count: status.recovery_codes_left })),
+                  status.required ? null : field(code, 'password', { label: t('account.twofa.password_to_disable'), type: 'password', idPrefix: 'twofa', autocomplete: 'current-password' }),
+                  status.required ? null : button(t('account.twofa.disable'), { type: 'submit', variant: 'outline-danger', busy: busy.value === 'disable', testid: 'twofa-disable' }),
                 ])
               : setup.value
                 ? h('form', { onSubmit: enable, 'data-testid': 'twofa-setup' }, [
-                    h('p', '1. Scan this code with your authenticator app.'),
-                    h('img', { src: setup.value.qr_svg, alt: 'QR code for your authenticator app', class: 'twofa-qr', width: 200, height: 200 }),
-                    h('p', { class: 'small text-secondary' }, ['Or type this key: ', h('code', { 'data-testid': 'twofa-secret' }, setup.value.secret)]),
-                    h('p', '2. Enter the 6 digits the app shows.'),
-                    field(code, 'code', { label: 'Code', errors: codeErrors, idPrefix: 'twofa', autocomplete: 'one-time-code', maxlength: 6 }),
-                    button('Turn on', { type: 'submit', busy: busy.value === 'enable', testid: 'twofa-enable' }),
+                    h('p', t('account.twofa.scan')),
+                    h('img', { src: setup.value.qr_svg, alt: t('account.twofa.qr_alt'), class: 'twofa-qr', width: 200, height: 200 }),
+                    h('p', { class: 'small text-secondary' }, [t('account.twofa.or_key'), h('code', { 'data-testid': 'twofa-secret' }, setup.value.secret)]),
+                    h('p', t('account.twofa.enter_digits')),
+                    field(code, 'code', { label: t('account.twofa.code'), errors: codeErrors, idPrefix: 'twofa', autocomplete: 'one-time-code', maxlength: 6 }),
+                    button(t('account.twofa.enable'), { type: 'submit', busy: busy.value === 'enable', testid: 'twofa-enable' }),
                   ])
-                : button('Set up two-factor login', { onClick: startSetup, busy: busy.value === 'setup', testid: 'twofa-start' }),
+                : button(t('account.twofa.start'), { onClick: startSetup, busy: busy.value === 'setup', testid: 'twofa-start' }),
           ]), { isEmpty: () => false }),
-        { title: 'Two-factor login', testid: 'settings-twofa' },
+        { title: t('account.twofa.title'), testid: 'settings-twofa' },
       )
 
     return () =>
       h('div', [
-        pageHeader('Settings', store.user ? `${store.user.full_name} · ${store.user.email || 'no email address'}` : null),
+        pageHeader(t('account.settings.title'), store.user ? `${store.user.full_name} · ${store.user.email || t('account.settings.no_email')}` : null),
         store.user && store.user.email && store.user.email_confirmed === false
           ? h('div', { class: 'alert alert-info', 'data-testid': 'unconfirmed' }, [
-              'Please confirm your email address: we send nothing else to it until you do. ',
-              h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary ms-2', onClick: () => api.post('/auth/email/resend').then(() => store.notify('Link sent.')).catch((e) => store.notifyError(e)) }, 'Send the link again'),
+              t('account.settings.unconfirmed'),
+              h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary ms-2', onClick: () => api.post('/auth/email/resend').then(() => store.notify(t('account.settings.link_sent'))).catch((e) => store.notifyError(e)) }, t('account.settings.resend')),
             ])
           : null,
         h('div', { class: 'grid-2' }, [
@@ -189,20 +190,20 @@ export default {
           card(
             h('form', { novalidate: true, onSubmit: changePassword, 'data-testid': 'password-form' }, [
               formAlert(passwordError.value),
-              field(password, 'current_password', { label: 'Current password', type: 'password', errors: passwordErrors, idPrefix: 'password', autocomplete: 'current-password', required: true }),
-              field(password, 'new_password', { label: 'New password (at least 8 characters)', type: 'password', errors: passwordErrors, idPrefix: 'password', autocomplete: 'new-password', required: true }),
-              button('Change password', { type: 'submit', busy: busy.value === 'password', testid: 'password-submit' }),
+              field(password, 'current_password', { label: t('account.password.current'), type: 'password', errors: passwordErrors, idPrefix: 'password', autocomplete: 'current-password', required: true }),
+              field(password, 'new_password', { label: t('account.password.new'), type: 'password', errors: passwordErrors, idPrefix: 'password', autocomplete: 'new-password', required: true }),
+              button(t('account.password.submit'), { type: 'submit', busy: busy.value === 'password', testid: 'password-submit' }),
             ]),
-            { title: 'Password', testid: 'settings-password' },
+            { title: t('account.password.title'), testid: 'settings-password' },
           ),
           card(
             h('form', { novalidate: true, onSubmit: changeEmail, 'data-testid': 'email-form' }, [
               formAlert(emailError.value),
-              field(email, 'new_email', { label: 'New email address', type: 'email', errors: emailErrors, idPrefix: 'email', required: true }),
-              field(email, 'current_password', { label: 'Current password', type: 'password', errors: emailErrors, idPrefix: 'email', autocomplete: 'current-password', required: true }),
-              button('Send confirmation link', { type: 'submit', busy: busy.value === 'email', testid: 'email-submit' }),
+              field(email, 'new_email', { label: t('account.email.new'), type: 'email', errors: emailErrors, idPrefix: 'email', required: true }),
+              field(email, 'current_password', { label: t('account.password.current'), type: 'password', errors: emailErrors, idPrefix: 'email', autocomplete: 'current-password', required: true }),
+              button(t('account.email.submit'), { type: 'submit', busy: busy.value === 'email', testid: 'email-submit' }),
             ]),
-            { title: 'Email address', testid: 'settings-email' },
+            { title: t('account.email.title'), testid: 'settings-email' },
           ),
         ]),
       ])

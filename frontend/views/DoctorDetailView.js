@@ -2,6 +2,7 @@ import { h, reactive, ref } from 'vue'
 import { RouterLink, useRoute, useRouter } from 'vue-router'
 import { getDoctor } from '../api.js'
 import { store } from '../store.js'
+import { t } from '../i18n.js'
 import SlotPicker from '../components/SlotPicker.js'
 import { avatar, card, definitionList, doctorName, field, formatMoney, stateView, specializationName, useLoader } from '../components/ui.js'
 
@@ -25,10 +26,10 @@ export default {
       // Looking is open to everyone; booking needs a patient's login, then comes back here.
       if (!asPatient()) {
         if (store.user) {
-          store.notify('Booking is for patients: log in with a patient account to book.', 'danger')
+          store.notify(t('common.doctor_page.patients_only'), 'danger')
           return
         }
-        store.notify('Log in or create an account to book this time.')
+        store.notify(t('common.doctor_page.log_in_first'))
         router.push({ path: '/login', query: { redirect: `/patient/doctors/${props.id}` } })
         return
       }
@@ -49,7 +50,7 @@ export default {
 
     return () =>
       h('div', [
-        h(RouterLink, { to: listPath(), class: 'd-inline-block mb-3' }, () => '‹ All doctors'),
+        h(RouterLink, { to: listPath(), class: 'd-inline-block mb-3' }, () => t('common.doctor_page.all_doctors')),
         stateView(
           doctor,
           (d) =>
@@ -61,42 +62,42 @@ export default {
                 ]),
               ]),
               rescheduleId()
-                ? h('div', { class: 'alert alert-info', role: 'status', 'data-testid': 'reschedule-banner' }, 'Pick a new time for your appointment. Your current time stays booked until the new one is confirmed.')
+                ? h('div', { class: 'alert alert-info', role: 'status', 'data-testid': 'reschedule-banner' }, t('common.doctor_page.reschedule_banner'))
                 : null,
               h('div', { class: 'grid-2' }, [
                 card(
                   [
                     definitionList([
-                      ['Specialty', specializationName(d)],
-                      ['Qualification', d.qualification],
-                      ['Experience', d.experience_years != null ? `${d.experience_years} years` : null],
-                      ['Fee', d.fee != null ? formatMoney(d.fee) : null],
+                      [t('common.doctor_page.specialty'), specializationName(d)],
+                      [t('common.doctor_page.qualification'), d.qualification],
+                      [t('common.doctor_page.experience'), d.experience_years != null ? t('common.doctor_page.years', { years: d.experience_years }) : null],
+                      [t('common.doctor_page.fee'), d.fee != null ? formatMoney(d.fee) : null],
                     ]),
                     d.bio ? h('p', { class: 'mt-3 mb-0' }, d.bio) : null,
                   ],
-                  { title: 'About' },
+                  { title: t('common.doctor_page.about') },
                 ),
                 !asPatient() && !store.user
                   ? card(
                       [
-                        h('p', 'Pick a time below, then log in to confirm it. New here? Creating an account takes a minute.'),
+                        h('p', t('common.doctor_page.booking_text')),
                         h('div', { class: 'd-flex gap-2 flex-wrap' }, [
-                          h(RouterLink, { to: { path: '/login', query: { redirect: `/patient/doctors/${props.id}` } }, class: 'btn btn-primary', 'data-testid': 'login-to-book' }, () => 'Log in to book'),
-                          h(RouterLink, { to: '/register', class: 'btn btn-outline-primary' }, () => 'Create an account'),
+                          h(RouterLink, { to: { path: '/login', query: { redirect: `/patient/doctors/${props.id}` } }, class: 'btn btn-primary', 'data-testid': 'login-to-book' }, () => t('common.doctor_page.log_in_to_book')),
+                          h(RouterLink, { to: '/register', class: 'btn btn-outline-primary' }, () => t('common.doctor_page.create_account')),
                         ]),
                       ],
-                      { title: 'Booking' },
+                      { title: t('common.doctor_page.booking') },
                     )
                   : rescheduleId() || !asPatient()
                   ? null
-                  : card(field(form, 'reason', { label: 'Reason for the visit (optional)', type: 'textarea', rows: 3, maxlength: 500, idPrefix: 'booking', wrapperClass: 'mb-0' }), { title: 'Your visit' }),
+                  : card(field(form, 'reason', { label: t('common.doctor_page.reason'), type: 'textarea', rows: 3, maxlength: 500, idPrefix: 'booking', wrapperClass: 'mb-0' }), { title: t('common.doctor_page.your_visit') }),
               ]),
-              card(h(SlotPicker, { key: pickerKey.value, doctorId: props.id, asPatient: asPatient(), busySlotId: busySlotId.value, actionLabel: rescheduleId() ? 'Move to' : 'Book', onSelect: choose }), {
-                title: rescheduleId() ? 'Choose a new time' : 'Choose a time',
+              card(h(SlotPicker, { key: pickerKey.value, doctorId: props.id, asPatient: asPatient(), busySlotId: busySlotId.value, actionLabel: rescheduleId() ? t('common.slots.move_to') : t('common.slots.book'), onSelect: choose }), {
+                title: rescheduleId() ? t('common.doctor_page.choose_new_time') : t('common.doctor_page.choose_time'),
                 testid: 'doctor-slots',
               }),
             ]),
-          { isEmpty: () => false, loadingText: 'Loading doctor…' },
+          { isEmpty: () => false, loadingText: t('common.doctor_page.loading') },
         ),
       ])
   },

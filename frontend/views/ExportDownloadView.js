@@ -1,5 +1,6 @@
 import { h, onBeforeUnmount } from 'vue'
 import { api, jobDownloadUrl } from '../api.js'
+import { t } from '../i18n.js'
 import { card, formatDateTime, pageHeader, stateView, statusBadge, useLoader } from '../components/ui.js'
 
 // The page an export's email links to: after a login, the file itself (or why it is not there).
@@ -17,22 +18,22 @@ export default {
     onBeforeUnmount(() => clearTimeout(timer))
 
     function body(data) {
-      if (data.status === 'failed') return h('p', { class: 'text-danger mb-0' }, data.error || 'This export failed. Please start a new one.')
-      if (data.status !== 'done') return h('p', { class: 'mb-0', role: 'status' }, `Preparing your file… ${data.progress ?? 0}%`)
-      if (!data.rows_done) return h('p', { class: 'mb-0', 'data-testid': 'export-empty' }, 'There were no treatments to export, so the file is empty.')
+      if (data.status === 'failed') return h('p', { class: 'text-danger mb-0' }, data.error || t('common.export_page.failed'))
+      if (data.status !== 'done') return h('p', { class: 'mb-0', role: 'status' }, t('common.export_page.preparing', { progress: Number(data.progress) || 0 }))
+      if (!data.rows_done) return h('p', { class: 'mb-0', 'data-testid': 'export-empty' }, t('common.export_page.empty'))
       return h('div', { class: 'd-flex flex-wrap align-items-center gap-3' }, [
-        h('a', { class: 'btn btn-primary', href: jobDownloadUrl(data.id), download: '', 'data-testid': 'export-download' }, 'Download the CSV'),
-        h('span', { class: 'text-secondary' }, `${data.rows_done} rows${data.expires_at ? ` · available until ${formatDateTime(data.expires_at)}` : ''}`),
+        h('a', { class: 'btn btn-primary', href: jobDownloadUrl(data.id), download: '', 'data-testid': 'export-download' }, t('common.export_page.download')),
+        h('span', { class: 'text-secondary' }, [t('common.export_page.rows', { count: data.rows_done }), data.expires_at ? t('common.export_page.until', { when: formatDateTime(data.expires_at) }) : ''].join('')),
       ])
     }
 
     return () =>
       h('div', [
-        pageHeader('Your export', 'Treatment history as a CSV file, for a spreadsheet.'),
+        pageHeader(t('common.export_page.title'), t('common.export_page.subtitle')),
         stateView(
           job,
-          (data) => card([h('p', { class: 'mb-3' }, ['Status: ', statusBadge(data.status)]), body(data)], { testid: 'export-job' }),
-          { isEmpty: () => false, loadingText: 'Loading your export…' },
+          (data) => card([h('p', { class: 'mb-3' }, [t('common.export_page.status'), statusBadge(data.status)]), body(data)], { testid: 'export-job' }),
+          { isEmpty: () => false, loadingText: t('common.export_page.loading') },
         ),
       ])
   },

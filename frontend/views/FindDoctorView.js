@@ -43,7 +43,7 @@ export default {
 
     function nextSlot(doctor) {
       const slot = doctor.next_free_slot
-      if (!slot) return h('p', { class: 'small text-secondary mb-0' }, 'No free times in the next two weeks')
+      if (!slot) return h('p', { class: 'small text-secondary mb-0' }, t('common.find.no_free_times'))
       return h('p', { class: 'next-slot mb-0' }, [t('find.next_free'), h('strong', `${formatDate(slot.date, { weekday: 'short', day: 'numeric', month: 'short' })} ${formatTime(slot.start_time)}`)])
     }
 

@@ -1,6 +1,7 @@
 import { h, reactive, ref } from 'vue'
 import { RouterLink } from 'vue-router'
 import { api } from '../api.js'
+import { t } from '../i18n.js'
 import { applyFieldErrors, button, field, formAlert } from '../components/ui.js'
 
 export default {
@@ -32,21 +33,21 @@ export default {
       h('div', { class: 'auth-layout auth-layout-single' }, [
         h('div', { class: 'card cq-card auth-card' }, [
           h('div', { class: 'card-body' }, [
-            h('h1', { class: 'h3 mb-1', tabindex: '-1', 'data-testid': 'page-title' }, 'Forgot your password?'),
+            h('h1', { class: 'h3 mb-1', tabindex: '-1', 'data-testid': 'page-title' }, t('account.forgot.title')),
             sent.value
               ? h('div', { 'data-testid': 'forgot-sent' }, [
-                  h('p', { class: 'alert alert-success', role: 'status' }, `If ${form.email.trim()} has an account, we have emailed it a link to choose a new password. The link works once, for 30 minutes.`),
-                  h('p', { class: 'text-secondary' }, 'No email after a few minutes? Check your spam folder, or ask the clinic’s front desk to send you a link.'),
+                  h('p', { class: 'alert alert-success', role: 'status' }, t('account.forgot.sent', { email: form.email.trim() })),
+                  h('p', { class: 'text-secondary' }, t('account.forgot.no_email')),
                 ])
               : h('div', [
-                  h('p', { class: 'text-secondary mb-4' }, 'Enter the email address you use for your account. We will send you a link to choose a new password.'),
+                  h('p', { class: 'text-secondary mb-4' }, t('account.forgot.intro')),
                   formAlert(error.value),
                   h('form', { novalidate: true, onSubmit: submit, 'data-testid': 'forgot-form' }, [
-                    field(form, 'email', { label: 'Email', type: 'email', errors, idPrefix: 'forgot', required: true, autocomplete: 'username' }),
-                    button('Email me a link', { type: 'submit', busy: busy.value, testid: 'forgot-submit', variant: 'primary w-100' }),
+                    field(form, 'email', { label: t('account.field.email'), type: 'email', errors, idPrefix: 'forgot', required: true, autocomplete: 'username' }),
+                    button(t('account.forgot.submit'), { type: 'submit', busy: busy.value, testid: 'forgot-submit', variant: 'primary w-100' }),
                   ]),
                 ]),
-            h('p', { class: 'mt-4 mb-0 text-center' }, [h(RouterLink, { to: '/login', 'data-testid': 'back-to-login' }, () => 'Back to log in')]),
+            h('p', { class: 'mt-4 mb-0 text-center' }, [h(RouterLink, { to: '/login', 'data-testid': 'back-to-login' }, () => t('account.forgot.back'))]),
           ]),
         ]),
       ])

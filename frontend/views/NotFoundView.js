@@ -1,6 +1,7 @@
 import { h } from 'vue'
 import { RouterLink } from 'vue-router'
 import { homeFor, store } from '../store.js'
+import { t } from '../i18n.js'
 
 export default {
   name: 'NotFoundView',
@@ -8,9 +9,9 @@ export default {
   setup() {
     return () =>
       h('div', { class: 'state-block state-empty py-5' }, [
-        h('h1', { class: 'h3', tabindex: '-1', 'data-testid': 'page-title' }, 'Page not found'),
-        h('p', 'The page you asked for does not exist.'),
-        h(RouterLink, { to: homeFor(store.role), class: 'btn btn-primary' }, () => 'Go to your home page'),
+        h('h1', { class: 'h3', tabindex: '-1', 'data-testid': 'page-title' }, t('common.not_found.title')),
+        h('p', t('common.not_found.text')),
+        h(RouterLink, { to: homeFor(store.role), class: 'btn btn-primary' }, () => t('common.not_found.home')),
       ])
   },
 }

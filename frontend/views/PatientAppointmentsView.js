@@ -6,12 +6,8 @@ import { t } from '../i18n.js'
 import { appointmentRow } from '../components/appointments.js'
 import { appointmentDate, appointmentTime, doctorName, formatDate, pageHeader, stateView, useLoader } from '../components/ui.js'
 
-const TABS = [
-  ['booked', 'Upcoming'],
-  ['completed', 'Completed'],
-  ['cancelled', 'Cancelled'],
-  ['no_show', 'Missed'],
-]
+// Each tab's label is appts.tab.<status>.
+const TABS = ['booked', 'completed', 'cancelled', 'no_show']
 
 export default {
   name: 'PatientAppointmentsView',
@@ -31,7 +27,7 @@ export default {
     async function cancel(appointment) {
       busyId.value = appointment.id
       try {
-        const label = `${doctorName(appointment)} on ${formatDate(appointmentDate(appointment))} at ${appointmentTime(appointment)}`
+        const label = t('account.appointments.cancel_label', { doctor: doctorName(appointment), date: formatDate(appointmentDate(appointment)), time: appointmentTime(appointment) })
         if (await store.cancelAppointment({ appointmentId: appointment.id, label })) appointments.reload()
       } catch (error) {
         store.notifyError(error)
@@ -50,8 +46,8 @@ export default {
         pageHeader(t('appts.title'), t('appts.subtitle'), [h(RouterLink, { to: '/patient/doctors', class: 'btn btn-primary', 'data-testid': 'book-new' }, () => t('dashboard.book_visit'))]),
         h(
           'div',
-          { class: 'tabs-cq', role: 'tablist', 'aria-label': 'Appointment status' },
-          TABS.map(([key, label]) =>
+          { class: 'tabs-cq', role: 'tablist', 'aria-label': t('account.appointments.tabs') },
+          TABS.map((key) =>
             h('button', { key, type: 'button', role: 'tab', 'aria-selected': tab.value === key ? 'true' : 'false', 'data-testid': `tab-${key}`, onClick: () => selectTab(key) }, t(`appts.tab.${key}`)),
           ),
         ),

@@ -1,6 +1,7 @@
 import { h, reactive, ref } from 'vue'
 import { api } from '../api.js'
 import { store } from '../store.js'
+import { t } from '../i18n.js'
 import { SEX_CHOICES, applyFieldErrors, button, card, field, formAlert, pageHeader, stateView, useLoader } from '../components/ui.js'
 
 const FIELDS = ['full_name', 'date_of_birth', 'sex', 'phone', 'allergies', 'conditions', 'medications', 'email_opt_in']
@@ -31,7 +32,7 @@ export default {
         const data = await api.put('/patient/profile', body)
         const p = data.profile || data.patient || data
         if (store.user && p.full_name) store.user.full_name = p.full_name
-        store.notify('Your profile is saved.')
+        store.notify(t('account.profile.saved'))
       } catch (err) {
         error.value = err
         applyFieldErrors(errors, err)
@@ -44,7 +45,7 @@ export default {
 
     return () =>
       h('div', [
-        pageHeader('Profile', 'Your details and medical history help doctors care for you.'),
+        pageHeader(t('account.profile.title'), t('account.profile.subtitle')),
         stateView(
           profile,
           () =>
@@ -53,24 +54,24 @@ export default {
               h('div', { class: 'grid-2' }, [
                 card(
                   [
-                    field(form, 'full_name', opts({ label: 'Full name', required: true, autocomplete: 'name' })),
-                    field(form, 'date_of_birth', opts({ label: 'Date of birth', type: 'date' })),
-                    field(form, 'sex', opts({ label: 'Sex', type: 'select', choices: SEX_CHOICES })),
-                    field(form, 'phone', opts({ label: 'Phone', type: 'tel', autocomplete: 'tel' })),
-                    field(form, 'email_opt_in', opts({ label: 'Email me appointment reminders and updates', type: 'switch', wrapperClass: 'mb-0' })),
+                    field(form, 'full_name', opts({ label: t('account.field.full_name'), required: true, autocomplete: 'name' })),
+                    field(form, 'date_of_birth', opts({ label: t('account.field.date_of_birth'), type: 'date' })),
+                    field(form, 'sex', opts({ label: t('account.field.sex'), type: 'select', choices: SEX_CHOICES })),
+                    field(form, 'phone', opts({ label: t('account.field.phone'), type: 'tel', autocomplete: 'tel' })),
+                    field(form, 'email_opt_in', opts({ label: t('account.settings.email_opt_in'), type: 'switch', wrapperClass: 'mb-0' })),
                   ],
-                  { title: 'Personal details' },
+                  { title: t('account.profile.personal') },
                 ),
                 card(
                   [
-                    field(form, 'allergies', opts({ label: 'Allergies', type: 'textarea', rows: 2, help: 'For example: penicillin, peanuts.' })),
-                    field(form, 'conditions', opts({ label: 'Long-term conditions', type: 'textarea', rows: 2 })),
-                    field(form, 'medications', opts({ label: 'Current medications', type: 'textarea', rows: 2, wrapperClass: 'mb-0' })),
+                    field(form, 'allergies', opts({ label: t('account.profile.allergies'), type: 'textarea', rows: 2, help: t('account.profile.allergies_help') })),
+                    field(form, 'conditions', opts({ label: t('account.profile.conditions'), type: 'textarea', rows: 2 })),
+                    field(form, 'medications', opts({ label: t('account.profile.medications'), type: 'textarea', rows: 2, wrapperClass: 'mb-0' })),
                   ],
-                  { title: 'Medical history' },
+                  { title: t('account.profile.medical_history') },
                 ),
               ]),
-              h('div', [button('Save profile', { type: 'submit', busy: saving.value, testid: 'profile-save' })]),
+              h('div', [button(t('account.profile.save'), { type: 'submit', busy: saving.value, testid: 'profile-save' })]),
             ]),
           { isEmpty: () => false },
         ),

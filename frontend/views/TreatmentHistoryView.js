@@ -14,7 +14,7 @@ export default {
       h('div', [
         pageHeader(t('treat.title'), t('treat.subtitle')),
         card([h('p', { class: 'text-secondary' }, t('treat.export_text')), h(ExportJobPanel)], { title: t('treat.export'), testid: 'export-card', extraClass: 'mb-4' }),
-        stateView(treatments, (list) => h('div', { class: 'stack', 'data-testid': 'treatment-list' }, list.map((t) => h('div', { key: t.id }, treatmentBlock(t)))), {
+        stateView(treatments, (list) => h('div', { class: 'stack', 'data-testid': 'treatment-list' }, list.map((treatment) => h('div', { key: treatment.id }, treatmentBlock(treatment)))), {
           emptyText: t('treat.none'),
         }),
       ])

@@ -1,6 +1,7 @@
 import { h } from 'vue'
 import { RouterLink } from 'vue-router'
 import { api } from '../api.js'
+import { t } from '../i18n.js'
 import { card, formatDateTime, pageHeader, stateView, urgencyBadge, usePagedLoader } from '../components/ui.js'
 import { questionsAndAnswers } from '../components/triage.js'
 
@@ -15,10 +16,10 @@ export default {
     function renderItem(item) {
       return h('li', { key: item.id, class: 'list-group-item py-3', 'data-testid': 'triage-history-item', 'data-triage-id': item.id }, [
         h('div', { class: 'd-flex flex-wrap align-items-center gap-2 mb-1' }, [
-          item.urgency ? urgencyBadge(item.urgency) : h('span', { class: 'badge text-bg-secondary' }, item.status),
+          item.urgency ? urgencyBadge(item.urgency) : h('span', { class: 'badge text-bg-secondary' }, t(`status.${item.status}`)),
           h('span', { class: 'small text-secondary' }, formatDateTime(item.created_at)),
           item.specialization ? h('span', { class: 'small' }, item.specialization) : null,
-          h(RouterLink, { to: `/patient/check/${item.id}`, class: 'ms-auto small' }, () => 'Open'),
+          h(RouterLink, { to: `/patient/check/${item.id}`, class: 'ms-auto small' }, () => t('account.triage.open')),
         ]),
         h('p', { class: 'mb-1' }, item.symptoms),
         questionsAndAnswers(item, { testid: 'triage-history-qa' }),
@@ -28,21 +29,21 @@ export default {
     function renderPager() {
       const pages = Math.max(1, Math.ceil(paging.total / paging.perPage))
       if (pages <= 1) return null
-      return h('nav', { class: 'd-flex align-items-center gap-2 mt-3', 'aria-label': 'Pages' }, [
-        h('button', { type: 'button', class: 'btn btn-outline-secondary btn-sm', disabled: paging.page <= 1, onClick: () => goTo(paging.page - 1) }, 'Newer'),
-        h('span', { class: 'small' }, `Page ${paging.page} of ${pages}`),
-        h('button', { type: 'button', class: 'btn btn-outline-secondary btn-sm', disabled: paging.page >= pages, onClick: () => goTo(paging.page + 1) }, 'Older'),
+      return h('nav', { class: 'd-flex align-items-center gap-2 mt-3', 'aria-label': t('common.pager.label') }, [
+        h('button', { type: 'button', class: 'btn btn-outline-secondary btn-sm', disabled: paging.page <= 1, onClick: () => goTo(paging.page - 1) }, t('account.triage.newer')),
+        h('span', { class: 'small' }, t('account.triage.page', { page: paging.page, pages })),
+        h('button', { type: 'button', class: 'btn btn-outline-secondary btn-sm', disabled: paging.page >= pages, onClick: () => goTo(paging.page + 1) }, t('account.triage.older')),
       ])
     }
 
     return () =>
       h('div', [
-        pageHeader('Past symptom checks', 'Every check you have done, newest first, with the questions asked and your answers.', [
-          h(RouterLink, { to: '/patient/check', class: 'btn btn-primary btn-sm' }, () => 'New check'),
+        pageHeader(t('account.triage.title'), t('account.triage.subtitle'), [
+          h(RouterLink, { to: '/patient/check', class: 'btn btn-primary btn-sm' }, () => t('account.triage.new')),
         ]),
         card(
           stateView(loader, (items) => h('div', [h('ul', { class: 'list-group list-group-flush', 'data-testid': 'triage-history-list' }, items.map(renderItem)), renderPager()]), {
-            emptyText: 'You have not done a symptom check yet.',
+            emptyText: t('account.triage.none'),
           }),
         ),
       ])
