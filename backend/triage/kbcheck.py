@@ -3,6 +3,12 @@
 An example must make its entry plausible and reach its entry's level; answers
 above the level are printed as notes (often right, sometimes over-triage).
 Exit status 1 when anything failed.
+
+It also counts what a patient would read in English for want of a translation:
+every condition name, question (`ask`) and reason (`why`), and the engine's fixed
+sentences, without an entry in `knowledge/translations/<language>.yaml`, printed
+as `warn` lines and a warning count (tests/test_triage_translations.py fails on
+any). `python -m backend.triage.translations skeleton` adds the new ones.
 """
 from __future__ import annotations
 
@@ -11,6 +17,10 @@ from pathlib import Path
 
 from .engine import URGENCY_RANK, assess
 from .knowledge import KNOWLEDGE_DIR, Condition, KnowledgeBase, build
+from .translations import REQUIRED_KINDS, overlay_path, read_overlay
+from .translations import missing as missing_translations
+
+TRANSLATED_LANGUAGES = ("bn",)
 
 # ---------------------------------------------------------------------------
 # `python -m backend.triage.kbcheck [FILE...]`
@@ -79,7 +89,39 @@ def check(files: list[str], directory: Path = KNOWLEDGE_DIR, out=None) -> int:
             print(f"note {condition.file}: {condition.id}: {note}", file=out)
     print(f"{len(selected - missing)} file(s), {checked} condition(s), {examples} example(s): "
           f"{'OK' if not count else f'{count} problem(s)'}", file=out)
+    translation_warnings(kb, directory, out=out, files=selected)
     return count
+
+
+def untranslated(kb: KnowledgeBase, directory: Path = KNOWLEDGE_DIR, language: str = "bn",
+                 files: set[str] | None = None) -> tuple[dict[str, list[str]], list[str]]:
+    """kind -> texts of the (selected files') conditions without a translation; problems reading the overlay."""
+    overlay, problems = read_overlay(overlay_path(language, directory))
+    if files is not None:
+        kb = KnowledgeBase(version=kb.version, directory=kb.directory, findings=kb.findings,
+                           context_names=kb.context_names, conditions=[c for c in kb.conditions if c.file in files],
+                           matcher=kb.matcher, by_concept=kb.by_concept, files=kb.files)
+    return missing_translations(kb, overlay, REQUIRED_KINDS), problems
+
+
+def translation_warnings(kb: KnowledgeBase, directory: Path = KNOWLEDGE_DIR, out=None,
+                         files: set[str] | None = None) -> int:
+    """Print every untranslated condition, ask, why and fixed sentence; the number of them (warnings)."""
+    out = out or sys.stdout
+    total = 0
+    for language in TRANSLATED_LANGUAGES:
+        gaps, problems = untranslated(kb, directory, language, files)
+        for problem in problems:
+            print(f"warn {language}: {problem}", file=out)
+        for kind, texts in gaps.items():
+            for text in texts:
+                print(f"warn {language}: no translation for {kind} '{text}'", file=out)
+        count = sum(len(texts) for texts in gaps.values())
+        total += count + len(problems)
+        detail = ", ".join(f"{len(texts)} {kind}" for kind, texts in gaps.items() if texts)
+        print(f"{language} translations: {count + len(problems)} warning(s)" + (f" ({detail})" if detail else ""),
+              file=out)
+    return total
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from backend.errors import Conflict, InvalidInput, NotFound
 from backend.extensions import db
+from backend.messages import Message
 from backend.models import Doctor, Patient, Specialization, TriageAssessment, User, utcnow
 from backend.services import cache, queue
 from backend.services.clock import clinic_now
@@ -25,6 +26,7 @@ from backend.services.triage import photos
 from backend.triage.decide import decide
 from backend.triage.engine import URGENCY_RANK
 from backend.triage.providers import get_provider
+from backend.triage.translations import Translator, translator
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +161,9 @@ def _store_decision(assessment: TriageAssessment, decision, clinic_specs: dict[s
 
 # Plausible ranges for number answers; a temperature may be given in °C or °F.
 NUMBER_RANGES = {"age": [(0, 120)], "temp": [(30, 45), (86, 113)], "days": [(0, 3650)]}
+# One sentence per unit a number question is asked in (triage/engine.py), each with its translation.
+NUMBER_ANSWERS = {"years": "Answer with a number in years.", "°C": "Answer with a number in °C.",
+                  "days": "Answer with a number in days."}
 YES_WORDS, NO_WORDS = {"yes", "y", "true"}, {"no", "n", "false"}
 
 
@@ -175,7 +180,7 @@ def _valid_answer(question: dict, value) -> bool | int | float | str:
         raise ValueError("Answer yes or no.")
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError(f"Answer with a number{' in ' + question['unit'] if question.get('unit') else ''}.")
+            raise ValueError(NUMBER_ANSWERS.get(question.get("unit") or "", "Answer with a number."))
         ranges = NUMBER_RANGES.get(question["id"], [(0, 10000)])
         if not any(low <= value <= high for low, high in ranges):
             raise ValueError("That number is outside the possible range.")
@@ -183,7 +188,7 @@ def _valid_answer(question: dict, value) -> bool | int | float | str:
     if kind == "choice":
         options = question.get("options") or []
         if str(value).strip().lower() not in options:
-            raise ValueError("Choose one of: " + ", ".join(options) + ".")
+            raise ValueError(Message("Choose one of: {options}.", options=", ".join(options)))
         return str(value).strip().lower()
     raise ValueError("This question cannot be answered here.")
 
@@ -323,46 +328,69 @@ def list_assessments(patient_id: int, *, page: int, per_page: int) -> Page:
     return paginate(stmt, page, per_page)
 
 
-def serialize_summary(assessment: TriageAssessment) -> dict:
+def _translator_for(assessment: TriageAssessment, language: str | None) -> Translator:
+    """The patient's language now (not when the answer was given): old answers follow a switch."""
+    if language is None:
+        patient = assessment.patient or db.session.get(Patient, assessment.patient_id)
+        language = _language(patient) if patient is not None else "en"
+    return translator(language)
+
+
+def serialize_summary(assessment: TriageAssessment, language: str | None = None) -> dict:
+    words = _translator_for(assessment, language)
     return {
         "id": assessment.id, "status": assessment.status, "urgency": assessment.urgency,
         "specialization": assessment.specialization_name,
+        "specialization_label": words.specialty(assessment.specialization_name),
         "symptoms": assessment.symptoms[:200],
         "created_at": assessment.created_at.isoformat(),
-        "questions": assessment.questions or [], "answers": assessment.answers or {},
+        "questions": [words.question(q) for q in assessment.questions or []], "answers": assessment.answers or {},
         "first_urgency": (assessment.first_answer or {}).get("urgency"),
+        "language": words.language,
     }
 
 
-def serialize_assessment(assessment: TriageAssessment) -> dict:
+def serialize_assessment(assessment: TriageAssessment, language: str | None = None) -> dict:
+    """The assessment for its patient, in the patient's language (`language` overrides it).
+
+    What the engine wrote is stored in English (and the advice in the language of the day); the
+    patient's language is applied here, so the same stored answer reads in either language.
+    """
+    words = _translator_for(assessment, language)
     body = {
         "id": assessment.id, "status": assessment.status, "symptoms": assessment.symptoms,
         "share_history": assessment.share_history, "urgency": assessment.urgency,
         "specialization": assessment.specialization_name, "specialization_id": assessment.specialization_id,
-        "red_flags": assessment.red_flags or [], "advice": assessment.advice,
-        "rationale": assessment.rationale or [], "provider": assessment.provider, "model": assessment.model,
+        "specialization_label": words.specialty(assessment.specialization_name),
+        "red_flags": [words.text(flag) for flag in assessment.red_flags or []],
+        "advice": words.advice(assessment.advice),
+        "rationale": [words.text(line) for line in assessment.rationale or []],
+        "provider": assessment.provider, "model": assessment.model,
         "fallback_reason": assessment.fallback_reason, "latency_ms": assessment.latency_ms,
         "error": assessment.error, "created_at": assessment.created_at.isoformat(),
         "completed_at": assessment.completed_at.isoformat() if assessment.completed_at else None,
         "recommended_doctors": [], "recommendation_note": None,
         "emergency_number": current_app.config["EMERGENCY_NUMBER"],
-        "understood": assessment.understood, "findings": assessment.findings or [],
-        "conditions": assessment.conditions or [], "questions": assessment.questions or [],
+        "understood": assessment.understood,
+        "findings": [words.finding(row) for row in assessment.findings or []],
+        "conditions": [words.condition(row) for row in assessment.conditions or []],
+        "questions": [words.question(q) for q in assessment.questions or []],
         "answers": assessment.answers or {},
         "first_urgency": (assessment.first_answer or {}).get("urgency"),
         "answered_at": assessment.answered_at.isoformat() if assessment.answered_at else None,
         "has_photo": bool(assessment.photo_name),
         "photo_url": f"/patient/triage/{assessment.id}/photo" if assessment.photo_name else None,
+        "language": words.language,
     }
     if assessment.status != "done":
         return body
     if assessment.urgency == "emergency":
         # An emergency is not a booking: the patient is told where to go now.
-        body["recommendation_note"] = (
+        body["recommendation_note"] = words.text(
             f"Call {current_app.config['EMERGENCY_NUMBER']} or go to the nearest emergency department now.")
         return body
-    body["recommended_doctors"], body["recommendation_note"] = recommend_doctors(
-        assessment.specialization_name, assessment.urgency)
+    body["recommended_doctors"], note = recommend_doctors(assessment.specialization_name, assessment.urgency)
+    body["recommendation_note"] = words.text(note)
     return body
 
 
