@@ -8,6 +8,11 @@ the email exists or not; using one ends every session of the account.
 An address gets no email but its confirmation link until it is confirmed
 (`User.email_confirmed_at`). A reset link also confirms the address it was
 sent to: opening it proves the mailbox is the user's.
+
+Each email is in the language the user chose (templates/email/account_link.*
+and email/bn/account_link.*). A desk invitation goes to someone who has not
+chosen yet: it is in the language of the staff member who sent it, the one
+who spoke with the patient, unless the patient's record already has one.
 """
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ from backend.services.accounts.credentials import (
     normalize_email,
     revoke_all_sessions,
 )
+from backend.services.email import language as i18n
 from backend.services.email import outbox
 
 
@@ -75,13 +81,17 @@ def _link(path: str, token: str) -> str:
     return f"{current_app.config['PUBLIC_URL'].rstrip('/')}/#/{path}?token={token}"
 
 
-def _queue_link_email(*, kind: str, recipient: str, subject: str, name: str, intro: str, action: str, link: str,
-                      note: str, key: str) -> None:
-    context = {"clinic_name": current_app.config["CLINIC_NAME"], "subject": subject, "name": name, "intro": intro,
-               "action": action, "link": link, "note": note}
+def _queue_link_email(*, kind: str, recipient: str, language: str, name: str, link: str, key: str,
+                      minutes: int | None = None, hours: int | None = None) -> None:
+    """The email with a link of this kind; its words (which depend on the kind) are in the templates."""
+    clinic = current_app.config["CLINIC_NAME"]
+    subject = i18n.subject(kind, language, clinic=clinic)
+    context = {"clinic_name": clinic, "subject": subject, "name": name, "kind": kind, "link": link, "lang": language,
+               "minutes": None if minutes is None else i18n.number(minutes, language),
+               "hours": None if hours is None else i18n.number(hours, language)}
     outbox.queue_email(kind=kind, recipient=recipient, subject=subject, dedupe_key=key,
-                       body_text=render_template("email/account_link.txt", **context),
-                       body_html=render_template("email/account_link.html", **context))
+                       body_text=render_template(i18n.template("account_link.txt", language), **context),
+                       body_html=render_template(i18n.template("account_link.html", language), **context))
 
 
 # ---- password reset ----------------------------------------------------------
@@ -90,12 +100,8 @@ def _queue_reset(user: User) -> None:
     minutes = current_app.config["PASSWORD_RESET_MINUTES"]
     token = _issue(user, "password_reset", timedelta(minutes=minutes))
     _queue_link_email(
-        kind="password_reset", recipient=user.email, subject="Reset your password", name=user.display_name,
-        intro="Someone (we hope you) asked to set a new password for your account.",
-        action="Choose a new password", link=_link("reset-password", token),
-        note=f"The link works once, for {minutes} minutes. If you did not ask for it, ignore this email: "
-             "your password stays as it is.",
-        key=f"password-reset:{_hash(token)}")
+        kind="password_reset", recipient=user.email, language=i18n.language_of(user), name=user.display_name,
+        link=_link("reset-password", token), minutes=minutes, key=f"password-reset:{_hash(token)}")
 
 
 def request_password_reset(email: str, *, ip: str | None = None) -> None:
@@ -150,15 +156,11 @@ def give_login(patient_id: int, email: str, *, actor_id: int, ip: str | None = N
     commit_or_conflict(flush=True)
     hours = current_app.config["EMAIL_CONFIRM_HOURS"]
     token = _issue(user, "password_reset", timedelta(hours=hours))
-    clinic = current_app.config["CLINIC_NAME"]
+    # The patient has not chosen a language yet (unless their record says): the desk's is the best guess.
+    language = i18n.language_of(user, fallback=i18n.language_of(db.session.get(User, actor_id)))
     _queue_link_email(
-        kind="account_invite", recipient=email, subject=f"Your {clinic} login", name=user.display_name,
-        intro=f"{clinic} has set up a login for you with this email address. Choose a password to see and book "
-              "your appointments online.",
-        action="Choose my password", link=_link("reset-password", token),
-        note=f"The link works once, for {hours} hours. Opening it also confirms this email address. If you did "
-             "not expect this email, ignore it.",
-        key=f"account-invite:{_hash(token)}")
+        kind="account_invite", recipient=email, language=language, name=user.display_name,
+        link=_link("reset-password", token), hours=hours, key=f"account-invite:{_hash(token)}")
     audit.record("patient.login_added", actor_id=actor_id, target=f"user:{user.id}", ip=ip, patient_id=patient.id)
     commit_or_conflict()
     outbox.send_queued_now()
@@ -190,12 +192,8 @@ def queue_confirmation(user: User) -> None:
     hours = current_app.config["EMAIL_CONFIRM_HOURS"]
     token = _issue(user, "email_confirm", timedelta(hours=hours))
     _queue_link_email(
-        kind="email_confirm", recipient=user.email, subject="Confirm your email address", name=user.display_name,
-        intro=f"Please confirm that this is your email address. Until you do, {current_app.config['CLINIC_NAME']} "
-              "sends you no other email: no booking confirmations and no reminders.",
-        action="Confirm my email", link=_link("confirm-email", token),
-        note=f"The link works for {hours} hours. If you did not create an account, ignore this email.",
-        key=f"email-confirm:{_hash(token)}")
+        kind="email_confirm", recipient=user.email, language=i18n.language_of(user), name=user.display_name,
+        link=_link("confirm-email", token), hours=hours, key=f"email-confirm:{_hash(token)}")
 
 
 def resend_confirmation(user: User) -> None:
@@ -229,12 +227,8 @@ def request_email_change(user: User, new_email: str, current_password: str, *, i
     hours = current_app.config["EMAIL_CONFIRM_HOURS"]
     token = _issue(user, "email_change", timedelta(hours=hours), new_email=new_email)
     _queue_link_email(
-        kind="email_change", recipient=new_email, subject="Confirm your new email address", name=user.display_name,
-        intro="You asked to use this address for your account. Your account keeps its current address until "
-              "you confirm.",
-        action="Use this email address", link=_link("confirm-email", token) + "&change=1",
-        note=f"The link works for {hours} hours. If you did not ask for this, ignore this email.",
-        key=f"email-change:{_hash(token)}")
+        kind="email_change", recipient=new_email, language=i18n.language_of(user), name=user.display_name,
+        link=_link("confirm-email", token) + "&change=1", hours=hours, key=f"email-change:{_hash(token)}")
     audit.record("user.email_change_request", actor_id=user.id, target=f"user:{user.id}", ip=ip)
     db.session.commit()
     outbox.send_queued_now()

@@ -4,6 +4,9 @@ Each booking, cancellation or move adds a DoctorNotice in the same transaction
 as the change. A doctor on "instant" is emailed at once; a doctor on "digest"
 gets one email a day listing what is not yet emailed. The dashboard shows the
 notices since the doctor last looked. A doctor is not told of their own changes.
+
+A notice is written in the language the doctor chose (the dashboard and the
+emails show the same words), with Bangla digits for a Bangla reader.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from backend.errors import NotFound
 from backend.extensions import db
 from backend.models import Appointment, Doctor, DoctorNotice, User, utcnow
 from backend.services import audit
+from backend.services.email import language as i18n
 from backend.services.email.outbox import queue_email
 from backend.services.formats import hhmm, iso_timestamp
 
@@ -27,26 +31,43 @@ EVENT_WORDS = {
     "rescheduled_in": "moved to your list",
     "rescheduled_out": "moved to another doctor",
 }
+EVENT_WORDS_BN = {
+    "booked": "বুক করা হয়েছে",
+    "cancelled": "বাতিল করা হয়েছে",
+    "rescheduled": "নতুন সময়ে সরানো হয়েছে",
+    "rescheduled_in": "আপনার তালিকায় সরানো হয়েছে",
+    "rescheduled_out": "অন্য ডাক্তারের কাছে সরানো হয়েছে",
+}
+EVENT_WORDS_BY_LANGUAGE = {"en": EVENT_WORDS, "bn": EVENT_WORDS_BN}
 NOTIFY_MODES = ("instant", "digest")
 
 
+THE_CLINIC = i18n.Wording("the clinic", bn="ক্লিনিক")
+THE_PATIENT = i18n.Wording("the patient", bn="রোগী")
+
+
 def actor_label(actor_id: int | None, patient_id: int | None = None) -> str:
-    """Who made a change, in words for the people it concerns."""
+    """Who made a change, in words for the people it concerns: English, which also knows its Bangla
+    (`language.in_language`), as the patient and the doctor told may read different languages."""
     if actor_id is None:
-        return "the clinic"
+        return THE_CLINIC
     user = db.session.get(User, actor_id)
     if user is None:
-        return "the clinic"
+        return THE_CLINIC
     if user.role == "patient":
-        return "the patient" if user.patient is None or user.patient.id == patient_id else user.display_name
+        return THE_PATIENT if user.patient is None or user.patient.id == patient_id else user.display_name
     if user.role == "doctor":
         return user.display_name
-    return f"{user.display_name} at the front desk"
+    return i18n.Wording(f"{user.display_name} at the front desk", bn=f"ফ্রন্ট ডেস্কের {user.display_name}")
 
 
-def _summary(appointment: Appointment, event: str, by: str, reason: str | None) -> str:
-    when = f"{appointment.date.strftime('%a %d %b')} {hhmm(appointment.start_time)}"
-    text = f"{appointment.patient.full_name}, {when}: {EVENT_WORDS[event]} by {by}"
+def _summary(appointment: Appointment, event: str, by: str, reason: str | None, language: str = "en") -> str:
+    when = f"{i18n.short_date_text(appointment.date, language)} {i18n.digits(hhmm(appointment.start_time), language)}"
+    by = i18n.in_language(by, language)
+    if language == "bn":
+        text = f"{appointment.patient.full_name}, {when}: {by} কর্তৃক {EVENT_WORDS_BN[event]}"
+    else:
+        text = f"{appointment.patient.full_name}, {when}: {EVENT_WORDS[event]} by {by}"
     if reason:
         text += f" ({reason})"
     return text[:300]
@@ -59,7 +80,7 @@ def record(appointment: Appointment, event: str, *, doctor_id: int, actor_id: in
     if doctor is None or doctor.user_id == actor_id:
         return None
     notice = DoctorNotice(doctor_id=doctor_id, appointment_id=appointment.id, event=event,
-                          summary=_summary(appointment, event, by, reason))
+                          summary=_summary(appointment, event, by, reason, i18n.language_of(doctor.user)))
     db.session.add(notice)
     db.session.flush()
     if doctor.notify_mode == "instant" and doctor.user.can_receive_email:
@@ -69,15 +90,18 @@ def record(appointment: Appointment, event: str, *, doctor_id: int, actor_id: in
 
 def _queue(doctor: Doctor, notices: list[DoctorNotice], *, digest: bool) -> None:
     config = current_app.config
-    subject = (f"Your appointments: {len(notices)} change{'s' if len(notices) != 1 else ''}" if digest
-               else f"Appointment {EVENT_WORDS[notices[0].event]}")
+    lang = i18n.language_of(doctor.user)
+    kind = "doctor_digest" if digest else "doctor_notice"
+    subject = (i18n.subject(kind, lang, count=len(notices)) if digest
+               else i18n.subject(kind, lang, event=EVENT_WORDS_BY_LANGUAGE[lang][notices[0].event]))
+    # Each line is the notice's summary, written in the doctor's language when the change happened.
     context = {"clinic_name": config["CLINIC_NAME"], "public_url": config["PUBLIC_URL"].rstrip("/"),
-               "subject": subject, "doctor_name": doctor.full_name, "digest": digest,
+               "subject": subject, "doctor_name": doctor.full_name, "digest": digest, "lang": lang,
                "lines": [notice.summary for notice in notices]}
     key = f"doctor-digest:{doctor.id}:{notices[-1].id}" if digest else f"doctor-notice:{notices[0].id}"
-    queue_email(kind="doctor_digest" if digest else "doctor_notice", recipient=doctor.user.email, subject=subject,
-                dedupe_key=key, body_text=render_template("email/doctor_notice.txt", **context),
-                body_html=render_template("email/doctor_notice.html", **context))
+    queue_email(kind=kind, recipient=doctor.user.email, subject=subject, dedupe_key=key,
+                body_text=render_template(i18n.template("doctor_notice.txt", lang), **context),
+                body_html=render_template(i18n.template("doctor_notice.html", lang), **context))
     now = utcnow()
     for notice in notices:
         notice.emailed_at = now

@@ -1,4 +1,4 @@
-"""Past appointments still without an outcome: flag them and tell each doctor once a day."""
+"""Past appointments still without an outcome: flag them and tell each doctor once a day, in their language."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -9,6 +9,7 @@ from flask import current_app, render_template
 from backend.extensions import db
 from backend.models import Appointment, Doctor, User
 from backend.services.clock import clinic_tz, local_to_utc, utc_now
+from backend.services.email import language as i18n
 from backend.services.email.outbox import queue_email
 from backend.services.formats import hhmm
 
@@ -50,22 +51,32 @@ def _queue_doctor_summaries(today) -> int:
     ).all()
     per_doctor: dict[int, list] = {}
     for doctor_id, day, start in due:
-        per_doctor.setdefault(doctor_id, []).append({"date": day.isoformat(), "start": hhmm(start)})
+        per_doctor.setdefault(doctor_id, []).append((day, start))
     if not per_doctor:
         return 0
     doctors = db.session.execute(
-        sa.select(Doctor.id, Doctor.full_name, User.email).join(User, User.id == Doctor.user_id)
+        sa.select(Doctor.id, Doctor.full_name, User.email, User.language).join(User, User.id == Doctor.user_id)
         .where(Doctor.id.in_(list(per_doctor)), User.email_confirmed_at.is_not(None))
     ).all()
     queued = 0
-    subject = "Appointments waiting for an outcome"
-    for doctor_id, name, email in doctors:
-        items = per_doctor[doctor_id]
+    for doctor_id, name, email, language in doctors:
+        lang = i18n.chosen_language(language)
+        subject = i18n.subject("outcome_due", lang)
+        due_here = per_doctor[doctor_id]
+        items = [_item(day, start, lang) for day, start in due_here[:SUMMARY_ROWS]]
         # Patients are not named: the email only points the doctor to their queue.
         context = {"clinic_name": config["CLINIC_NAME"], "public_url": config["PUBLIC_URL"].rstrip("/"),
-                   "doctor_name": name, "total": len(items), "items": items[:SUMMARY_ROWS], "subject": subject}
+                   "doctor_name": name, "total": len(due_here), "items": items, "subject": subject, "lang": lang,
+                   "num": i18n.numbers_in(lang)}
         queued += queue_email(kind="outcome_due", recipient=email, subject=subject,
                               dedupe_key=f"outcome-due:{doctor_id}:{today.isoformat()}",
-                              body_text=render_template("email/outcome_due.txt", **context),
-                              body_html=render_template("email/outcome_due.html", **context))
+                              body_text=render_template(i18n.template("outcome_due.txt", lang), **context),
+                              body_html=render_template(i18n.template("outcome_due.html", lang), **context))
     return queued
+
+
+def _item(day, start, lang: str) -> dict:
+    """One row of the list: the ISO date in English, the written date in Bangla digits in Bangla."""
+    if lang == "en":
+        return {"date": day.isoformat(), "start": hhmm(start)}
+    return {"date": i18n.date_text(day, lang), "start": i18n.digits(hhmm(start), lang)}

@@ -10,16 +10,7 @@ from backend.services.email.calendar import appointment_ics
 from backend.services.email.outbox import queue_email
 from backend.services.formats import hhmm
 
-APPOINTMENT_EVENTS = {
-    "booked": "Your appointment is booked",
-    "rescheduled": "Your appointment has moved",
-    "cancelled": "Your appointment is cancelled",
-}
-APPOINTMENT_EVENTS_BN = {
-    "booked": "আপনার অ্যাপয়েন্টমেন্ট বুক হয়েছে",
-    "rescheduled": "আপনার অ্যাপয়েন্টমেন্টের সময় বদলেছে",
-    "cancelled": "আপনার অ্যাপয়েন্টমেন্ট বাতিল হয়েছে",
-}
+APPOINTMENT_EVENTS = ("booked", "rescheduled", "cancelled")
 
 
 def appointment_context(appointment: Appointment) -> dict:
@@ -43,7 +34,8 @@ def appointment_event(appointment: Appointment, event: str, *, changed_by: str |
     """Queue the email that tells the patient an appointment was booked, moved or cancelled.
 
     `changed_by` names who did it when it was not the patient (a doctor, the front desk), with
-    `reason`. A patient without a confirmed email address gets nothing.
+    `reason`; a `language.Wording` is read in the patient's language. A patient without a confirmed
+    email address gets nothing.
     """
     if event not in APPOINTMENT_EVENTS:
         raise ValueError(f"unknown appointment event {event!r}")
@@ -52,16 +44,17 @@ def appointment_event(appointment: Appointment, event: str, *, changed_by: str |
     # The id and the change stamp name the event in the dedupe key; both exist only after a flush.
     db.session.flush()
     lang = i18n.language_of(appointment.patient.user)
-    subject = (APPOINTMENT_EVENTS_BN if lang == "bn" else APPOINTMENT_EVENTS)[event]
+    subject = i18n.subject(f"appointment_{event}", lang)
     stamp = appointment.updated_at.isoformat() if appointment.updated_at else ""
-    context = dict(appointment_context(appointment), event=event, subject=subject, changed_by=changed_by,
+    context = dict(appointment_context(appointment), event=event, subject=subject,
+                   changed_by=i18n.in_language(changed_by, lang),
                    reason=reason, opted_out=not appointment.patient.email_opt_in, lang=lang)
     if lang != "en":
         context.update(date_text=i18n.date_text(appointment.date, lang), start=i18n.digits(context["start"], lang),
                        end=i18n.digits(context["end"], lang))
     method = "CANCEL" if event == "cancelled" else "REQUEST"
     attachments = [{"filename": "appointment.ics", "content_type": "text/calendar", "method": method,
-                    "ics": appointment_ics(appointment, method)}]
+                    "ics": appointment_ics(appointment, method, lang)}]
     return queue_email(kind=f"appointment_{event}", recipient=appointment.patient.user.email, subject=subject,
                        dedupe_key=f"appointment:{appointment.id}:{event}:{stamp}",
                        body_text=render_template(i18n.template("appointment.txt", lang), **context),

@@ -18,7 +18,11 @@ def _ics_sequence() -> int:
     return int(_time.time()) - _SEQUENCE_EPOCH
 
 
-def appointment_ics(appointment: Appointment, method: str) -> str:
+# The event's title as the patient's calendar shows it, in the language of the email it came with.
+EVENT_TITLES = {"en": "Appointment with {doctor}", "bn": "{doctor}-এর সাথে অ্যাপয়েন্টমেন্ট"}
+
+
+def appointment_ics(appointment: Appointment, method: str, language: str = "en") -> str:
     """An iCalendar invitation (REQUEST) or cancellation (CANCEL) for the appointment, clinic time zone."""
     from icalendar import Calendar, Event, vCalAddress, vText
 
@@ -34,7 +38,8 @@ def appointment_ics(appointment: Appointment, method: str) -> str:
     event.add("dtstamp", datetime.now(timezone.utc))
     event.add("dtstart", datetime.combine(appointment.date, appointment.start_time, tzinfo=zone))
     event.add("dtend", datetime.combine(appointment.date, appointment.end_time, tzinfo=zone))
-    event.add("summary", f"Appointment with {appointment.doctor.full_name}")
+    title = EVENT_TITLES.get(language, EVENT_TITLES["en"])
+    event.add("summary", title.format(doctor=appointment.doctor.full_name))
     event.add("location", config["CLINIC_NAME"])
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     organizer = vCalAddress("mailto:" + _sender_address(config["MAIL_DEFAULT_SENDER"]))

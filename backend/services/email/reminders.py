@@ -60,12 +60,10 @@ def _queue_reminders(day: date, *, eve: bool) -> dict:
     config = current_app.config
     kind = "reminder_eve" if eve else "reminder"
     prefix = "reminder-eve" if eve else "reminder"
-    subject = "Reminder: your appointment tomorrow" if eve else "Reminder: your appointment today"
     base = {"clinic_name": config["CLINIC_NAME"], "public_url": config["PUBLIC_URL"].rstrip("/"),
-            "timezone": config["CLINIC_TIMEZONE"], "eve": eve, "subject": subject,
-            "date_text": day.strftime("%A %d %B %Y")}
-    subjects = {"en": subject, "bn": "মনে করিয়ে দিচ্ছি: আগামীকাল আপনার অ্যাপয়েন্টমেন্ট" if eve
-                else "মনে করিয়ে দিচ্ছি: আজ আপনার অ্যাপয়েন্টমেন্ট"}
+            "timezone": config["CLINIC_TIMEZONE"], "eve": eve}
+    subjects = {lang: i18n.subject(kind, lang) for lang in i18n.LANGUAGES}
+    dates = {lang: i18n.date_text(day, lang) for lang in i18n.LANGUAGES}
     # Each recipient reads it in the language they chose (English until they choose).
     templates = {lang: (current_app.jinja_env.get_template(i18n.template("reminder.html", lang)),
                         current_app.jinja_env.get_template(i18n.template("reminder.txt", lang)))
@@ -74,11 +72,11 @@ def _queue_reminders(day: date, *, eve: bool) -> dict:
     for rows in _appointment_batches(day, day_before_only=eve):
         emails = []
         for appointment_id, _day, start, end, patient_name, email, doctor_name, spec_name, language in rows:
-            lang = language if language in i18n.LANGUAGES else "en"
+            lang = i18n.chosen_language(language)
             html_template, text_template = templates[lang]
             context = dict(base, patient_name=patient_name, doctor_name=doctor_name, specialization=spec_name or "",
                            start=i18n.digits(hhmm(start), lang), end=i18n.digits(hhmm(end), lang), lang=lang,
-                           subject=subjects[lang], date_text=i18n.date_text(day, lang))
+                           subject=subjects[lang], date_text=dates[lang])
             emails.append({
                 "kind": kind, "recipient": email, "subject": subjects[lang],
                 "dedupe_key": f"{prefix}:{appointment_id}:{day.isoformat()}",

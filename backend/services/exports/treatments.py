@@ -23,6 +23,7 @@ from backend.extensions import db
 from backend.models import Appointment, Doctor, Job, Patient, Specialization, Treatment, User
 from backend.services import audit, queue
 from backend.services.clock import utc_now
+from backend.services.email import language as i18n
 from backend.services.email import outbox
 from backend.services.exports import stale
 from backend.services.formats import hhmm
@@ -219,16 +220,20 @@ def _queue_ready_email(job: Job, owner: User) -> bool:
     config = current_app.config
     size = os.path.getsize(export_file(job))
     attach = size <= config["EXPORT_ATTACH_MAX_BYTES"]
-    subject = "Your export is ready"
+    lang = i18n.language_of(owner)
+    subject = i18n.subject("export_ready", lang)
     context = {"clinic_name": config["CLINIC_NAME"], "subject": subject, "name": owner.display_name,
-               "rows": job.rows_done, "attached": attach,
+               "rows": job.rows_done, "attached": attach, "lang": lang, "num": i18n.numbers_in(lang),
                # The app's page for the export: it asks for a login first, then offers the file.
                "download_url": f"{config['PUBLIC_URL'].rstrip('/')}/#/exports/{job.id}",
-               "expires_text": job.expires_at.strftime("%d %B %Y")}
-    attachments = [{"filename": job.result_filename, "content_type": "text/csv", "path": export_file(job)}] if attach else []
-    return outbox.queue_email(kind="export_ready", recipient=owner.email, subject=subject, dedupe_key=f"export:{job.id}",
-                       body_text=render_template("email/export_ready.txt", **context),
-                       body_html=render_template("email/export_ready.html", **context), attachments=attachments)
+               "expires_text": i18n.date_text(job.expires_at.date(), lang, weekday=False)}
+    attachments = ([{"filename": job.result_filename, "content_type": "text/csv", "path": export_file(job)}]
+                   if attach else [])
+    return outbox.queue_email(kind="export_ready", recipient=owner.email, subject=subject,
+                              dedupe_key=f"export:{job.id}",
+                              body_text=render_template(i18n.template("export_ready.txt", lang), **context),
+                              body_html=render_template(i18n.template("export_ready.html", lang), **context),
+                              attachments=attachments)
 
 
 def download_path(job: Job, *, actor_id: int | None = None, ip: str | None = None) -> tuple[str, str]:
