@@ -15,6 +15,8 @@ export default {
     title: { type: String, required: true },
     testid: { type: String, default: 'chart' },
     horizontal: { type: Boolean, default: false },
+    // The heading of the text alternative's first column (what the labels are), in the screen's language.
+    labelHeading: { type: String, default: 'Label' },
   },
   setup(props) {
     const canvas = ref(null)
@@ -61,7 +63,7 @@ export default {
         h('div', { class: 'chart-box', style: props.horizontal ? { height: `${Math.max(260, props.labels.length * 26 + 30)}px` } : undefined }, [h('canvas', { ref: canvas, role: 'img', 'aria-label': props.title })]),
         h('table', { class: 'visually-hidden' }, [
           h('caption', props.title),
-          h('thead', [h('tr', [h('th', { scope: 'col' }, 'Label'), ...props.datasets.map((d, i) => h('th', { scope: 'col', key: i }, d.label || 'Value'))])]),
+          h('thead', [h('tr', [h('th', { scope: 'col' }, props.labelHeading), ...props.datasets.map((d, i) => h('th', { scope: 'col', key: i }, d.label || 'Value'))])]),
           h(
             'tbody',
             props.labels.map((label, row) => h('tr', { key: row }, [h('th', { scope: 'row' }, String(label)), ...props.datasets.map((d, i) => h('td', { key: i }, String(d.data[row] ?? '')))])),

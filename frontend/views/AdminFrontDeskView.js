@@ -2,7 +2,8 @@ import { h, reactive, ref, watch } from 'vue'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
 import SlotPicker from '../components/SlotPicker.js'
-import { SEX_CHOICES, applyFieldErrors, appointmentDate, appointmentTime, button, card, dataTable, doctorName, field, formAlert, formatBirthDate, formatDate, pageHeader, stateView, statusBadge, useLoader } from '../components/ui.js'
+import { t } from '../i18n.js'
+import { SEX_CHOICES, applyFieldErrors, appointmentDate, appointmentTime, button, card, dataTable, doctorName, field, formAlert, formatBirthDate, formatDate, formatTime, pageHeader, stateView, statusBadge, useLoader } from '../components/ui.js'
 
 // The front desk: find or register a patient (phone and walk-in patients too), then book,
 // move or cancel their appointments. Every booking rule applies; the override is recorded.
@@ -43,7 +44,7 @@ export default {
         const data = await api.post('/admin/patients', body)
         applyFieldErrors(formErrors, null)
         Object.assign(form, { full_name: '', date_of_birth: '', sex: '', phone: '', email: '' })
-        store.notify(`${data.patient.full_name} is registered.${data.patient.email ? ' We emailed them a link to confirm their address.' : ''}`)
+        store.notify(t(data.patient.email ? 'admin.desk.registered_emailed' : 'admin.desk.registered', { name: data.patient.full_name }))
         choose(data.patient)
       } catch (err) {
         formError.value = err
@@ -55,17 +56,21 @@ export default {
 
     async function book(slot) {
       const doctor = (doctors.data || []).find((d) => String(d.id) === String(booking.doctor_id))
-      const when = `${formatDate(slot.date)} at ${String(slot.start_time).slice(0, 5)}`
-      const ok = await store.confirm({ title: moving.value ? 'Move this appointment?' : 'Book this appointment?', message: `${selected.value.full_name} with ${doctor ? doctor.full_name : 'the doctor'} on ${when}.`, confirmLabel: moving.value ? 'Move appointment' : 'Book appointment' })
+      const when = t('admin.desk.when', { date: formatDate(slot.date), time: formatTime(slot.start_time) })
+      const ok = await store.confirm({
+        title: t(moving.value ? 'admin.desk.move_title' : 'admin.desk.book_title'),
+        message: t('admin.desk.book_text', { patient: selected.value.full_name, doctor: doctor ? doctor.full_name : t('admin.desk.the_doctor'), when }),
+        confirmLabel: t(moving.value ? 'admin.desk.move_confirm' : 'admin.desk.book_confirm'),
+      })
       if (!ok) return
       try {
         if (moving.value) {
           await api.post(`/admin/appointments/${moving.value.id}/reschedule`, { slot_id: slot.id, override: booking.override })
-          store.notify(`Moved to ${when}.`)
+          store.notify(t('admin.desk.moved', { when }))
           moving.value = null
         } else {
           await api.post('/admin/appointments', { patient_id: selected.value.id, slot_id: slot.id, reason: booking.reason.trim(), override: booking.override })
-          store.notify(`Booked: ${selected.value.full_name}, ${when}.`)
+          store.notify(t('admin.desk.booked', { patient: selected.value.full_name, when }))
         }
         upcoming.reload()
       } catch (err) {
@@ -75,14 +80,20 @@ export default {
 
     async function cancel(appointment) {
       if (!booking.cancel_reason.trim()) {
-        store.notify('Write the reason first: the patient is told.', 'danger')
+        store.notify(t('admin.desk.reason_first'), 'danger')
         return
       }
-      const ok = await store.confirm({ title: 'Cancel this appointment?', message: `${formatDate(appointmentDate(appointment))} ${appointmentTime(appointment)} with ${doctorName(appointment)}. Reason: ${booking.cancel_reason.trim()}`, confirmLabel: 'Cancel appointment', cancelLabel: 'Keep it', danger: true })
+      const ok = await store.confirm({
+        title: t('admin.desk.cancel_title'),
+        message: t('admin.desk.cancel_text', { date: formatDate(appointmentDate(appointment)), time: appointmentTime(appointment), doctor: doctorName(appointment), reason: booking.cancel_reason.trim() }),
+        confirmLabel: t('admin.desk.cancel_confirm'),
+        cancelLabel: t('admin.desk.keep'),
+        danger: true,
+      })
       if (!ok) return
       try {
         await api.post(`/admin/appointments/${appointment.id}/cancel`, { reason: booking.cancel_reason.trim() })
-        store.notify('Appointment cancelled.')
+        store.notify(t('admin.desk.cancelled'))
         booking.cancel_reason = ''
         upcoming.reload()
       } catch (err) {
@@ -101,7 +112,7 @@ export default {
         applyFieldErrors(loginErrors, null)
         login.email = ''
         selected.value = data.patient
-        store.notify(`We emailed ${data.link_sent_to} a link to choose a password.`)
+        store.notify(t('admin.desk.link_sent', { email: data.link_sent_to }))
       } catch (err) {
         applyFieldErrors(loginErrors, err)
         store.notifyError(err)
@@ -113,7 +124,7 @@ export default {
     async function sendReset() {
       try {
         await api.post(`/admin/users/${selected.value.user_id}/password-reset`)
-        store.notify(`We emailed ${selected.value.email} a link to choose a password.`)
+        store.notify(t('admin.desk.link_sent', { email: selected.value.email }))
       } catch (err) {
         store.notifyError(err)
       }
@@ -122,80 +133,80 @@ export default {
     const findCard = () =>
       card([
         h('form', { class: 'filter-bar', role: 'search', onSubmit: (e) => e.preventDefault() }, [
-          field(search, 'q', { label: 'Name, phone or email', type: 'search', idPrefix: 'desk-search' }),
-          field(search, 'date_of_birth', { label: 'Date of birth', type: 'date', idPrefix: 'desk-search' }),
+          field(search, 'q', { label: t('admin.desk.search'), type: 'search', idPrefix: 'desk-search' }),
+          field(search, 'date_of_birth', { label: t('admin.date_of_birth'), type: 'date', idPrefix: 'desk-search' }),
         ]),
         search.q.trim() || search.date_of_birth
           ? stateView(results, (data) =>
               dataTable([
-                ['Name', (p) => h('span', { class: 'fw-semibold' }, p.full_name)],
-                ['Born', (p) => (p.date_of_birth ? formatBirthDate(p.date_of_birth) : '—')],
-                ['Phone', (p) => p.phone || '—'],
-                [h('span', { class: 'visually-hidden' }, 'Open'), (p) => h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'data-testid': `desk-open-${p.id}`, onClick: () => choose(p) }, 'Open')],
-              ], itemsOf(data), { testid: 'desk-results', rowTestid: 'desk-result', caption: 'Patients found' }),
-              { emptyText: 'Nobody matches. Register them below.' })
-          : h('p', { class: 'text-secondary mb-0' }, 'Search by any part of the name or phone number, or by date of birth.'),
-      ], { title: 'Find a patient', testid: 'desk-find' })
+                [t('admin.name'), (p) => h('span', { class: 'fw-semibold' }, p.full_name)],
+                [t('admin.desk.born'), (p) => (p.date_of_birth ? formatBirthDate(p.date_of_birth) : '—')],
+                [t('admin.phone'), (p) => p.phone || '—'],
+                [h('span', { class: 'visually-hidden' }, t('admin.open')), (p) => h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'data-testid': `desk-open-${p.id}`, onClick: () => choose(p) }, t('admin.open'))],
+              ], itemsOf(data), { testid: 'desk-results', rowTestid: 'desk-result', caption: t('admin.desk.found') }),
+              { emptyText: t('admin.desk.nobody') })
+          : h('p', { class: 'text-secondary mb-0' }, t('admin.desk.search_hint')),
+      ], { title: t('admin.desk.find_title'), testid: 'desk-find' })
 
     const registerCard = () =>
       card(
         h('form', { novalidate: true, onSubmit: register, 'data-testid': 'desk-register' }, [
           formAlert(formError.value),
-          field(form, 'full_name', { label: 'Full name', errors: formErrors, idPrefix: 'desk', required: true }),
+          field(form, 'full_name', { label: t('admin.full_name'), errors: formErrors, idPrefix: 'desk', required: true }),
           h('div', { class: 'grid-2' }, [
-            field(form, 'date_of_birth', { label: 'Date of birth', type: 'date', errors: formErrors, idPrefix: 'desk', required: true }),
-            field(form, 'sex', { label: 'Sex', type: 'select', choices: SEX_CHOICES, errors: formErrors, idPrefix: 'desk' }),
+            field(form, 'date_of_birth', { label: t('admin.date_of_birth'), type: 'date', errors: formErrors, idPrefix: 'desk', required: true }),
+            field(form, 'sex', { label: t('admin.desk.sex'), type: 'select', choices: SEX_CHOICES, errors: formErrors, idPrefix: 'desk' }),
           ]),
-          field(form, 'phone', { label: 'Phone', type: 'tel', errors: formErrors, idPrefix: 'desk', autocomplete: 'off' }),
-          field(form, 'email', { label: 'Email (optional)', type: 'email', errors: formErrors, idPrefix: 'desk', autocomplete: 'off', help: 'Without an email the patient gets no emails and no login; you can add one later.' }),
-          button('Register patient', { type: 'submit', busy: busy.value === 'register', testid: 'desk-register-submit' }),
+          field(form, 'phone', { label: t('admin.phone'), type: 'tel', errors: formErrors, idPrefix: 'desk', autocomplete: 'off' }),
+          field(form, 'email', { label: t('admin.desk.email_optional'), type: 'email', errors: formErrors, idPrefix: 'desk', autocomplete: 'off', help: t('admin.desk.email_help') }),
+          button(t('admin.desk.register'), { type: 'submit', busy: busy.value === 'register', testid: 'desk-register-submit' }),
         ]),
-        { title: 'Register a patient', testid: 'desk-register-card' },
+        { title: t('admin.desk.register_title'), testid: 'desk-register-card' },
       )
 
     const patientCard = () => {
       const p = selected.value
       if (!p) return null
-      const doctorChoices = [{ value: '', label: 'Choose a doctor' }, ...(doctors.data || []).filter((d) => d.is_active !== false).map((d) => ({ value: d.id, label: `${d.full_name}${d.specialization ? ` · ${d.specialization.name}` : ''}` }))]
+      const doctorChoices = [{ value: '', label: t('admin.desk.choose_doctor') }, ...(doctors.data || []).filter((d) => d.is_active !== false).map((d) => ({ value: d.id, label: `${d.full_name}${d.specialization ? ` · ${d.specialization.name}` : ''}` }))]
       return card([
         h('div', { class: 'd-flex flex-wrap justify-content-between gap-2 mb-3' }, [
           h('div', [
             h('h2', { class: 'h4 mb-1', 'data-testid': 'desk-patient-name' }, p.full_name),
-            h('p', { class: 'text-secondary mb-0' }, [p.date_of_birth ? `Born ${formatBirthDate(p.date_of_birth)}` : null, p.phone ? ` · ${p.phone}` : null, ` · ${p.email || 'No email: no emails, no login yet'}`].filter(Boolean).join('')),
+            h('p', { class: 'text-secondary mb-0' }, [p.date_of_birth ? t('admin.desk.born_on', { date: formatBirthDate(p.date_of_birth) }) : null, p.phone ? ` · ${p.phone}` : null, ` · ${p.email || t('admin.desk.no_email')}`].filter(Boolean).join('')),
           ]),
-          p.email ? button('Send password link', { variant: 'outline-secondary', onClick: sendReset, testid: 'desk-send-reset', size: 'sm' }) : null,
+          p.email ? button(t('admin.desk.send_reset'), { variant: 'outline-secondary', onClick: sendReset, testid: 'desk-send-reset', size: 'sm' }) : null,
         ]),
         p.email
           ? null
           : h('form', { class: 'desk-login mb-3', novalidate: true, onSubmit: giveLogin, 'data-testid': 'desk-login' }, [
-              field(login, 'email', { label: 'Give a login: the patient\'s email', type: 'email', errors: loginErrors, idPrefix: 'desk-login', autocomplete: 'off', help: 'We email them a link to choose a password; opening it confirms the address.' }),
-              button('Email a login link', { type: 'submit', variant: 'outline-primary', size: 'sm', busy: busy.value === 'login', testid: 'desk-login-submit' }),
+              field(login, 'email', { label: t('admin.desk.login_email'), type: 'email', errors: loginErrors, idPrefix: 'desk-login', autocomplete: 'off', help: t('admin.desk.login_help') }),
+              button(t('admin.desk.login_submit'), { type: 'submit', variant: 'outline-primary', size: 'sm', busy: busy.value === 'login', testid: 'desk-login-submit' }),
             ]),
-        h('h3', { class: 'h6' }, 'Upcoming appointments'),
+        h('h3', { class: 'h6' }, t('admin.desk.upcoming')),
         stateView(upcoming, (data) =>
           h('div', [
             dataTable([
-              ['When', (a) => `${formatDate(appointmentDate(a))} ${appointmentTime(a)}`],
-              ['Doctor', (a) => doctorName(a)],
-              ['Status', (a) => statusBadge(a.status)],
-              [h('span', { class: 'visually-hidden' }, 'Actions'), (a) => h('div', { class: 'desk-actions' }, [
-                h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'data-testid': `desk-move-${a.id}`, onClick: () => { moving.value = a; booking.doctor_id = String(a.doctor_id) } }, 'Move'),
-                h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', 'data-testid': `desk-cancel-${a.id}`, onClick: () => cancel(a) }, 'Cancel'),
+              [t('admin.when'), (a) => `${formatDate(appointmentDate(a))} ${appointmentTime(a)}`],
+              [t('admin.doctor'), (a) => doctorName(a)],
+              [t('admin.status'), (a) => statusBadge(a.status)],
+              [h('span', { class: 'visually-hidden' }, t('admin.actions')), (a) => h('div', { class: 'desk-actions' }, [
+                h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'data-testid': `desk-move-${a.id}`, onClick: () => { moving.value = a; booking.doctor_id = String(a.doctor_id) } }, t('admin.desk.move')),
+                h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', 'data-testid': `desk-cancel-${a.id}`, onClick: () => cancel(a) }, t('admin.cancel')),
               ])],
-            ], itemsOf(data), { testid: 'desk-upcoming', rowTestid: 'desk-upcoming-row', caption: 'Upcoming appointments' }),
-            itemsOf(data).length ? field(booking, 'cancel_reason', { label: 'Reason for a cancellation (the patient is told)', idPrefix: 'desk' }) : null,
-          ]), { emptyText: 'No upcoming appointments.' }),
-        h('h3', { class: 'h6 mt-3', 'data-testid': 'desk-book-title' }, moving.value ? `Move the ${formatDate(appointmentDate(moving.value))} appointment to…` : 'Book an appointment'),
-        field(booking, 'doctor_id', { label: 'Doctor', type: 'select', choices: doctorChoices, idPrefix: 'desk-book' }),
-        moving.value ? null : field(booking, 'reason', { label: 'Reason for the visit (optional)', idPrefix: 'desk-book' }),
-        field(booking, 'override', { label: 'Override the minimum notice and the booking limit', type: 'switch', idPrefix: 'desk-book', help: 'Recorded in the audit log with your name.' }),
-        booking.doctor_id ? h(SlotPicker, { key: `${booking.doctor_id}`, doctorId: booking.doctor_id, asPatient: false, actionLabel: moving.value ? 'Move here' : 'Book', onSelect: book }) : null,
-      ], { title: 'Patient', testid: 'desk-patient' })
+            ], itemsOf(data), { testid: 'desk-upcoming', rowTestid: 'desk-upcoming-row', caption: t('admin.desk.upcoming') }),
+            itemsOf(data).length ? field(booking, 'cancel_reason', { label: t('admin.desk.cancel_reason'), idPrefix: 'desk' }) : null,
+          ]), { emptyText: t('admin.desk.no_upcoming') }),
+        h('h3', { class: 'h6 mt-3', 'data-testid': 'desk-book-title' }, moving.value ? t('admin.desk.move_to', { date: formatDate(appointmentDate(moving.value)) }) : t('admin.desk.book_heading')),
+        field(booking, 'doctor_id', { label: t('admin.doctor'), type: 'select', choices: doctorChoices, idPrefix: 'desk-book' }),
+        moving.value ? null : field(booking, 'reason', { label: t('admin.desk.visit_reason'), idPrefix: 'desk-book' }),
+        field(booking, 'override', { label: t('admin.desk.override'), type: 'switch', idPrefix: 'desk-book', help: t('admin.desk.override_help') }),
+        booking.doctor_id ? h(SlotPicker, { key: `${booking.doctor_id}`, doctorId: booking.doctor_id, asPatient: false, actionLabel: t(moving.value ? 'admin.desk.move_here' : 'admin.desk.book'), onSelect: book }) : null,
+      ], { title: t('admin.desk.patient_title'), testid: 'desk-patient' })
     }
 
     return () =>
       h('div', [
-        pageHeader('Front desk', 'Find or register a patient, then book, move or cancel for them.'),
+        pageHeader(t('admin.desk.title'), t('admin.desk.subtitle')),
         h('div', { class: 'grid-2' }, [findCard(), registerCard()]),
         h('div', { class: 'mt-3' }, [patientCard()]),
       ])

@@ -1,7 +1,14 @@
 import { h, ref } from 'vue'
 import { api } from '../api.js'
 import PagerControls from '../components/PagerControls.js'
+import { CATALOGUES, formatNumber, t } from '../i18n.js'
 import { card, dataTable, definitionList, formatDateTime, pageHeader, stateView, statusBadge, useLoader, usePagedLoader } from '../components/ui.js'
+
+// An email's kind in words when the catalogue has them, else its name with spaces.
+function kindLabel(kind) {
+  const key = `admin.outbox.kind.${kind}`
+  return key in CATALOGUES.en ? t(key) : String(kind || '').replace(/_/g, ' ')
+}
 
 export default {
   name: 'AdminOutboxView',
@@ -28,8 +35,8 @@ export default {
       if (!openId.value) return null
       return h('section', { class: 'card cq-card mb-4', 'data-testid': 'email-message', 'aria-labelledby': 'email-message-title' }, [
         h('div', { class: 'card-header d-flex align-items-center justify-content-between gap-2' }, [
-          h('h2', { id: 'email-message-title', class: 'card-title h6 mb-0', tabindex: '-1' }, message.data ? message.data.subject : 'Email'),
-          h('button', { type: 'button', class: 'btn btn-sm btn-outline-secondary', 'data-testid': 'email-message-close', onClick: close }, 'Close'),
+          h('h2', { id: 'email-message-title', class: 'card-title h6 mb-0', tabindex: '-1' }, message.data ? message.data.subject : t('admin.outbox.email')),
+          h('button', { type: 'button', class: 'btn btn-sm btn-outline-secondary', 'data-testid': 'email-message-close', onClick: close }, t('admin.outbox.close')),
         ]),
         h('div', { class: 'card-body' }, [
           stateView(
@@ -37,16 +44,16 @@ export default {
             (m) =>
               h('div', [
                 definitionList([
-                  ['To', m.recipient],
-                  ['Status', statusBadge(m.status)],
-                  ['Sent', m.sent_at ? formatDateTime(m.sent_at) : 'Not sent yet'],
-                  ['Attempts', String(m.attempts ?? 0)],
-                  ['Attachments', (m.attachments || []).map((a) => a.filename).filter(Boolean).join(', ')],
-                  ['Last error', m.last_error],
+                  [t('admin.to'), m.recipient],
+                  [t('admin.status'), statusBadge(m.status)],
+                  [t('admin.outbox.sent'), m.sent_at ? formatDateTime(m.sent_at) : t('admin.outbox.not_sent')],
+                  [t('admin.outbox.attempts'), formatNumber(m.attempts ?? 0)],
+                  [t('admin.outbox.attachments'), (m.attachments || []).map((a) => a.filename).filter(Boolean).join(', ')],
+                  [t('admin.outbox.last_error'), m.last_error],
                 ]),
                 h('pre', { class: 'email-body mt-3 mb-0', 'data-testid': 'email-message-body' }, m.body_text || ''),
               ]),
-            { isEmpty: () => false, loadingText: 'Opening the email…' },
+            { isEmpty: () => false, loadingText: t('admin.outbox.opening') },
           ),
         ]),
       ])
@@ -54,7 +61,7 @@ export default {
 
     return () =>
       h('div', [
-        pageHeader('Email', 'Every email the clinic sends, with its delivery status.', [h('button', { type: 'button', class: 'btn btn-outline-primary', 'data-testid': 'outbox-refresh', onClick: () => outbox.reload() }, 'Refresh')]),
+        pageHeader(t('admin.outbox.title'), t('admin.outbox.subtitle'), [h('button', { type: 'button', class: 'btn btn-outline-primary', 'data-testid': 'outbox-refresh', onClick: () => outbox.reload() }, t('admin.refresh'))]),
         messagePanel(),
         card(
           stateView(
@@ -63,23 +70,23 @@ export default {
               h('div', [
                 dataTable(
                   [
-                    ['Kind', (m) => String(m.kind || '').replace(/_/g, ' ')],
-                    ['To', (m) => m.recipient],
-                    ['Subject', (m) => m.subject],
-                    ['Status', (m) => statusBadge(m.status)],
-                    ['Sent', (m) => h('span', { class: 'text-nowrap' }, m.sent_at ? formatDateTime(m.sent_at) : '—')],
-                    ['Last error', (m) => (m.last_error ? h('span', { class: 'text-danger small' }, m.last_error) : '—')],
+                    [t('admin.outbox.kind'), (m) => kindLabel(m.kind)],
+                    [t('admin.to'), (m) => m.recipient],
+                    [t('admin.outbox.subject'), (m) => m.subject],
+                    [t('admin.status'), (m) => statusBadge(m.status)],
+                    [t('admin.outbox.sent'), (m) => h('span', { class: 'text-nowrap' }, m.sent_at ? formatDateTime(m.sent_at) : '—')],
+                    [t('admin.outbox.last_error'), (m) => (m.last_error ? h('span', { class: 'text-danger small' }, m.last_error) : '—')],
                     [
-                      h('span', { class: 'visually-hidden' }, 'Open'),
-                      (m) => h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'aria-label': `Open the email “${m.subject}” to ${m.recipient}`, 'data-testid': `outbox-open-${m.id}`, onClick: () => open(m) }, 'Open'),
+                      h('span', { class: 'visually-hidden' }, t('admin.open')),
+                      (m) => h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'aria-label': t('admin.outbox.open_label', { subject: m.subject, recipient: m.recipient }), 'data-testid': `outbox-open-${m.id}`, onClick: () => open(m) }, t('admin.open')),
                     ],
                   ],
                   list,
-                  { testid: 'outbox-table', rowTestid: 'outbox-row', caption: 'Sent email' },
+                  { testid: 'outbox-table', rowTestid: 'outbox-row', caption: t('admin.outbox.caption') },
                 ),
                 h(PagerControls, { page: paging.page, perPage: paging.perPage, total: paging.total, onChange: goTo }),
               ]),
-            { emptyText: 'No emails sent yet.' },
+            { emptyText: t('admin.outbox.empty') },
           ),
         ),
       ])

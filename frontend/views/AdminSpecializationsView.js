@@ -1,6 +1,7 @@
 import { h, reactive, ref } from 'vue'
 import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
+import { formatNumber, t } from '../i18n.js'
 import { applyFieldErrors, button, card, dataTable, field, formAlert, pageHeader, stateView, useLoader } from '../components/ui.js'
 
 export default {
@@ -26,7 +27,7 @@ export default {
       formError.value = null
       applyFieldErrors(errors, null)
       if (!form.name.trim()) {
-        errors.name = 'Enter a name.'
+        errors.name = t('admin.enter_name')
         return
       }
       saving.value = true
@@ -34,10 +35,10 @@ export default {
       try {
         if (editingId.value) {
           await api.put(`/admin/specializations/${editingId.value}`, body)
-          store.notify(`${body.name} updated.`)
+          store.notify(t('admin.updated', { name: body.name }))
         } else {
           await api.post('/admin/specializations', body)
-          store.notify(`${body.name} added.`)
+          store.notify(t('admin.added', { name: body.name }))
         }
         resetForm()
         specs.reload()
@@ -59,11 +60,11 @@ export default {
     }
 
     async function remove(spec) {
-      const ok = await store.confirm({ title: `Delete ${spec.name}?`, message: 'This is only possible while no doctor uses this specialty.', confirmLabel: 'Delete', danger: true })
+      const ok = await store.confirm({ title: t('admin.delete_title', { name: spec.name }), message: t('admin.specs.delete_text'), confirmLabel: t('admin.delete'), danger: true })
       if (!ok) return
       try {
         await api.delete(`/admin/specializations/${spec.id}`)
-        store.notify(`${spec.name} deleted.`)
+        store.notify(t('admin.deleted', { name: spec.name }))
         specs.reload()
       } catch (err) {
         store.notifyError(err)
@@ -72,19 +73,19 @@ export default {
 
     return () =>
       h('div', [
-        pageHeader('Specialties', 'The specialties patients can search and the symptom check can recommend.'),
+        pageHeader(t('admin.specs.title'), t('admin.specs.subtitle')),
         h('div', { class: 'grid-form-list' }, [
           card(
             h('form', { novalidate: true, onSubmit: save, 'data-testid': 'spec-form' }, [
               formAlert(formError.value),
-              field(form, 'name', { label: 'Name', errors, idPrefix: 'spec', required: true }),
-              field(form, 'description', { label: 'Description', type: 'textarea', rows: 3, errors, idPrefix: 'spec' }),
+              field(form, 'name', { label: t('admin.name'), errors, idPrefix: 'spec', required: true }),
+              field(form, 'description', { label: t('admin.specs.description'), type: 'textarea', rows: 3, errors, idPrefix: 'spec' }),
               h('div', { class: 'd-flex gap-2' }, [
-                button(editingId.value ? 'Save changes' : 'Add specialty', { type: 'submit', busy: saving.value, testid: 'spec-submit' }),
-                editingId.value ? button('Cancel', { variant: 'outline-secondary', onClick: resetForm }) : null,
+                button(editingId.value ? t('admin.save_changes') : t('admin.specs.add'), { type: 'submit', busy: saving.value, testid: 'spec-submit' }),
+                editingId.value ? button(t('admin.cancel'), { variant: 'outline-secondary', onClick: resetForm }) : null,
               ]),
             ]),
-            { title: editingId.value ? 'Edit specialty' : 'Add a specialty' },
+            { title: editingId.value ? t('admin.specs.edit_title') : t('admin.specs.add_title') },
           ),
           card(
             stateView(
@@ -92,24 +93,24 @@ export default {
               (list) =>
                 dataTable(
                   [
-                    ['Name', (s) => h('span', { class: 'fw-semibold' }, s.name)],
-                    ['Description', (s) => s.description || '—'],
-                    ['Doctors', (s) => String(s.doctor_count ?? s.doctors ?? '—')],
+                    [t('admin.name'), (s) => h('span', { class: 'fw-semibold' }, s.name)],
+                    [t('admin.specs.description'), (s) => s.description || '—'],
+                    [t('admin.specs.doctors'), (s) => { const count = s.doctor_count ?? s.doctors; return count == null ? '—' : formatNumber(count) }],
                     [
-                      h('span', { class: 'visually-hidden' }, 'Actions'),
+                      h('span', { class: 'visually-hidden' }, t('admin.actions')),
                       (s) =>
                         h('div', { class: 'd-flex gap-1 justify-content-end' }, [
-                          h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'data-testid': `spec-edit-${s.id}`, onClick: () => edit(s) }, 'Edit'),
-                          h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', 'data-testid': `spec-delete-${s.id}`, onClick: () => remove(s) }, 'Delete'),
+                          h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary', 'data-testid': `spec-edit-${s.id}`, onClick: () => edit(s) }, t('admin.edit')),
+                          h('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', 'data-testid': `spec-delete-${s.id}`, onClick: () => remove(s) }, t('admin.delete')),
                         ]),
                     ],
                   ],
                   list,
-                  { testid: 'spec-table', rowTestid: 'spec-row', caption: 'Specialties' },
+                  { testid: 'spec-table', rowTestid: 'spec-row', caption: t('admin.specs.title') },
                 ),
-              { emptyText: 'No specialties yet. Add the first one.' },
+              { emptyText: t('admin.specs.empty') },
             ),
-            { title: 'All specialties' },
+            { title: t('admin.specs.list_title') },
           ),
         ]),
       ])
