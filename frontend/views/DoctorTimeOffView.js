@@ -86,9 +86,10 @@ export default {
             h('form', { novalidate: true, onSubmit: cancelDays, 'data-testid': 'cancel-days-form' }, [
               formAlert(error.value),
               result.value ? h('p', { class: 'alert alert-success', role: 'status', 'data-testid': 'cancel-days-result' }, result.value) : null,
-              h('div', { class: 'grid-2' }, [
-                field(form, 'date_from', { label: t('doctor.time_off.from'), type: 'date', errors, idPrefix: 'days', required: true, min: todayISO() }),
-                field(form, 'date_to', { label: t('doctor.time_off.to'), type: 'date', errors, idPrefix: 'days', required: true, min: form.date_from, max: addDays(form.date_from, 30) }),
+              // Side by side where they fit, one above the other on a phone (no grid gap on top of each field's margin).
+              h('div', { class: 'row gx-3' }, [
+                h('div', { class: 'col-sm-6' }, field(form, 'date_from', { label: t('doctor.time_off.from'), type: 'date', errors, idPrefix: 'days', required: true, min: todayISO() })),
+                h('div', { class: 'col-sm-6' }, field(form, 'date_to', { label: t('doctor.time_off.to'), type: 'date', errors, idPrefix: 'days', required: true, min: form.date_from, max: addDays(form.date_from, 30) })),
               ]),
               field(form, 'reason', { label: t('doctor.time_off.reason'), type: 'textarea', rows: 2, errors, idPrefix: 'days', required: true, maxlength: 500, placeholder: t('doctor.time_off.reason_placeholder') }),
               button(t('doctor.time_off.cancel_days'), { type: 'submit', variant: 'danger', busy: busy.value, testid: 'cancel-days-submit' }),
