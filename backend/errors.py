@@ -2,19 +2,22 @@
 
 `{"error": {"code": "...", "message": "...", "fields": {...}}}` with the right
 status. Services raise the domain errors below; this module maps them, and
-every HTTP and unexpected error, onto that shape in one place.
+every HTTP and unexpected error, onto that shape in one place. Messages are
+written in English and answered in the reader's language (backend/messages).
 """
 from __future__ import annotations
 
 import logging
 from typing import Callable
 
-from flask import Flask, jsonify
+from flask import Flask, has_request_context, jsonify, request
+from flask_login import current_user
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from backend.extensions import db
+from backend.messages import LANGUAGES, Message, choose_language, translate, translate_fields
 
 log = logging.getLogger(__name__)
 
@@ -163,9 +166,26 @@ _HTTP_MESSAGES = {
 }
 
 
+def reader_language() -> str:
+    """The language the logged-in person saved, else the browser's best match (Accept-Language), else English."""
+    if not has_request_context():
+        return "en"
+    saved = None
+    try:
+        if current_user and current_user.is_authenticated:
+            saved = current_user.language
+    except Exception:  # the database may be what failed: the browser's language will do
+        db.session.rollback()
+    return choose_language(saved, request.accept_languages.best_match(LANGUAGES))
+
+
 def error_response(status: int, code: str, message: str, fields: dict | None = None, headers: dict | None = None):
-    response = jsonify({"error": {"code": code, "message": message, "fields": fields or {}}})
+    language = reader_language()
+    response = jsonify({"error": {"code": code, "message": translate(message, language),
+                                  "fields": translate_fields(fields, language)}})
     response.status_code = status
+    response.headers["Content-Language"] = language
+    response.vary.add("Accept-Language")
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
@@ -179,12 +199,12 @@ _FIELD_PATTERN_MESSAGES = {
 }
 _TYPE_MESSAGES: dict[str, Callable[[dict], str]] = {
     "missing": lambda ctx: "This is required.",
-    "string_too_short": lambda ctx: ("This is required." if ctx.get("min_length") == 1
-                                     else f"Use at least {ctx.get('min_length')} characters."),
+    "string_too_short": lambda ctx: "This is required." if ctx.get("min_length") == 1
+    else Message("Use at least {min_length} characters.", min_length=ctx.get("min_length")),
     "too_short": lambda ctx: "This is required." if ctx.get("min_length") == 1
-    else f"Give at least {ctx.get('min_length')}.",
-    "string_too_long": lambda ctx: f"Use at most {ctx.get('max_length')} characters.",
-    "too_long": lambda ctx: f"Give at most {ctx.get('max_length')}.",
+    else Message("Give at least {min_length}.", min_length=ctx.get("min_length")),
+    "string_too_long": lambda ctx: Message("Use at most {max_length} characters.", max_length=ctx.get("max_length")),
+    "too_long": lambda ctx: Message("Give at most {max_length}.", max_length=ctx.get("max_length")),
     "string_pattern_mismatch": lambda ctx: "This is not in the expected format.",
     "string_type": lambda ctx: "Enter text here.",
     "int_type": lambda ctx: "Enter a whole number.",
@@ -194,13 +214,14 @@ _TYPE_MESSAGES: dict[str, Callable[[dict], str]] = {
     "float_parsing": lambda ctx: "Enter a number.",
     "decimal_type": lambda ctx: "Enter an amount, such as 1200 or 1200.50.",
     "decimal_parsing": lambda ctx: "Enter an amount, such as 1200 or 1200.50.",
-    "decimal_max_places": lambda ctx: f"Use at most {ctx.get('decimal_places')} digits after the point.",
+    "decimal_max_places": lambda ctx: Message("Use at most {decimal_places} digits after the point.",
+                                              decimal_places=ctx.get("decimal_places")),
     "decimal_max_digits": lambda ctx: "That amount is too large.",
     "finite_number": lambda ctx: "Enter a number.",
-    "greater_than_equal": lambda ctx: f"Enter {ctx.get('ge')} or more.",
-    "greater_than": lambda ctx: f"Enter more than {ctx.get('gt')}.",
-    "less_than_equal": lambda ctx: f"Enter {ctx.get('le')} or less.",
-    "less_than": lambda ctx: f"Enter less than {ctx.get('lt')}.",
+    "greater_than_equal": lambda ctx: Message("Enter {ge} or more.", ge=ctx.get("ge")),
+    "greater_than": lambda ctx: Message("Enter more than {gt}.", gt=ctx.get("gt")),
+    "less_than_equal": lambda ctx: Message("Enter {le} or less.", le=ctx.get("le")),
+    "less_than": lambda ctx: Message("Enter less than {lt}.", lt=ctx.get("lt")),
     "bool_type": lambda ctx: "Choose yes or no.",
     "bool_parsing": lambda ctx: "Choose yes or no.",
     "date_type": lambda ctx: "Enter a date (day, month and year).",
@@ -209,8 +230,8 @@ _TYPE_MESSAGES: dict[str, Callable[[dict], str]] = {
     "date_from_datetime_inexact": lambda ctx: "Enter a date without a time.",
     "time_type": lambda ctx: "Enter a time such as 09:30.",
     "time_parsing": lambda ctx: "Enter a time such as 09:30.",
-    "literal_error": lambda ctx: f"Choose one of: {ctx.get('expected')}.",
-    "enum": lambda ctx: f"Choose one of: {ctx.get('expected')}.",
+    "literal_error": lambda ctx: Message("Choose one of: {expected}.", expected=ctx.get("expected")),
+    "enum": lambda ctx: Message("Choose one of: {expected}.", expected=ctx.get("expected")),
     "list_type": lambda ctx: "Give a list here.",
     "dict_type": lambda ctx: "This should be a group of fields.",
     "model_type": lambda ctx: "This should be a group of fields.",
@@ -226,8 +247,9 @@ def plain_field_message(err: dict) -> str:
     ctx = err.get("ctx") or {}
     loc = [str(part) for part in err.get("loc", ())]
     if kind == "value_error":
-        # Our own validators raise ValueError with a sentence written for people.
-        return err.get("msg", "").removeprefix("Value error, ")
+        # Our own validators raise ValueError with a sentence written for people (a Message when it has values).
+        said = next(iter(getattr(ctx.get("error"), "args", ())), None)
+        return said if isinstance(said, Message) else err.get("msg", "").removeprefix("Value error, ")
     if kind == "string_pattern_mismatch" and loc and loc[-1] in _FIELD_PATTERN_MESSAGES:
         return _FIELD_PATTERN_MESSAGES[loc[-1]]
     describe = _TYPE_MESSAGES.get(kind)

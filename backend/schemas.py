@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from backend.errors import InvalidInput, validation_fields
+from backend.messages import Message
 from backend.services.email.addresses import normalize_address
 from backend.services.resources.fields import ResourceChanges, ResourceFields
 
@@ -77,7 +78,8 @@ def json_body() -> dict:
         return {}
     # Deep nesting would exhaust the parser's recursion (a 500) long before any real body needs it.
     if json_too_deep(request.data):
-        raise InvalidInput(f"The request body nests deeper than {MAX_JSON_DEPTH} levels.", code="malformed_json")
+        raise InvalidInput(Message("The request body nests deeper than {depth} levels.", depth=MAX_JSON_DEPTH),
+                           code="malformed_json")
     data = request.get_json(silent=True)
     if data is None:
         raise InvalidInput("The request body is not valid JSON.", code="malformed_json")

@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from backend.errors import NotAllowed, NotAuthenticated
 from backend.extensions import login_manager
+from backend.messages import Message
 from backend.services import audit
 from backend.services.accounts import sessions, two_factor
 
@@ -74,7 +75,7 @@ def current_profile_id(role: str) -> int:
         profile = getattr(current_user, role, None)
         profile_id = profile.id if profile is not None else None
     if profile_id is None:
-        raise NotAllowed(f"This account has no {role} profile.")
+        raise NotAllowed(Message("This account has no {role} profile.", role=role))
     return profile_id
 
 

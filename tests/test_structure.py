@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 LAYERS: list[tuple[str, ...]] = [
     ("config", "backend.extensions", "backend.embedded", "backend.responses", "backend.spa"),
-    ("backend.models", "backend.errors"),
+    ("backend.models", "backend.errors", "backend.messages"),
     ("backend.triage",),          # the triage engine: a library, no database
     ("backend.services",),
     ("backend.schemas", "backend.contracts", "backend.security", "backend.routing", "backend.tasks",

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from backend.errors import DomainError
 from backend.extensions import db
+from backend.messages import Message
 from backend.models import LoginThrottle, utcnow
 
 
@@ -57,8 +58,9 @@ def check(key: str) -> None:
     seconds = _locked(db.session.get(LoginThrottle, key), now)
     if seconds:
         minutes = max(1, (seconds + 59) // 60)
-        raise TooManyAttempts(f"Too many attempts. Please try again in {minutes} minute{'s' if minutes > 1 else ''}.",
-                              headers={"Retry-After": str(seconds)})
+        text = ("Too many attempts. Please try again in 1 minute." if minutes == 1 else
+                Message("Too many attempts. Please try again in {minutes} minutes.", minutes=minutes))
+        raise TooManyAttempts(text, headers={"Retry-After": str(seconds)})
 
 
 def fail(key: str) -> bool:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from backend.errors import Conflict, DomainError, InvalidInput, NotFound, RuleViolation, SlotTaken, commit_or_conflict
 from backend.extensions import db
+from backend.messages import Message
 from backend.models import Appointment, Doctor, DoctorAvailability, Patient, TriageAssessment, utcnow
 from backend.services import audit, cache, clock
 from backend.services.booking import notices
@@ -39,7 +40,7 @@ def check_cancellable(appointment: Appointment, now: datetime | None = None) -> 
     hours = current_app.config["CANCEL_CUTOFF_HOURS"]
     if starts_at(appointment.date, appointment.start_time) - now < timedelta(hours=hours):
         raise RuleViolation(
-            f"Appointments can be changed or cancelled up to {hours} hours before they start.",
+            Message("Appointments can be changed or cancelled up to {hours} hours before they start.", hours=hours),
             code="cancel_window_closed")
 
 
@@ -155,7 +156,8 @@ def _check_patient_rules(patient_id: int, slot: DoctorAvailability, *, replacing
     ).scalar_one()
     limit = current_app.config["MAX_ACTIVE_BOOKINGS"]
     if upcoming >= limit:
-        raise RuleViolation(f"You can hold at most {limit} upcoming appointments.", code="too_many_bookings")
+        raise RuleViolation(Message("You can hold at most {limit} upcoming appointments.", limit=limit),
+                            code="too_many_bookings")
 
 
 def _check_triage(patient_id: int, triage_id: int | None) -> None:
@@ -458,8 +460,8 @@ def cancel_doctor_days(doctor_id: int, date_from, date_to, *, reason: str, actor
     if date_to < date_from:
         raise InvalidInput("The date range is reversed.", fields={"date_to": "Must be on or after date_from."})
     if (date_to - date_from).days >= MAX_CANCEL_DAYS:
-        raise InvalidInput(f"Cancel at most {MAX_CANCEL_DAYS} days at once.",
-                           fields={"date_to": f"At most {MAX_CANCEL_DAYS} days after date_from."})
+        raise InvalidInput(Message("Cancel at most {days} days at once.", days=MAX_CANCEL_DAYS),
+                           fields={"date_to": Message("At most {days} days after date_from.", days=MAX_CANCEL_DAYS)})
     if date_to < clock.clinic_today():
         raise InvalidInput("These days are over.", fields={"date_to": "Choose today or a later day."})
 

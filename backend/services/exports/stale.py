@@ -26,6 +26,7 @@ from flask import current_app
 
 from backend.errors import TooManyRequests
 from backend.extensions import db
+from backend.messages import Message
 from backend.models import Job
 from backend.services import queue
 from backend.services.clock import utc_now
@@ -72,8 +73,9 @@ def check_rate(user_id: int, now: datetime | None = None) -> None:
     ).scalars().all()
     if len(recent) >= per_hour:
         wait = max(int((recent[0] + timedelta(hours=1) - now).total_seconds()) + 1, 1)
-        raise TooManyRequests(f"You can start {per_hour} exports an hour. Please try again in {wait // 60 + 1} "
-                              "minutes; your last exports are still available to download.",
+        raise TooManyRequests(Message("You can start {per_hour} exports an hour. Please try again in {minutes} "
+                                      "minutes; your last exports are still available to download.",
+                                      per_hour=per_hour, minutes=wait // 60 + 1),
                               code="export_rate_limited", headers={"Retry-After": str(wait)})
 
 

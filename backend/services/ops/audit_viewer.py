@@ -12,6 +12,7 @@ from flask import current_app
 
 from backend.errors import InvalidInput
 from backend.extensions import db
+from backend.messages import Message
 from backend.models import AuditLog
 from backend.services import audit, clock
 from backend.services.exports.treatments import neutralise
@@ -28,7 +29,8 @@ def _filtered(*, actor_id: int | None, patient_id: int | None, action: str | Non
         raise InvalidInput("The date range is reversed.", fields={"date_to": "Must be on or after date_from."})
     for name, value in (("date_from", date_from), ("date_to", date_to)):
         if value is not None and not EARLIEST <= value <= LATEST:
-            raise InvalidInput(fields={name: f"Choose a date between {EARLIEST.year} and {LATEST.year}."})
+            raise InvalidInput(fields={name: Message("Choose a date between {first} and {last}.",
+                                                     first=EARLIEST.year, last=LATEST.year)})
     stmt = sa.select(AuditLog).options(load(AuditLog.actor))
     if actor_id is not None:
         stmt = stmt.where(AuditLog.actor_id == actor_id)

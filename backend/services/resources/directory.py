@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from backend.errors import InvalidInput, NotFound, commit_or_conflict
 from backend.extensions import db
+from backend.messages import Message
 from backend.models import EMERGENCY_KINDS, RESOURCE_KINDS, EmergencyResource
 from backend.services import audit, cache
 from backend.services.paging import Page, page_of_list, paginate
@@ -48,7 +49,8 @@ def parse_kinds(kind: str | None) -> tuple[str, ...]:
         elif part in RESOURCE_KINDS:
             kinds.append(part)
         elif part:
-            raise InvalidInput(fields={"kind": "Use one of: " + ", ".join((*RESOURCE_KINDS, "emergency")) + "."})
+            raise InvalidInput(fields={"kind": Message("Use one of: {kinds}.",
+                                                       kinds=", ".join((*RESOURCE_KINDS, "emergency")))})
     return tuple(dict.fromkeys(kinds))
 
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from backend.messages import Message
 from backend.models.resource import RESOURCE_KINDS
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9()\-\s]{1,30}$")
@@ -23,7 +24,7 @@ def _phone(value: str) -> str:
 
 def _kind(value: str) -> str:
     if value not in RESOURCE_KINDS:
-        raise ValueError("Use one of: " + ", ".join(RESOURCE_KINDS) + ".")
+        raise ValueError(Message("Use one of: {kinds}.", kinds=", ".join(RESOURCE_KINDS)))
     return value
 
 

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from backend.errors import InvalidInput, commit_or_conflict, validation_fields
 from backend.extensions import db
+from backend.messages import Message
 from backend.models import EmergencyResource
 from backend.services import audit, cache
 from backend.services.resources.fields import ResourceFields
@@ -62,9 +63,10 @@ def parse_csv(data: bytes) -> list[ResourceFields]:
     if missing or unknown:
         problems = {}
         if missing:
-            problems["header"] = "Missing column(s): " + ", ".join(missing) + "."
+            problems["header"] = Message("Missing column(s): {columns}.", columns=", ".join(missing))
         if unknown:
-            problems["columns"] = "Unknown column(s): " + ", ".join(unknown) + ". Known: " + ", ".join(KNOWN_COLUMNS) + "."
+            problems["columns"] = Message("Unknown column(s): {columns}. Known: {known}.",
+                                          columns=", ".join(unknown), known=", ".join(KNOWN_COLUMNS))
         raise InvalidInput("The first line must name the columns.", code="invalid_csv", fields=problems)
     reader.fieldnames = header
     rows: list[ResourceFields] = []
@@ -72,7 +74,7 @@ def parse_csv(data: bytes) -> list[ResourceFields]:
     for row in reader:
         line = reader.line_num
         if len(rows) + len(bad) >= MAX_ROWS:
-            raise InvalidInput(f"Import at most {MAX_ROWS} rows at a time.", code="invalid_csv")
+            raise InvalidInput(Message("Import at most {rows} rows at a time.", rows=MAX_ROWS), code="invalid_csv")
         if None in row:
             bad[f"line {line}"] = "This row has more values than the header has columns."
             continue
@@ -86,8 +88,8 @@ def parse_csv(data: bytes) -> list[ResourceFields]:
         lines = list(bad)
         shown = dict(list(bad.items())[:MAX_REPORTED])
         raise InvalidInput(
-            f"{len(lines)} row(s) have problems ({', '.join(lines[:10])}{', …' if len(lines) > 10 else ''}). "
-            "Nothing was imported; correct them and import the file again.",
+            Message("{count} row(s) have problems ({lines}). Nothing was imported; correct them and import the file "
+                    "again.", count=len(lines), lines=", ".join(lines[:10]) + (", …" if len(lines) > 10 else "")),
             code="invalid_rows", fields=shown)
     if not rows:
         raise InvalidInput("The file has no rows to import.", code="invalid_csv")

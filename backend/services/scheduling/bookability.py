@@ -13,6 +13,7 @@ from flask import current_app
 
 from backend.errors import RuleViolation
 from backend.extensions import db
+from backend.messages import Message
 from backend.models import DoctorAvailability
 from backend.services import clock
 from backend.services.formats import hhmm, iso_date
@@ -55,10 +56,12 @@ def check_bookable(day: date, start: time, now: datetime | None = None, *, notic
         raise RuleViolation("This time has already passed.", code="past_slot")
     if notice_applies and begins - now < notice():
         raise RuleViolation(
-            f"Appointments must be booked at least {current_app.config['BOOKING_MIN_NOTICE_MINUTES']} minutes ahead.",
+            Message("Appointments must be booked at least {minutes} minutes ahead.",
+                    minutes=current_app.config["BOOKING_MIN_NOTICE_MINUTES"]),
             code="too_late")
     if day > last_bookable_day(now):
-        raise RuleViolation(f"Appointments can be booked up to {horizon_days()} days ahead.", code="beyond_horizon")
+        raise RuleViolation(Message("Appointments can be booked up to {days} days ahead.", days=horizon_days()),
+                            code="beyond_horizon")
 
 
 def is_bookable(day: date, start: time, now: datetime | None = None) -> bool:

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from backend.errors import Conflict, InvalidInput, NotFound, RuleViolation
 from backend.extensions import db
+from backend.messages import Message
 from backend.models import Doctor, DoctorAvailability, DoctorSchedule
 from backend.services import audit, cache, clock
 from backend.services.formats import hhmm
@@ -79,10 +80,12 @@ def add_slots(doctor_id: int, day: date, start: time, end: time, *, actor_id: in
     doctor = _doctor(doctor_id)
     ranges = cut_slots(start, end, doctor.slot_minutes)
     if not ranges:
-        raise InvalidInput(fields={"end_time": f"The range is shorter than one {doctor.slot_minutes}-minute slot."})
+        raise InvalidInput(fields={"end_time": Message("The range is shorter than one {minutes}-minute slot.",
+                                                       minutes=doctor.slot_minutes)})
     overlapping = _overlapping_slot(doctor_id, day, ranges)
     if overlapping is not None:
-        raise Conflict(f"This range overlaps the existing slot at {hhmm(overlapping)}.", code="slot_overlap")
+        raise Conflict(Message("This range overlaps the existing slot at {time}.", time=hhmm(overlapping)),
+                       code="slot_overlap")
     created = insert_slots(doctor_id, day, ranges)
     audit.record("slots.add", actor_id=actor_id, target=f"doctor:{doctor_id}", day=day.isoformat(),
                  created=created)
@@ -113,7 +116,8 @@ def _date_range(date_from: date | None, date_to: date | None, default_days: int)
     if last < first:
         raise InvalidInput("The date range is reversed.", fields={"to": "Must be on or after from."})
     if (last - first).days >= MAX_RANGE_DAYS:
-        raise InvalidInput(f"Ask for at most {MAX_RANGE_DAYS} days at a time.", fields={"to": "Range too long."})
+        raise InvalidInput(Message("Ask for at most {days} days at a time.", days=MAX_RANGE_DAYS),
+                           fields={"to": "Range too long."})
     return first, last
 
 
