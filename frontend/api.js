@@ -1,5 +1,7 @@
 // The only module that talks to the network. It knows the API's error shape,
-// the CSRF header and what a 401 means.
+// the CSRF header and what a 401 means. Every request says the reader's language
+// (Accept-Language), so the server's error messages come back in it.
+import { i18n, t } from './i18n.js'
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const NO_CSRF = new Set(['/auth/login', '/auth/register'])
@@ -36,23 +38,34 @@ function withQuery(path, query) {
   return text ? `${path}?${text}` : path
 }
 
+function baseHeaders() {
+  return { Accept: 'application/json', 'Accept-Language': i18n.locale }
+}
+
 async function fetchCsrfToken() {
-  const response = await fetch('/auth/csrf', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+  const response = await fetch('/auth/csrf', { credentials: 'same-origin', headers: baseHeaders() })
   if (!response.ok) throw await toApiError(response)
   const data = await response.json()
   csrfToken = data.csrf_token
   return csrfToken
 }
 
+// For an answer without the error shape (a proxy's page, an empty body); read when the error
+// happens, so it is in the language chosen at that moment.
 const STATUS_MESSAGES = {
-  400: 'Some of the information is not valid.',
-  401: 'Please log in to continue.',
-  403: 'You do not have access to this.',
-  404: 'We could not find that.',
-  409: 'That conflicts with the current state. Please refresh and try again.',
-  413: 'That is too large.',
-  429: 'Too many attempts. Please wait a moment and try again.',
-  503: 'The service is temporarily unavailable. Please try again shortly.',
+  400: () => t('errors.status_400'),
+  401: () => t('errors.status_401'),
+  403: () => t('errors.status_403'),
+  404: () => t('errors.status_404'),
+  409: () => t('errors.status_409'),
+  413: () => t('errors.status_413'),
+  429: () => t('errors.status_429'),
+  503: () => t('errors.status_503'),
+}
+
+function statusMessage(status) {
+  const known = STATUS_MESSAGES[status]
+  return known ? known() : t('errors.status_other', { status })
 }
 
 async function toApiError(response) {
@@ -63,7 +76,7 @@ async function toApiError(response) {
     body = null
   }
   const error = (body && body.error) || {}
-  const message = error.message || STATUS_MESSAGES[response.status] || `Something went wrong (${response.status}).`
+  const message = error.message || statusMessage(response.status)
   return new ApiError(
     response.status,
     error.code || `http_${response.status}`,
@@ -75,7 +88,7 @@ async function toApiError(response) {
 
 export async function request(method, path, { body, query, quiet401 = false, retried = false, contentType = null } = {}) {
   const upper = method.toUpperCase()
-  const headers = { Accept: 'application/json' }
+  const headers = baseHeaders()
   // A raw body (a CSV file, an image) is sent as it is, with its own type; anything else as JSON.
   const raw = contentType !== null && body !== undefined
   if (body !== undefined) headers['Content-Type'] = raw ? contentType : 'application/json'
@@ -91,7 +104,7 @@ export async function request(method, path, { body, query, quiet401 = false, ret
       body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     })
   } catch {
-    throw new ApiError(0, 'network_error', 'Cannot reach CareQueue. Check your connection and try again.')
+    throw new ApiError(0, 'network_error', t('errors.network'))
   }
   if (response.status === 204) return null
   if (!response.ok) {
@@ -146,7 +159,7 @@ export async function getDoctor(doctorId, { asPatient = false } = {}) {
     if (found) return found
     if (!data || page * 100 >= (data.total || 0)) break
   }
-  throw new ApiError(404, 'not_found', 'We could not find that doctor.')
+  throw new ApiError(404, 'not_found', t('errors.doctor_not_found'))
 }
 
 export function doctorAvailability(doctorId, query, { asPatient = false } = {}) {
