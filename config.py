@@ -63,6 +63,8 @@ class Config:
         # Cache and health probes must fail fast: see services/cache.py.
         self.REDIS_SOCKET_TIMEOUT = _env_float("REDIS_SOCKET_TIMEOUT", 0.2)
         self.REDIS_BREAKER_SECONDS = _env_float("REDIS_BREAKER_SECONDS", 5.0)
+        # How long a process keeps its own copy of a hot Redis entry (0: off); see backend/near_cache.py.
+        self.NEAR_CACHE_SECONDS = _env_float("NEAR_CACHE_SECONDS", 2.0)
 
         self.MAIL_SERVER = _env("MAIL_SERVER", "127.0.0.1")
         self.MAIL_PORT = _env_int("MAIL_PORT", 8025)

