@@ -40,6 +40,8 @@ from . import engine
 from .knowledge import BUILTIN_SYNONYMS, KNOWLEDGE_DIR, SPECIALTIES, KnowledgeBase, build, load
 
 log = logging.getLogger(__name__)
+# The overlay is long: read it with libyaml when PyYAML has it (ten times faster), safely either way.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TRANSLATIONS_DIRNAME = "translations"
 LANGUAGES = ("en", "bn")
@@ -136,7 +138,7 @@ def read_overlay(path: Path) -> tuple[Overlay, list[str]]:
     if not path.exists():
         return overlay, [f"{path.name}: not found"]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (OSError, yaml.YAMLError) as error:
         return overlay, [f"{path.name}: cannot be read: {error}".replace("\n", " ")]
     if not isinstance(data, dict):
@@ -479,11 +481,11 @@ def _piece_regex(template: str) -> re.Pattern:
     """A piece of advice at a position: its words with any spacing; `{number}` is the emergency number."""
     parts, last = [], 0
     for match in _PLACEHOLDER.finditer(template):
-        parts.append(re.escape(" ".join(template[last:match.start()].split())))
+        parts.append(re.escape(re.sub(r"\s+", " ", template[last:match.start()])))
         parts.append(r"(?P<number>[0-9০-৯+]+)")
         last = match.end()
-    parts.append(re.escape(" ".join(template[last:].split())))
-    return re.compile("".join(parts).replace(r"\ ", " "))
+    parts.append(re.escape(re.sub(r"\s+", " ", template[last:])))
+    return re.compile("".join(parts))
 
 
 @lru_cache(maxsize=8)
