@@ -18,7 +18,8 @@ export default {
         h('div', { class: 'd-flex flex-wrap align-items-center gap-2 mb-1' }, [
           item.urgency ? urgencyBadge(item.urgency) : h('span', { class: 'badge text-bg-secondary' }, t(`status.${item.status}`)),
           h('span', { class: 'small text-secondary' }, formatDateTime(item.created_at)),
-          item.specialization ? h('span', { class: 'small' }, item.specialization) : null,
+          // The specialty in the patient's language (the server names it), the stored name otherwise.
+          item.specialization ? h('span', { class: 'small', 'data-testid': 'triage-history-specialty' }, item.specialization_label || item.specialization) : null,
           h(RouterLink, { to: `/patient/check/${item.id}`, class: 'ms-auto small' }, () => t('account.triage.open')),
         ]),
         h('p', { class: 'mb-1' }, item.symptoms),

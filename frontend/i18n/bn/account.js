@@ -72,7 +72,7 @@ export default {
   'account.twofa.off': 'দুই-ধাপের লগ ইন বন্ধ করা হয়েছে।',
   'account.twofa.scan': '১. অথেনটিকেটর অ্যাপ দিয়ে এই কোডটি স্ক্যান করুন।',
   'account.twofa.qr_alt': 'আপনার অথেনটিকেটর অ্যাপের জন্য কিউআর কোড',
-  'account.twofa.or_key': 'অথবা এই চাবিটি লিখুন: ',
+  'account.twofa.or_key': 'অথবা এই গোপন কোডটি টাইপ করুন: ',
   'account.twofa.enter_digits': '২. অ্যাপে দেখানো ৬টি অঙ্ক লিখুন।',
   'account.twofa.code': 'কোড',
   'account.twofa.enable': 'চালু করুন',
