@@ -1,9 +1,16 @@
 import { h, onBeforeUnmount, onMounted, ref, watch } from 'vue'
 import { Chart, registerables } from 'chart.js'
+import { formatNumber, intlLocale } from '../i18n.js'
 
 Chart.register(...registerables)
 
 const PALETTE = ['#0f766e', '#2563eb', '#d97706', '#b91c1c', '#7c3aed', '#0891b2', '#65a30d', '#db2777']
+
+// A canvas has no font fallback of its own: Chart.js gets the page's font list, which ends with the
+// Bangla web font, so a device without a Bangla font still reads the axes and the legend.
+function pageFontFamily() {
+  return getComputedStyle(document.documentElement).getPropertyValue('--bs-body-font-family').trim() || Chart.defaults.font.family
+}
 
 // A Chart.js chart with a text alternative (a table screen readers can read).
 export default {
@@ -26,6 +33,7 @@ export default {
     function draw() {
       if (chart) chart.destroy()
       const round = props.type === 'doughnut' || props.type === 'pie'
+      Chart.defaults.font.family = pageFontFamily()
       chart = new Chart(canvas.value, {
         type: props.type,
         data: {
@@ -42,6 +50,7 @@ export default {
           })),
         },
         options: {
+          locale: intlLocale(),
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
@@ -54,8 +63,16 @@ export default {
       rendered.value = true
     }
 
-    onMounted(draw)
-    watch(() => [props.labels, props.datasets], draw, { deep: true })
+    // Text drawn before the web font arrived stays in the fallback font: draw again once it is here.
+    function drawWhenFontsReady() {
+      draw()
+      const text = [...props.labels, ...props.datasets.map((d) => d.label || '')].join(' ')
+      const font = `${Chart.defaults.font.size}px ${Chart.defaults.font.family}`
+      if (document.fonts && !document.fonts.check(font, text)) document.fonts.load(font, text).then(() => canvas.value && draw(), () => null)
+    }
+
+    onMounted(drawWhenFontsReady)
+    watch(() => [props.labels, props.datasets], drawWhenFontsReady, { deep: true })
     onBeforeUnmount(() => chart && chart.destroy())
 
     return () =>
@@ -66,7 +83,7 @@ export default {
           h('thead', [h('tr', [h('th', { scope: 'col' }, props.labelHeading), ...props.datasets.map((d, i) => h('th', { scope: 'col', key: i }, d.label || 'Value'))])]),
           h(
             'tbody',
-            props.labels.map((label, row) => h('tr', { key: row }, [h('th', { scope: 'row' }, String(label)), ...props.datasets.map((d, i) => h('td', { key: i }, String(d.data[row] ?? '')))])),
+            props.labels.map((label, row) => h('tr', { key: row }, [h('th', { scope: 'row' }, String(label)), ...props.datasets.map((d, i) => h('td', { key: i }, formatNumber(d.data[row])))])),
           ),
         ]),
       ])

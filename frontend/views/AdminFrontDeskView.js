@@ -169,7 +169,7 @@ export default {
       if (!p) return null
       const doctorChoices = [{ value: '', label: t('admin.desk.choose_doctor') }, ...(doctors.data || []).filter((d) => d.is_active !== false).map((d) => ({ value: d.id, label: `${d.full_name}${d.specialization ? ` · ${d.specialization.name}` : ''}` }))]
       return card([
-        h('div', { class: 'd-flex flex-wrap justify-content-between gap-2 mb-3' }, [
+        h('div', { class: 'd-flex flex-wrap justify-content-between align-items-start gap-2 mb-3' }, [
           h('div', [
             h('h2', { class: 'h4 mb-1', 'data-testid': 'desk-patient-name' }, p.full_name),
             h('p', { class: 'text-secondary mb-0' }, [p.date_of_birth ? t('admin.desk.born_on', { date: formatBirthDate(p.date_of_birth) }) : null, p.phone ? ` · ${p.phone}` : null, ` · ${p.email || t('admin.desk.no_email')}`].filter(Boolean).join('')),

@@ -44,7 +44,7 @@ export default {
             (m) =>
               h('div', [
                 definitionList([
-                  [t('admin.to'), m.recipient],
+                  [t('admin.outbox.to'), m.recipient],
                   [t('admin.status'), statusBadge(m.status)],
                   [t('admin.outbox.sent'), m.sent_at ? formatDateTime(m.sent_at) : t('admin.outbox.not_sent')],
                   [t('admin.outbox.attempts'), formatNumber(m.attempts ?? 0)],
@@ -71,7 +71,7 @@ export default {
                 dataTable(
                   [
                     [t('admin.outbox.kind'), (m) => kindLabel(m.kind)],
-                    [t('admin.to'), (m) => m.recipient],
+                    [t('admin.outbox.to'), (m) => m.recipient],
                     [t('admin.outbox.subject'), (m) => m.subject],
                     [t('admin.status'), (m) => statusBadge(m.status)],
                     [t('admin.outbox.sent'), (m) => h('span', { class: 'text-nowrap' }, m.sent_at ? formatDateTime(m.sent_at) : '—')],

@@ -219,6 +219,7 @@ export default {
   'admin.outbox.email': 'Email',
   'admin.outbox.close': 'Close',
   'admin.outbox.kind': 'Kind',
+  'admin.outbox.to': 'To',
   'admin.outbox.subject': 'Subject',
   'admin.outbox.sent': 'Sent',
   'admin.outbox.not_sent': 'Not sent yet',
