@@ -112,7 +112,16 @@ def parse(model: type[M], data: dict | None = None) -> M:
         raise InvalidInput(fields=validation_fields(exc)) from None
 
 
+_NO_QUERY: dict[type, BaseModel] = {}
+
+
 def parse_query(model: type[M]) -> M:
+    if not request.args:
+        # Most requests have no query string: validate the defaults once per model, hand out copies.
+        default = _NO_QUERY.get(model)
+        if default is None:
+            default = _NO_QUERY.setdefault(model, parse(model, {}))
+        return default.model_copy()
     return parse(model, {k: v for k, v in request.args.items()})
 
 

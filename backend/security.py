@@ -115,8 +115,15 @@ def security_headers(response):
     return response
 
 
+def _no_identifier() -> str:
+    return ""
+
+
 def init_security(app) -> None:
     login_manager.init_app(app)
     app.after_request(security_headers)
     login_manager.session_protection = None  # sessions are revocable rows; see services/accounts
+    # With protection off Flask-Login never compares the client identifier it would hash (address and
+    # user agent, SHA-512) on every request and store in the cookie: don't compute it.
+    login_manager._session_identifier_generator = _no_identifier
     app.before_request(check_csrf)

@@ -12,7 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 LAYERS: list[tuple[str, ...]] = [
-    ("config", "backend.extensions", "backend.embedded", "backend.responses", "backend.spa"),
+    ("config", "backend.extensions", "backend.embedded", "backend.responses", "backend.spa", "backend.near_cache",
+     "backend.cookie_session"),
     ("backend.models", "backend.errors", "backend.messages"),
     ("backend.triage",),          # the triage engine: a library, no database
     ("backend.services",),
