@@ -89,6 +89,7 @@ def test_the_check_warns_of_every_untranslated_text_and_counts_them(mini_knowled
     assert "warn bn: bn.yaml: not found" in printed  # no overlay at all is a warning too
     count = len(FIXED_SENTENCES) + sum(len(words) for words in translations.FIXED_WORDS.values()) + 3 + 1
     assert f"bn translations: {count} warning(s)" in printed
+    assert "note bn: " in printed and "'toe pain'" in printed  # finding names: noted, shown in English meanwhile
 
 
 def test_the_skeleton_adds_new_texts_empty_and_keeps_what_is_translated(mini_knowledge):

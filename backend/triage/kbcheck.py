@@ -121,7 +121,17 @@ def translation_warnings(kb: KnowledgeBase, directory: Path = KNOWLEDGE_DIR, out
         detail = ", ".join(f"{len(texts)} {kind}" for kind, texts in gaps.items() if texts)
         print(f"{language} translations: {count + len(problems)} warning(s)" + (f" ({detail})" if detail else ""),
               file=out)
+        names = untranslated_findings(kb, directory, language)
+        if names:
+            print(f"note {language}: {len(names)} finding name(s) shown in English for want of a translation "
+                  f"(for example {', '.join(repr(name) for name in names[:5])})", file=out)
     return total
+
+
+def untranslated_findings(kb: KnowledgeBase, directory: Path = KNOWLEDGE_DIR, language: str = "bn") -> list[str]:
+    """Finding names (and conditions' own phrases) the overlay has no translation for: shown as written."""
+    overlay, _ = read_overlay(overlay_path(language, directory))
+    return missing_translations(kb, overlay, ("findings",))["findings"]
 
 
 def main(argv: list[str] | None = None) -> int:

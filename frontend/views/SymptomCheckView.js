@@ -346,7 +346,7 @@ export default {
       if (question.kind === 'choice') {
         return h('select', { class: 'form-select', id, 'aria-labelledby': `${id}-label`, value: answers[question.id] || '', 'data-testid': `answer-${question.id}`,
           onChange: (event) => (answers[question.id] = event.target.value) },
-        [h('option', { value: '' }, 'Choose…'), ...(question.options || []).map((option) => h('option', { key: option, value: option }, option))])
+        [h('option', { value: '' }, 'Choose…'), ...(question.options || []).map((option) => h('option', { key: option, value: option }, (question.option_labels || {})[option] || option))])
       }
       return h('div', { class: 'input-group', style: 'max-width: 14rem' }, [
         h('input', { class: 'form-control', type: 'number', inputmode: 'decimal', step: 'any', id, 'aria-labelledby': `${id}-label`, value: answers[question.id] ?? '',
@@ -412,7 +412,8 @@ export default {
       // normalises a children array in place, and writing into this reactive array would
       // re-render the view forever.
       const rationale = Array.isArray(data.rationale) ? [...data.rationale] : data.rationale ? [data.rationale] : []
-      const spec = typeof data.specialization === 'object' && data.specialization ? data.specialization.name : data.specialization
+      // The specialty in the patient's language when the API sends it (the name stays the key for doctors).
+      const spec = data.specialization_label || (typeof data.specialization === 'object' && data.specialization ? data.specialization.name : data.specialization)
       const emergency = urgency === 'emergency'
       const number = data.emergency_number || store.config.emergency_number
       return h('div', { class: 'stack', 'data-testid': 'triage-result', 'data-urgency': urgency }, [
