@@ -12,7 +12,7 @@ from backend.models import Treatment
 from backend.services.clock import clinic_now, clinic_today
 from backend.services.scheduling import templates as scheduling
 from backend.services.triage.assessments import answer_assessment, request_assessment
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import log_in, screenshot, serious_accessibility_violations
 from tests.browser.test_languages import english_left
 
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
@@ -37,7 +37,8 @@ def other_times_today(taken: time) -> list[time]:
 
 
 def snap(page, name: str) -> None:
-    """A screenshot once the Bangla web font's weights have loaded (until then the page draws a fallback)."""
+    """A screenshot once the Bangla web font's weights have loaded, after an accessibility scan of the screen."""
+    assert serious_accessibility_violations(page) == [], name
     page.evaluate("() => document.fonts.ready.then(() => true)")
     screenshot(page, name)
 
