@@ -21,14 +21,20 @@ Correctness comes from invalidation, not from the short life:
 If Redis hangs, no message can be published or received; a local copy then
 outlives a change by at most NEAR_CACHE_SECONDS, after which reads go to
 Redis, fail fast and fall through to the database, which is always right.
+The listener notices a silent Redis within _SILENCE_SECONDS and tells the
+Redis breaker, so requests stop waiting for it. While Redis is down a listing
+rendered from the database is reused by its process for OUTAGE_SECONDS (1 s)
+rather than rendered again for every request; sessions are never reused so:
+they are read from the database each time.
 """
 from __future__ import annotations
 
 import logging
 import os
+import secrets
 import threading
 import time
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import redis
 
@@ -36,9 +42,12 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "carequeue:invalidate"
 PREFIX_MARK = "*"  # a message ending in "*" drops every key with that prefix
+ACK_MARK = "near-ack:"  # a message's first line: the key its receivers count themselves in
+ACK_SECONDS = 0.25
 _RECONNECT_SECONDS = 1.0
 _HEARTBEAT_SECONDS = 0.5
 _SILENCE_SECONDS = 2.0
+OUTAGE_SECONDS = 1.0
 
 
 class NearCache:
@@ -46,6 +55,8 @@ class NearCache:
         self.seconds = 0.0
         self._url: str | None = None
         self._entries: dict[str, tuple[float, Any]] = {}
+        self._outage: dict[str, tuple[float, Any]] = {}
+        self._on_outage: Callable[[Exception], None] | None = None
         self._generation = 0
         self._subscribed = False
         self._lock = threading.Lock()
@@ -55,13 +66,19 @@ class NearCache:
 
     # ---- configuration ----------------------------------------------------
 
-    def configure(self, url: str | None, seconds: float) -> None:
-        """(Re)point at a Redis server; a new server or setting starts from an empty copy."""
+    def configure(self, url: str | None, seconds: float,
+                  on_outage: Callable[[Exception], None] | None = None) -> None:
+        """(Re)point at a Redis server; a new server or setting starts from an empty copy.
+
+        `on_outage` is told when the listener finds Redis silent or gone, so callers stop waiting on it.
+        """
         with self._lock:
             changed = url != self._url
             self._url = url
             self.seconds = float(seconds or 0)
+            self._on_outage = on_outage
             self._entries.clear()
+            self._outage.clear()
             self._generation += 1
             if changed:
                 self._stop.set()
@@ -100,6 +117,28 @@ class NearCache:
                     self._entries.clear()
                 self._entries[key] = (time.monotonic() + self.seconds, value)
 
+    # ---- while Redis is down ------------------------------------------------
+
+    def get_rendered(self, key: str) -> Any | None:
+        """What this process itself rendered from the database for `key` in the last OUTAGE_SECONDS.
+
+        Only used while Redis cannot be reached: then no other process can announce a change anyway,
+        and a listing rendered a second ago is better than rendering it again for every request.
+        """
+        found = self._outage.get(key)
+        if found is None or time.monotonic() >= found[0]:
+            return None
+        return found[1]
+
+    def put_rendered(self, key: str, value: Any, generation: int) -> None:
+        if not self.enabled:
+            return
+        with self._lock:
+            if generation == self._generation:
+                if len(self._outage) > 10_000:
+                    self._outage.clear()
+                self._outage[key] = (time.monotonic() + OUTAGE_SECONDS, value)
+
     # ---- invalidation -----------------------------------------------------
 
     def drop_local(self, names: Iterable[str]) -> None:
@@ -108,26 +147,46 @@ class NearCache:
         with self._lock:
             self._generation += 1
             for name in names:
-                if name.endswith(PREFIX_MARK):
-                    prefix = name[:-1]
-                    for key in [k for k in self._entries if k.startswith(prefix)]:
-                        del self._entries[key]
-                else:
-                    self._entries.pop(name, None)
+                for store in (self._entries, self._outage):
+                    if name.endswith(PREFIX_MARK):
+                        prefix = name[:-1]
+                        for key in [k for k in store if k.startswith(prefix)]:
+                            del store[key]
+                    else:
+                        store.pop(name, None)
 
     def announce(self, client: redis.Redis, names: Iterable[str]) -> None:
-        """Drop keys here and tell every other process; raises RedisError when Redis cannot be told."""
+        """Drop keys here and in every other process, and return once they have all dropped them.
+
+        Each listener acknowledges the message after dropping; the writer waits (at most ACK_SECONDS)
+        until every process that received it has, so a read that follows the writer's answer, in any
+        process, cannot be served the old copy. Raises RedisError when Redis cannot be told.
+        """
         names = [n for n in names if n]
         if not names:
             return
         self.drop_local(names)
-        if self.enabled:
-            client.publish(CHANNEL, "\n".join(names))
+        if not self.enabled:
+            return
+        nonce = secrets.token_hex(8)
+        receivers = client.publish(CHANNEL, "\n".join([ACK_MARK + nonce, *names]))
+        deadline = time.monotonic() + ACK_SECONDS
+        ack_key = ACK_MARK + nonce
+        while receivers:
+            acknowledged = client.get(ack_key)
+            if acknowledged is not None and int(acknowledged) >= receivers:
+                return
+            if time.monotonic() >= deadline:
+                log.warning("near cache: %d of %d processes did not confirm a change in time",
+                            receivers - int(acknowledged or 0), receivers)
+                return
+            time.sleep(0.0005)
 
     def clear(self) -> None:
         with self._lock:
             self._generation += 1
             self._entries.clear()
+            self._outage.clear()
 
     # ---- the listener -----------------------------------------------------
 
@@ -185,11 +244,19 @@ class NearCache:
                     heard = now
                     if message.get("type") == "message":
                         data = message["data"]
-                        text = data.decode() if isinstance(data, bytes) else str(data)
-                        self.drop_local(text.split("\n"))
+                        lines = (data.decode() if isinstance(data, bytes) else str(data)).split("\n")
+                        ack = lines[0] if lines[0].startswith(ACK_MARK) else None
+                        self.drop_local(lines[1:] if ack else lines)
+                        if ack:
+                            acks = client.pipeline(transaction=False)
+                            acks.incr(ack)
+                            acks.expire(ack, 60)
+                            acks.execute()
             except (redis.RedisError, OSError, ValueError) as exc:
                 if not stop.is_set() and self._subscribed:
                     log.warning("near cache off until Redis answers again: %s", exc)
+                    if self._on_outage is not None:
+                        self._on_outage(exc)  # requests stop waiting on Redis now, not at their next timeout
                 self._set_subscribed(False, stop)
                 stop.wait(_RECONNECT_SECONDS)
             finally:

@@ -53,6 +53,19 @@ def test_a_value_is_kept_and_dropped_by_a_message_from_another_process(near, raw
     assert wait_for(lambda: near.get("doctors:all") is None)
 
 
+def test_a_writer_returns_only_once_every_process_has_dropped_the_key(near, redis_url, raw_redis):
+    writer = NearCache()  # another process's copy
+    writer.configure(redis_url, 30)
+    writer.get("warm-up")
+    assert wait_for(lambda: writer._subscribed)
+    for _ in range(20):
+        near.put("session:abc", {"user_id": 1}, near.generation())
+        assert near.get("session:abc") is not None
+        writer.announce(redis.Redis.from_url(redis_url, decode_responses=True), ["session:abc"])
+        assert near.get("session:abc") is None, "dropped before announce() returned"
+    writer.configure(None, 0)
+
+
 def test_a_prefix_message_drops_every_key_it_covers(near, raw_redis):
     for key in ("doctors:page:all:1:20", "doctors:slots:3:-:-", "dashboard:admin"):
         near.put(key, "x", near.generation())
@@ -141,3 +154,26 @@ def test_listings_and_sessions_come_from_memory_in_gunicorn_and_changes_show_at_
 
 def test_the_global_copy_follows_the_app_configuration(app):
     assert near_cache.seconds == app.config["NEAR_CACHE_SECONDS"] > 0
+
+
+def test_while_redis_is_down_a_rendered_listing_is_reused_for_a_second_and_dropped_by_a_change(redis_url):
+    copy = NearCache()
+    copy.configure(redis_url, 30)
+    copy.put_rendered("doctors:all", b"[1]", copy.generation())
+    assert copy.get_rendered("doctors:all") == b"[1]"
+    copy.drop_local([cache.DOCTORS_PREFIX])  # a write in this process
+    assert copy.get_rendered("doctors:all") is None
+    copy.put_rendered("doctors:all", b"[2]", copy.generation())
+    time.sleep(1.05)
+    assert copy.get_rendered("doctors:all") is None
+    copy.configure(None, 0)
+
+
+def test_the_breaker_lets_one_background_ping_decide_when_redis_is_back(app):
+    from backend.extensions import redis_handle
+
+    redis_handle.trip(redis.ConnectionError("test"))
+    assert redis_handle.client() is None
+    redis_handle._open_until = 0  # the breaker's time is up
+    assert redis_handle.client() is None, "requests don't wait for the ping"
+    assert wait_for(lambda: redis_handle.client() is not None), "the ping found Redis answering"

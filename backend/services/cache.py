@@ -17,7 +17,7 @@ from typing import Any, Callable
 import redis
 
 from backend.extensions import redis_handle
-from backend.near_cache import CHANNEL, near_cache
+from backend.near_cache import near_cache
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +75,10 @@ def read_through(key: str, ttl: int, load: Callable[[], Any], *, registry: str |
             return Cached(json.loads(raw), HIT)
         except ValueError:
             log.warning("discarding unreadable cache entry %s", key)
-    value = load()
     if client is None:
-        return Cached(value, BYPASS)
+        return Cached(json.loads(_rendered_while_down(key, lambda: json.dumps(load(), separators=(",", ":")))),
+                      BYPASS)
+    value = load()
     if not _store(client, key, json.dumps(value, separators=(",", ":")), ttl, registry):
         return Cached(value, BYPASS)
     return Cached(value, MISS)
@@ -96,9 +97,9 @@ def body_through(key: str, ttl: int, render: Callable[[], tuple[bytes, int]], *,
     client, raw = _fetch(key)
     if raw is not None:
         return CachedBytes(raw.encode(), HIT)
-    body, fresh_for = render()
     if client is None:
-        return CachedBytes(body, BYPASS)
+        return CachedBytes(_rendered_while_down(key, lambda: render()[0]), BYPASS)
+    body, fresh_for = render()
     seconds = min(ttl, fresh_for)
     if seconds <= 0 or not _store(client, key, body.decode(), seconds, registry):
         return CachedBytes(body, BYPASS)
@@ -130,6 +131,16 @@ def _fetch(key: str):
     return client, text
 
 
+def _rendered_while_down(key: str, render: Callable[[], Any]):
+    """Redis is down: what this process rendered for `key` in the last second, else render it now."""
+    found = near_cache.get_rendered(key)
+    if found is None:
+        generation = near_cache.generation()
+        found = render()
+        near_cache.put_rendered(key, found, generation)
+    return found
+
+
 def _store(client, key: str, text: str, ttl: int, registry: str | None) -> bool:
     try:
         pipe = client.pipeline(transaction=False)
@@ -147,7 +158,7 @@ def _store(client, key: str, text: str, ttl: int, registry: str | None) -> bool:
 
 def _delete(*keys: str, patterns: tuple[str, ...] = ()) -> None:
     near_cache.drop_local([*keys, *patterns])
-    client = redis_handle.client()
+    client = redis_handle.client(ignore_breaker=True)  # a clear is always tried: a missed one stays stale
     if client is None:
         log.warning("cache not cleared (redis unavailable), entries expire by TTL: %s %s", keys, patterns)
         return
@@ -155,11 +166,9 @@ def _delete(*keys: str, patterns: tuple[str, ...] = ()) -> None:
         names = list(keys)
         for pattern in patterns:
             names.extend(client.scan_iter(match=pattern, count=500))
-        pipe = client.pipeline(transaction=False)
         if names:
-            pipe.delete(*names)
-        pipe.publish(CHANNEL, "\n".join([*keys, *patterns]))  # every process drops its near copy
-        pipe.execute()
+            client.delete(*names)
+        near_cache.announce(client, [*keys, *patterns])  # every process drops its near copy
     except redis.RedisError as exc:
         redis_handle.trip(exc)
 
@@ -167,7 +176,7 @@ def _delete(*keys: str, patterns: tuple[str, ...] = ()) -> None:
 def clear_doctors() -> None:
     """Every doctor listing, page and free-time answer: a doctor, a slot or a booking changed."""
     near_cache.drop_local([DOCTORS_PREFIX])
-    client = redis_handle.client()
+    client = redis_handle.client(ignore_breaker=True)  # a clear is always tried: a missed one stays stale
     if client is None:
         log.warning("cache not cleared (redis unavailable), entries expire by TTL: doctors")
         return
@@ -177,11 +186,9 @@ def clear_doctors() -> None:
         pipe.smembers(DOCTORS_REGISTRY)
         pipe.delete(DOCTORS_REGISTRY, doctors_key(None))
         listed, _ = pipe.execute()
-        pipe = client.pipeline(transaction=False)
         if listed:
-            pipe.delete(*listed)
-        pipe.publish(CHANNEL, DOCTORS_PREFIX)
-        pipe.execute()
+            client.delete(*listed)
+        near_cache.announce(client, [DOCTORS_PREFIX])
     except redis.RedisError as exc:
         redis_handle.trip(exc)
 

@@ -33,7 +33,7 @@ from flask import current_app
 from flask_login import UserMixin
 
 from backend.extensions import db, redis_handle
-from backend.near_cache import CHANNEL, near_cache
+from backend.near_cache import near_cache
 from backend.models import AuthSession, Doctor, Patient, User, utcnow
 
 log = logging.getLogger(__name__)
@@ -264,9 +264,9 @@ def forget(digests) -> None:
             for digest in digests:
                 pipe.set(_ended_key(digest), "1", ex=marker_ttl)
                 pipe.delete(_entry_key(digest))
-            # Every process drops its near copy of these sessions now.
-            pipe.publish(CHANNEL, "\n".join(_entry_key(digest) for digest in digests))
             pipe.execute()
+            # Every process drops its near copy of these sessions before the request that ended them answers.
+            near_cache.announce(client, [_entry_key(digest) for digest in digests])
             return
         except redis.RedisError as exc:
             if attempt == 2:
