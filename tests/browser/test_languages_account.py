@@ -46,7 +46,8 @@ def arrange_patient_records(factory, make_appointment, app):
     past = make_appointment(patient, doctor, day=clinic_today() - timedelta(days=10), start=time(9, 0),
                             status="completed")
     db.session.add(Treatment(appointment_id=past.id, diagnosis=DIAGNOSIS, prescription=PRESCRIPTION,
-                             notes="নতুন সাবান ব্যবহার বন্ধ রাখুন।", follow_up_date=clinic_today() + timedelta(days=20)))
+                             notes="নতুন সাবান ব্যবহার বন্ধ রাখুন।",
+                             follow_up_date=clinic_today() + timedelta(days=20)))
     booked = make_appointment(patient, doctor, day=clinic_today() + timedelta(days=3), start=time(11, 0))
     questions = [{"id": "fever", "text": "আপনার কি জ্বর আছে?", "kind": "yes_no"},
                  {"id": "days", "text": "কত দিন ধরে এমন হচ্ছে?", "kind": "number", "unit": "দিন"}]
