@@ -339,7 +339,7 @@ export default {
           h('div', { key: value, class: 'form-check' }, [
             h('input', { class: 'form-check-input', type: 'radio', name: id, id: `${id}-${value}`, value, checked: answers[question.id] === value,
               'data-testid': `answer-${question.id}-${value}`, onChange: () => (answers[question.id] = value) }),
-            h('label', { class: 'form-check-label', for: `${id}-${value}` }, value === 'yes' ? 'Yes' : 'No'),
+            h('label', { class: 'form-check-label', for: `${id}-${value}` }, t(value === 'yes' ? 'common.triage.yes' : 'common.triage.no')),
           ]),
         ))
       }
