@@ -13,8 +13,7 @@ from backend.models import TriageAssessment
 from backend.services.triage import assessments as service
 from backend.triage import engine, kbcheck, translations
 from backend.triage.knowledge import KNOWLEDGE_DIR, build, load
-from backend.triage.translations import (FIXED_SENTENCES, REQUIRED_KINDS, missing, overlay_path, read_overlay,
-                                         translator)
+from backend.triage.translations import FIXED_SENTENCES, REQUIRED_KINDS, missing, overlay_path, read_overlay, translator
 
 BANGLA = re.compile(r"[\u0980-\u09FF]")
 LATIN_WORDS = re.compile(r"[A-Za-z]{3,}")

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from .engine import URGENCY_RANK, assess
 from .knowledge import KNOWLEDGE_DIR, Condition, KnowledgeBase, build
-from .translations import REQUIRED_KINDS, overlay_path, read_overlay
-from .translations import missing as missing_translations
+from .translations import REQUIRED_KINDS, missing as missing_translations, overlay_path, read_overlay
 
 TRANSLATED_LANGUAGES = ("bn",)
 

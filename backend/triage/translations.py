@@ -68,8 +68,8 @@ FIXED_SENTENCES = (
     "{count} of {needed} supporting findings",
     "ruled out by '{term}'",
     "The clinical rules raised the urgency from {from_level} to {to_level}: {reasons}.",
-    "The suggested advice named a medicine the patient's record rules out, so the clinic's standard advice is "
-    "given instead.",
+    ("The suggested advice named a medicine the patient's record rules out, so the clinic's standard advice is "
+     "given instead."),
     "Your answers raised the level from {from_level} to {to_level}.",
     "Your answers did not change the level.",
     "Call {number} or go to the nearest emergency department now.",
@@ -80,9 +80,9 @@ FIXED_SENTENCES = (
     "Tell the call handler or paramedics about this; they will give what is safe for you.",
     "Ask a pharmacist which painkiller is safe for you.",
     "Paracetamol is the usual choice for pain or fever instead (follow the dose on the pack).",
-    "Before taking ibuprofen or aspirin, check that you are not allergic to them, do not take a blood thinner "
-    "(such as warfarin, apixaban or rivaroxaban), have no stomach ulcer or kidney disease and are not pregnant; "
-    "if any of these applies, take paracetamol instead or ask a pharmacist.",
+    ("Before taking ibuprofen or aspirin, check that you are not allergic to them, do not take a blood thinner "
+     "(such as warfarin, apixaban or rivaroxaban), have no stomach ulcer or kidney disease and are not pregnant; "
+     "if any of these applies, take paracetamol instead or ask a pharmacist."),
     "your record lists an allergy to {drug}",
     "your record says {drug} affects you",
     "your record lists {drug}, a blood thinner, and together they raise the risk of bleeding",
@@ -232,7 +232,7 @@ def _template_regex(template: str) -> re.Pattern:
         parts.append(f"(?P<{name}>{_PLACEHOLDER_PATTERNS.get(name, '.+?')})")
         last = match.end()
     parts.append(re.escape(template[last:]))
-    return re.compile("".join(parts) + r"\Z", re.S)
+    return re.compile("".join(parts) + r"\Z", re.DOTALL)
 
 
 @dataclass
