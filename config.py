@@ -93,6 +93,8 @@ class Config:
         self.PEDIATRICS_MAX_AGE = _env_int("PEDIATRICS_MAX_AGE", 15)
 
         self.TRIAGE_PROVIDER = _env("TRIAGE_PROVIDER", "rules")
+        # Compile the rule knowledge base when a process starts, so no symptom check waits for it.
+        self.TRIAGE_WARM_UP = _env_bool("TRIAGE_WARM_UP", True)
         self.TRIAGE_URL = _env("TRIAGE_URL")
         self.TRIAGE_MODEL = _env("TRIAGE_MODEL")
         self.TRIAGE_API_KEY = _env("TRIAGE_API_KEY")

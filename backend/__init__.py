@@ -75,6 +75,10 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     register_cli(app)
     register_triage_cli(app)
+    if app.config.get("TRIAGE_WARM_UP", True):
+        from backend.triage import knowledge
+
+        knowledge.warm_up_in_background()  # the first symptom check must not wait for the compilation
     return app
 
 
