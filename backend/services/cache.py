@@ -173,22 +173,24 @@ def _delete(*keys: str, patterns: tuple[str, ...] = ()) -> None:
         redis_handle.trip(exc)
 
 
-def clear_doctors() -> None:
-    """Every doctor listing, page and free-time answer: a doctor, a slot or a booking changed."""
-    near_cache.drop_local([DOCTORS_PREFIX])
+def clear_doctors(*also: str) -> None:
+    """Every doctor listing, page and free-time answer (a doctor, a slot or a booking changed), and the
+    keys in `also`, in one go."""
+    announced = [DOCTORS_PREFIX, *also]
+    near_cache.drop_local(announced)
     client = redis_handle.client(ignore_breaker=True)  # a clear is always tried: a missed one stays stale
     if client is None:
-        log.warning("cache not cleared (redis unavailable), entries expire by TTL: doctors")
+        log.warning("cache not cleared (redis unavailable), entries expire by TTL: doctors %s", also)
         return
     try:
         # Read and drop the registry atomically: keys stored afterwards go to a new one.
         pipe = client.pipeline(transaction=True)
         pipe.smembers(DOCTORS_REGISTRY)
-        pipe.delete(DOCTORS_REGISTRY, doctors_key(None))
+        pipe.delete(DOCTORS_REGISTRY, doctors_key(None), *also)
         listed, _ = pipe.execute()
         if listed:
             client.delete(*listed)
-        near_cache.announce(client, [DOCTORS_PREFIX])
+        near_cache.announce(client, announced)
     except redis.RedisError as exc:
         redis_handle.trip(exc)
 
@@ -210,8 +212,7 @@ def clear_patient_dashboard(patient_id: int) -> None:
 
 def clear_after_booking_change(*, doctor_id: int, patient_id: int) -> None:
     """A slot was taken or freed: next free slots and three dashboards changed."""
-    clear_doctors()
-    clear_dashboards(doctor_ids=(doctor_id,), patient_ids=(patient_id,))
+    clear_doctors(ADMIN_DASHBOARD_KEY, doctor_dashboard_key(doctor_id), patient_dashboard_key(patient_id))
 
 
 def clear_resources() -> None:
