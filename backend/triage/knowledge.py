@@ -10,6 +10,7 @@ files when none are named) is wrong.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import threading
 from collections import defaultdict
@@ -694,6 +695,16 @@ def build(directory: Path | str = KNOWLEDGE_DIR, *, lenient: bool = False) -> Kn
 
 
 _LOAD_LOCK = threading.Lock()
+
+
+def _fresh_lock_after_fork() -> None:
+    # A process forked while the warm-up thread held the lock (a Celery or gunicorn parent) would
+    # otherwise wait on it for ever: the child starts with a free lock and builds if it has to.
+    global _LOAD_LOCK
+    _LOAD_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_lock_after_fork)
 
 
 def load(directory: str | None = None) -> KnowledgeBase:
