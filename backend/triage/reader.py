@@ -479,7 +479,9 @@ NEGATION_PRE = _phrases(
 # "not stopped", "hasn't settled", "didn't help": the symptom goes on, the trigger is not a negation of it.
 _PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
     "stop stopped stopping settle settled ease eased improve improved improving help helped work worked go gone "
-    "respond responded let clear cleared"))
+    "respond responded let clear cleared"
+    # "not herself", "isn't himself": the carer's way of saying the person is not acting normally
+    " herself himself themselves myself yourself"))
 NEGATION_POST = _phrases(
     "none", "denied", "absent", "negative", "neg", "nil", "not present", "not there", "resolved", "gone", "ruled out",
     "nai", "nei", "nay", "nei ekhon", "নেই", "নাই", "হয়নি", "hoyni", "na")
@@ -516,7 +518,7 @@ _PAST_ILLNESSES = frozenset(t.stem for t in tokens(
 _CLAUSE_OPENERS = frozenset(t.stem for t in tokens(
     "i im ive id me he she it its they we you hes shes theyre were my his her their our "
     "is was are has have had keeps keep thinks think says said seems looks feels felt cant cannot wont will "
-    "started starts gets got being been becomes became now then also"))
+    "started starts gets got being been becomes became now then also there theres"))
 FAMILY_PRE = _phrases("family history", "family history of", "runs in the family", "runs in my family", "genetic")
 FAMILY_POST = _phrases("runs in the family", "runs in my family", "in the family", "in my family")
 TERMINATORS = _phrases(
@@ -924,6 +926,21 @@ def _reports_on_writer(stems: list[str], k: int, end: int) -> bool:
     return k < end and stems[k] not in _THIRD_PERSON and stems[k] not in _RELATIVES
 
 
+_BOTH = frozenset(t.stem for t in tokens("both all"))
+
+
+def _joint_with_writer(stems: list[str], i: int, end: int) -> bool:
+    """The relative at i shares the subject with the writer: "me and my husband", "my wife and I",
+    "my son and me both"."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and (stems[k] in _RELATIVE_ADJECTIVES or stems[k] in _DETERMINERS
+                                     or stems[k][:1].isdigit()):
+        k -= 1
+    if k >= 1 and stems[k] in _CONJUNCTIONS and stems[k - 1] in _FIRST_PERSON:
+        return True
+    return i + 2 < end and stems[i + 1] in _CONJUNCTIONS and stems[i + 2] in _FIRST_PERSON
+
+
 def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other: list[bool]) -> None:
     """In a sentence about another relative than the patient, that relative's findings are not the patient's."""
     pregnant = not _PREGNANCY.isdisjoint(stems)
@@ -935,6 +952,8 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
             past = i + 1 < end and stems[i + 1] in _FAMILY_PAST_VERBS
             if relative == subject and not bare:
                 mark = past and _history_cue(stems, i, end)
+            elif subject == "writer" and _joint_with_writer(stems, i, end):
+                mark = False  # "me and my husband both have headaches": the writer has them too
             elif _reports_on_writer(stems, i + 1, end):
                 mark = False  # "my husband says (my mole) has got bigger": he reports, the writer has it
             else:
