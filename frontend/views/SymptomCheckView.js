@@ -126,7 +126,7 @@ export default {
       event.preventDefault()
       applyFieldErrors(detailErrors, null)
       if (!detail.text.trim()) {
-        detailErrors.text = 'Add a few words: what you feel, where, and since when.'
+        detailErrors.text = t('check.detail_error')
         return
       }
       submitting.value = true
@@ -146,7 +146,7 @@ export default {
       answerError.value = null
       const given = Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== '' && value !== null && value !== undefined))
       if (!Object.keys(given).length) {
-        answerError.value = { message: 'Answer at least one question, or leave them: your result stands as it is.' }
+        answerError.value = { message: t('check.answer_error') }
         return
       }
       answering.value = true
@@ -270,7 +270,7 @@ export default {
               return h('div', { key: doctor.id, class: 'doctor-card border rounded-3 p-3', 'data-testid': 'recommended-doctor', 'data-doctor-id': doctor.id }, [
                 h('div', { class: 'doctor-head' }, [
                   avatar(doctorName(doctor)),
-                  h('div', [h('p', { class: 'doctor-name' }, doctorName(doctor)), h('p', { class: 'doctor-meta' }, [specializationName(doctor), doctor.experience_years ? ` · ${doctor.experience_years} years` : ''])]),
+                  h('div', [h('p', { class: 'doctor-name' }, doctorName(doctor)), h('p', { class: 'doctor-meta' }, [specializationName(doctor), doctor.experience_years ? ` · ${t('find.years', { years: doctor.experience_years })}` : ''])]),
                 ]),
                 slots.length
                   ? h('div', [
@@ -288,7 +288,7 @@ export default {
                               class: 'btn btn-primary btn-sm',
                               disabled: bookingSlotId.value != null,
                               // The spoken name starts with the visible text, so voice control users can say what they see.
-                              'aria-label': `${text} with ${doctorName(doctor)}`,
+                              'aria-label': t('check.book_slot_with', { slot: text, doctor: doctorName(doctor) }),
                               'data-testid': `book-slot-${slot.id}`,
                               'data-slot-id': slot.id,
                               onClick: () => book(slot, doctor),
@@ -323,7 +323,7 @@ export default {
       return h('section', { class: 'card cq-card border-warning', 'data-testid': 'triage-not-understood' }, [
         h('div', { class: 'card-body' }, [
           h('h2', { class: 'h5' }, t('check.more_detail_title')),
-          h('p', 'We could not match your description to symptoms we know, so we cannot say how urgent it is yet. Tell us more: what you feel, where in the body, since when, and anything that makes it better or worse.'),
+          h('p', t('check.not_understood')),
           h('form', { novalidate: true, onSubmit: (event) => submitDetail(event, data), 'data-testid': 'triage-detail-form' }, [
             field(detail, 'text', { label: t('check.more_detail'), type: 'textarea', rows: 3, maxlength: 1500, errors: detailErrors, idPrefix: 'triage-detail', required: true }),
             button(t('check.check_again'), { type: 'submit', busy: submitting.value, testid: 'triage-detail-submit' }),
@@ -346,7 +346,7 @@ export default {
       if (question.kind === 'choice') {
         return h('select', { class: 'form-select', id, 'aria-labelledby': `${id}-label`, value: answers[question.id] || '', 'data-testid': `answer-${question.id}`,
           onChange: (event) => (answers[question.id] = event.target.value) },
-        [h('option', { value: '' }, 'Choose…'), ...(question.options || []).map((option) => h('option', { key: option, value: option }, (question.option_labels || {})[option] || option))])
+        [h('option', { value: '' }, t('check.choose')), ...(question.options || []).map((option) => h('option', { key: option, value: option }, (question.option_labels || {})[option] || option))])
       }
       return h('div', { class: 'input-group', style: 'max-width: 14rem' }, [
         h('input', { class: 'form-control', type: 'number', inputmode: 'decimal', step: 'any', id, 'aria-labelledby': `${id}-label`, value: answers[question.id] ?? '',
@@ -375,7 +375,7 @@ export default {
                   h('fieldset', { key: question.id, class: 'mb-3', 'data-testid': `question-${question.id}` }, [
                     h('legend', { class: 'fs-6 fw-semibold mb-1', id: `q-${question.id}-label` }, question.text),
                     questionInput(question),
-                    h('p', { class: 'small text-secondary mb-0 mt-1' }, `Why we ask: ${question.why}`),
+                    h('p', { class: 'small text-secondary mb-0 mt-1' }, t('check.why_we_ask', { why: question.why })),
                   ]),
                 ),
                 answerError.value ? formAlert(answerError.value) : null,
@@ -393,10 +393,10 @@ export default {
       if (!rationale.length && !read.length && !considered.length) return null
       return h('details', { class: 'mb-2', 'data-testid': 'triage-why' }, [
         h('summary', t('check.why')),
-        read.length ? h('p', { class: 'mt-2 mb-1', 'data-testid': 'triage-findings' }, ['What we read in your description: ', h('strong', read.join('; ')), '.']) : null,
+        read.length ? h('p', { class: 'mt-2 mb-1', 'data-testid': 'triage-findings' }, around('check.read', 'findings', h('strong', read.join('; ')))) : null,
         considered.length
           ? h('div', { class: 'mb-1', 'data-testid': 'triage-conditions' }, [
-              h('p', { class: 'mb-1' }, 'What we considered:'),
+              h('p', { class: 'mb-1' }, t('check.considered')),
               h('ul', { class: 'mb-1' }, considered.map((line, i) => h('li', { key: i }, line))),
             ])
           : null,
@@ -426,7 +426,7 @@ export default {
               info.hint ? h('strong', { 'data-testid': 'urgency-hint' }, info.hint) : null,
             ]),
             data.first_urgency && data.first_urgency !== urgency
-              ? h('p', { class: 'small', 'data-testid': 'triage-raised' }, `Your answers changed this from ${(URGENCY[data.first_urgency] || {}).label || data.first_urgency}.`)
+              ? h('p', { class: 'small', 'data-testid': 'triage-raised' }, t('check.raised', { level: (URGENCY[data.first_urgency] || {}).label || data.first_urgency }))
               : null,
             spec ? h('p', { class: 'mb-3' }, [t('check.recommended_specialty'), h('strong', { 'data-testid': 'triage-specialization' }, spec)]) : null,
             flags.length
@@ -465,7 +465,7 @@ export default {
 
     function renderNotFound() {
       return h('div', { class: 'alert alert-warning', role: 'alert', 'data-testid': 'triage-not-found' }, [
-        h('p', 'No such assessment. It may belong to another account, or the link is wrong.'),
+        h('p', t('check.not_found')),
         h('div', { class: 'd-flex flex-wrap gap-2' }, [
           h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-secondary btn-sm' }, () => t('check.new')),
           h(RouterLink, { to: '/patient/check/history', class: 'btn btn-link btn-sm' }, () => t('check.all_past')),
@@ -482,8 +482,8 @@ export default {
       else if (!current || current.status === 'queued' || current.status === 'running' || !current.status) body = renderWaiting()
       else if (current.status === 'failed')
         body = h('div', { class: 'alert alert-danger', role: 'alert', 'data-testid': 'triage-failed' }, [
-          h('p', `We could not complete the assessment. If you feel very unwell, ${store.emergencyCall}.`),
-          h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-danger btn-sm' }, () => 'Try again'),
+          h('p', t('check.failed', { call: store.emergencyCall })),
+          h(RouterLink, { to: '/patient/check', class: 'btn btn-outline-danger btn-sm' }, () => t('ui.try_again')),
         ])
       else body = renderResult(current)
       return h('div', [pageHeader(), body])
@@ -499,6 +499,13 @@ export default {
       ])
     }
   },
+}
+
+// A message with an element inside it ("What we read: <strong>…</strong>."): the words either side come
+// from the catalogue, so each language puts the element where its grammar wants it.
+function around(key, name, node) {
+  const [before, after = ''] = t(key).split(`{${name}}`)
+  return [before, node, after]
 }
 
 function capitalize(text) {
