@@ -1,5 +1,7 @@
+import { watch } from 'vue'
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { homeFor, store } from './store.js'
+import { i18n, t } from './i18n.js'
 
 import LoginView from './views/LoginView.js'
 import RegisterView from './views/RegisterView.js'
@@ -41,48 +43,48 @@ const APPOINTMENTS_OF = { patient: '/patient/appointments', doctor: '/doctor/que
 
 const routes = [
   { path: '/', redirect: () => homeFor(store.role) },
-  { path: '/login', component: LoginView, meta: { guest: true, title: 'Log in' } },
-  { path: '/register', component: RegisterView, meta: { guest: true, title: 'Create your account' } },
-  { path: '/forgot-password', component: ForgotPasswordView, meta: { guest: true, title: 'Forgot password' } },
-  { path: '/reset-password', component: ResetPasswordView, meta: { title: 'Choose a new password' } },
-  { path: '/confirm-email', component: ConfirmEmailView, meta: { title: 'Confirm your email' } },
-  { path: '/settings', component: AccountSettingsView, meta: { auth: true, title: 'Settings' } },
+  { path: '/login', component: LoginView, meta: { guest: true, title: () => t('common.title.log_in') } },
+  { path: '/register', component: RegisterView, meta: { guest: true, title: () => t('common.title.register') } },
+  { path: '/forgot-password', component: ForgotPasswordView, meta: { guest: true, title: () => t('common.title.forgot_password') } },
+  { path: '/reset-password', component: ResetPasswordView, meta: { title: () => t('common.title.reset_password') } },
+  { path: '/confirm-email', component: ConfirmEmailView, meta: { title: () => t('common.title.confirm_email') } },
+  { path: '/settings', component: AccountSettingsView, meta: { auth: true, title: () => t('common.title.settings') } },
   // Anyone can look for a doctor and their free times; booking asks for a login.
-  { path: '/doctors', component: FindDoctorView, meta: { public: true, title: 'Find a doctor' } },
-  { path: '/doctors/:id', component: DoctorDetailView, props: true, meta: { public: true, title: 'Doctor' } },
+  { path: '/doctors', component: FindDoctorView, meta: { public: true, title: () => t('common.title.find_doctor') } },
+  { path: '/doctors/:id', component: DoctorDetailView, props: true, meta: { public: true, title: () => t('common.title.doctor') } },
   // Links in emails: the same link for every role, and links sent before a page moved.
-  { path: '/appointments', component: NotFoundView, meta: { auth: true, forward: APPOINTMENTS_OF, title: 'Appointments' } },
+  { path: '/appointments', component: NotFoundView, meta: { auth: true, forward: APPOINTMENTS_OF, title: () => t('common.title.appointments') } },
   { path: '/doctor/appointments', redirect: '/doctor/queue' },
-  { path: '/exports/:id', component: ExportDownloadView, props: true, meta: { auth: true, title: 'Your export' } },
+  { path: '/exports/:id', component: ExportDownloadView, props: true, meta: { auth: true, title: () => t('common.title.export') } },
 
-  { path: '/patient', component: PatientDashboardView, meta: { ...patient, title: 'Home' } },
-  { path: '/patient/check', component: SymptomCheckView, meta: { ...patient, title: 'Symptom check' } },
-  { path: '/patient/check/history', component: TriageHistoryView, meta: { ...patient, title: 'Past symptom checks' } },
-  { path: '/patient/check/:id', component: SymptomCheckView, props: true, meta: { ...patient, title: 'Symptom check' } },
-  { path: '/patient/doctors', component: FindDoctorView, meta: { ...patient, title: 'Find a doctor' } },
-  { path: '/patient/doctors/:id', component: DoctorDetailView, props: true, meta: { ...patient, title: 'Doctor' } },
-  { path: '/patient/appointments', component: PatientAppointmentsView, meta: { ...patient, title: 'Appointments' } },
-  { path: '/patient/treatments', component: TreatmentHistoryView, meta: { ...patient, title: 'Treatments' } },
-  { path: '/patient/profile', component: PatientProfileView, meta: { ...patient, title: 'Profile' } },
+  { path: '/patient', component: PatientDashboardView, meta: { ...patient, title: () => t('common.title.home') } },
+  { path: '/patient/check', component: SymptomCheckView, meta: { ...patient, title: () => t('common.title.symptom_check') } },
+  { path: '/patient/check/history', component: TriageHistoryView, meta: { ...patient, title: () => t('common.title.past_checks') } },
+  { path: '/patient/check/:id', component: SymptomCheckView, props: true, meta: { ...patient, title: () => t('common.title.symptom_check') } },
+  { path: '/patient/doctors', component: FindDoctorView, meta: { ...patient, title: () => t('common.title.find_doctor') } },
+  { path: '/patient/doctors/:id', component: DoctorDetailView, props: true, meta: { ...patient, title: () => t('common.title.doctor') } },
+  { path: '/patient/appointments', component: PatientAppointmentsView, meta: { ...patient, title: () => t('common.title.appointments') } },
+  { path: '/patient/treatments', component: TreatmentHistoryView, meta: { ...patient, title: () => t('common.title.treatments') } },
+  { path: '/patient/profile', component: PatientProfileView, meta: { ...patient, title: () => t('common.title.profile') } },
 
-  { path: '/doctor', component: DoctorDashboardView, meta: { ...doctor, title: 'Dashboard' } },
-  { path: '/doctor/queue', component: DoctorQueueView, meta: { ...doctor, title: 'Queue' } },
-  { path: '/doctor/patients/:id', component: DoctorPatientHistoryView, props: true, meta: { ...doctor, title: 'Patient history' } },
-  { path: '/doctor/schedule', component: DoctorScheduleView, meta: { ...doctor, title: 'Schedule' } },
+  { path: '/doctor', component: DoctorDashboardView, meta: { ...doctor, title: () => t('common.title.dashboard') } },
+  { path: '/doctor/queue', component: DoctorQueueView, meta: { ...doctor, title: () => t('common.title.queue') } },
+  { path: '/doctor/patients/:id', component: DoctorPatientHistoryView, props: true, meta: { ...doctor, title: () => t('common.title.patient_history') } },
+  { path: '/doctor/schedule', component: DoctorScheduleView, meta: { ...doctor, title: () => t('common.title.schedule') } },
 
-  { path: '/admin', component: AdminDashboardView, meta: { ...admin, title: 'Dashboard' } },
-  { path: '/admin/doctors', component: AdminDoctorsView, meta: { ...admin, title: 'Doctors' } },
-  { path: '/admin/specializations', component: AdminSpecializationsView, meta: { ...admin, title: 'Specialties' } },
-  { path: '/admin/patients', component: AdminPatientsView, meta: { ...admin, title: 'Patients' } },
-  { path: '/admin/appointments', component: AdminAppointmentsView, meta: { ...admin, title: 'Appointments' } },
-  { path: '/admin/outbox', component: AdminOutboxView, meta: { ...admin, title: 'Email' } },
-  { path: '/admin/jobs', component: AdminJobsView, meta: { ...admin, title: 'Jobs' } },
-  { path: '/admin/front-desk', component: AdminFrontDeskView, meta: { ...admin, title: 'Front desk' } },
-  { path: '/admin/audit', component: AdminAuditView, meta: { ...admin, title: 'Audit log' } },
-  { path: '/doctor/time-off', component: DoctorTimeOffView, meta: { ...doctor, title: 'Time off' } },
-  { path: '/admin/resources', component: AdminResourcesView, meta: { ...admin, title: 'Emergency resources' } },
+  { path: '/admin', component: AdminDashboardView, meta: { ...admin, title: () => t('common.title.dashboard') } },
+  { path: '/admin/doctors', component: AdminDoctorsView, meta: { ...admin, title: () => t('common.title.doctors') } },
+  { path: '/admin/specializations', component: AdminSpecializationsView, meta: { ...admin, title: () => t('common.title.specialties') } },
+  { path: '/admin/patients', component: AdminPatientsView, meta: { ...admin, title: () => t('common.title.patients') } },
+  { path: '/admin/appointments', component: AdminAppointmentsView, meta: { ...admin, title: () => t('common.title.appointments') } },
+  { path: '/admin/outbox', component: AdminOutboxView, meta: { ...admin, title: () => t('common.title.email') } },
+  { path: '/admin/jobs', component: AdminJobsView, meta: { ...admin, title: () => t('common.title.jobs') } },
+  { path: '/admin/front-desk', component: AdminFrontDeskView, meta: { ...admin, title: () => t('common.title.front_desk') } },
+  { path: '/admin/audit', component: AdminAuditView, meta: { ...admin, title: () => t('common.title.audit_log') } },
+  { path: '/doctor/time-off', component: DoctorTimeOffView, meta: { ...doctor, title: () => t('common.title.time_off') } },
+  { path: '/admin/resources', component: AdminResourcesView, meta: { ...admin, title: () => t('common.title.resources') } },
 
-  { path: '/:pathMatch(.*)*', component: NotFoundView, meta: { title: 'Not found' } },
+  { path: '/:pathMatch(.*)*', component: NotFoundView, meta: { title: () => t('common.title.not_found') } },
 ]
 
 export const router = createRouter({
@@ -102,6 +104,10 @@ router.beforeEach(async (to) => {
   return true
 })
 
-router.afterEach((to) => {
-  document.title = to.meta.title ? `${to.meta.title} · CareQueue` : 'CareQueue'
-})
+// The browser tab names the page in the language of the moment, and follows a change of language.
+function showTitle(route) {
+  document.title = route.meta.title ? `${route.meta.title()} · CareQueue` : 'CareQueue'
+}
+
+router.afterEach(showTitle)
+watch(() => i18n.locale, () => showTitle(router.currentRoute.value))
