@@ -32,8 +32,29 @@ function initialLanguage() {
   return browserLanguage()
 }
 
+// The Bangla web font (styles.css) in every weight the app draws with, fetched as soon as Bangla is the
+// language. Chromium keeps the empty boxes of the Bangla words it drew while their weight was still loading,
+// even once it has arrived; when every weight is in, a change of font settings that looks the same ("kern"
+// is on by default) makes it set the page's text again, with the font.
+const BANGLA_FONT = '"CareQueue Bangla"'
+const BANGLA_WEIGHTS = [400, 600, 700]
+let banglaFont = null
+
+function loadFontFor(code) {
+  if (code !== 'bn' || banglaFont || !document.fonts || typeof document.fonts.load !== 'function') return
+  banglaFont = Promise.all(BANGLA_WEIGHTS.map((weight) => document.fonts.load(`${weight} 16px ${BANGLA_FONT}`, 'ক')))
+    .then((faces) => {
+      if (faces.some((found) => !found.length)) throw new Error('the font is not declared yet')
+      document.documentElement.style.fontFeatureSettings = '"kern"'
+    })
+    .catch(() => {
+      banglaFont = null // offline before it was ever fetched: the system's font until the next choice of Bangla
+    })
+}
+
 export const i18n = reactive({ locale: initialLanguage() })
 document.documentElement.lang = i18n.locale
+loadFontFor(i18n.locale)
 
 // Whether someone chose a language on this device (rather than following the browser).
 export function hasChosenLanguage() {
@@ -46,6 +67,7 @@ export function hasChosenLanguage() {
 
 export function setLocale(code) {
   if (!CATALOGUES[code]) return
+  loadFontFor(code)
   i18n.locale = code
   document.documentElement.lang = code
   try {
