@@ -144,6 +144,10 @@ class RegisterIn(Strict):
     date_of_birth: date | None = None
     sex: str | None = Field(None, pattern="^(female|male|other)$")
     phone: str | None = Field(None, max_length=32, pattern=r"^[0-9+()\-\s]{5,32}$")
+    language: Literal["en", "bn"] | None = Field(
+        None, description="The app's language when signing up (en or bn), saved on the account: the confirmation "
+                          "email and every later one, the screens and the symptom check's advice follow it. "
+                          "Left out, the account has no language until the person chooses one.")
 
 
 class LoginIn(Strict):

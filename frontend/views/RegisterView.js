@@ -1,7 +1,7 @@
 import { h, reactive, ref } from 'vue'
 import { RouterLink, useRouter } from 'vue-router'
 import { store } from '../store.js'
-import { t } from '../i18n.js'
+import { i18n, t } from '../i18n.js'
 import { SEX_CHOICES, applyFieldErrors, button, field, formAlert } from '../components/ui.js'
 
 export default {
@@ -24,7 +24,8 @@ export default {
         busy.value = false
         return
       }
-      const payload = { full_name: form.full_name.trim(), email: form.email.trim(), password: form.password }
+      // The language of the page they signed up on: the confirmation email is written in it too.
+      const payload = { full_name: form.full_name.trim(), email: form.email.trim(), password: form.password, language: i18n.locale }
       for (const key of ['date_of_birth', 'sex', 'phone']) if (form[key]) payload[key] = form[key]
       try {
         await store.registerPatient(payload)

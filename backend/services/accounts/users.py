@@ -40,9 +40,14 @@ def create_user(email: str, password: str, role: str) -> User:
 
 
 def register_patient(*, email: str, password: str, full_name: str, date_of_birth=None,
-                     sex: str | None = None, phone: str | None = None, ip: str | None = None) -> User:
-    """A patient's own registration. Their address gets a confirmation link and nothing else until it is confirmed."""
+                     sex: str | None = None, phone: str | None = None, language: str | None = None,
+                     ip: str | None = None) -> User:
+    """A patient's own registration. Their address gets a confirmation link and nothing else until it is confirmed.
+
+    `language` is the app's language they signed up in: the confirmation email is already written in it.
+    """
     user = create_user(email, password, "patient")
+    user.language = language
     user.patient = Patient(full_name=full_name, date_of_birth=date_of_birth, sex=sex, phone=phone)
     commit_or_conflict(flush=True)
     audit.record("user.register", actor_id=user.id, target=f"user:{user.id}", ip=ip, patient_id=user.patient.id)
