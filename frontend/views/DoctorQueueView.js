@@ -208,7 +208,7 @@ export default {
     function triageDetails(triage) {
       if (!triage) return h('p', { class: 'small text-secondary mb-0 mt-2' }, t('doctor.queue.no_triage'))
       const flags = triage.red_flags || []
-      const spec = triage.specialization && typeof triage.specialization === 'object' ? triage.specialization.name : triage.specialization
+      const spec = triage.specialization_label || (triage.specialization && typeof triage.specialization === 'object' ? triage.specialization.name : triage.specialization)
       return h('div', { class: 'triage-details', 'data-testid': 'queue-triage' }, [
         triage.symptoms ? h('p', { class: 'mb-1' }, [h('strong', t('doctor.queue.symptoms')), triage.symptoms]) : null,
         spec ? h('p', { class: 'mb-1' }, [h('strong', t('doctor.queue.suggested_specialty')), spec]) : null,

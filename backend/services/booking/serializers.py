@@ -4,8 +4,10 @@ from __future__ import annotations
 from backend.models import Appointment, DoctorAvailability, Treatment, TriageAssessment
 from backend.services.clock import utc_now
 from backend.services.directory.serializers import spec_ref
+from backend.services.email import language as i18n
 from backend.services.formats import hhmm, iso_date, iso_timestamp
 from backend.services.scheduling.bookability import starts_at
+from backend.triage.translations import translator
 
 
 def slot(row: DoctorAvailability, *, with_booking: bool = False) -> dict:
@@ -34,15 +36,21 @@ def treatment_history(row: Treatment) -> dict:
     return out
 
 
-def triage_summary(row: TriageAssessment | None) -> dict | None:
-    """What the treating doctor sees of the assessment the patient booked from, in the patient's own words."""
+def triage_summary(row: TriageAssessment | None, language: str | None = None) -> dict | None:
+    """What the treating doctor sees of the assessment the patient booked from: the symptoms in the patient's
+    own words; what the check wrote (warning signs, advice, the specialty, the follow-up questions) in the
+    reader's `language`, as the patient's own screen translates it."""
     if row is None:
         return None
-    return {"id": row.id, "urgency": row.urgency, "red_flags": list(row.red_flags or []),
-            "specialization": row.specialization_name, "advice": row.advice, "symptoms": row.symptoms,
+    words = translator(language)
+    return {"id": row.id, "urgency": row.urgency, "red_flags": [words.text(flag) for flag in row.red_flags or []],
+            "specialization": row.specialization_name,
+            "specialization_label": words.specialty(row.specialization_name),
+            "advice": words.advice(row.advice), "symptoms": row.symptoms,
             "created_at": iso_timestamp(row.created_at),
-            # The follow-up questions and the patient's answers, as asked.
-            "questions": list(row.questions or []), "answers": dict(row.answers or {}),
+            # The follow-up questions and the patient's answers (kept by question id, whatever the language).
+            "questions": [words.question(question) for question in row.questions or []],
+            "answers": dict(row.answers or {}),
             "first_urgency": (row.first_answer or {}).get("urgency"),
             # A photo the patient added (a rash, a wound): shown to the doctors they booked with.
             "photo_url": f"/doctor/triage/{row.id}/photo" if row.photo_name else None}
@@ -66,7 +74,8 @@ def appointment(row: Appointment, *, audience: str) -> dict:
         # Staff lists show how urgent each visit is; the admin sees the level, not the symptoms.
         out["urgency"] = row.triage.urgency if row.triage is not None else None
     if audience == "doctor":
-        out["triage"] = triage_summary(row.triage)
+        # The doctor reads it, in the language they chose (a patient's check was written for the patient).
+        out["triage"] = triage_summary(row.triage, i18n.language_of(doctor.user)) if row.triage is not None else None
         # An outcome (complete, no-show) can be recorded from the visit's start; the queue says when.
         out["outcome_possible"] = row.status == "booked" and utc_now() >= starts_at(row.date, row.start_time)
     return out
