@@ -2,7 +2,7 @@
 // form object, loading/empty/error states, badges and date formatting.
 import { h, reactive } from 'vue'
 import { RouterLink } from 'vue-router'
-import { intlLocale, localDigits, t } from '../i18n.js'
+import { i18n, intlLocale, localDigits, t } from '../i18n.js'
 
 // ---------- dates ----------
 const pad = (n) => String(n).padStart(2, '0')
@@ -95,12 +95,18 @@ export function doctorName(item) {
   return doctor.full_name || item.doctor_name || doctor.name || t('common.doctor')
 }
 
+// A specialty in the reader's language: the server sends the standard names' translations by language
+// (`labels`); a name the clinic chose itself is shown as typed.
+export function specialtyLabel(name, labels) {
+  return (labels && labels[i18n.locale]) || name || ''
+}
+
 export function specializationName(item) {
   if (!item) return ''
   const doctor = item.doctor && typeof item.doctor === 'object' ? item.doctor : item
   const spec = doctor.specialization ?? item.specialization
-  if (spec && typeof spec === 'object') return spec.name || ''
-  return spec || doctor.specialization_name || item.specialization_name || ''
+  if (spec && typeof spec === 'object') return specialtyLabel(spec.name, spec.labels)
+  return specialtyLabel(spec || doctor.specialization_name || item.specialization_name || '', doctor.specialization_labels || item.specialization_labels)
 }
 
 export function patientName(item) {

@@ -4,7 +4,7 @@ import { api, itemsOf, listDoctors } from '../api.js'
 import { store } from '../store.js'
 import { t } from '../i18n.js'
 import PagerControls from '../components/PagerControls.js'
-import { avatar, doctorName, field, formatDate, formatMoney, formatTime, pageHeader, specializationName, stateView, useLoader, usePagedLoader } from '../components/ui.js'
+import { avatar, doctorName, field, formatDate, formatMoney, formatTime, pageHeader, specialtyLabel, specializationName, stateView, useLoader, usePagedLoader } from '../components/ui.js'
 
 const PER_PAGE = 12
 
@@ -71,7 +71,7 @@ export default {
     }
 
     return () => {
-      const choices = [{ value: '', label: t('find.all_specialties') }, ...(specializations.data || []).map((s) => ({ value: s.id, label: s.name }))]
+      const choices = [{ value: '', label: t('find.all_specialties') }, ...(specializations.data || []).map((s) => ({ value: s.id, label: specialtyLabel(s.name, s.labels) }))]
       return h('div', [
         pageHeader(t('find.title'), store.user ? t('find.subtitle_patient') : t('find.subtitle_public')),
         h('form', { class: 'filter-bar', role: 'search', onSubmit: (e) => e.preventDefault() }, [

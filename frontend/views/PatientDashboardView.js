@@ -4,7 +4,7 @@ import { api, itemsOf } from '../api.js'
 import { store } from '../store.js'
 import { t } from '../i18n.js'
 import { appointmentRow } from '../components/appointments.js'
-import { card, emptyBlock, formatDateTime, pageHeader, stateView, urgencyBadge, useLoader } from '../components/ui.js'
+import { card, emptyBlock, formatDateTime, pageHeader, specializationName, stateView, urgencyBadge, useLoader } from '../components/ui.js'
 
 export default {
   name: 'PatientDashboardView',
@@ -53,7 +53,7 @@ export default {
                   ? h('div', { 'data-testid': 'last-triage' }, [
                       h('div', { class: 'd-flex flex-wrap align-items-center gap-2 mb-2' }, [
                         urgencyBadge(triage.urgency),
-                        triage.specialization ? h('span', { class: 'text-secondary' }, typeof triage.specialization === 'object' ? triage.specialization.name : triage.specialization) : null,
+                        triage.specialization ? h('span', { class: 'text-secondary', 'data-testid': 'last-triage-specialty' }, specializationName(triage)) : null,
                       ]),
                       triage.advice ? h('p', { class: 'mb-2' }, triage.advice) : null,
                       h('p', { class: 'small text-secondary mb-2' }, formatDateTime(triage.created_at)),

@@ -3,17 +3,29 @@ from __future__ import annotations
 
 from backend.models import Doctor, Patient, Specialization
 from backend.services.formats import iso_date, iso_timestamp, money
+from backend.triage.translations import LANGUAGES, load_overlay
+
+
+def specialty_labels(name: str | None) -> dict[str, str]:
+    """A specialty's name in the app's other languages, by language ({"bn": "হৃদরোগ (কার্ডিওলজি)"}): the
+    standard names the symptom check's translations give (knowledge/translations/<language>.yaml). A name the
+    clinic chose itself has none and is shown as typed. Every language at once, so one cached listing serves
+    every reader and a change of language needs no new request."""
+    if not name:
+        return {}
+    found = {language: load_overlay(language).get("specialties", name) for language in LANGUAGES if language != "en"}
+    return {language: label for language, label in found.items() if label}
 
 
 def specialization(spec: Specialization, doctor_count: int | None = None) -> dict:
-    out = {"id": spec.id, "name": spec.name, "description": spec.description}
+    out = {"id": spec.id, "name": spec.name, "labels": specialty_labels(spec.name), "description": spec.description}
     if doctor_count is not None:
         out["doctor_count"] = doctor_count
     return out
 
 
 def spec_ref(spec: Specialization | None) -> dict | None:
-    return {"id": spec.id, "name": spec.name} if spec is not None else None
+    return {"id": spec.id, "name": spec.name, "labels": specialty_labels(spec.name)} if spec is not None else None
 
 
 def doctor_public(doctor: Doctor) -> dict:

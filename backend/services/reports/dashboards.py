@@ -12,6 +12,7 @@ from backend.services import cache, clock
 from backend.services.booking import serializers as booking_serializers
 from backend.services.booking.visits import LIST_LOADS
 from backend.services.cache import Cached
+from backend.services.directory.serializers import specialty_labels
 
 RECENT_TRIAGE = 5
 UPCOMING_SHOWN = 5
@@ -143,6 +144,7 @@ def _patient_dashboard(patient_id: int) -> dict:
         "upcoming": [booking_serializers.appointment(a, audience="patient") for a in upcoming_rows],
         "recent_triage": [{"id": t.id, "status": t.status, "urgency": t.urgency,
                            "specialization": t.specialization_name,
+                           "specialization_labels": specialty_labels(t.specialization_name),
                            "created_at": t.created_at.isoformat() if t.created_at else None} for t in triage],
         "counts": {"upcoming": upcoming, "completed": completed, "cancelled": cancelled, "no_show": no_show,
                    "treatments": int(treatments)},

@@ -20,6 +20,7 @@ from backend.messages import Message
 from backend.models import Doctor, Patient, Specialization, TriageAssessment, User, utcnow
 from backend.services import cache, queue
 from backend.services.clock import clinic_now
+from backend.services.directory.serializers import specialty_labels
 from backend.services.paging import Page, paginate
 from backend.services.scheduling import bookability
 from backend.services.triage import photos
@@ -429,6 +430,7 @@ def _doctors_with_slots(specialization: str, deadline: timedelta) -> list[dict]:
 
 def _doctor_card(doctor: Doctor, specialization: str) -> dict:
     return {"id": doctor.id, "full_name": doctor.full_name, "specialization": specialization,
+            "specialization_labels": specialty_labels(specialization),
             "qualification": doctor.qualification, "experience_years": doctor.experience_years,
             "fee": float(doctor.fee)}
 
