@@ -23,7 +23,7 @@ outlives a change by at most NEAR_CACHE_SECONDS, after which reads go to
 Redis, fail fast and fall through to the database, which is always right.
 The listener notices a silent Redis within _SILENCE_SECONDS and tells the
 Redis breaker, so requests stop waiting for it. While Redis is down a listing
-rendered from the database is reused by its process for OUTAGE_SECONDS (1 s)
+rendered from the database is reused by its process for OUTAGE_SECONDS (2 s)
 rather than rendered again for every request; sessions are never reused so:
 they are read from the database each time.
 """
@@ -45,9 +45,11 @@ PREFIX_MARK = "*"  # a message ending in "*" drops every key with that prefix
 ACK_MARK = "near-ack:"  # a message's first line: the key its receivers count themselves in
 ACK_SECONDS = 0.25
 _RECONNECT_SECONDS = 1.0
-_HEARTBEAT_SECONDS = 0.5
-_SILENCE_SECONDS = 2.0
-OUTAGE_SECONDS = 1.0
+_HEARTBEAT_SECONDS = 0.2
+_SILENCE_SECONDS = 0.6
+OUTAGE_SECONDS = 2.0
+OUTAGE_STALE_SECONDS = 5.0
+_RENDER_WAIT_SECONDS = 5.0
 
 
 class NearCache:
@@ -55,7 +57,8 @@ class NearCache:
         self.seconds = 0.0
         self._url: str | None = None
         self._entries: dict[str, tuple[float, Any]] = {}
-        self._outage: dict[str, tuple[float, Any]] = {}
+        self._outage: dict[str, tuple[float, Any]] = {}  # key -> (rendered at, value)
+        self._rendering: dict[str, threading.Event] = {}  # keys a thread is rendering now
         self._on_outage: Callable[[Exception], None] | None = None
         self._generation = 0
         self._subscribed = False
@@ -120,24 +123,38 @@ class NearCache:
     # ---- while Redis is down ------------------------------------------------
 
     def get_rendered(self, key: str) -> Any | None:
-        """What this process itself rendered from the database for `key` in the last OUTAGE_SECONDS.
+        """What this process itself rendered from the database for `key` in the last OUTAGE_SECONDS (2 s).
 
         Only used while Redis cannot be reached: then no other process can announce a change anyway,
         and a listing rendered a second ago is better than rendering it again for every request.
+        One thread renders a key at a time: the others are answered with the previous rendering (at
+        most OUTAGE_STALE_SECONDS old), or, when there is none yet, wait for that thread's.
+        None means: render it now, and `put_rendered` it.
         """
+        with self._lock:
+            found = self._outage.get(key)
+            age = time.monotonic() - found[0] if found is not None else None
+            if age is not None and age < OUTAGE_SECONDS:
+                return found[1]
+            rendering = self._rendering.get(key)
+            if rendering is None:
+                self._rendering[key] = threading.Event()
+                return None  # this thread renders it
+            if age is not None and age < OUTAGE_STALE_SECONDS:
+                return found[1]
+        rendering.wait(_RENDER_WAIT_SECONDS)
         found = self._outage.get(key)
-        if found is None or time.monotonic() >= found[0]:
-            return None
-        return found[1]
+        return found[1] if found is not None else None
 
     def put_rendered(self, key: str, value: Any, generation: int) -> None:
-        if not self.enabled:
-            return
         with self._lock:
-            if generation == self._generation:
+            rendering = self._rendering.pop(key, None)
+            if value is not None and self.enabled and generation == self._generation:
                 if len(self._outage) > 10_000:
                     self._outage.clear()
-                self._outage[key] = (time.monotonic() + OUTAGE_SECONDS, value)
+                self._outage[key] = (time.monotonic(), value)
+        if rendering is not None:
+            rendering.set()
 
     # ---- invalidation -----------------------------------------------------
 

@@ -156,16 +156,22 @@ def test_the_global_copy_follows_the_app_configuration(app):
     assert near_cache.seconds == app.config["NEAR_CACHE_SECONDS"] > 0
 
 
-def test_while_redis_is_down_a_rendered_listing_is_reused_for_a_second_and_dropped_by_a_change(redis_url):
+def test_while_redis_is_down_a_rendered_listing_is_reused_briefly_and_dropped_by_a_change(redis_url):
+    from backend import near_cache as module
+
     copy = NearCache()
     copy.configure(redis_url, 30)
+    assert copy.get_rendered("doctors:all") is None, "nothing yet: this thread renders it"
     copy.put_rendered("doctors:all", b"[1]", copy.generation())
     assert copy.get_rendered("doctors:all") == b"[1]"
     copy.drop_local([cache.DOCTORS_PREFIX])  # a write in this process
     assert copy.get_rendered("doctors:all") is None
     copy.put_rendered("doctors:all", b"[2]", copy.generation())
-    time.sleep(1.05)
-    assert copy.get_rendered("doctors:all") is None
+    time.sleep(module.OUTAGE_SECONDS + 0.05)
+    assert copy.get_rendered("doctors:all") is None, "too old: this thread renders it again"
+    assert copy.get_rendered("doctors:all") == b"[2]", "meanwhile the others keep the last one"
+    copy.put_rendered("doctors:all", b"[3]", copy.generation())
+    assert copy.get_rendered("doctors:all") == b"[3]"
     copy.configure(None, 0)
 
 
@@ -177,3 +183,28 @@ def test_the_breaker_lets_one_background_ping_decide_when_redis_is_back(app):
     redis_handle._open_until = 0  # the breaker's time is up
     assert redis_handle.client() is None, "requests don't wait for the ping"
     assert wait_for(lambda: redis_handle.client() is not None), "the ping found Redis answering"
+
+
+def test_while_redis_is_down_one_thread_renders_and_the_others_wait_for_it(redis_url):
+    import threading
+
+    copy = NearCache()
+    copy.configure(redis_url, 30)
+    renders, answers = [], []
+
+    def request() -> None:
+        found = copy.get_rendered("doctors:all")
+        if found is None:
+            renders.append(1)
+            time.sleep(0.3)  # rendering from the database
+            found = b"[1]"
+            copy.put_rendered("doctors:all", found, copy.generation())
+        answers.append(found)
+
+    threads = [threading.Thread(target=request) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(renders) == 1 and answers == [b"[1]"] * 8
+    copy.configure(None, 0)

@@ -132,12 +132,14 @@ def _fetch(key: str):
 
 
 def _rendered_while_down(key: str, render: Callable[[], Any]):
-    """Redis is down: what this process rendered for `key` in the last second, else render it now."""
+    """Redis is down: what this process rendered for `key` a moment ago, else render it now."""
     found = near_cache.get_rendered(key)
     if found is None:
         generation = near_cache.generation()
-        found = render()
-        near_cache.put_rendered(key, found, generation)
+        try:
+            found = render()
+        finally:
+            near_cache.put_rendered(key, found, generation)
     return found
 
 
