@@ -106,6 +106,8 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])(?:loc)(?![a-z])", " loss of consciousness "),
     (r"(?<![a-z])(?:etoh)(?![a-z])", " alcohol "),
     (r"(?<![a-z])(?:dx)(?![a-z])", " diagnosed "),
+    # Obstetric shorthand: "9/40" is nine weeks of pregnancy (not an age, not a blood pressure "120/40")
+    (r"(?<![a-z0-9/.])([1-9]|[1-3][0-9]|4[0-2])\s*(?:\+\s*[0-6]\s*)?/\s*40(?![0-9])", r" \1 weeks pregnant "),
 )]
 _SPACES = re.compile(r"\s+")
 _WORD_HYPHEN = re.compile(r"(?<=[a-z0-9\u0980-\u09ff])-(?=[a-z0-9\u0980-\u09ff])")
@@ -206,6 +208,10 @@ _VITALS = [(re.compile(p), words) for p, words in (
     (r"(?<![a-z])respiratory rate" + _NUMBER_AFTER, "rr"),
     (r"(?<![a-z])oxygen saturation" + _NUMBER_AFTER + r"\s*%?", "spo2"),
     (r"(?<![a-z])gcs\s*(?:of|is|was|:|=)?\s*(\d{1,2})(?![\d.])(?:\s*/\s*15)?", "gcs"),
+    # A blood ketone reading in mmol/L ("ketones 3.4", "ketone meter says 4"); urine "3+" is not one.
+    (r"(?<![a-z])ketones?(?:\s+(?:level|levels|reading|readings|meter|monitor))?"
+     r"(?:\s+(?:of|is|are|was|were|at|reading|reads|says|said|shows|showing|now|up to|came back)|\s*[:=])*"
+     r"\s*(\d{1,2}(?:\.\d)?)(?![\d.])(?!\s*(?:\+|plus|days?|hours?|times|weeks?|x\b))", "ketones"),
 )]
 
 
@@ -219,6 +225,8 @@ def _vital_words(kind: str, value: int) -> str:
         return " very fast breathing " if value >= 25 else " tachypnoea " if value >= 21 else ""
     if kind == "spo2":
         return " low oxygen level " if 50 <= value <= 91 else ""
+    if kind == "ketones":
+        return " high ketone reading " if 3 <= value <= 30 else ""
     if kind == "gcs":
         return " unresponsive " if 3 <= value <= 8 else " reduced consciousness " if 8 < value < 15 else ""
     return ""
@@ -234,7 +242,7 @@ _TABLET_COUNT = re.compile(
 
 def _vitals(text: str) -> str:
     for pattern, kind in _VITALS:
-        text = pattern.sub(lambda m, kind=kind: m.group(0) + _vital_words(kind, int(m.group(1))), text)
+        text = pattern.sub(lambda m, kind=kind: m.group(0) + _vital_words(kind, int(float(m.group(1)))), text)
     return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(1)) <= 500 else ""), text)
 
 
@@ -313,7 +321,7 @@ _DURATION_PHRASES = [(re.compile(p), days) for p, days in (
 )]
 _AGE_PATTERNS = [re.compile(p) for p in (
     _NUM + r"\s*(?:-\s*)?(year|month|week|day|yr|mo|mth|wk|w|d|m|y)s?\s*(?:-\s*)?olds?(?![a-z])",
-    r"(?:aged|age|ages|বয়স)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*(years?|months?|weeks?|days?|বছর|মাস)?(?![\d.])",
+    r"(?<![a-z])(?:aged|age|ages|বয়স)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*(years?|months?|weeks?|days?|বছর|মাস)?(?![\d.])",
     r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)",
     r"(\d{1,3}(?:\.\d+)?)\s*(bochor|bochorer|masher|mash)\s*(?:er|boyosh|boyoshi|bayas|age)?",
     # "baby is 6 weeks", "she's only 5 months": an infant's age without "old" (not "5 months pregnant")
@@ -886,6 +894,9 @@ def _text_subject(stems: list[str]) -> str:
             if relative and determiner and determiner not in {"his", "her", "their"}:
                 if not (i + 1 < len(stems) and stems[i + 1] in _DEATH):
                     first_relative = relative
+            elif i == 0 and stems[0] in _RELATIVES and not (len(stems) > 1 and (
+                    stems[1] in _DEATH or stems[1] in _FAMILY_PAST_VERBS)):
+                first_relative = stems[0]  # a carer's note without "my": "mum is 82, ...", "dad has chest pain"
     return first_relative or "writer"
 
 
