@@ -5,7 +5,11 @@ benchmark clinic (a smaller one with --small), logs in as a patient and runs
 each endpoint N times under the profiler after a warm-up. Prints the time per
 request and pyinstrument's call tree, trimmed to the frames worth reading.
 
-    python benchmarks/profile_request.py [--requests 500] [--small] [--only patient_doctors]
+    python benchmarks/profile_request.py [--requests 500] [--small] [--only patient_doctors] [--calls]
+
+--calls prints, instead of the call trees, the Python function calls per request of each endpoint and of
+a bare Flask `jsonify` app (the web benchmark's ceiling): a measure that a shared, noisy machine
+does not move.
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--small", action="store_true")
     parser.add_argument("--only", default="")
+    parser.add_argument("--calls", action="store_true", help="function calls per request, next to a bare app")
     args = parser.parse_args()
 
     import os
@@ -66,6 +71,22 @@ def main() -> int:
         "booking": lambda: client.post("/patient/appointments", json={"slot_id": next(slots)},
                                        headers={"X-CSRF-Token": csrf}),
     }
+    if args.calls:
+        from flask import Flask, jsonify
+
+        bare = Flask("ceiling")
+        bare.get("/")(lambda: jsonify({"status": "ok"}))
+        bare_client = bare.test_client()
+        endpoints = {"ceiling": lambda: bare_client.get("/"),
+                     "public_availability": lambda: client.get(f"/api/doctors/{doctor}/availability"),
+                     **{k: v for k, v in endpoints.items() if k != "booking"}}
+        time.sleep(1.5)  # the near cache's listener subscribes
+        for name, call in endpoints.items():
+            for _ in range(50):
+                call()
+            print(f"{name:22s} {calls_per_request(call, args.requests):6.0f} calls per request")
+        server.shutdown()
+        return 0
     for name, call in endpoints.items():
         if args.only and name != args.only:
             continue
@@ -85,6 +106,19 @@ def main() -> int:
                                    flat=True, processor_options={"filter_threshold": 0.02})[:6000])
     server.shutdown()
     return 0
+
+
+def calls_per_request(call, count: int) -> float:
+    """Python function calls per request, the test client's own included (the same for every endpoint)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(count):
+        call()
+    profiler.disable()
+    return pstats.Stats(profiler).total_calls / count
 
 
 if __name__ == "__main__":
