@@ -123,6 +123,7 @@ class Reading:
 
 
 _TEMP_WORDS = frozenset({"temperature", "temp", "t"})
+_CHILD_CONCEPTS = ("child", "infant", "young baby")
 
 
 def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict | None,
@@ -199,6 +200,10 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
     if "pregnant" in present or "pregnant" in context_present:
         facts.sex = facts.sex or "female"
     if facts.age_years is not None:
+        if facts.age_years >= 16 and not facts.age_from_word:
+            # "my 45 year old husband", "34 year old woman": "year old" and "son" name an adult here
+            for concept in _CHILD_CONCEPTS:
+                present.discard(concept)
         if facts.age_years >= 65:
             context_present.add("elderly")
         if facts.age_years < 1:
