@@ -16,7 +16,7 @@ onUnauthorized(() => {
   store.forgetSession()
   const current = router.currentRoute.value
   if (current.meta.guest) return
-  if (wasLoggedIn) store.notify('Your session has ended. Please log in again.', 'danger')
+  if (wasLoggedIn) store.notify(t('app.session_ended'), 'danger')
   router.push({ path: '/login', query: { redirect: current.fullPath } })
 })
 

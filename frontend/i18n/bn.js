@@ -46,6 +46,7 @@ export default {
   'resources.kind.mental_health_line': 'মানসিক স্বাস্থ্য সহায়তা লাইন',
   'resources.kind.ngo': 'এনজিও',
 
+  'app.session_ended': "আপনার সেশন শেষ হয়েছে। অনুগ্রহ করে আবার লগ ইন করুন।",
   'app.skip': "মূল অংশে যান",
   'app.footer_emergency': "জরুরি অবস্থায় {call} অথবা নিকটতম জরুরি বিভাগে যান।",
   'nav.main': "প্রধান",

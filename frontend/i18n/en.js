@@ -46,6 +46,7 @@ export default {
   'resources.kind.mental_health_line': 'Mental health line',
   'resources.kind.ngo': 'NGO',
 
+  'app.session_ended': "Your session has ended. Please log in again.",
   'app.skip': "Skip to content",
   'app.footer_emergency': "In an emergency {call} or go to the nearest emergency department.",
   'nav.main': "Main",
