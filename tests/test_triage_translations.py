@@ -167,6 +167,14 @@ def test_advice_goes_either_way_between_the_languages():
     assert shown.startswith(bangla_advice) and "অ্যাসপিরিন খাবেন না" in shown and not LATIN_WORDS.search(shown)
 
 
+def test_bangla_advice_writes_its_numbers_and_the_emergency_number_in_bangla_digits():
+    bn = translator("bn")
+    english = "Rest and drink fluids. If you get worse, call 999."
+    shown = bn.advice(engine.assess("mild sore throat for 2 days", language="bn").advice + " 999")
+    assert "999" not in shown and "৯৯৯" in shown
+    assert not re.search(r"[0-9]", bn.advice(english) or "")
+
+
 # ---- the patient's answer, through the API --------------------------------------------------------------
 
 @pytest.fixture

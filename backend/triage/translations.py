@@ -105,6 +105,10 @@ FIXED_WORDS = {
 }
 BANGLA = re.compile(r"[\u0980-\u09FF]")
 _BANGLA_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+
+
+def _in_bangla_digits(text: str) -> str:
+    return text.translate(_BANGLA_DIGITS) if re.search(r"[0-9]", text) else text
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _SENTENCE_END = re.compile(r"[.!?।](?=\s|$)")
 
@@ -441,7 +445,7 @@ class Translator:
         if self.english and not BANGLA.search(text):
             return text
         if not self.english and not re.search(r"[A-Za-z]{2,}", text):
-            return text
+            return _in_bangla_digits(text)  # numbers in Bangla digits, the emergency number too
         pieces, position, changed = [], 0, False
         flat = " ".join(text.split())
         while position < len(flat):
@@ -463,7 +467,8 @@ class Translator:
                 position = stop
             while position < len(flat) and flat[position] == " ":
                 position += 1
-        return " ".join(pieces) if changed else text
+        result = " ".join(pieces) if changed else text
+        return result if self.english else _in_bangla_digits(result)
 
     def _fill_advice(self, template: str, values: dict[str, str]) -> str:
         def one(match: re.Match) -> str:
@@ -475,6 +480,11 @@ class Translator:
 
 
 _LATIN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+_BANGLA_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+
+
+def _in_bangla_digits(text: str) -> str:
+    return text.translate(_BANGLA_DIGITS) if re.search(r"[0-9]", text) else text
 
 
 def _piece_regex(template: str) -> re.Pattern:
