@@ -325,7 +325,8 @@ _AGE_PATTERNS = [re.compile(p) for p in (
     r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)",
     r"(\d{1,3}(?:\.\d+)?)\s*(bochor|bochorer|masher|mash)\s*(?:er|boyosh|boyoshi|bayas|age)?",
     # "baby is 6 weeks", "she's only 5 months": an infant's age without "old" (not "5 months pregnant")
-    r"(?<![a-z])(?:baby|son|daughter|he|she|hes|shes|he s|she s)\s+(?:is\s+)?(?:only\s+|just\s+)?(\d{1,2})\s*"
+    r"(?<![a-z])(?:baby|son|daughter|nephew|niece|grandson|granddaughter|brother|sister|boy|girl|child|kid|twins?|"
+    r"he|she|hes|shes|he s|she s)\s+(?:is\s+)?(?:only\s+|just\s+)?(\d{1,2})\s*"
     r"(months?|weeks?|days?)(?![a-z])(?!\s*(?:pregnant|ago|gestation))",
 )]
 _CLINICAL_AGE_SEX = re.compile(r"(?:^|[.,;:(]\s*|patient\s|pt\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,3})\s?"
@@ -973,7 +974,8 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
             if mark:
                 k = i + 1
                 while (k < end and not (stems[k] in CLAUSE_PUNCT and stems[k] != ",")
-                       and stems[k] not in {"but", "kintu"} and stems[k] not in _FIRST_PERSON):
+                       and stems[k] not in {"but", "kintu"} and stems[k] not in _FIRST_PERSON
+                       and not (subject == "writer" and _first_person_symptom(stems, k))):
                     if _relative_at(stems, k) == subject and subject != relative:
                         break
                     other[k] = True
@@ -994,13 +996,17 @@ class Facts:
     notes: list[str] = field(default_factory=list)
 
 
+_CARER_OF_CHILD = re.compile(r"(?<![a-z])(?:my|our)\s+(?:[a-z]+\s+)?(?:toddler|baby|infant|newborn)(?![a-z])")
+
+
 def read_facts(text: str, subject: str | None = None) -> Facts:
     """Age, sex, temperature and duration from the expanded text; `subject` is who the text is
     about (from `context_modifiers`), so a carer's own age is not taken for the patient's."""
     expanded = expanded_text(text)
     facts = Facts()
     facts.age_years = read_age_years(expanded, subject, guess=False)
-    if facts.age_years is None:
+    if facts.age_years is None and not (subject == "writer" and _CARER_OF_CHILD.search(expanded)):
+        # ("my toddler scratched my eye": the writer is the patient, the toddler gives no age)
         facts.age_years = read_age_years(expanded, subject)
         facts.age_from_word = facts.age_years is not None
     facts.age_from_text = facts.age_years is not None
