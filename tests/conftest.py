@@ -505,3 +505,19 @@ def make_appointment(factory):
         return appointment
 
     return make
+
+
+def run_node_json(folder, source: str, *args: str):
+    """Run an ES module with node (installed with the front-end tools) and parse what it prints as JSON."""
+    import json
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed to run the app's modules (installed with the front-end tools)")
+    script = folder / "script.mjs"
+    script.write_text(source, "utf-8")
+    done = subprocess.run([node, "--no-warnings", str(script), *args], capture_output=True, text=True, timeout=120,
+                          check=True)
+    return json.loads(done.stdout)

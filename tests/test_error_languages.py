@@ -12,8 +12,6 @@ from __future__ import annotations
 import ast
 import json
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +20,7 @@ import pytest
 from backend.messages import CATALOGUES, Message, choose_language, translate
 from backend.messages.bn import BANGLA
 from backend.services.scheduling.templates import MAX_RANGE_DAYS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_node_json
 
 BACKEND = Path(ROOT) / "backend"
 BANGLA_SCRIPT = re.compile(r"[\u0980-\u09ff]")
@@ -566,14 +564,8 @@ process.stdout.write(JSON.stringify({ seen, sent }))
 
 @pytest.fixture(scope="module")
 def app_side(tmp_path_factory):
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is needed to run api.js (installed with the front-end tools)")
-    script = tmp_path_factory.mktemp("api") / "api.mjs"
-    script.write_text(API_SCRIPT % json.dumps((BACKEND.parent / "frontend" / "api.js").as_uri()), "utf-8")
-    done = subprocess.run([node, "--no-warnings", str(script)], capture_output=True, text=True, timeout=60,
-                          check=True)
-    return json.loads(done.stdout)
+    return run_node_json(tmp_path_factory.mktemp("api"),
+                         API_SCRIPT % json.dumps((BACKEND.parent / "frontend" / "api.js").as_uri()))
 
 
 def test_the_app_asks_for_the_chosen_language_on_every_request(app_side):

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_node_json
 
 FRONTEND = Path(ROOT) / "frontend"
 LOAD = """
@@ -26,13 +24,7 @@ BANGLA = re.compile(r"[\u0980-\u09ff]")
 
 @pytest.fixture(scope="module")
 def catalogues(tmp_path_factory):
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is needed to read the catalogues (installed with the front-end tools)")
-    script = tmp_path_factory.mktemp("i18n") / "load.mjs"
-    script.write_text(LOAD % json.dumps((FRONTEND / "app.js").as_uri()), "utf-8")
-    done = subprocess.run([node, str(script)], capture_output=True, text=True, timeout=60, check=True)
-    return json.loads(done.stdout)
+    return run_node_json(tmp_path_factory.mktemp("i18n"), LOAD % json.dumps((FRONTEND / "app.js").as_uri()))
 
 
 def test_both_catalogues_have_the_same_keys(catalogues):
