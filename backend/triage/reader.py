@@ -49,6 +49,10 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])fit (?:and|&) (well|healthy)(?![a-z])", r" \1 "),
     (r"(?<![a-z])((?:cough|sneez|laugh|giggl|cry)[a-z]*)\s+fits?(?![a-z])", r" \1 bouts "),
     (r"(?<![a-z])food\s+poisoning(?![a-z])", " foodpoisoning "),
+    # "first episode in 12 months", "first time in years": not a first ever episode
+    (r"(?<![a-z])first\s+(?:episode|time|attack|flare|one)\s+(?:in|for)\s+(?:the\s+)?(?:last\s+|past\s+|over\s+)?"
+     r"(?:\d+|a|an|one|two|three|four|five|six|several|many|a few|a couple of)\s*(?:months?|years?|yrs?|/12|/52)",
+     " first in a while "),
     (r"(?<![a-z])(pr|pv)\s+(?=(?:bleed|blood|loss|discharge|mucus|spotting|exam))",
      lambda m: " per rectum " if m.group(1) == "pr" else " per vagina "),
     (r"(?<![a-z])((?:bleed|bleeding|blood|bled|mucus|loss|discharge|spotting))\s+(pr|pv)(?![a-z])",
@@ -154,8 +158,42 @@ _ISE_WORDS = frozenset((
     "merchandise improvise reprise treatise mortise practise uprise sunrise appraise chastise").split())
 
 
+# Bangla script is spelled several ways: long and short vowel signs, the nasal mark, ণ/ন and ড়/র
+# ("খিঁচুনি"/"খিচুনি", "নীল"/"নিল", "প্রচণ্ড"/"প্রচন্ড", "পড়ে"/"পরে"); and its case and classifier
+# endings follow the word ("বুকে", "বুকের", "মাথায়", "ব্যথাটা", "দাগগুলো"). Both are folded on both sides.
+_BANGLA_LETTER = re.compile(r"[\u0980-\u09ff]")
+_BANGLA_SPELLING = {0x09C0: 0x09BF, 0x09C2: 0x09C1, 0x0988: 0x0987, 0x098A: 0x0989, 0x0981: None, 0x09A3: 0x09A8}
+_BANGLA_SUFFIXES = tuple(unicodedata.normalize("NFC", s) for s in (
+    "গুলো", "গুলি", "গুলা", "দের", "টার", "টির", "টা", "টি", "কে", "ের", "য়", "ে"))
+_BANGLA_VOWEL_R = re.compile(r"(?<=[\u09be\u09bf\u09c1\u09cb])\u09b0$")   # বাবার, বাবুর, মাথার
+_BANGLA_KEEP = frozenset({"আমার", "তোমার", "তার", "আপনার", "ওর", "এর", "যার", "কার"})
+
+
+def _bangla_fold(word: str) -> str:
+    return word.translate(_BANGLA_SPELLING).replace("\u09a1\u09bc", "\u09b0")
+
+
+def _bangla_stem(form: str) -> str:
+    for _ in range(2):  # "ছেলেকে" -> "ছেলে" -> "ছেল", as "ছেলে" itself
+        if form in _BANGLA_KEEP:
+            return form
+        for suffix in _BANGLA_SUFFIXES:
+            # a short word keeps its ending ("হয়", "থেকে"), and so does a two-letter one before -টা/-টি ("মাটি")
+            if form.endswith(suffix) and len(form) - len(suffix) >= (3 if suffix[0] in "টক" else 2):
+                form = form[:-len(suffix)]
+                break
+        else:
+            if len(form) >= 4 and _BANGLA_VOWEL_R.search(form):
+                form = form[:-1]
+            else:
+                return form
+    return form
+
+
 def fold(word: str) -> str:
     """British/American spelling folded to one form (haem/hem, oedema, -ise/-ize for -ize verbs)."""
+    if not word.isascii() and _BANGLA_LETTER.search(word):
+        return _bangla_fold(word)
     if not word.isascii() or len(word) < 4:
         return word
     for pattern, replacement in _SPELLING:
@@ -180,6 +218,8 @@ def stem(form: str) -> str:
             cached = _STEM_EXCEPTIONS[form]
         elif len(form) > 3 and _ASCII_WORD.fullmatch(form):
             cached = _thread_stemmer().stemWord(form)
+        elif _BANGLA_LETTER.search(form):
+            cached = _bangla_stem(form)
         else:
             cached = form
         if len(_STEM_CACHE) < 200_000:
@@ -289,22 +329,28 @@ def expanded_text(text: str) -> str:
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20,
                  "a couple of": 2, "couple of": 2, "a few": 3, "few": 3, "several": 3, "half a": 0.5,
-                 "a half": 0.5}
+                 "a half": 0.5,
+                 # Bangla, in script and romanised: "এক সপ্তাহ ধরে", "dui din", "koyek mash", "onek din"
+                 "এক": 1, "দুই": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "কয়েক": 3, "অনেক": 7,
+                 "ek": 1, "dui": 2, "tin": 3, "char": 4, "pach": 5, "panch": 5, "koyek": 3, "koek": 3,
+                 "kotok": 3, "onek": 7}
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + ")"
 _UNIT_DAYS = {
-    "min": 1 / 1440, "minute": 1 / 1440, "minutes": 1 / 1440, "m": 1 / 1440,
-    "h": 1 / 24, "hour": 1 / 24, "hours": 1 / 24,
+    "min": 1 / 1440, "minute": 1 / 1440, "minutes": 1 / 1440, "m": 1 / 1440, "মিনিট": 1 / 1440,
+    "h": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "ghonta": 1 / 24, "ghanta": 1 / 24, "ঘন্টা": 1 / 24,
+    "ঘণ্টা": 1 / 24, "soptaho": 7, "shoptaho": 7, "bosor": 365, "bochhor": 365,
     "d": 1, "day": 1, "days": 1, "night": 1, "nights": 1, "din": 1, "দিন": 1,
     "w": 7, "week": 7, "weeks": 7, "saptah": 7, "সপ্তাহ": 7,
     "mo": 30, "month": 30, "months": 30, "mash": 30, "mas": 30, "মাস": 30,
     "y": 365, "year": 365, "years": 365, "bochor": 365, "বছর": 365,
 }
-_UNIT = r"(minutes?|min|hours?|h|days?|d|nights?|weeks?|w|months?|mo|years?|y|din|saptah|mash|mas|bochor|দিন|সপ্তাহ|মাস|বছর)"
+_UNIT = (r"(minutes?|min|hours?|h|days?|d|nights?|weeks?|w|months?|mo|years?|y|din|saptah|soptaho|shoptaho|mash|"
+         r"mas|bochor|bochhor|bosor|ghonta|ghanta|দিন|সপ্তাহ|মাস|বছর|ঘন্টা|ঘণ্টা|মিনিট)")
 _DURATION_PATTERNS = [re.compile(p) for p in (
     r"(?:for|since|past|last|over|x|about|almost|nearly|around|already)\s*(?:the\s+)?(?:past\s+|last\s+)?" + _NUM
     + r"\s*(?:-\s*)?" + _UNIT + r"(?![a-z])",
     _NUM + r"\s*" + _UNIT + r"\s*(?:ago|now|ongoing|history|duration|of\s)",
-    _NUM + r"\s*" + _UNIT + r"\s*(?:ধরে|dhore|theke|থেকে)",
+    _NUM + r"\s*" + _UNIT + r"\s*(?:ধরে|dhore|dhorei|dhre|theke|থেকে|hoy|holo|hoilo|হলো|হল|যাবত|jabot)",
     r"(?<![a-z0-9])x\s*" + _NUM + r"\s*" + _UNIT + r"(?![a-z])",
 )]
 _FRACTION_DURATION = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(7|52|12)(?![\d/])")
@@ -321,9 +367,11 @@ _DURATION_PHRASES = [(re.compile(p), days) for p, days in (
 )]
 _AGE_PATTERNS = [re.compile(p) for p in (
     _NUM + r"\s*(?:-\s*)?(year|month|week|day|yr|mo|mth|wk|w|d|m|y)s?\s*(?:-\s*)?olds?(?![a-z])",
-    r"(?<![a-z])(?:aged|age|ages|বয়স)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*(years?|months?|weeks?|days?|বছর|মাস)?(?![\d.])",
+    r"(?<![a-z])(?:aged|age|ages|বয়স|boyos|boyosh|boyosh|bayas|boyes)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*"
+    r"(years?|months?|weeks?|days?|বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din)?(?![\d.])",
     r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)",
-    r"(\d{1,3}(?:\.\d+)?)\s*(bochor|bochorer|masher|mash)\s*(?:er|boyosh|boyoshi|bayas|age)?",
+    r"(\d{1,3}(?:\.\d+)?)\s*(bochor|bochorer|bochhor|bosor|bosorer|boshor|masher|mash|maser|mas|soptaher|soptaho)"
+    r"(?![a-z])(?!\s*(?:dhore|dhorei|dhre|theke|hoy|holo|hoilo|jabot|age|ago|aage|por|pore)(?![a-z]))",
     # "baby is 6 weeks", "she's only 5 months": an infant's age without "old" (not "5 months pregnant")
     r"(?<![a-z])(?:baby|son|daughter|nephew|niece|grandson|granddaughter|brother|sister|boy|girl|child|kid|twins?|"
     r"he|she|hes|shes|he s|she s)\s+(?:is\s+)?(?:only\s+|just\s+)?(\d{1,2})\s*"
@@ -334,7 +382,8 @@ _CLINICAL_AGE_SEX = re.compile(r"(?:^|[.,;:(]\s*|patient\s|pt\s|(?<![a-z])(?:a|a
 _AGED_SEX = re.compile(r"(?:year|month|week|day)s?\s*old\s*(m|f|male|female|man|woman|boy|girl|lady|gentleman)(?![a-z])")
 _AGE_UNIT_YEARS = {"year": 1, "yr": 1, "y": 1, "years": 1, "বছর": 1, "bochor": 1, "bochorer": 1,
                    "month": 1 / 12, "months": 1 / 12, "mo": 1 / 12, "mth": 1 / 12, "m": 1 / 12, "মাস": 1 / 12,
-                   "mash": 1 / 12, "masher": 1 / 12,
+                   "mash": 1 / 12, "masher": 1 / 12, "mas": 1 / 12, "maser": 1 / 12, "bochhor": 1, "bosor": 1,
+                   "bosorer": 1, "boshor": 1, "soptaho": 7 / 365, "soptaher": 7 / 365, "din": 1 / 365,
                    "week": 7 / 365, "weeks": 7 / 365, "wk": 7 / 365, "w": 7 / 365, "সপ্তাহ": 7 / 365,
                    "day": 1 / 365, "days": 1 / 365, "d": 1 / 365, "দিন": 1 / 365}
 _AGE_WORDS = [(re.compile(p), years) for p, years in (
@@ -902,7 +951,7 @@ def _text_subject(stems: list[str]) -> str:
 
 
 _BABY = stem("baby")
-_PREGNANCY = frozenset({stem("pregnant"), stem("pregnancy"), "গর্ভবতী", stem("gorbhoboti")})
+_PREGNANCY = frozenset(t.stem for t in tokens("pregnant pregnancy গর্ভবতী gorbhoboti"))
 
 
 def _history_cue(stems: list[str], i: int, end: int) -> bool:
