@@ -415,12 +415,13 @@ _OWNED_AGE = re.compile(
     r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|about\s+)?(\d{1,3})(?![\d.])"
     r"(?!\s*(?:kg|kilo|lb|pound|st(?:one)?\b|cm|%|percent|weeks?|days?|hours?|minutes?|months?|deg|c\b|f\b|"
     r"times|mg|ml|am\b|pm\b|bpm|over|/|x\b|and a half|mm))")
-_OWNER_WORDS = re.compile(r"(?<![a-z])(i|im|me|my|" + _RELATIVE_WORDS + r")s?(?![a-z])")
+# ("is" is not "I" with an s: "my baby is 6 weeks old" is the baby's age)
+_OWNER_WORDS = re.compile(r"(?<![a-z])(?:(i|im|me|my)|(" + _RELATIVE_WORDS + r")s?)(?![a-z])")
 
 
 def _age_owner(text: str, start: int) -> str | None:
     """Whose age the number at `start` is: "writer", a relative's stem, or None (not said)."""
-    words = _OWNER_WORDS.findall(text[max(0, start - 30):start])
+    words = [own or relative for own, relative in _OWNER_WORDS.findall(text[max(0, start - 30):start])]
     if not words:
         return None
     last = words[-1]
