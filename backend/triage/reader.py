@@ -41,6 +41,7 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"\bSI\b(?!\s*joints?\b)", " suicidal ideation "), (r"\bOD(?:'|’)?d\b", " overdosed "),
     (r"\b(an|took|taken|taking|take)\s+OD\b", r"\1 overdose "), (r"\bST\b", " sore throat "),
     (r"\bRR\b", " respiratory rate "), (r"\bSOB(?:OE)?\b", " shortness of breath "),
+    (r"\bNAI\b", " non accidental injury "),
 )]
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _IDIOMS = [(re.compile(p), r) for p, r in (
@@ -294,6 +295,8 @@ def _expand(text: str, phrase: bool = False) -> str:
     for pattern, replacement in _IDIOMS:
         text = pattern.sub(replacement, text)
     text = _sob(text, phrase)
+    if phrase and text.strip() == "nai":  # the shorthand "nai" (non-accidental injury) as a knowledge phrase;
+        text = " non accidental injury "    # in patient text lower-case "nai" is Bangla "not" ("jor nai")
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     return text if phrase else _vitals(text)
@@ -351,6 +354,8 @@ _DURATION_PATTERNS = [re.compile(p) for p in (
     + r"\s*(?:-\s*)?" + _UNIT + r"(?![a-z])",
     _NUM + r"\s*" + _UNIT + r"\s*(?:ago|now|ongoing|history|duration|of\s)",
     _NUM + r"\s*" + _UNIT + r"\s*(?:ধরে|dhore|dhorei|dhre|theke|থেকে|hoy|holo|hoilo|হলো|হল|যাবত|jabot)",
+    # a bare "2 din", "1 soptaho", "৩ দিন" in Bangla is how long (a baby's "6 soptaher" is an age)
+    r"(?<![a-z0-9])" + _NUM + r"\s*(din|soptaho|shoptaho|ghonta|ghanta|দিন|ঘন্টা|ঘণ্টা)(?![a-z])",
     r"(?<![a-z0-9])x\s*" + _NUM + r"\s*" + _UNIT + r"(?![a-z])",
 )]
 _FRACTION_DURATION = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(7|52|12)(?![\d/])")
@@ -370,8 +375,14 @@ _AGE_PATTERNS = [re.compile(p) for p in (
     r"(?<![a-z])(?:aged|age|ages|বয়স|boyos|boyosh|boyosh|bayas|boyes)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*"
     r"(years?|months?|weeks?|days?|বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din)?(?![\d.])",
     r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)",
-    r"(\d{1,3}(?:\.\d+)?)\s*(bochor|bochorer|bochhor|bosor|bosorer|boshor|masher|mash|maser|mas|soptaher|soptaho)"
+    # romanised: "2 bochorer", "8 maser", "6 soptaher", "4 mash er"; a bare "58 bochor"; "baby 4 mash" (a bare
+    # "kashi 3 mash" or "1 soptaho" is how long, not an age)
+    r"(\d{1,3}(?:\.\d+)?)\s*(bochor|bochhor|bosor|boshor|mash|mas|soptaho|soptah|din)"
+    r"(?:er|\s+er|\s+boyo[sh]+i?)(?![a-z])",
+    r"(\d{1,3})\s*(bochor|bochhor|bosor|boshor)"
     r"(?![a-z])(?!\s*(?:dhore|dhorei|dhre|theke|hoy|holo|hoilo|jabot|age|ago|aage|por|pore)(?![a-z]))",
+    r"(?<![a-z])(?:baby|baccha|bacca|bachcha|babu|babur|bacchar|shishu|chele|meye|nati|natni)\s+(?:r\s+|er\s+)?"
+    r"(?:boyosh?\s+)?(\d{1,2})\s*(mash|mas|soptaho|din)(?![a-z])(?!\s*(?:dhore|theke|age|ago|aage)(?![a-z]))",
     # "baby is 6 weeks", "she's only 5 months": an infant's age without "old" (not "5 months pregnant")
     r"(?<![a-z])(?:baby|son|daughter|nephew|niece|grandson|granddaughter|brother|sister|boy|girl|child|kid|twins?|"
     r"he|she|hes|shes|he s|she s)\s+(?:is\s+)?(?:only\s+|just\s+)?(\d{1,2})\s*"
@@ -383,7 +394,8 @@ _AGED_SEX = re.compile(r"(?:year|month|week|day)s?\s*old\s*(m|f|male|female|man|
 _AGE_UNIT_YEARS = {"year": 1, "yr": 1, "y": 1, "years": 1, "বছর": 1, "bochor": 1, "bochorer": 1,
                    "month": 1 / 12, "months": 1 / 12, "mo": 1 / 12, "mth": 1 / 12, "m": 1 / 12, "মাস": 1 / 12,
                    "mash": 1 / 12, "masher": 1 / 12, "mas": 1 / 12, "maser": 1 / 12, "bochhor": 1, "bosor": 1,
-                   "bosorer": 1, "boshor": 1, "soptaho": 7 / 365, "soptaher": 7 / 365, "din": 1 / 365,
+                   "bosorer": 1, "boshor": 1, "soptaho": 7 / 365, "soptaher": 7 / 365, "soptah": 7 / 365,
+                   "din": 1 / 365,
                    "week": 7 / 365, "weeks": 7 / 365, "wk": 7 / 365, "w": 7 / 365, "সপ্তাহ": 7 / 365,
                    "day": 1 / 365, "days": 1 / 365, "d": 1 / 365, "দিন": 1 / 365}
 _AGE_WORDS = [(re.compile(p), years) for p, years in (
@@ -393,8 +405,13 @@ _AGE_WORDS = [(re.compile(p), years) for p, years in (
 )]
 _TEMP_PATTERNS = [re.compile(p) for p in (
     r"(\d{2,3}(?:\.\d+)?)\s*(?:deg(?:rees?)?\s*)?(c|f|celsius|fahrenheit|centigrade)(?![a-z])",
-    r"(\d{2,3}(?:\.\d+)?)\s*deg(?:rees?)?(?![a-z])",
+    r"(\d{2,3}(?:\.\d+)?)\s*(?:deg(?:rees?)?|digri|degri|ডিগ্রি|ডিগ্রী)(?![a-z])",
     r"(?:temperature|temp|t|tmax|fever|pyrexia|pyrexial|febrile|jor|jwor|জ্বর|spiked|spiking)\s*[,:]?\s*(?:of|is|was|at|to|reached|reading|:|=|up to|of about|around|ache|hoyeche)?\s*(\d{2,3}(?:\.\d+)?)(?![\d/])",
+    # Bangla: "jwr 103", "জ্বর মাপলাম ১০১", "১০৩ জ্বর", "thermometer e 38.5"
+    r"(?:jwr|jbor|jorr|zor|জর|তাপমাত্রা|tapmatra|thermometer\s*e)\s*(?:\S+\s+)?(\d{2,3}(?:\.\d+)?)(?![\d/])",
+    r"(?:জ্বর|jor|jwor)\s*(?:মাপলাম|মেপে দেখি|উঠেছে|উঠছে|উঠে|mapsi|maplam|uthse|uthche|uthe)\s*"
+    r"(\d{2,3}(?:\.\d+)?)(?![\d/])",
+    r"(\d{2,3}(?:\.\d+)?)\s*(?:জ্বর|জর|jor|jwor|jwr)(?![a-z])",
 )]
 _MALE = re.compile(r"(?<![a-z])(?:male|man|boy|son|husband|father|dad|brother|gentleman|grandfather|grandpa|he|him|his|"
                    r"chele|চেলে|ছেলে|বাবা|স্বামী|abbu|baba)(?![a-z])")
