@@ -256,7 +256,7 @@ _VITALS = [(re.compile(p), words) for p, words in (
 )]
 
 
-def _vital_words(kind: str, value: int) -> str:
+def _vital_words(kind: str, value: float) -> str:
     if kind == "bp":
         return " hypotension " if value <= 90 else ""
     if kind == "hr":
@@ -266,8 +266,8 @@ def _vital_words(kind: str, value: int) -> str:
         return " very fast breathing " if value >= 25 else " tachypnoea " if value >= 21 else ""
     if kind == "spo2":
         return " low oxygen level " if 50 <= value <= 91 else ""
-    if kind == "ketones":
-        return " high ketone reading " if 3 <= value <= 30 else ""
+    if kind == "ketones":  # blood ketones: under 0.6 mmol/L is normal, 3 or more is ketoacidosis (JBDS)
+        return " high ketone reading " if 3 <= value <= 30 else " negative " if value < 0.6 else ""
     if kind == "gcs":
         return " unresponsive " if 3 <= value <= 8 else " reduced consciousness " if 8 < value < 15 else ""
     return ""
@@ -283,7 +283,7 @@ _TABLET_COUNT = re.compile(
 
 def _vitals(text: str) -> str:
     for pattern, kind in _VITALS:
-        text = pattern.sub(lambda m, kind=kind: m.group(0) + _vital_words(kind, int(float(m.group(1)))), text)
+        text = pattern.sub(lambda m, kind=kind: m.group(0) + _vital_words(kind, float(m.group(1))), text)
     return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(1)) <= 500 else ""), text)
 
 
