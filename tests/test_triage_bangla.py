@@ -105,6 +105,10 @@ def test_short_bangla_words_and_pronouns_keep_their_endings():
     ("kashi 3 mash", None, None, None),       # how long, not a 3-month-old
     ("kashi 1 soptaho, jor nai", None, 7, None),
     ("thermometer e 38.5", None, None, 38.5),
+    ("ammu 55 bochor, jor 102", 55, None, 38.9),
+    ("dayabetis 10 bochor, paye jala", None, None, None),   # how long the diabetes, not a 10-year-old
+    ("দাঁতে ব্যথা, ১ সপ্তাহ", None, 7, None),
+    ("বাবুর বয়স ৬ সপ্তাহ", 0.115, None, None),
 ])
 def test_bangla_ages_durations_and_temperatures(text, age, days, temp):
     facts = reader.read_facts(text)
@@ -119,3 +123,8 @@ def test_romanised_nai_is_a_negation_not_the_shorthand_for_non_accidental_injury
     assert "safeguarding concern" not in names
     assert "shortness of breath" not in names and "fever" not in names
     assert "safeguarding concern" in {f["name"] for f in assess("4 month old, bruises, ?NAI").findings}
+
+
+def test_romanised_jor_is_force_when_straining_and_a_fever_otherwise():
+    assert "fever" not in {f["name"] for f in assess("paykhana shokto, jor dile rokto pore").findings}
+    assert "fever" in {f["name"] for f in assess("jor 2 din, matha betha").findings}

@@ -50,6 +50,8 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])fit (?:and|&) (well|healthy)(?![a-z])", r" \1 "),
     (r"(?<![a-z])((?:cough|sneez|laugh|giggl|cry)[a-z]*)\s+fits?(?![a-z])", r" \1 bouts "),
     (r"(?<![a-z])food\s+poisoning(?![a-z])", " foodpoisoning "),
+    # romanised "jor" is a fever, but "jor dile", "jor kore" is straining or force
+    (r"(?<![a-z])jor\s+(?=(?:dile|diye|dite|deya|dei|kore|korle|kora|kore\s+kore)(?![a-z]))", " force "),
     # "first episode in 12 months", "first time in years": not a first ever episode
     (r"(?<![a-z])first\s+(?:episode|time|attack|flare|one)\s+(?:in|for)\s+(?:the\s+)?(?:last\s+|past\s+|over\s+)?"
      r"(?:\d+|a|an|one|two|three|four|five|six|several|many|a few|a couple of)\s*(?:months?|years?|yrs?|/12|/52)",
@@ -356,6 +358,7 @@ _DURATION_PATTERNS = [re.compile(p) for p in (
     _NUM + r"\s*" + _UNIT + r"\s*(?:ধরে|dhore|dhorei|dhre|theke|থেকে|hoy|holo|hoilo|হলো|হল|যাবত|jabot)",
     # a bare "2 din", "1 soptaho", "৩ দিন" in Bangla is how long (a baby's "6 soptaher" is an age)
     r"(?<![a-z0-9])" + _NUM + r"\s*(din|soptaho|shoptaho|ghonta|ghanta|দিন|ঘন্টা|ঘণ্টা)(?![a-z])",
+    r"(?<!বয়স )(?<![a-z0-9])" + _NUM + r"\s*(সপ্তাহ)(?!ের)",
     r"(?<![a-z0-9])x\s*" + _NUM + r"\s*" + _UNIT + r"(?![a-z])",
 )]
 _FRACTION_DURATION = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(7|52|12)(?![\d/])")
@@ -379,7 +382,11 @@ _AGE_PATTERNS = [re.compile(p) for p in (
     # "kashi 3 mash" or "1 soptaho" is how long, not an age)
     r"(\d{1,3}(?:\.\d+)?)\s*(bochor|bochhor|bosor|boshor|mash|mas|soptaho|soptah|din)"
     r"(?:er|\s+er|\s+boyo[sh]+i?)(?![a-z])",
-    r"(\d{1,3})\s*(bochor|bochhor|bosor|boshor)"
+    # a bare "58 bochor" after a person ("nanar 68 bochor", "ammu 55 bochor") or opening a clause ("sugar 15 bochor"
+    # is how long)
+    r"(?:^|[.,;:(]\s*|(?<![a-z])(?:ami|amar|ammu|ammur|ammar|amma|abbu|abbur|abba|abbar|baba|babar|ma|mayer|nana|"
+    r"nanar|nani|nanir|nanu|dada|dadar|dadi|dadir|dadu|husband|wife|bou|bhai|bon|chele|meye|baccha|babu|shami|stri|"
+    r"patient|rogi)(?:er|r)?\s+(?:boyosh?\s+)?)(\d{1,3})\s*(bochor|bochhor|bosor|boshor)"
     r"(?![a-z])(?!\s*(?:dhore|dhorei|dhre|theke|hoy|holo|hoilo|jabot|age|ago|aage|por|pore)(?![a-z]))",
     r"(?<![a-z])(?:baby|baccha|bacca|bachcha|babu|babur|bacchar|shishu|chele|meye|nati|natni)\s+(?:r\s+|er\s+)?"
     r"(?:boyosh?\s+)?(\d{1,2})\s*(mash|mas|soptaho|din)(?![a-z])(?!\s*(?:dhore|theke|age|ago|aage)(?![a-z]))",
