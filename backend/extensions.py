@@ -77,8 +77,6 @@ class RedisHandle:
         self.url: str | None = None
         self._client: redis.Redis | None = None
         self._open_until = 0.0
-        self._tripped = False
-        self._probing = False
         self._breaker_seconds = 5.0
         self._lock = threading.Lock()
 
@@ -96,60 +94,30 @@ class RedisHandle:
             decode_responses=True,
         )
         self._open_until = 0.0
-        self._tripped = False
-        near_cache.configure(self.url, app.config.get("NEAR_CACHE_SECONDS", 2.0), on_outage=self.trip)
+        near_cache.configure(self.url, app.config.get("NEAR_CACHE_SECONDS", 2.0), on_outage=self.trip,
+                             on_recovery=self.reset)
         app.extensions["redis_handle"] = self
 
     def client(self, *, ignore_breaker: bool = False) -> redis.Redis | None:
         """The client, or None while the breaker is open (`ignore_breaker` for writes that must be tried).
 
-        Once the breaker's time is up, one ping in the background decides whether to close it:
-        requests keep going to the database meanwhile instead of each waiting on a hung server.
+        The near cache's listener keeps the breaker open for as long as it cannot reach Redis, and
+        closes it the moment it subscribes again (see backend/near_cache.py), so requests neither
+        wait on a Redis that is down nor skip one that is back.
         """
-        if self._client is None:
-            return None
-        if ignore_breaker:
-            return self._client
-        if self._tripped:
-            if time.monotonic() >= self._open_until:
-                self._probe()
+        if self._client is None or (time.monotonic() < self._open_until and not ignore_breaker):
             return None
         return self._client
 
     def trip(self, exc: Exception) -> None:
         with self._lock:
+            already = time.monotonic() < self._open_until
             self._open_until = time.monotonic() + self._breaker_seconds
-            already = self._tripped
-            self._tripped = True
         if not already:
             log.warning("redis unavailable, bypassing for %.1fs: %s", self._breaker_seconds, exc)
 
-    def _probe(self) -> None:
-        with self._lock:
-            if self._probing:
-                return
-            self._probing = True
-        threading.Thread(target=self._run_probe, args=(self._client,), name="redis-probe", daemon=True).start()
-
-    def _run_probe(self, client) -> None:
-        try:
-            client.ping()
-        except redis.RedisError as exc:
-            with self._lock:
-                self._open_until = time.monotonic() + self._breaker_seconds
-            log.debug("redis still unavailable: %s", exc)
-        else:
-            with self._lock:
-                if client is self._client:
-                    self._tripped = False
-            log.warning("redis reachable again")
-        finally:
-            with self._lock:
-                self._probing = False
-
     def reset(self) -> None:
         self._open_until = 0.0
-        self._tripped = False
 
     def ping(self) -> bool:
         client = self._client

@@ -21,8 +21,9 @@ Correctness comes from invalidation, not from the short life:
 If Redis hangs, no message can be published or received; a local copy then
 outlives a change by at most NEAR_CACHE_SECONDS, after which reads go to
 Redis, fail fast and fall through to the database, which is always right.
-The listener notices a silent Redis within _SILENCE_SECONDS and tells the
-Redis breaker, so requests stop waiting for it. While Redis is down a listing
+The listener notices a silent Redis within _SILENCE_SECONDS and keeps the
+Redis breaker open while it cannot subscribe, so requests stop waiting for
+it; it closes the breaker as soon as it has subscribed again. While Redis is down a listing
 rendered from the database is reused by its process for OUTAGE_SECONDS (2 s)
 rather than rendered again for every request; sessions are never reused so:
 they are read from the database each time.
@@ -45,8 +46,8 @@ PREFIX_MARK = "*"  # a message ending in "*" drops every key with that prefix
 ACK_MARK = "near-ack:"  # a message's first line: the key its receivers count themselves in
 ACK_SECONDS = 0.25
 _RECONNECT_SECONDS = 1.0
-_HEARTBEAT_SECONDS = 0.2
-_SILENCE_SECONDS = 0.6
+_HEARTBEAT_SECONDS = 0.25
+_SILENCE_SECONDS = 1.5
 OUTAGE_SECONDS = 2.0
 OUTAGE_STALE_SECONDS = 5.0
 _RENDER_WAIT_SECONDS = 5.0
@@ -60,6 +61,7 @@ class NearCache:
         self._outage: dict[str, tuple[float, Any]] = {}  # key -> (rendered at, value)
         self._rendering: dict[str, threading.Event] = {}  # keys a thread is rendering now
         self._on_outage: Callable[[Exception], None] | None = None
+        self._on_recovery: Callable[[], None] | None = None
         self._generation = 0
         self._subscribed = False
         self._lock = threading.Lock()
@@ -70,16 +72,19 @@ class NearCache:
     # ---- configuration ----------------------------------------------------
 
     def configure(self, url: str | None, seconds: float,
-                  on_outage: Callable[[Exception], None] | None = None) -> None:
+                  on_outage: Callable[[Exception], None] | None = None,
+                  on_recovery: Callable[[], None] | None = None) -> None:
         """(Re)point at a Redis server; a new server or setting starts from an empty copy.
 
-        `on_outage` is told when the listener finds Redis silent or gone, so callers stop waiting on it.
+        `on_outage` is told each time the listener finds Redis silent or gone (so callers stop waiting
+        on it), `on_recovery` when it has subscribed again (so they stop skipping it).
         """
         with self._lock:
             changed = url != self._url
             self._url = url
             self.seconds = float(seconds or 0)
             self._on_outage = on_outage
+            self._on_recovery = on_recovery
             self._entries.clear()
             self._outage.clear()
             self._generation += 1
@@ -248,6 +253,8 @@ class NearCache:
                 if not confirmed or confirmed.get("type") != "subscribe":
                     raise redis.ConnectionError("subscription not confirmed")
                 self._set_subscribed(True, stop)
+                if self._on_recovery is not None and not stop.is_set():
+                    self._on_recovery()
                 heard = time.monotonic()
                 while not stop.is_set():
                     message = pubsub.get_message(timeout=_HEARTBEAT_SECONDS)
@@ -270,10 +277,11 @@ class NearCache:
                             acks.expire(ack, 60)
                             acks.execute()
             except (redis.RedisError, OSError, ValueError) as exc:
-                if not stop.is_set() and self._subscribed:
-                    log.warning("near cache off until Redis answers again: %s", exc)
+                if not stop.is_set():
+                    if self._subscribed:
+                        log.warning("near cache off until Redis answers again: %s", exc)
                     if self._on_outage is not None:
-                        self._on_outage(exc)  # requests stop waiting on Redis now, not at their next timeout
+                        self._on_outage(exc)  # requests stop waiting on Redis now, and while it stays down
                 self._set_subscribed(False, stop)
                 stop.wait(_RECONNECT_SECONDS)
             finally:

