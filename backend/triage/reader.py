@@ -595,8 +595,10 @@ _SPAN_WORDS = frozenset(t.stem for t in tokens("over for in during within throug
 # An illness the text dates from is over: "cough since the flu two weeks ago".
 _PAST_ILLNESS_CUE = frozenset({stem("since")})
 _PAST_ILLNESS_FILLERS = frozenset(t.stem for t in tokens("having had i a bad the my"))
+_AFTER_BN = frozenset(t.stem for t in tokens("পর পরে por pore"))
 _PAST_ILLNESSES = frozenset(t.stem for t in tokens(
-    "flu cold covid virus infection bug tonsillitis gastro chickenpox measles pneumonia bronchitis"))
+    "flu cold covid virus infection bug tonsillitis gastro chickenpox measles pneumonia bronchitis"
+    " জ্বর সর্দি ঠান্ডা ডেঙ্গু টাইফয়েড jor jwor jorer sordi thanda dengue typhoid"))
 # A finite verb or a subject after "and"/"or" opens a new clause: "lost weight without trying AND MY clothes...".
 _CLAUSE_OPENERS = frozenset(t.stem for t in tokens(
     "i im ive id me he she it its they we you hes shes theyre were my his her their our "
@@ -819,6 +821,11 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
             while k < n and k - i <= 3 and (stems[k] in SKIP or stems[k] in _PAST_ILLNESS_FILLERS):
                 k += 1
             if k < n and stems[k] in _PAST_ILLNESSES:
+                historical[k] = True
+        elif s in _AFTER_BN and i > 0:
+            # Bangla puts "after" last: "জ্বরের পর কাশি", "jor er pore": the illness before it is over
+            k = i - 1 if stems[i - 1] not in {"er", "r"} else i - 2
+            if k >= 0 and stems[k] in _PAST_ILLNESSES:
                 historical[k] = True
     for start, end in _sentences(stems):
         i = start
@@ -1070,6 +1077,8 @@ class Facts:
     notes: list[str] = field(default_factory=list)
 
 
+_PREGNANCY_WORDS = re.compile(r"(?<![a-z])(?:pregnan\w*|weeks gone|gestation\w*|antenatal|midwife|bump|"
+                              r"গর্ভবতী|gorbhoboti)")
 _CARER_OF_CHILD = re.compile(r"(?<![a-z])(?:my|our)\s+(?:[a-z]+\s+)?(?:toddler|baby|infant|newborn)(?![a-z])")
 
 
@@ -1079,7 +1088,9 @@ def read_facts(text: str, subject: str | None = None) -> Facts:
     expanded = expanded_text(text)
     facts = Facts()
     facts.age_years = read_age_years(expanded, subject, guess=False)
-    if facts.age_years is None and not (subject == "writer" and _CARER_OF_CHILD.search(expanded)):
+    if facts.age_years is None and not (subject == "writer" and _CARER_OF_CHILD.search(expanded)) \
+            and not _PREGNANCY_WORDS.search(expanded):
+        # ("30 weeks pregnant and the baby hasn't moved": the baby is not the patient)
         # ("my toddler scratched my eye": the writer is the patient, the toddler gives no age)
         facts.age_years = read_age_years(expanded, subject)
         facts.age_from_word = facts.age_years is not None
