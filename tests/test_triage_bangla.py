@@ -128,3 +128,10 @@ def test_romanised_nai_is_a_negation_not_the_shorthand_for_non_accidental_injury
 def test_romanised_jor_is_force_when_straining_and_a_fever_otherwise():
     assert "fever" not in {f["name"] for f in assess("paykhana shokto, jor dile rokto pore").findings}
     assert "fever" in {f["name"] for f in assess("jor 2 din, matha betha").findings}
+
+
+@pytest.mark.parametrize("text", ["জ্বরের পর কাশি রয়ে গেছে, এক সপ্তাহ", "jor er pore kashi roye gese 1 soptaho"])
+def test_the_fever_a_cough_dates_from_is_over(text):
+    result = assess(text)
+    assert [f["historical"] for f in result.findings if f["name"] == "fever"] == [True]
+    assert result.urgency == "self_care"

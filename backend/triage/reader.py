@@ -52,6 +52,9 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])food\s+poisoning(?![a-z])", " foodpoisoning "),
     # romanised "jor" is a fever, but "jor dile", "jor kore" is straining or force
     (r"(?<![a-z])jor\s+(?=(?:dile|diye|dite|deya|dei|kore|korle|kora|kore\s+kore)(?![a-z]))", " force "),
+    # Bangla puts "after" last: "জ্বরের পর কাশি", "sordir pore" are "since the fever/cold" (the illness is over)
+    (r"(?<![a-z])(jor|jwor|sordi|thanda|dengue|typhoid)\s*(?:er|r)?\s+(?:por|pore)(?![a-z])", r" since \1 "),
+    (r"(জ্বর|সর্দি|ঠান্ডা|ডেঙ্গু|টাইফয়েড)(?:ের|এর|র)?\s+(?:পর|পরে)(?![\u0980-\u09ff])", r" since \1 "),
     # "first episode in 12 months", "first time in years": not a first ever episode
     (r"(?<![a-z])first\s+(?:episode|time|attack|flare|one)\s+(?:in|for)\s+(?:the\s+)?(?:last\s+|past\s+|over\s+)?"
      r"(?:\d+|a|an|one|two|three|four|five|six|several|many|a few|a couple of)\s*(?:months?|years?|yrs?|/12|/52)",
@@ -595,7 +598,6 @@ _SPAN_WORDS = frozenset(t.stem for t in tokens("over for in during within throug
 # An illness the text dates from is over: "cough since the flu two weeks ago".
 _PAST_ILLNESS_CUE = frozenset({stem("since")})
 _PAST_ILLNESS_FILLERS = frozenset(t.stem for t in tokens("having had i a bad the my"))
-_AFTER_BN = frozenset(t.stem for t in tokens("পর পরে por pore"))
 _PAST_ILLNESSES = frozenset(t.stem for t in tokens(
     "flu cold covid virus infection bug tonsillitis gastro chickenpox measles pneumonia bronchitis"
     " জ্বর সর্দি ঠান্ডা ডেঙ্গু টাইফয়েড jor jwor jorer sordi thanda dengue typhoid"))
@@ -821,11 +823,6 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
             while k < n and k - i <= 3 and (stems[k] in SKIP or stems[k] in _PAST_ILLNESS_FILLERS):
                 k += 1
             if k < n and stems[k] in _PAST_ILLNESSES:
-                historical[k] = True
-        elif s in _AFTER_BN and i > 0:
-            # Bangla puts "after" last: "জ্বরের পর কাশি", "jor er pore": the illness before it is over
-            k = i - 1 if stems[i - 1] not in {"er", "r"} else i - 2
-            if k >= 0 and stems[k] in _PAST_ILLNESSES:
                 historical[k] = True
     for start, end in _sentences(stems):
         i = start
