@@ -6,8 +6,10 @@ export const pwa = reactive({
   online: navigator.onLine,
   updateReady: false,
   waiting: null,
+  requested: false,
   applyUpdate() {
     if (!this.waiting) return
+    this.requested = true
     this.waiting.postMessage({ type: 'skip-waiting' })
   },
 })
@@ -25,8 +27,9 @@ export async function registerServiceWorker() {
   const hadController = Boolean(navigator.serviceWorker.controller)
   let reloading = false
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    // The first install takes control silently; a replaced worker means a new version: reload once.
-    if (!hadController || reloading) return
+    // The first install takes control silently; a replaced worker means a new version: reload once
+    // (also in a tab opened before the first worker took control, when the person asked for it).
+    if (reloading || !(hadController || pwa.requested)) return
     reloading = true
     window.location.reload()
   })
