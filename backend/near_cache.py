@@ -45,7 +45,7 @@ CHANNEL = "carequeue:invalidate"
 PREFIX_MARK = "*"  # a message ending in "*" drops every key with that prefix
 ACK_MARK = "near-ack:"  # a message's first line: the key its receivers count themselves in
 ACK_SECONDS = 0.25
-_RECONNECT_SECONDS = 1.0
+_RECONNECT_SECONDS = 0.5
 _HEARTBEAT_SECONDS = 0.25
 _SILENCE_SECONDS = 1.5
 OUTAGE_SECONDS = 2.0
@@ -245,7 +245,8 @@ class NearCache:
         while not stop.is_set():
             pubsub = None
             try:
-                client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=1)
+                # Short timeouts: while Redis is down each attempt fails (and re-opens the breaker) within seconds.
+                client = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
                 pubsub = client.pubsub()
                 pubsub.subscribe(CHANNEL)
                 # Trust the copy only once the subscription is confirmed.
