@@ -242,6 +242,7 @@ class NearCache:
             self._entries.clear()
 
     def _listen(self, url: str, stop: threading.Event) -> None:
+        failures = 0  # attempts in a row that never subscribed
         while not stop.is_set():
             pubsub = None
             try:
@@ -278,10 +279,13 @@ class NearCache:
                             acks.expire(ack, 60)
                             acks.execute()
             except (redis.RedisError, OSError, ValueError) as exc:
+                failures = 1 if self._subscribed else failures + 1
                 if not stop.is_set():
                     if self._subscribed:
                         log.warning("near cache off until Redis answers again: %s", exc)
-                    if self._on_outage is not None:
+                    # Evidence that Redis is down: it went silent while subscribed, or two attempts in a row
+                    # failed (one slow first subscription on a busy machine is not).
+                    if self._on_outage is not None and (self._subscribed or failures >= 2):
                         self._on_outage(exc)  # requests stop waiting on Redis now, and while it stays down
                 self._set_subscribed(False, stop)
                 stop.wait(_RECONNECT_SECONDS)

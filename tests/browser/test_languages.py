@@ -35,7 +35,7 @@ def test_switching_to_bangla_leaves_no_english_on_the_main_screens(open_page, fa
     factory.slot(doctor, day=clinic_today() + timedelta(days=2), start=time(10, 30))
     patient = factory.patient(full_name="Rahima Begum")
     data = ["Dr. Nusrat Jahan", "Nusrat Jahan", "Rahima Begum", "Rahima", spec, "CareQueue Clinic", "CareQueue",
-            "English", "CAREQUEUE CLINIC", "MBBS", "NJ", patient.user.email]
+            "English", "CAREQUEUE CLINIC", "CAREQUEUE", "MBBS", "NJ", patient.user.email]
 
     page = open_page()
     page.goto("/#/login")
