@@ -130,7 +130,10 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
           answers: dict | None) -> Reading:
     stream = reader.tokens(text)
     matches = kb.matcher.match(stream)
-    covered = {k for occurrences in matches.values() for o in occurrences for k in range(o.start, o.end)}
+    # Words inside a finding of two or more words are not ConText triggers ("khacche na" is not eating); a
+    # one-word finding that is itself a trigger ("resolved", "gone") still acts as one ("headache resolved").
+    covered = {k for occurrences in matches.values() for o in occurrences if o.end - o.start > 1
+               for k in range(o.start, o.end)}
     mods = reader.context_modifiers(stream, covered)
     facts = reader.read_facts(text, subject=mods.subject)
     history = history if isinstance(history, dict) else {}
@@ -183,6 +186,7 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
     if age_years is not None and (facts.age_years is None or facts.age_from_word):
         try:
             facts.age_years = float(age_years)
+            facts.age_from_word, facts.age_range = False, None
         except (TypeError, ValueError):
             pass
     sex = str(history.get("sex") or "").strip().lower()
@@ -201,16 +205,79 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
         facts.sex = facts.sex or "female"
     if facts.age_years is not None:
         if facts.age_years >= 16 and not facts.age_from_word:
-            # "my 45 year old husband", "34 year old woman": "year old" and "son" name an adult here
+            # "my 45 year old husband", "34 year old woman", "45 bochorer": an explicit age beats a child word
             for concept in _CHILD_CONCEPTS:
                 present.discard(concept)
+                context_present.discard(concept)
+            findings = [row for row in findings if row["name"] not in _CHILD_CONCEPTS
+                        or row["experiencer"] != "patient"]
+        elif facts.age_years >= 1 and not facts.age_from_word:
+            # "my baby is 2 years old": no longer an infant
+            for concept in _INFANT_CONCEPTS:
+                present.discard(concept)
+                context_present.discard(concept)
         if facts.age_years >= 65:
             context_present.add("elderly")
         if facts.age_years < 1:
             context_present.add("infant")
-    known = Known(present=present, absent=absent - present, context_present=context_present,
-                  age_years=facts.age_years, sex=facts.sex, temp_c=facts.temp_c, days=facts.days)
+    _news2(kb, facts, present, context_present, findings)
+    known = _Known(present=present, absent=absent - present, context_present=context_present,
+                   age_years=facts.age_years, sex=facts.sex, temp_c=facts.temp_c, days=facts.days,
+                   age_range=facts.age_range if facts.age_from_word else None)
     return Reading(findings, known, facts, "sudden" in present, "worsening" in present)
+
+
+_INFANT_CONCEPTS = ("infant", "young baby")
+# What the NEWS2 aggregate means (RCP 2017): 7 or more, an emergency response; 5-6, or any single parameter
+# scoring 3, an urgent response. The names are findings in knowledge/findings.yaml, whose conditions give the levels.
+NEWS2_HIGH, NEWS2_MEDIUM, NEWS2_RED = "news2 high risk", "news2 medium risk", "news2 red score"
+NEWS2_ADULT_AGE = 16
+
+
+def _news2(kb: KnowledgeBase, facts: reader.Facts, present: set, context_present: set, findings: list) -> None:
+    """The NEWS2 aggregate from the observations the text gives (two or more, or a stated score), as findings.
+    NEWS2 is for adults who are not pregnant: children and pregnancy have their own charts (PEWS, MEOWS)."""
+    if not facts.observations and facts.temp_c is None:
+        return
+    if facts.age_years is not None and facts.age_years < NEWS2_ADULT_AGE:
+        return
+    if "pregnant" in present or "pregnant" in context_present or "postpartum" in present:
+        return
+    confused = "confusion" in present and "dementia" not in context_present and "dementia" not in present
+    score = reader.news2(facts.observations, facts.temp_c, confused=confused)
+    if score is None:
+        return
+    names = [NEWS2_HIGH] if score.score >= 7 else [NEWS2_MEDIUM] if score.score >= 5 else []
+    if score.red:
+        names.append(NEWS2_RED)
+    detail = ", ".join(f"{name} {points}" for name, points in score.parts.items())
+    for name in names:
+        if name not in kb.findings:
+            continue  # the knowledge base does not define it: nothing to raise
+        present.add(name)
+        findings.append({"name": name, "text": f"NEWS2 {score.score}" + (f" ({detail})" if detail else ""),
+                         "negated": False, "uncertain": False, "historical": False, "experiencer": "patient"})
+
+
+@dataclass
+class _Known(Known):
+    """What is known, with the ages a word allows when no age is given ("my baby": under 1 year).
+    An age test then holds when it holds for every age in the range, fails when it fails for all of
+    them, and is unknown otherwise: a rule that needs it is not applied, and its question asks the age."""
+    age_range: tuple[float, float] | None = None
+
+    def term(self, item: Any) -> bool | None:
+        if self.age_range is not None and isinstance(item, Test) and item.kind == "age":
+            low, high = (item.holds(_AgeOnly(age)) for age in self.age_range)
+            return low if low == high else None
+        return super().term(item)
+
+
+@dataclass
+class _AgeOnly:
+    age_years: float
+    temp_c: float | None = None
+    days: float | None = None
 
 
 _YES = {"yes", "y", "true", "1", "হ্যাঁ", "ha", "haa", "ji"}
@@ -226,6 +293,7 @@ def _apply_answer(kb: KnowledgeBase, key: str, value: Any, facts: reader.Facts, 
         pass
     if key == "age" and number is not None:
         facts.age_years = number
+        facts.age_from_word, facts.age_range = False, None
     elif key == "temp" and number is not None:
         facts.temp_c = round((number - 32) * 5 / 9, 1) if number > 50 else number
     elif key == "days" and number is not None:

@@ -37,6 +37,9 @@ _CHAR_FOLD = {
 # sacroiliac joint; "OD" alone is the right eye or "once daily", so only "OD'd" and
 # "took an OD" are an overdose; "PR"/"PV" are read (any case) only beside bleeding words below.
 _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
+    # observations written without a space: "RR28", "HR112", "BP88/50", "sats91%", "GCS14/15"
+    (r"(?i)(?<![a-z])(HR|RR|BP|SpO2|sats|GCS|pulse)(?=\d)", r"\1 "),
+    (r"\bSH\b(?=\s*:)", " social history "),
     (r"\bHA\b", " headache "), (r"\bLOC\b", " loss of consciousness "), (r"\bHR\b", " heart rate "),
     (r"\bSI\b(?!\s*joints?\b)", " suicidal ideation "), (r"\bOD(?:'|’)?d\b", " overdosed "),
     (r"\b(an|took|taken|taking|take)\s+OD\b", r"\1 overdose "), (r"\bST\b", " sore throat "),
@@ -86,7 +89,8 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])h\s*/\s*o(?![a-z])", " history of "),
     (r"(?<![a-z])c\s*/\s*o(?![a-z])", " complains of "),
     (r"(?<![a-z])r\s*/\s*o(?![a-z])", " query "),
-    (r"(?<![a-z])s\s*/\s*p(?![a-z])", " status post "),
+    # "s/p", "status post" (after an operation or event): one word, so "status" alone (status epilepticus) is not read
+    (r"(?<![a-z])(?:s\s*/\s*p|status\s+post)(?![a-z])", " statuspost "),
     (r"(?<![a-z])w\s*/\s*o(?![a-z])", " without "),
     (r"(?<![a-z])w\s*/(?![a-z]{2})", " with "),
     (r"(?<![a-z])b\s*/\s*l(?![a-z])", " bilateral "),
@@ -96,6 +100,28 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])pmh(?:x)?(?![a-z])", " past medical history "),
     (r"(?<![a-z])(?:fhx|fh|fam hx|fam history)(?![a-z])", " family history "),
     (r"(?<![a-z])(?:hx)(?![a-z])", " history "),
+    (r"(?<![a-z])(?:dhx|drug hx)(?![a-z])", " drug history "),
+    # "sats 95% RA", "94% on RA": room air (not rheumatoid arthritis)
+    (r"(?<=[\d%])\s*(?:on\s+)?ra(?![a-z])", " on room air "), (r"(?<![a-z])on\s+ra(?![a-z])", " on room air "),
+    (r"(?<![a-z])(?:psh|pshx)(?![a-z])", " past surgical history "),
+    (r"(?<![a-z])o\s*/\s*e(?![a-z])", " on examination "),
+    (r"(?<![a-z])nad(?![a-z])", " no abnormality detected "),
+    (r"(?<![a-z])(?:nkda|nka|nkfa)(?![a-z])", " no known drug allergies "),
+    (r"(?<![a-z])ttp(?![a-z])", " tender "),
+    (r"(?<![a-z])ruq(?![a-z])", " right upper quadrant "), (r"(?<![a-z])luq(?![a-z])", " left upper quadrant "),
+    (r"(?<![a-z])rlq(?![a-z])", " right lower quadrant "), (r"(?<![a-z])llq(?![a-z])", " left lower quadrant "),
+    (r"(?<![a-z])rif(?![a-z])", " right iliac fossa "), (r"(?<![a-z])lif(?![a-z])", " left iliac fossa "),
+    (r"(?<![a-z])(?:yest|yday|yesterdy)(?![a-z])", " yesterday "),
+    (r"(?<![a-z])biba(?![a-z])", " brought in by ambulance "),
+    (r"(?<![a-z])lap\s*chole(?![a-z])", " laparoscopic cholecystectomy "),
+    # "POD 3", "day 5 post op", "day 5 post lap chole": days after an operation
+    (r"(?<![a-z])pod\s*(\d{1,2})(?![0-9])", r" post op day \1 "),
+    (r"(?<![a-z])day\s*(\d{1,2})\s+post(?:\s*op(?:erative)?)?(?![a-z])", r" post op day \1 "),
+    # lower-case "hr 112" is a heart rate (a number after it); "2 hr" stays hours; "rr 24", "p 120" likewise
+    (r"(?<![a-z0-9])hr\s*[:=]?\s*(?=\d{2,3}(?![\d.:])(?!\s*(?:hours?|hrs?|mins?|minutes?)(?![a-z])))", " heart rate "),
+    (r"(?<![a-z0-9])rr\s*[:=]?\s*(?=\d{1,2}(?![\d.:]))", " respiratory rate "),
+    (r"(?<![a-z0-9/+.])p\s*[:=]?\s*(?=\d{2,3}(?![\d.%/:])(?!\s*(?:mg|ml|kg|mins?|hours?)))", " pulse "),
+    (r"(?<![a-z])(?:resp rate|resps|breathing rate)(?=\s*[:=]?\s*\d)", " respiratory rate "),
     (r"(?<![a-z])doe(?![a-z])", " shortness of breath on exertion "),
     (r"(?<![a-z])(?:urti|uri)(?![a-z])", " upper respiratory tract infection "),
     (r"(?<![a-z])uti(?![a-z])", " urinary tract infection "),
@@ -286,10 +312,185 @@ _TABLET_COUNT = re.compile(
     r"sleeping pills?|antidepressants?)(?![a-z])")
 
 
+# ---------------------------------------------------------------------------
+# NEWS2 (Royal College of Physicians, National Early Warning Score 2, 2017): the observations a text gives.
+# ---------------------------------------------------------------------------
+
+_OBS_VERB = r"\s*(?:of|is|was|were|at|:|=|now|down to|up to|dropped to|reading)?\s*"
+_NEWS2_OBSERVATIONS = [(re.compile(p), kind) for p, kind in (
+    (r"(?<![a-z])respiratory rate" + _OBS_VERB + r"(\d{1,2})(?![\d.])", "rr"),
+    (r"(?<![a-z])(?:heart rate|pulse(?: rate)?)" + _OBS_VERB + r"(\d{2,3})(?![\d.])(?!\s*(?:years?|months?|kg|%))", "hr"),
+    (r"(?<![\d./])(\d{2,3})\s*bpm(?![a-z])", "hr"),
+    (r"(?<![a-z])(?:blood pressure|sbp|systolic(?: blood pressure| bp)?|hypotensive|hypertensive)" + _OBS_VERB
+     + r"(\d{2,3})(?![\d.])", "sbp"),
+    (r"(?<![a-z])(?:oxygen saturation|saturations?|saturating|sat|sao2|o2 sat)" + _OBS_VERB
+     + r"(\d{2,3})(?![\d.])(?!\s*(?:years?|days?|hours?))", "spo2"),
+    (r"(?<![a-z])gcs" + _OBS_VERB + r"(\d{1,2})(?![\d.])", "gcs"),
+)]
+# Consciousness on the ACVPU scale: alert, or new confusion / responds to voice / to pain / unresponsive.
+_AVPU = re.compile(r"(?<![a-z])avpu\s*(?:score)?\s*(?:of|is|was|:|=|-)?\s*([avpu])(?![a-z])")
+_ALERT = re.compile(r"(?<![a-z])(?<!not )(?<!less )(?<!not fully )(?:alert|a\s*(?:&|and)\s*o(?:x\s*[1-4])?|"
+                    r"orientated|oriented)(?![a-z])")
+_RESPONDS = re.compile(r"(?<![a-z])(?:respon(?:ds|sive|ding)\s+(?:only\s+)?to\s+(?:voice|pain|painful stimul\w*)|"
+                       r"unresponsive|unrousable)(?![a-z])")
+_ON_OXYGEN = re.compile(
+    r"(?<![a-z])(?:(?<!home )(?:on|with|needing|needs|requiring)\s+(?:\d{1,2}(?:\.\d)?\s*(?:l|lpm|litres?|liters?)"
+    r"(?:\s*/\s*min|\s*per\s*min\w*)?(?:\s+(?:of\s+)?(?:o2|oxygen))?|o2|oxygen|supplemental oxygen)|"
+    r"(?:\d{1,2}(?:\.\d)?)\s*(?:l|lpm|litres?|liters?)\s*(?:/\s*min\s*)?(?:of\s+)?(?:o2|oxygen)|"
+    r"nasal (?:cannula|cannulae|specs|prongs)|non rebreath\w*|nrb mask|venturi|fio2|high flow)(?![a-z])")
+_HYPERCAPNIC = re.compile(r"(?<![a-z])(?:hypercapni\w*|type (?:2|ii) respiratory failure|t2rf|co2 retainer|"
+                          r"retains co2|target (?:sats |saturations? |oxygen saturation )?(?:of )?88\s*(?:-|to)\s*92)")
+_NEWS_STATED = re.compile(r"(?<![a-z])news\s?2?\s*(?:score)?\s*(?:of|is|was|:|=)?\s*(\d{1,2})(?![\d./])")
+
+
+def read_observations(text: str) -> dict:
+    """The NEWS2 observations an expanded text gives: respiratory rate, heart rate, systolic blood pressure,
+    SpO2, GCS, an AVPU letter, "alert", supplemental oxygen, the hypercapnic target, a stated NEWS score."""
+    found: dict = {}
+    for pattern, kind in _NEWS2_OBSERVATIONS:
+        match = pattern.search(text)
+        if match and kind not in found:
+            found[kind] = int(match.group(1))
+    match = _AVPU.search(text)
+    if match:
+        found["avpu"] = match.group(1)
+    elif _RESPONDS.search(text):
+        found["avpu"] = "v"
+    elif _ALERT.search(text):
+        found["avpu"] = "a"
+    if _ON_OXYGEN.search(text):
+        found["oxygen"] = True
+    if _HYPERCAPNIC.search(text):
+        found["scale2"] = True
+    match = _NEWS_STATED.search(text)
+    if match and int(match.group(1)) <= 20:
+        found["stated"] = int(match.group(1))
+    return found
+
+
+def _band(value: float, bands: tuple) -> int:
+    for upper, points in bands:
+        if value <= upper:
+            return points
+    return bands[-1][1]
+
+
+# (upper bound inclusive, points), from the RCP NEWS2 chart.
+_RR_BANDS = ((8, 3), (11, 1), (20, 0), (24, 2), (999, 3))
+_HR_BANDS = ((40, 3), (50, 1), (90, 0), (110, 1), (130, 2), (999, 3))
+_SBP_BANDS = ((90, 3), (100, 2), (110, 1), (219, 0), (999, 3))
+_TEMP_BANDS = ((35.0, 3), (36.0, 1), (38.0, 0), (39.0, 1), (99, 2))
+_SPO2_SCALE1 = ((91, 3), (93, 2), (95, 1), (100, 0))
+
+
+def _spo2_scale2(value: int, oxygen: bool) -> int:
+    if value <= 83:
+        return 3
+    if value <= 85:
+        return 2
+    if value <= 87:
+        return 1
+    if value <= 92 or not oxygen:
+        return 0
+    return 1 if value <= 94 else 2 if value <= 96 else 3
+
+
+@dataclass
+class News2:
+    score: int
+    parts: dict       # parameter -> points
+    observations: int
+
+    @property
+    def red(self) -> bool:
+        """A single parameter scoring 3."""
+        return any(points == 3 for points in self.parts.values())
+
+
+def news2(observations: dict, temp_c: float | None = None, confused: bool = False) -> News2 | None:
+    """The NEWS2 aggregate (RCP 2017) from two or more observations, or from a stated NEWS score; None
+    when the text gives fewer than two. SpO2 uses scale 1 unless the text names a hypercapnic target."""
+    parts: dict[str, int] = {}
+    if "rr" in observations and 3 <= observations["rr"] <= 80:
+        parts["respiratory rate"] = _band(observations["rr"], _RR_BANDS)
+    if "hr" in observations and 20 <= observations["hr"] <= 250:
+        parts["pulse"] = _band(observations["hr"], _HR_BANDS)
+    if "sbp" in observations and 40 <= observations["sbp"] <= 300:
+        parts["systolic blood pressure"] = _band(observations["sbp"], _SBP_BANDS)
+    oxygen = bool(observations.get("oxygen"))
+    if "spo2" in observations and 50 <= observations["spo2"] <= 100:
+        value = observations["spo2"]
+        parts["SpO2"] = (_spo2_scale2(value, oxygen) if observations.get("scale2")
+                         else _band(value, _SPO2_SCALE1))
+    if oxygen:
+        parts["supplemental oxygen"] = 2
+    if temp_c is not None:
+        parts["temperature"] = _band(temp_c, _TEMP_BANDS)
+    gcs = observations.get("gcs")
+    if confused or observations.get("avpu") in {"v", "p", "u"} or (gcs is not None and 3 <= gcs < 15):
+        parts["consciousness"] = 3
+    elif observations.get("avpu") == "a" or gcs == 15:
+        parts["consciousness"] = 0
+    stated = observations.get("stated")
+    if len(parts) < 2 and stated is None:
+        return None
+    score = sum(parts.values())
+    if stated is not None and (len(parts) < 2 or stated > score):
+        score = stated
+    return News2(score, parts, len(parts))
+
+
 def _vitals(text: str) -> str:
     for pattern, kind in _VITALS:
         text = pattern.sub(lambda m, kind=kind: m.group(0) + _vital_words(kind, float(m.group(1))), text)
     return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(1)) <= 500 else ""), text)
+
+
+# "PND" beside breathing words is paroxysmal nocturnal dyspnoea, beside a birth or mood postnatal depression;
+# alone it stays "pnd" (both findings may read it).
+_PND = re.compile(r"(?<![a-z])pnd(?![a-z])")
+_PND_BREATHING = frozenset((
+    "breath breathless breathlessness shortness sob doe soboe orthopnoea orthopnea dyspnoea dyspnea oedema edema "
+    "ankle ankles swelling swollen pillows cough wheeze crackles heart failure chf ccf lvf jvp exertion exertional "
+    "chest cp palpitations").split())
+_PND_MOOD = frozenset((
+    "postnatal baby birth delivered delivery mood low depressed depression anxious anxiety crying tearful "
+    "bonding partum postpartum mum mother weeks months thoughts").split())
+
+
+def _pnd(text: str) -> str:
+    def replace(match: re.Match) -> str:
+        near = set(re.findall(r"[a-z]+", text[max(0, match.start() - 60):match.end() + 60]))
+        if near & _PND_BREATHING and not near & _PND_MOOD:
+            return " paroxysmal nocturnal dyspnoea "
+        if near & _PND_MOOD and not near & _PND_BREATHING:
+            return " postnatal depression "
+        return match.group(0)
+    return _PND.sub(replace, text)
+
+
+# Brackets hold an aside that belongs to the clause around it: "chest pain (central, crushing)",
+# "headache (worst ever, sudden onset)", "fever (39.5)", "no fever (or rash)". They are read as spaces;
+# an age and sex in brackets ("(45M)") starts a clause of its own.
+_BRACKETED_AGE = re.compile(r"[(\[]\s*(\d{1,3}\s?(?:m|f|male|female|yo|y/o|y\.o\.?|years?\s*old)[^)\]]{0,20})[)\]]")
+_BRACKET = re.compile(r"[()\[\]]")
+
+
+def _unbracket(text: str) -> str:
+    if "(" not in text and "[" not in text and ")" not in text and "]" not in text:
+        return text
+    return _BRACKET.sub(" ", _BRACKETED_AGE.sub(r", \1 ,", text))
+
+
+# Obstetric "G2P1": more pregnancies than births (and losses, "G3P1+1") is, most likely, a pregnancy now.
+_GRAVIDA = re.compile(r"(?<![a-z0-9])g\s?(\d{1,2})\s?p\s?(\d{1,2})(?:\s?\+\s?(\d{1,2}))?(?![0-9])")
+
+
+def _gravida(text: str) -> str:
+    def replace(match: re.Match) -> str:
+        gravida, para, lost = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+        return match.group(0) + (" pregnant now " if gravida > para + lost else " ")
+    return _GRAVIDA.sub(replace, text)
 
 
 def _expand(text: str, phrase: bool = False) -> str:
@@ -297,9 +498,12 @@ def _expand(text: str, phrase: bool = False) -> str:
     for pattern, replacement in _CASED_SHORTHAND:
         text = pattern.sub(replacement, text)
     text = _WORD_HYPHEN.sub(" ", text.lower())
+    text = _unbracket(text)
     for pattern, replacement in _IDIOMS:
         text = pattern.sub(replacement, text)
     text = _sob(text, phrase)
+    if not phrase:
+        text = _gravida(_pnd(text))
     if phrase and text.strip() == "nai":  # the shorthand "nai" (non-accidental injury) as a knowledge phrase;
         text = " non accidental injury "    # in patient text lower-case "nai" is Bangla "not" ("jor nai")
     for pattern, replacement in _SHORTHAND:
@@ -413,6 +617,8 @@ _AGE_WORDS = [(re.compile(p), years) for p, years in (
     (r"(?<![a-z])(?:infant|baby|babies|শিশু বাচ্চা)(?![a-z])", 0.5),
     (r"(?<![a-z])(?:toddler)(?![a-z])", 2),
 )]
+# The ages a word alone allows (years, from and below): a newborn is under 4 weeks, a baby under 1, a toddler 1 to 3.
+AGE_WORD_RANGES = {0.02: (0.0, 28 / 365), 0.5: (0.0, 0.999), 2: (1.0, 3.0)}
 _TEMP_PATTERNS = [re.compile(p) for p in (
     r"(\d{2,3}(?:\.\d+)?)\s*(?:deg(?:rees?)?\s*)?(c|f|celsius|fahrenheit|centigrade)(?![a-z])",
     r"(\d{2,3}(?:\.\d+)?)\s*(?:deg(?:rees?)?|digri|degri|ডিগ্রি|ডিগ্রী)(?![a-z])",
@@ -562,6 +768,13 @@ NEGATION_PRE = _phrases(
     "ruled out", "rules out", "nor", "neither", "no sign of", "no signs of", "no evidence of", "no history of",
     "isnt", "wasnt", "not had", "no complaints of", "no c/o", "nil", "none", "didnt", "did not", "doesnt",
     "hasnt", "havent", "dont", "nothing")
+# ConText pseudo-triggers (Chapman et al.; medspaCy defaults): they contain a negation word and negate nothing
+# after them ("no change in chest pain", "not only", "gram negative"); the words after "no" in the trigger
+# itself are negated ("no increase" is not a worsening).
+PSEUDO_NEGATION = _phrases(
+    "no change", "no significant change", "no interval change", "no definite change", "no increase",
+    "no significant increase", "not only", "not just", "gram negative", "not necessarily", "not cause", "not drain",
+    "not extend", "no suspicious change", "no further change")
 # "not stopped", "hasn't settled", "didn't help": the symptom goes on, the trigger is not a negation of it.
 _PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
     "stop stopped stopping settle settled ease eased improve improved improving help helped work worked go gone "
@@ -572,6 +785,8 @@ NEGATION_POST = _phrases(
     "none", "denied", "absent", "negative", "neg", "nil", "not present", "not there", "resolved", "gone", "ruled out",
     "nai", "nei", "nay", "nei ekhon", "নেই", "নাই", "হয়নি", "hoyni", "na")
 UNCERTAIN_PRE = _phrases(
+    "not certain if", "not certain whether", "uncertain if", "uncertain whether", "unclear if", "unclear whether",
+    "cannot rule out", "cant rule out", "cannot exclude", "cant exclude", "not ruled out", "not excluded",
     "might", "may", "maybe", "possibly", "possible", "perhaps", "probably", "not sure if", "not sure whether",
     "could be", "could have", "query", "suspected", "suspect", "wonder if", "wondering if", "worried about",
     "concerned about", "afraid of", "rule out", "likely", "?", "ki", "মনে হয়", "mone hoy")
@@ -631,6 +846,7 @@ _FIRST_PERSON = frozenset({"i", "im", "ive", "id", "me", "myself", "আমি", 
 # "mother had", "dad died of": a relative's past illness is family history even in a carer's text.
 _DIED = frozenset({"die", "pass", "died", "passed"})
 _FAMILY_PAST_VERBS = frozenset(t.stem for t in tokens("had died passed suffered")) | {"die", "pass", "suffer"}
+_FAMILY_PRESENT_VERBS = frozenset(t.stem for t in tokens("has suffers gets"))
 
 
 _BY_FIRST: dict[int, dict[str, tuple[tuple[str, ...], ...]]] = {}
@@ -824,9 +1040,18 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                 k += 1
             if k < n and stems[k] in _PAST_ILLNESSES:
                 historical[k] = True
+    pseudo = set()
     for start, end in _sentences(stems):
         i = start
         while i < end:
+            length = _starts(stems, i, PSEUDO_NEGATION)
+            if length:
+                for k in range(i, min(i + length, end)):
+                    pseudo.add(k)
+                    if k > i and stems[i] == "no":
+                        negated[k] = True
+                i += length
+                continue
             best, flags, across = 0, None, True
             for phrases, target, commas in ((FAMILY_PRE, other, True), (HISTORICAL_PRE, historical, True),
                                             (ONGOING_PRE, ongoing, True), (NEGATION_PRE, negated, True),
@@ -860,7 +1085,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
         for i in range(start, end):
             for phrases, flags in ((NEGATION_POST, negated), (UNCERTAIN_POST, uncertain),
                                    (HISTORICAL_POST, historical), (FAMILY_POST, other)):
-                if i in protected:
+                if i in protected or i in pseudo:
                     continue
                 length = _starts(stems, i, phrases)
                 if length:
@@ -908,6 +1133,8 @@ def _relative_mention(stems: list[str], i: int) -> tuple[str | None, str | None]
         return s, stems[k]
     if i + 1 < len(stems) and stems[i + 1] in _FAMILY_PAST_VERBS:
         return s, None  # "dad died of", "mother had"
+    if i + 1 < len(stems) and stems[i + 1] in _FAMILY_PRESENT_VERBS:
+        return s, None  # "mother has diabetes" (family history when the text names its own patient)
     return None, None
 
 
@@ -1031,15 +1258,32 @@ def _joint_with_writer(stems: list[str], i: int, end: int) -> bool:
     return i + 2 < end and stems[i + 1] in _CONJUNCTIONS and stems[i + 2] in _FIRST_PERSON
 
 
+_SEX_WORDS = frozenset({"m", "f", "male", "female", "year", "yr"})
+
+
+def _names_its_patient(stems: list[str]) -> bool:
+    """The text has its own patient: the writer's own words ("I have") or a clinical header ("52M", "pt")."""
+    for k, s in enumerate(stems):
+        if s in _FIRST_PERSON or s == "patient":
+            return True
+        if s.isdigit() and k + 1 < len(stems) and stems[k + 1] in _SEX_WORDS:
+            return True
+    return False
+
+
 def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other: list[bool]) -> None:
     """In a sentence about another relative than the patient, that relative's findings are not the patient's."""
     pregnant = not _PREGNANCY.isdisjoint(stems)
+    named_patient = _names_its_patient(stems)
     i = start
     while i < end:
         relative, determiner = _relative_mention(stems, i)
         bare = relative is not None and determiner is None
         if relative and not (relative == _BABY and pregnant):
             past = i + 1 < end and stems[i + 1] in _FAMILY_PAST_VERBS
+            if bare and not past and not (subject == "writer" and named_patient):
+                i += 1  # "hi, mum has chest pain": a carer's note about mum, unless the text names its own patient
+                continue
             if relative == subject and not bare:
                 mark = past and _history_cue(stems, i, end)
             elif subject == "writer" and _joint_with_writer(stems, i, end):
@@ -1072,6 +1316,8 @@ class Facts:
     age_from_text: bool = False
     age_from_word: bool = False     # only a rough guess from a word ("baby" ~ 6 months, "toddler" ~ 2)
     notes: list[str] = field(default_factory=list)
+    observations: dict = field(default_factory=dict)   # NEWS2 observations (read_observations)
+    age_range: tuple[float, float] | None = None   # with age_from_word: the ages the word allows
 
 
 _PREGNANCY_WORDS = re.compile(r"(?<![a-z])(?:pregnan\w*|weeks gone|gestation\w*|antenatal|midwife|bump|"
@@ -1091,8 +1337,10 @@ def read_facts(text: str, subject: str | None = None) -> Facts:
         # ("my toddler scratched my eye": the writer is the patient, the toddler gives no age)
         facts.age_years = read_age_years(expanded, subject)
         facts.age_from_word = facts.age_years is not None
+        facts.age_range = AGE_WORD_RANGES.get(facts.age_years) if facts.age_from_word else None
     facts.age_from_text = facts.age_years is not None
     facts.sex = read_sex(expanded)
     facts.temp_c = read_temperature_c(expanded)
     facts.days = read_duration_days(expanded)
+    facts.observations = read_observations(expanded)
     return facts
