@@ -89,8 +89,7 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])h\s*/\s*o(?![a-z])", " history of "),
     (r"(?<![a-z])c\s*/\s*o(?![a-z])", " complains of "),
     (r"(?<![a-z])r\s*/\s*o(?![a-z])", " query "),
-    # "s/p", "status post" (after an operation or event): one word, so "status" alone (status epilepticus) is not read
-    (r"(?<![a-z])(?:s\s*/\s*p|status\s+post)(?![a-z])", " statuspost "),
+    (r"(?<![a-z])s\s*/\s*p(?![a-z])", " status post "),
     (r"(?<![a-z])w\s*/\s*o(?![a-z])", " without "),
     (r"(?<![a-z])w\s*/(?![a-z]{2})", " with "),
     (r"(?<![a-z])b\s*/\s*l(?![a-z])", " bilateral "),
@@ -113,7 +112,6 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])rif(?![a-z])", " right iliac fossa "), (r"(?<![a-z])lif(?![a-z])", " left iliac fossa "),
     (r"(?<![a-z])(?:yest|yday|yesterdy)(?![a-z])", " yesterday "),
     (r"(?<![a-z])biba(?![a-z])", " brought in by ambulance "),
-    (r"(?<![a-z])lap\s*chole(?![a-z])", " laparoscopic cholecystectomy "),
     # "POD 3", "day 5 post op", "day 5 post lap chole": days after an operation
     (r"(?<![a-z])pod\s*(\d{1,2})(?![0-9])", r" post op day \1 "),
     (r"(?<![a-z])day\s*(\d{1,2})\s+post(?:\s*op(?:erative)?)?(?![a-z])", r" post op day \1 "),
@@ -973,7 +971,9 @@ _NOT_THE_SYMPTOM_AFTER = {"fever": frozenset({"hay"})}
 
 
 # A blocked nose is not breathlessness: "hard to breathe through my nose".
-_NOT_THE_SYMPTOM_BEFORE = {"shortness of breath": ("through", "nose")}
+_NOT_THE_SYMPTOM_BEFORE = {"shortness of breath": ("through", "nose"),
+                           # "status post" (s/p) is after an operation or event, not status epilepticus
+                           "prolonged seizure": ("post",)}
 
 
 def inside_other_name(concept: str, stream: list[Token], occurrence) -> bool:
