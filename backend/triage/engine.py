@@ -124,6 +124,10 @@ class Reading:
 
 _TEMP_WORDS = frozenset({"temperature", "temp", "t"})
 _CHILD_CONCEPTS = ("child", "infant", "young baby")
+_CHILD_SUBJECTS = reader._CHILD_SUBJECTS
+# Findings a knowledge phrase may give with an adult respiratory rate ("rr 30"); a child's is read by age.
+_BREATHING_RATE_CONCEPTS = ("very fast breathing", "fast breathing")
+_CHILD_RR_AGE = 12
 
 
 def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict | None,
@@ -140,11 +144,26 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
 
     present, absent, context_present, negated_seen = set(), set(), set(), set()
     findings = []
+    child_age = facts.age_years if facts.age_years is not None else age_years
+    try:
+        child_age = float(child_age) if child_age is not None else None
+    except (TypeError, ValueError):
+        child_age = None
     for concept, occurrences in matches.items():
         for occurrence in sorted(occurrences, key=lambda o: o.start):
             first = occurrence.first
             sides = occurrence.sides or (first,)  # "A ~ B": a negated side negates the whole ("testicle no pain")
+            own = reader.own_negation(stream, occurrence) if occurrence.sides else None
+            if own is not None:
+                # "haven't felt ~ baby ~ move": the term's own negation word is part of it; only a negation
+                # before that word ("no, I haven't...") or of a side before it negates the term
+                sides = tuple(k for k in sides if k <= own)
+            if occurrence.sides and reader.number_not_a_reading(stream, occurrence):
+                continue  # "hr ~ 4*" in "pulse 105 for 4 hours": the number is not the reading
             words = " ".join(t.raw for t in stream[occurrence.start:occurrence.end])
+            if concept in _BREATHING_RATE_CONCEPTS and child_age is not None and child_age < _CHILD_RR_AGE \
+                    and any(ch.isdigit() for ch in words):
+                continue  # "rr 30" is an adult limit; a child's rate is read by age (reader._child_rr_words)
             row = {"name": concept, "text": words, "negated": any(mods.negated[k] for k in sides),
                    "uncertain": mods.uncertain[first] or mods.feared[first], "historical": mods.historical[first],
                    "experiencer": "other" if mods.other[first] else "patient"}
@@ -203,6 +222,13 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
         absent.discard("fever")
     if "pregnant" in present or "pregnant" in context_present:
         facts.sex = facts.sex or "female"
+    if ("postpartum" in present or "postpartum" in context_present) and mods.subject not in _CHILD_SUBJECTS \
+            and not (facts.age_years is not None and facts.age_years < 16 and not facts.age_from_word):
+        # "my wife had a baby 10 days ago", "my daughter had a c-section": the mother is the patient, not a child
+        for concept in (*_CHILD_CONCEPTS, "newborn"):
+            present.discard(concept)
+            context_present.discard(concept)
+        findings = [row for row in findings if row["name"] not in (*_CHILD_CONCEPTS, "newborn")]
     if facts.age_years is not None:
         if facts.age_years >= 16 and not facts.age_from_word:
             # "my 45 year old husband", "34 year old woman", "45 bochorer": an explicit age beats a child word

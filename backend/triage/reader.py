@@ -66,6 +66,17 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
      lambda m: " per rectum " if m.group(1) == "pr" else " per vagina "),
     (r"(?<![a-z])((?:bleed|bleeding|blood|bled|mucus|loss|discharge|spotting))\s+(pr|pv)(?![a-z])",
      lambda m: f" {m.group(1)} " + ("per rectum " if m.group(2) == "pr" else "per vagina ")),
+    # "ectopics" (plural) are the heart's extra beats; "?ectopic" is a query of an ectopic pregnancy
+    (r"(?<![a-z])ectopics(?![a-z])(?!\s+pregnanc)", " ectopic beats "),
+    (r"\?\s*ectopic(?![a-z])(?!\s+(?:pregnanc|beat))", " ? ectopic pregnancy "),
+    # "#" before a bone or "# of" is a fracture: "#radius", "# NOF", "#tib", "# L wrist", "# of the wrist"
+    (r"#\s*(?=[a-z])", " fracture "),
+    (r"(?<![a-z])fracture\s+(tib|fib|rad)(?![a-z])",
+     lambda m: " fracture " + {"tib": "tibia", "fib": "fibula", "rad": "radius"}[m.group(1)] + " "),
+    # "hasn't stopped crying", "can't stop shaking", "won't stop": one form, so "won't stop crying" reads them all
+    (r"(?<![a-z])(?:hasnt|has not|havent|have not|cant|cannot|can not|wont|will not|doesnt|does not|couldnt|"
+     r"could not|isnt|is not|arent|are not)\s+(?:stopped|stopping|stop)(?![a-z])|(?<![a-z])not\s+stopping(?![a-z])",
+     " wont stop "),
 )]
 # Lower-case "sob" is romanised Bangla for "all" ("sob somoy": all the time); it is
 # shortness of breath only beside breathing or clinical words (upper-case SOB always is).
@@ -167,7 +178,9 @@ _STEM_EXCEPTIONS = {"fitness": "fitness", "positive": "positive", "position": "p
                     "burning": "burning", "burned": "burned", "burnt": "burned",
                     "stabbing": "stabbing", "stabbed": "stabbed",
                     "poisoned": "poisoned", "poisoning": "poisoning", "poisonings": "poisoning",
-                    "spotting": "spotting", "spotted": "spotted"}
+                    "spotting": "spotting", "spotted": "spotted",
+                    # breastfeeding ("lactating", "lactation") is not a blood lactate ("lactate 4.2")
+                    "lactating": "lactating", "lactation": "lactation"}
 _STEM_CACHE: dict[str, str] = {}
 
 _SPELLING = [(re.compile(p), r) for p, r in (
@@ -285,13 +298,29 @@ _VITALS = [(re.compile(p), words) for p, words in (
 )]
 
 
-def _vital_words(kind: str, value: float) -> str:
+def _child_rr_words(value: float, age: float) -> str:
+    """A child's respiratory rate by age. Under 5, NICE NG143 (traffic light): over 60 is red at any age under 5
+    ("very fast breathing"); tachypnoea (amber) is over 50 at 6-12 months and over 40 over 12 months. From 5 to
+    11, APLS gives 20-25 as normal (over 25 is tachypnoea) and BTS/SIGN 158 counts over 30 as acute severe
+    asthma. From 12 the adult limits apply (APLS 15-20; NEWS2 itself is scored from 16)."""
+    if age < 5:
+        if value > 60:
+            return " very fast breathing "
+        if (age >= 1 and value > 40) or (age >= 0.5 and value > 50):
+            return " tachypnoea "
+        return ""
+    return " very fast breathing " if value > 30 else " tachypnoea " if value > 25 else ""
+
+
+def _vital_words(kind: str, value: float, age: float | None = None) -> str:
     if kind == "bp":
         return " hypotension " if value <= 90 else ""
     if kind == "hr":
         return (" tachycardic " if value > 100 else " bradycardic very slow heart rate " if value <= 40
                 else " bradycardic " if value < 50 else "")
     if kind == "rr":
+        if age is not None and age < 12:
+            return _child_rr_words(value, age)
         return " very fast breathing " if value >= 25 else " tachypnoea " if value >= 21 else ""
     if kind == "spo2":
         return " low oxygen level " if 50 <= value <= 91 else ""
@@ -304,10 +333,14 @@ def _vital_words(kind: str, value: float) -> str:
 
 # A count of tablets taken at once that no dose instruction reaches is an overdose (NICE CKS Poisoning or
 # overdose): "took about 20 paracetamol", "swallowed 30 of her tablets".
+# "took 12 of my sertraline", "had about 30 of mum's pills": a count of someone's own supply is tablets too.
 _TABLET_COUNT = re.compile(
-    r"(?<![a-z])(?:took|taken|swallowed|overdosed on)\s+(?:about|around|over|nearly|maybe|like|roughly|at least)?\s*"
-    r"(\d{1,3})\s+(?:of\s+)?(?:[a-z]+\s+)?(?:tablets?|pills?|paracetamols?|ibuprofens?|aspirins?|co ?codamols?|"
-    r"sleeping pills?|antidepressants?)(?![a-z])")
+    r"(?<![a-z])(?:took|taken|swallowed|overdosed on|had|necked|downed)\s+"
+    r"(?:about|around|over|nearly|maybe|like|roughly|at least|all|almost)?\s*"
+    r"(\d{1,3})\s+(?:(?:of\s+)?(?:[a-z]+\s+)?(?:tablets?|pills?|paracetamols?|ibuprofens?|aspirins?|co ?codamols?|"
+    r"sleeping pills?|antidepressants?|capsules?|caps)(?![a-z])|"
+    r"of\s+(?:my|his|her|their|your|the|mums|dads|nans|grans|mothers|fathers)\s+(?!(?:days?|weeks?|hours?|times?|"
+    r"friends?|kids?|children|family|mates?|episodes?|attacks?)(?![a-z]))[a-z]+)")
 
 
 # ---------------------------------------------------------------------------
@@ -438,9 +471,19 @@ def news2(observations: dict, temp_c: float | None = None, confused: bool = Fals
     return News2(score, parts, len(parts))
 
 
+def _patient_age_guess(text: str) -> float | None:
+    """The age a text gives for reading its observations (a child's respiratory rate has its own limits); a word
+    such as "baby" counts unless the text is about a pregnancy or a birth (the baby is not the patient)."""
+    age = read_age_years(text, guess=False)
+    if age is None and not _PREGNANCY_WORDS.search(text) and not _BIRTH_WORDS.search(text):
+        age = read_age_years(text)
+    return age
+
+
 def _vitals(text: str) -> str:
+    age = _patient_age_guess(text) if "respiratory rate" in text else None
     for pattern, kind in _VITALS:
-        text = pattern.sub(lambda m, kind=kind: m.group(0) + _vital_words(kind, float(m.group(1))), text)
+        text = pattern.sub(lambda m, kind=kind: m.group(0) + _vital_words(kind, float(m.group(1)), age), text)
     return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(1)) <= 500 else ""), text)
 
 
@@ -491,7 +534,65 @@ def _gravida(text: str) -> str:
     return _GRAVIDA.sub(replace, text)
 
 
+# "PVD" beside vaginal words is PV (per vaginam) discharge; otherwise it stays "pvd" (peripheral vascular disease).
+_PVD = re.compile(r"(?<![a-z])pvd(?![a-z])")
+_PVD_VAGINAL = frozenset((
+    "itch itchy itching smell smelly smells offensive odour odor fishy thrush vaginal vagina vulval vulva vulvar "
+    "sti std stis sexual sexually partner pregnant pregnancy period periods lmp pelvic cottage cheese coil iucd "
+    "bv trichomonas chlamydia gonorrhoea smear postcoital intercourse").split())
+_PVD_VASCULAR = frozenset((
+    "leg legs calf calves claudication walking walk ulcer ulcers foot feet toe toes pulses pulse smoker smoking "
+    "diabetes diabetic dm ihd stent stents bypass amputation arterial cold peripheral vascular pad aaa").split())
+
+
+def _pvd(text: str) -> str:
+    def replace(match: re.Match) -> str:
+        near = set(re.findall(r"[a-z]+", text[max(0, match.start() - 60):match.end() + 60]))
+        if near & _PVD_VAGINAL and not near & _PVD_VASCULAR:
+            return " per vagina discharge "
+        return match.group(0)
+    return _PVD.sub(replace, text)
+
+
+# Clinical ages written as fractions: "6/12" is 6 months, "2/52" 2 weeks, "3/7" 3 days. A fraction is an age
+# when "old" follows it ("4/12 old"), when an age cue comes before it ("aged 6/12", "baby 4/12", "boy 2/52"),
+# or when it opens a note about a child ("6/12 baby, fever", "3/7 neonate"); otherwise ("x6/12", "for 6/12",
+# "cough 6/12", "3/7 hx of cough") it is how long something has gone on.
+_FRACTION_UNIT = {"12": "months", "52": "weeks", "7": "days"}
+_FRACTION = r"(\d{1,2})\s*/\s*(12|52|7)(?![\d/])"
+_NOT_AGE_AFTER = r"(?!\s*(?:ago|hx|history|of|duration|ongoing)(?![a-z]))"
+_FRACTION_OLD = re.compile(r"(?<![\d/.])(?<![a-z])" + _FRACTION + r"(?=\s*-?\s*olds?(?![a-z]))")
+_FRACTION_AFTER_CUE = re.compile(
+    r"(?<![a-z])(aged?|baby|infant|neonate|newborn|boy|girl|son|daughter|child|toddler|twins?)\s*:?\s*"
+    + _FRACTION + _NOT_AGE_AFTER)
+_FRACTION_OPENING = re.compile(r"^\s*" + _FRACTION + _NOT_AGE_AFTER)
+_CHILD_NOTE = re.compile(r"(?<![a-z])(?:baby|babies|infant|neonate|neonatal|newborn|child|boy|girl|son|daughter|"
+                         r"toddler|feeds?|feeding|nappies|nappy|breastfed|bottle|formula|mum|mother|parents?|"
+                         r"crying|born|term)(?![a-z])")
+
+
+def _fraction_ages(text: str) -> str:
+    if "/" not in text:
+        return text
+    text = _FRACTION_OLD.sub(lambda m: f" {m.group(1)} {_FRACTION_UNIT[m.group(2)]} ", text)
+    text = _FRACTION_AFTER_CUE.sub(
+        lambda m: f" {m.group(1)} {m.group(2)} {_FRACTION_UNIT[m.group(3)]} old ", text)
+    if _CHILD_NOTE.search(text):
+        text = _FRACTION_OPENING.sub(lambda m: f" {m.group(1)} {_FRACTION_UNIT[m.group(2)]} old ", text)
+    return text
+
+
+# "I'm 36 weeks", "my wife is 30 weeks": a pregnancy's gestation, not an age (the writer is not 36 weeks old).
+_GESTATION = re.compile(
+    r"(?<![a-z])(i am|im|i m|(?:wife|partner|girlfriend|fiancee)\s+is|(?:wifes|partners|girlfriends))\s+"
+    r"(?:now\s+|nearly\s+|almost\s+|about\s+|only\s+|just\s+)?([4-9]|[1-3][0-9]|4[0-2])\s*"
+    r"(?:\+\s*[0-6]\s*)?weeks?(?![a-z])"
+    r"(?!\s*(?:old|ago|pregnant|gestation|post|postpartum|after|since|into|out|from)(?![a-z]))")
+
+
 def _expand(text: str, phrase: bool = False) -> str:
+    if phrase and text.strip().lower() == "hr":
+        return " heart rate "  # a knowledge phrase's lone "hr" side ("hr ~ 4*") is a heart rate, not hours
     text = unicodedata.normalize("NFC", text).translate(_CHAR_FOLD)
     for pattern, replacement in _CASED_SHORTHAND:
         text = pattern.sub(replacement, text)
@@ -501,12 +602,14 @@ def _expand(text: str, phrase: bool = False) -> str:
         text = pattern.sub(replacement, text)
     text = _sob(text, phrase)
     if not phrase:
-        text = _gravida(_pnd(text))
+        text = _fraction_ages(_gravida(_pvd(_pnd(text))))
     if phrase and text.strip() == "nai":  # the shorthand "nai" (non-accidental injury) as a knowledge phrase;
         text = " non accidental injury "    # in patient text lower-case "nai" is Bangla "not" ("jor nai")
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
-    return text if phrase else _vitals(text)
+    if phrase:
+        return text
+    return _vitals(_GESTATION.sub(r"\1 \2 weeks pregnant ", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,7 +660,7 @@ _UNIT_DAYS = {
 _UNIT = (r"(minutes?|min|hours?|h|days?|d|nights?|weeks?|w|months?|mo|years?|y|din|saptah|soptaho|shoptaho|mash|"
          r"mas|bochor|bochhor|bosor|ghonta|ghanta|দিন|সপ্তাহ|মাস|বছর|ঘন্টা|ঘণ্টা|মিনিট)")
 _DURATION_PATTERNS = [re.compile(p) for p in (
-    r"(?:for|since|past|last|over|x|about|almost|nearly|around|already)\s*(?:the\s+)?(?:past\s+|last\s+)?" + _NUM
+    r"(?:for|since|past|last|over|x|about|almost|nearly|around|already|been)\s*(?:the\s+)?(?:past\s+|last\s+)?" + _NUM
     + r"\s*(?:-\s*)?" + _UNIT + r"(?![a-z])",
     _NUM + r"\s*" + _UNIT + r"\s*(?:ago|now|ongoing|history|duration|of\s)",
     _NUM + r"\s*" + _UNIT + r"\s*(?:ধরে|dhore|dhorei|dhre|theke|থেকে|hoy|holo|hoilo|হলো|হল|যাবত|jabot)",
@@ -574,7 +677,7 @@ _DURATION_PHRASES = [(re.compile(p), days) for p, days in (
     (r"since (?:the )?weekend", 3),
     (r"since last week|for a week|for about a week|over a week|more than a week|one week", 7),
     (r"for weeks|for several weeks|for a few weeks|for many weeks", 21),
-    (r"since last month|for a month|over a month|more than a month", 30),
+    (r"(?<![a-z])(?:since |from |over )?(?:last|the past|the last) month|for a month|over a month|more than a month", 30),
     (r"for months|over months|for many months|for several months", 90),
     (r"for years|over years|for many years|since childhood|lifelong|for ages", 730),
 )]
@@ -972,6 +1075,8 @@ _NOT_THE_SYMPTOM_AFTER = {"fever": frozenset({"hay"})}
 
 # A blocked nose is not breathlessness: "hard to breathe through my nose".
 _NOT_THE_SYMPTOM_BEFORE = {"shortness of breath": ("through", "nose"),
+                           # "? ectopic pregnancy" is not the heart's ectopic beats
+                           "ectopic beats": (stem("pregnancy"),),
                            # "status post" (s/p) is after an operation or event, not status epilepticus
                            "prolonged seizure": ("post",)}
 
@@ -986,6 +1091,43 @@ def inside_other_name(concept: str, stream: list[Token], occurrence) -> bool:
     if then:
         following = [t.stem for t in stream[occurrence.end:occurrence.end + 4] if t.raw not in SKIP]
         return tuple(following[:len(then)]) == then
+    return False
+
+
+def own_negation(stream: list[Token], occurrence) -> int | None:
+    """The first side of an "A ~ B" term that starts with a negation trigger ("haven't felt ~ baby ~ move",
+    "not eaten ~ days"): the term's own negation is part of the phrase, so the sides after it, which fall in
+    the trigger's scope, are not negated by it. None when no side starts with one."""
+    stems = [t.stem if t.raw not in SKIP else t.raw for t in stream]
+    for k in occurrence.sides:
+        if _starts(stems, k, NEGATION_PRE):
+            return k
+    return None
+
+
+# A number side of an "A ~ B" term ("heart rate ~ 4*", "sugar ~ 3*") is the measure's reading only when no
+# unit of time, count or dose follows it ("pulse 105 for 4 hours") and no other number stands between it and
+# the measure ("pulse 105, 40 minutes later").
+_NOT_A_READING = frozenset(t.stem for t in tokens(
+    "hours hour days day nights night weeks week months month years year minutes minute mins min seconds secs "
+    "times tablets tablet pills pill mg ml kg am pm puffs doses"))
+
+
+def number_not_a_reading(stream: list[Token], occurrence) -> bool:
+    sides = occurrence.sides
+    if len(sides) < 2:
+        return False
+    for k in sides:
+        if not stream[k].raw[:1].isdigit():
+            continue
+        # (a side that names the unit itself, "nosebleed ~ 20 minutes", runs on past the number)
+        if k == max(sides) and occurrence.end == k + 1 and k + 1 < len(stream) \
+                and stream[k + 1].stem in _NOT_A_READING:
+            return True
+        j = min((j for j in sides if j != k), key=lambda j: abs(j - k))
+        low, high = sorted((j, k))
+        if any(stream[m].raw[:1].isdigit() for m in range(low + 1, high)):
+            return True
     return False
 
 
@@ -1156,6 +1298,9 @@ _NOT_SYMPTOM = frozenset(t.stem for t in tokens(
 _DEATH = frozenset(t.stem for t in tokens("died passed death dead lost killed")) | {"die", "pass"}
 # A past illness of the patient-relative that is family history: "had a stroke at 60", "years ago".
 _HISTORY_CUES = frozenset(t.stem for t in tokens("ago age aged childhood"))
+_AGO = stem("ago")
+_RECENT_UNITS = frozenset(t.stem for t in tokens("minutes mins hours hrs days nights weeks wks day night week hour"))
+_NOW = frozenset(t.stem for t in tokens("now"))
 _WHEN_WAS = (frozenset(t.stem for t in tokens("he she they")), frozenset(t.stem for t in tokens("was were")))
 
 
@@ -1217,6 +1362,8 @@ def _history_cue(stems: list[str], i: int, end: int) -> bool:
     for k in range(i + 1, min(end, i + 12)):
         if stems[k] in CLAUSE_PUNCT and stems[k] != ",":
             break
+        if stems[k] == _AGO and k > 0 and stems[k - 1] in _RECENT_UNITS:
+            continue  # "had a baby 10 days ago", "had an operation a week ago": recent, the patient's own
         if stems[k] in _HISTORY_CUES or (stems[k] == "at" and k + 1 < end and stems[k + 1][:1].isdigit()):
             return True
         if (stems[k] == "when" and k + 2 < end and stems[k + 1] in _WHEN_WAS[0]
@@ -1284,8 +1431,10 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
             if bare and not past and not (subject == "writer" and named_patient):
                 i += 1  # "hi, mum has chest pain": a carer's note about mum, unless the text names its own patient
                 continue
+            stop_at_now = False
             if relative == subject and not bare:
                 mark = past and _history_cue(stems, i, end)
+                stop_at_now = True  # "mum had a stroke years ago and now she can't speak": now is hers
             elif subject == "writer" and _joint_with_writer(stems, i, end):
                 mark = False  # "me and my husband both have headaches": the writer has them too
             elif _reports_on_writer(stems, i + 1, end):
@@ -1297,6 +1446,7 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
                 k = i + 1
                 while (k < end and not (stems[k] in CLAUSE_PUNCT and stems[k] != ",")
                        and stems[k] not in {"but", "kintu"} and stems[k] not in _FIRST_PERSON
+                       and not (stop_at_now and stems[k] in _NOW)
                        and not (subject == "writer" and _first_person_symptom(stems, k))):
                     if _relative_at(stems, k) == subject and subject != relative:
                         break
@@ -1321,7 +1471,12 @@ class Facts:
 
 
 _PREGNANCY_WORDS = re.compile(r"(?<![a-z])(?:pregnan\w*|weeks gone|gestation\w*|antenatal|midwife|bump|"
+                              r"felt (?:the |my )?baby|baby (?:movements?|kicks|kicking)|fetal|foetal|"
                               r"গর্ভবতী|gorbhoboti)")
+# A birth the text is about: its mother is the patient unless the text is about the baby ("my wife had a baby").
+_BIRTH_WORDS = re.compile(r"(?<![a-z])(?:had (?:a|the|her|my) baby|gave birth|given birth|c section|caesarean|"
+                          r"cesarean|postpartum|post partum|postnatal|delivered)(?![a-z])")
+_CHILD_SUBJECTS = frozenset(t.stem for t in tokens("baby infant newborn child son toddler kid boy"))
 _CARER_OF_CHILD = re.compile(r"(?<![a-z])(?:my|our)\s+(?:[a-z]+\s+)?(?:toddler|baby|infant|newborn)(?![a-z])")
 
 
@@ -1332,7 +1487,8 @@ def read_facts(text: str, subject: str | None = None) -> Facts:
     facts = Facts()
     facts.age_years = read_age_years(expanded, subject, guess=False)
     if facts.age_years is None and not (subject == "writer" and _CARER_OF_CHILD.search(expanded)) \
-            and not _PREGNANCY_WORDS.search(expanded):
+            and not _PREGNANCY_WORDS.search(expanded) \
+            and not (_BIRTH_WORDS.search(expanded) and subject not in _CHILD_SUBJECTS):
         # ("30 weeks pregnant and the baby hasn't moved": the baby is not the patient)
         # ("my toddler scratched my eye": the writer is the patient, the toddler gives no age)
         facts.age_years = read_age_years(expanded, subject)
