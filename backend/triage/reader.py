@@ -53,6 +53,7 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])fit (?:and|&) (well|healthy)(?![a-z])", r" \1 "),
     (r"(?<![a-z])((?:cough|sneez|laugh|giggl|cry)[a-z]*)\s+fits?(?![a-z])", r" \1 bouts "),
     (r"(?<![a-z])food\s+poisoning(?![a-z])", " foodpoisoning "),
+    (r"(?<![a-z])hearing\s+aids?(?![a-z])", " hearing device "),
     # romanised "jor" is a fever, but "jor dile", "jor kore" is straining or force
     (r"(?<![a-z])jor\s+(?=(?:dile|diye|dite|deya|dei|kore|korle|kora|kore\s+kore)(?![a-z]))", " force "),
     # Bangla puts "after" last: "জ্বরের পর কাশি", "sordir pore" are "since the fever/cold" (the illness is over)
@@ -180,7 +181,9 @@ _STEM_EXCEPTIONS = {"fitness": "fitness", "positive": "positive", "position": "p
                     "poisoned": "poisoned", "poisoning": "poisoning", "poisonings": "poisoning",
                     "spotting": "spotting", "spotted": "spotted",
                     # breastfeeding ("lactating", "lactation") is not a blood lactate ("lactate 4.2")
-                    "lactating": "lactating", "lactation": "lactation"}
+                    "lactating": "lactating", "lactation": "lactation",
+                    # AIDS is not "first aid", "hearing aids" keep their own word ("aid")
+                    "aids": "aids"}
 _STEM_CACHE: dict[str, str] = {}
 
 _SPELLING = [(re.compile(p), r) for p, r in (
@@ -284,17 +287,17 @@ def _sob(text: str, phrase: bool) -> str:
 
 # Observations written as numbers are findings where NEWS2 (RCP 2017) and NICE NG51 (sepsis) make them
 # red flags: the words added here are ordinary findings ("hypotension", "tachycardic", "bradycardic"...).
-_NUMBER_AFTER = r"\s*(?:of|is|was|at|:|=)?\s*(\d{2,3})(?![\d.])"
+_NUMBER_AFTER = r"\s*(?:of|is|was|at|:|=)?\s*(\d{2,3})(?!\d)(?!\.\d)"
 _VITALS = [(re.compile(p), words) for p, words in (
     (r"(?<![a-z])blood pressure" + _NUMBER_AFTER + r"\s*/\s*\d{2,3}", "bp"),
     (r"(?<![a-z])(?:heart rate|pulse(?: rate)?)" + _NUMBER_AFTER + r"(?!\s*(?:years?|months?|kg|%))", "hr"),
     (r"(?<![a-z])respiratory rate" + _NUMBER_AFTER, "rr"),
     (r"(?<![a-z])oxygen saturation" + _NUMBER_AFTER + r"\s*%?", "spo2"),
-    (r"(?<![a-z])gcs\s*(?:of|is|was|:|=)?\s*(\d{1,2})(?![\d.])(?:\s*/\s*15)?", "gcs"),
+    (r"(?<![a-z])gcs\s*(?:of|is|was|:|=)?\s*(\d{1,2})(?!\d)(?!\.\d)(?:\s*/\s*15)?", "gcs"),
     # A blood ketone reading in mmol/L ("ketones 3.4", "ketone meter says 4"); urine "3+" is not one.
     (r"(?<![a-z])ketones?(?:\s+(?:level|levels|reading|readings|meter|monitor))?"
      r"(?:\s+(?:of|is|are|was|were|at|reading|reads|says|said|shows|showing|now|up to|came back)|\s*[:=])*"
-     r"\s*(\d{1,2}(?:\.\d)?)(?![\d.])(?!\s*(?:\+|plus|days?|hours?|times|weeks?|x\b))", "ketones"),
+     r"\s*(\d{1,2}(?:\.\d)?)(?!\d)(?!\.\d)(?!\s*(?:\+|plus|days?|hours?|times|weeks?|x\b))", "ketones"),
 )]
 
 
@@ -349,14 +352,14 @@ _TABLET_COUNT = re.compile(
 
 _OBS_VERB = r"\s*(?:of|is|was|were|at|:|=|now|down to|up to|dropped to|reading)?\s*"
 _NEWS2_OBSERVATIONS = [(re.compile(p), kind) for p, kind in (
-    (r"(?<![a-z])respiratory rate" + _OBS_VERB + r"(\d{1,2})(?![\d.])", "rr"),
-    (r"(?<![a-z])(?:heart rate|pulse(?: rate)?)" + _OBS_VERB + r"(\d{2,3})(?![\d.])(?!\s*(?:years?|months?|kg|%))", "hr"),
+    (r"(?<![a-z])respiratory rate" + _OBS_VERB + r"(\d{1,2})(?!\d)(?!\.\d)", "rr"),
+    (r"(?<![a-z])(?:heart rate|pulse(?: rate)?)" + _OBS_VERB + r"(\d{2,3})(?!\d)(?!\.\d)(?!\s*(?:years?|months?|kg|%))", "hr"),
     (r"(?<![\d./])(\d{2,3})\s*bpm(?![a-z])", "hr"),
     (r"(?<![a-z])(?:blood pressure|sbp|systolic(?: blood pressure| bp)?|hypotensive|hypertensive)" + _OBS_VERB
-     + r"(\d{2,3})(?![\d.])", "sbp"),
+     + r"(\d{2,3})(?!\d)(?!\.\d)", "sbp"),
     (r"(?<![a-z])(?:oxygen saturation|saturations?|saturating|sat|sao2|o2 sat)" + _OBS_VERB
-     + r"(\d{2,3})(?![\d.])(?!\s*(?:years?|days?|hours?))", "spo2"),
-    (r"(?<![a-z])gcs" + _OBS_VERB + r"(\d{1,2})(?![\d.])", "gcs"),
+     + r"(\d{2,3})(?!\d)(?!\.\d)(?!\s*(?:years?|days?|hours?))", "spo2"),
+    (r"(?<![a-z])gcs" + _OBS_VERB + r"(\d{1,2})(?!\d)(?!\.\d)", "gcs"),
 )]
 # Consciousness on the ACVPU scale: alert, or new confusion / responds to voice / to pain / unresponsive.
 _AVPU = re.compile(r"(?<![a-z])avpu\s*(?:score)?\s*(?:of|is|was|:|=|-)?\s*([avpu])(?![a-z])")
@@ -480,10 +483,25 @@ def _patient_age_guess(text: str) -> float | None:
     return age
 
 
+# "SpO2 91% (baseline 91-92)", "sats 88% which is her usual": a reading at the patient's own baseline is not new.
+_AT_BASELINE = re.compile(r"\s*%?\s*[,;]?\s*(?:which is\s+|is\s+|=\s*)?(?:(?:his|her|their|my|the)\s+)?"
+                          r"(?:baseline|usual|normal for (?:him|her|them|me))\s*(?:is\s+|of\s+|:\s*)?"
+                          r"(?:(\d{2,3})(?:\s*(?:-|to)\s*(\d{2,3}))?)?")
+
+
+def _vital_words_at(match: re.Match, kind: str, age: float | None, text: str) -> str:
+    value = float(match.group(1))
+    if kind == "spo2":
+        baseline = _AT_BASELINE.match(text, match.end())
+        if baseline and (baseline.group(1) is None or value >= float(baseline.group(1)) - 1):
+            return match.group(0)
+    return match.group(0) + _vital_words(kind, value, age)
+
+
 def _vitals(text: str) -> str:
     age = _patient_age_guess(text) if "respiratory rate" in text else None
     for pattern, kind in _VITALS:
-        text = pattern.sub(lambda m, kind=kind: m.group(0) + _vital_words(kind, float(m.group(1)), age), text)
+        text = pattern.sub(lambda m, kind=kind, text=text: _vital_words_at(m, kind, age, text), text)
     return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(1)) <= 500 else ""), text)
 
 
@@ -517,9 +535,24 @@ _BRACKETED_AGE = re.compile(r"[(\[]\s*(\d{1,3}\s?(?:m|f|male|female|yo|y/o|y\.o\
 _BRACKET = re.compile(r"[()\[\]]")
 
 
+# A bare number in brackets after a person is their age: "our daughter (2 and a half)", "baby girl (9 months)".
+_BRACKETED_PERSON_AGE = re.compile(
+    r"(?<![a-z])(daughter|son|baby|boy|girl|child|kid|toddler|grandson|granddaughter|nephew|niece|brother|sister|"
+    r"husband|wife|partner|mum|mom|mother|dad|father|grandma|grandad|grandpa|nan|neighbour|friend)\s*[(\[]\s*"
+    r"(\d{1,3})(\s+and\s+a\s+half)?\s*(years?|yrs?|y|months?|mths?|weeks?|wks?|days?)?\s*(?:old)?\s*[)\]]")
+
+
+def _bracketed_person_age(match: re.Match) -> str:
+    number = match.group(2) + (".5" if match.group(3) else "")
+    unit = (match.group(4) or "year").rstrip("s")
+    unit = {"yr": "year", "y": "year", "mth": "month", "wk": "week"}.get(unit, unit)
+    return f"{match.group(1)} , {number} {unit}s old ,"
+
+
 def _unbracket(text: str) -> str:
     if "(" not in text and "[" not in text and ")" not in text and "]" not in text:
         return text
+    text = _BRACKETED_PERSON_AGE.sub(_bracketed_person_age, text)
     return _BRACKET.sub(" ", _BRACKETED_AGE.sub(r", \1 ,", text))
 
 
@@ -668,6 +701,9 @@ _DURATION_PATTERNS = [re.compile(p) for p in (
     r"(?<![a-z0-9])" + _NUM + r"\s*(din|soptaho|shoptaho|ghonta|ghanta|দিন|ঘন্টা|ঘণ্টা)(?![a-z])",
     r"(?<!বয়স )(?<![a-z0-9])" + _NUM + r"\s*(সপ্তাহ)(?!ের)",
     r"(?<![a-z0-9])x\s*" + _NUM + r"\s*" + _UNIT + r"(?![a-z])",
+    # "this is day 5", "it's day 3 now", "now on day 4" of the illness (not "day 5 of my period", "post op day 3")
+    r"(?<![a-z])(?:this is|it is|its|it s|now on|on|today is|now)\s+(day)\s+(\d{1,2})(?!\d)(?!\.\d)"
+    r"(?!\s*(?:of (?:my|her|the) (?:period|cycle|pill|course|antibiotics)|post))",
 )]
 _FRACTION_DURATION = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(7|52|12)(?![\d/])")
 _DURATION_PHRASES = [(re.compile(p), days) for p, days in (
@@ -675,6 +711,8 @@ _DURATION_PHRASES = [(re.compile(p), days) for p, days in (
     (r"(?:this morning|earlier today|since lunch|for an hour|for a few hours|for hours)", 0.3),
     (r"since (?:yesterday|last night)|overnight|from yesterday|গতকাল থেকে|kal theke|gotokal theke", 1),
     (r"since (?:the )?weekend", 3),
+    # a weekday: a few days (the day of writing is not known)
+    (r"since (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", 3),
     (r"since last week|for a week|for about a week|over a week|more than a week|one week", 7),
     (r"for weeks|for several weeks|for a few weeks|for many weeks", 21),
     (r"(?<![a-z])(?:since |from |over )?(?:last|the past|the last) month|for a month|over a month|more than a month", 30),
@@ -703,6 +741,20 @@ _AGE_PATTERNS = [re.compile(p) for p in (
     r"he|she|hes|shes|he s|she s)\s+(?:is\s+)?(?:only\s+|just\s+)?(\d{1,2})\s*"
     r"(months?|weeks?|days?)(?![a-z])(?!\s*(?:pregnant|ago|gestation))",
 )]
+# "in her late 80s", "in his seventies", "early 70s": an age by decade (early +2, mid +5, late +8).
+_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+            "nineties": 9}
+_DECADE_AGE = re.compile(
+    r"(?<![a-z])(?:(?:in\s+(?:his|her|their|my|the|your)\s+)(early|mid|late)?\s*|(early|mid|late)\s*-?\s*)"
+    r"(?:([2-9])0\s*s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![a-z0-9])")
+
+
+def _decade_age(match: re.Match) -> float:
+    decade = int(match.group(3)) if match.group(3) else _DECADES[match.group(4)]
+    part = match.group(1) or match.group(2)
+    return decade * 10 + {"early": 2, "mid": 5, "late": 8}.get(part, 5)
+
+
 _CLINICAL_AGE_SEX = re.compile(r"(?:^|[.,;:(]\s*|patient\s|pt\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,3})\s?"
                                r"(m|f|male|female)(?![a-z0-9])")
 _AGED_SEX = re.compile(r"(?:year|month|week|day)s?\s*old\s*(m|f|male|female|man|woman|boy|girl|lady|gentleman)(?![a-z])")
@@ -723,7 +775,10 @@ AGE_WORD_RANGES = {0.02: (0.0, 28 / 365), 0.5: (0.0, 0.999), 2: (1.0, 3.0)}
 _TEMP_PATTERNS = [re.compile(p) for p in (
     r"(\d{2,3}(?:\.\d+)?)\s*(?:deg(?:rees?)?\s*)?(c|f|celsius|fahrenheit|centigrade)(?![a-z])",
     r"(\d{2,3}(?:\.\d+)?)\s*(?:deg(?:rees?)?|digri|degri|ডিগ্রি|ডিগ্রী)(?![a-z])",
-    r"(?:temperature|temp|t|tmax|fever|pyrexia|pyrexial|febrile|jor|jwor|জ্বর|spiked|spiking)\s*[,:]?\s*(?:of|is|was|at|to|reached|reading|:|=|up to|of about|around|ache|hoyeche)?\s*(\d{2,3}(?:\.\d+)?)(?![\d/])",
+    r"(?<![a-z])(?:temperature|temp|t|tmax|fever|pyrexia|pyrexial|febrile|jor|jwor|জ্বর|spiked|spiking)\s*[,:]?\s*(?:of|is|was|at|to|reached|reading|:|=|up to|of about|around|ache|hoyeche)?\s*(\d{2,3}(?:\.\d+)?)(?![\d/])",
+    # "a temperature between 38.5 and 39.4", "temp as high as 39", "fever of up to 40": the highest is kept
+    r"(?:temperature|temp|fever)s?\s+(?:of\s+)?(?:between|as high as|over|above|hitting|peaking at|going up to)\s+"
+    r"(?:\d{2,3}(?:\.\d+)?\s*(?:and|to|-)\s*)?(\d{2,3}(?:\.\d+)?)(?![\d/])",
     # Bangla: "jwr 103", "জ্বর মাপলাম ১০১", "১০৩ জ্বর", "thermometer e 38.5"
     r"(?:jwr|jbor|jorr|zor|জর|তাপমাত্রা|tapmatra|thermometer\s*e)\s*(?:\S+\s+)?(\d{2,3}(?:\.\d+)?)(?![\d/])",
     r"(?:জ্বর|jor|jwor)\s*(?:মাপলাম|মেপে দেখি|উঠেছে|উঠছে|উঠে|mapsi|maplam|uthse|uthche|uthe)\s*"
@@ -755,14 +810,18 @@ _OWNER_WORDS = re.compile(r"(?<![a-z])(?:(i|im|me|my)|(" + _RELATIVE_WORDS + r")
 
 def _age_owner(text: str, start: int) -> str | None:
     """Whose age the number at `start` is: "writer", a relative's stem, or None (not said)."""
-    words = [own or relative for own, relative in _OWNER_WORDS.findall(text[max(0, start - 30):start])]
-    if not words:
+    window = text[max(0, start - 30):start]
+    found = list(_OWNER_WORDS.finditer(window))
+    if not found:
         return None
-    last = words[-1]
+    last = found[-1].group(1) or found[-1].group(2)
+    if (len(found) > 1 and found[-1].group(2) and found[-2].group(2)
+            and not window[found[-2].end():found[-1].start()].strip()):
+        last = found[-2].group(2)  # "baby girl (9 months)", "little baby boy": one person, named by the first word
     if last in {"i", "im", "me"}:
         return "writer"
     if last == "my":
-        return None  # "my 4 year old": the age names the one the text is about
+        return "my"  # "my 4 year old": the age names the one the text is about (not the writer's own age)
     return stem(last) if last != "patient" else None
 
 
@@ -790,12 +849,18 @@ def read_age_years(text: str, subject: str | None = None, guess: bool = True) ->
     match = _CLINICAL_AGE_SEX.search(text)
     if match and int(match.group(1)) <= 110:
         candidates.append((match.start(), float(match.group(1)), None))
+    if not candidates:
+        for match in _DECADE_AGE.finditer(text):
+            candidates.append((match.start(), float(_decade_age(match)), _age_owner(text, match.start())))
     if candidates:
         if subject is not None:
             own = [c for c in candidates if c[2] == subject]
-            candidates = own or [c for c in candidates if c[2] is None or (subject == "writer" and c[2] == "writer")]
+            candidates = own or [c for c in candidates if (c[2] is None or c[2] == "my") and not (
+                subject == "writer" and c[2] == "my") or (subject == "writer" and c[2] == "writer")]
         if candidates:
             return min(candidates)[1]
+        if subject == "writer":
+            return None  # "breastfeeding my 3 week old, ... my left breast": the child's age is not the writer's
     if not guess:
         return None
     for pattern, years in _AGE_WORDS:
@@ -838,6 +903,9 @@ def read_duration_days(text: str) -> float | None:
     found: list[float] = []
     for pattern in _DURATION_PATTERNS:
         for match in pattern.finditer(text):
+            if match.group(1) == "day":  # "this is day 5"
+                found.append(float(match.group(2)))
+                continue
             unit = match.group(2)
             found.append(_number(match.group(1)) * _UNIT_DAYS.get(unit, _UNIT_DAYS.get(unit.rstrip("s"), 1)))
     for match in _FRACTION_DURATION.finditer(text):
@@ -1128,6 +1196,8 @@ def number_not_a_reading(stream: list[Token], occurrence) -> bool:
         low, high = sorted((j, k))
         if any(stream[m].raw[:1].isdigit() for m in range(low + 1, high)):
             return True
+        if k < j and any(stream[m].raw[:1].isdigit() for m in range(j + 1, min(len(stream), j + 4))):
+            return True  # "T 37.9 HR 80": the heart rate's reading is the 80 after it, not the 37.9 before
     return False
 
 
@@ -1287,7 +1357,8 @@ def _relative_at(stems: list[str], i: int) -> str | None:
 _BODY = frozenset(t.stem for t in tokens(
     "chest head stomach tummy belly back leg legs arm arms eye eyes ear ears throat skin period periods heart knee "
     "foot feet hand hands neck face lips tongue mouth nose tooth teeth joint joints urine pee poo stool breathing "
-    "body vision hip shoulder ankle wrist breast breasts vagina penis testicle bladder kidney side temperature "
+    "body vision hip shoulder ankle wrist breast breasts boob boobs nipple nipples vagina penis testicle bladder kidney "
+    "side temperature "
     "বুক মাথা পেট চোখ কান গলা"))
 # What a carer does or thinks is not a symptom of theirs: "when I press a glass on it", "I gave him paracetamol".
 _NOT_SYMPTOM = frozenset(t.stem for t in tokens(
@@ -1307,7 +1378,8 @@ _WHEN_WAS = (frozenset(t.stem for t in tokens("he she they")), frozenset(t.stem 
 def _first_person_symptom(stems: list[str], i: int) -> bool:
     s = stems[i]
     if s in {"my", "আমার", "amar"}:
-        return i + 1 < len(stems) and stems[i + 1] in _BODY
+        k = i + 2 if i + 2 < len(stems) and stems[i + 1] in _SIDE_WORDS else i + 1
+        return k < len(stems) and stems[k] in _BODY  # "my chest", "my left breast"
     if s not in _FIRST_PERSON:
         return False
     following = stems[i + 1:i + 3]
@@ -1316,6 +1388,7 @@ def _first_person_symptom(stems: list[str], i: int) -> bool:
     return not following or not (_NOT_SYMPTOM & set(following))
 
 
+_SIDE_WORDS = frozenset(t.stem for t in tokens("left right lower upper both"))
 _OWN_SYMPTOM_VERBS = frozenset(t.stem for t in tokens("have has got feel feeling keep been suffer am getting"))
 
 
@@ -1325,7 +1398,8 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
     "when I press a glass on it", "I patted his back", "I can't find it" are a carer's actions."""
     s = stems[i]
     if s in {"my", "আমার", "amar"}:
-        return i + 1 < len(stems) and stems[i + 1] in _BODY
+        k = i + 2 if i + 2 < len(stems) and stems[i + 1] in _SIDE_WORDS else i + 1
+        return k < len(stems) and stems[k] in _BODY  # "my chest", "my left breast"
     if s not in _FIRST_PERSON:
         return False
     following = [w for w in stems[i + 1:i + 3] if w not in {"also", "too", "now", "really", "just"}]
@@ -1443,10 +1517,20 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
                 mark = (subject == "writer" or past or determiner in {"his", "her", "their"}
                         or _history_cue(stems, i, end) and past)
             if mark:
+                if subject == "writer" and determiner is not None:
+                    # the words naming the relative are theirs too: "breastfeeding my 3 week old" (a young baby)
+                    # (the relative's own word stays: family-history findings are named on it, "brother ~ died")
+                    m = i - 1
+                    while m >= start and m > i - 6 and stems[m] not in _DETERMINERS:
+                        other[m] = True
+                        m -= 1
                 k = i + 1
                 while (k < end and not (stems[k] in CLAUSE_PUNCT and stems[k] != ",")
                        and stems[k] not in {"but", "kintu"} and stems[k] not in _FIRST_PERSON
                        and not (stop_at_now and stems[k] in _NOW)
+                       # "breastfeeding my 3 week old, got a red patch": the writer's own verb after a comma
+                       and not (subject == "writer" and stems[k] == "," and k + 1 < end
+                                and stems[k + 1] in _OWN_SYMPTOM_VERBS)
                        and not (subject == "writer" and _first_person_symptom(stems, k))):
                     if _relative_at(stems, k) == subject and subject != relative:
                         break
