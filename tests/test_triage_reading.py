@@ -419,3 +419,60 @@ def test_pvd_is_read_by_its_neighbours():
     assert not affirmed(vascular, "vaginal discharge")
     vaginal = assess("offensive PVD and itching, no pelvic pain")
     assert affirmed(vaginal, "vaginal discharge")
+
+
+@pytest.mark.parametrize("text, kind, value", [("HR 128. BP 85/50.", "hr", 128), ("RR 30.", "rr", 30)])
+def test_a_reading_at_the_end_of_a_sentence(text, kind, value):
+    assert reader.read_observations(reader.expanded_text(text)).get(kind) == value
+    assert affirmed(assess("dizzy. HR 128."), "tachycardic")
+
+
+def test_a_ketone_reading_at_the_end_of_a_sentence_is_read():
+    assert negated(assess("thirsty. ketones 0.2. well"), "ketones")
+
+
+@pytest.mark.parametrize("text, age", [
+    ("our daughter (2 and a half) has a cough", 2.5), ("baby girl (9 months) has a rash", 0.75),
+    ("my neighbour who's in her late 80s has fallen", 88), ("grandad in his seventies, chest pain", 75),
+])
+def test_ages_in_brackets_and_by_decade(text, age):
+    assert assess(text).facts["age_years"] == age
+
+
+@pytest.mark.parametrize("text, days, temp", [
+    ("temperature between 38.5 and 39.4 since last wednesday, so this is day 5", 5, 39.4),
+    ("fever since monday", 3, None),
+])
+def test_day_counts_and_temperature_ranges(text, days, temp):
+    facts = assess(text).facts
+    assert facts["days"] == days and facts["temp_c"] == temp
+
+
+def test_a_note_header_is_not_a_temperature():
+    assert assess("GP e-consult: 42F heavier periods x1y").facts["temp_c"] is None
+
+
+def test_first_aid_and_hearing_aids_are_not_aids():
+    assert not affirmed(assess("first aid note: 31M headache after a run"), "hiv")
+    assert not affirmed(assess("wears hearing aids, ear pain"), "hiv")
+
+
+def test_a_number_before_a_measure_is_not_its_reading():
+    result = assess("sore throat, obs: T 37.9 HR 80 SpO2 98%")
+    assert not affirmed(result, "slow heart rate")
+
+
+def test_oxygen_saturation_at_the_patients_baseline_is_not_new():
+    assert not affirmed(assess("COPD, SpO2 91% (baseline 91-92), RR 20"), "blue lips")
+    assert affirmed(assess("COPD, SpO2 85% (baseline 91-92), RR 20"), "blue lips")
+
+
+def test_a_breastfeeding_writer_is_the_patient_not_her_baby():
+    result = assess("breastfeeding my 3 wk old, got a red hot hard patch on my left boob, temp 38.4")
+    assert result.facts["age_years"] is None
+    assert not plausible(result, "fever_in_baby_under_3_months") and plausible(result, "mastitis")
+
+
+def test_st_elevation_is_not_a_sore_throat():
+    assert not affirmed(assess("chest pain, ECG shows ST elevation"), "sore throat")
+    assert affirmed(assess("ST, fever"), "sore throat")

@@ -42,7 +42,7 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"\bSH\b(?=\s*:)", " social history "),
     (r"\bHA\b", " headache "), (r"\bLOC\b", " loss of consciousness "), (r"\bHR\b", " heart rate "),
     (r"\bSI\b(?!\s*joints?\b)", " suicidal ideation "), (r"\bOD(?:'|’)?d\b", " overdosed "),
-    (r"\b(an|took|taken|taking|take)\s+OD\b", r"\1 overdose "), (r"\bST\b", " sore throat "),
+    (r"\b(an|took|taken|taking|take)\s+OD\b", r"\1 overdose "), (r"\bST\b(?!\s*(?:-\s*)?(?:elevation|depression|segment|seg|changes?|wave|T\b))", " sore throat "),
     (r"\bRR\b", " respiratory rate "), (r"\bSOB(?:OE)?\b", " shortness of breath "),
     (r"\bNAI\b", " non accidental injury "),
 )]
@@ -821,7 +821,9 @@ def _age_owner(text: str, start: int) -> str | None:
     if last in {"i", "im", "me"}:
         return "writer"
     if last == "my":
-        return "my"  # "my 4 year old": the age names the one the text is about (not the writer's own age)
+        # "my 4 year old", "my little 3 week old": the age names the one the text is about (not the writer's
+        # own age); further on ("my neighbour who's in her late 80s") it is not said whose
+        return "my" if len(window[found[-1].end():].split()) <= 1 else None
     return stem(last) if last != "patient" else None
 
 
