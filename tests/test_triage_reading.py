@@ -476,3 +476,10 @@ def test_a_breastfeeding_writer_is_the_patient_not_her_baby():
 def test_st_elevation_is_not_a_sore_throat():
     assert not affirmed(assess("chest pain, ECG shows ST elevation"), "sore throat")
     assert affirmed(assess("ST, fever"), "sore throat")
+
+
+def test_weeks_late_and_adult_fractions_stay_what_they_are():
+    assert "weeks pregnant" not in reader.expanded_text("I'm 5 weeks late for my period")
+    facts = assess("2/52 sore throat, mum has it too").facts
+    assert facts["age_years"] is None and facts["days"] == 14
+    assert not affirmed(assess("had 12 of my friends round, now a sore throat"), "overdose")

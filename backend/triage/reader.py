@@ -336,14 +336,18 @@ def _vital_words(kind: str, value: float, age: float | None = None) -> str:
 
 # A count of tablets taken at once that no dose instruction reaches is an overdose (NICE CKS Poisoning or
 # overdose): "took about 20 paracetamol", "swallowed 30 of her tablets".
-# "took 12 of my sertraline", "had about 30 of mum's pills": a count of someone's own supply is tablets too.
+# "took 12 of my sertraline", "had about 30 of mum's pills": a count of someone's own supply is tablets too
+# ("had" only with a tablet word: "had 12 of my friends round").
+_TABLET_WORD = re.compile(r"(?<![a-z])(?:tablets?|pills?|paracetamols?|ibuprofens?|aspirins?|co ?codamols?|"
+                          r"antidepressants?|capsules?|caps)(?![a-z])")
 _TABLET_COUNT = re.compile(
-    r"(?<![a-z])(?:took|taken|swallowed|overdosed on|had|necked|downed)\s+"
+    r"(?<![a-z])(took|taken|swallowed|overdosed on|had|necked|downed)\s+"
     r"(?:about|around|over|nearly|maybe|like|roughly|at least|all|almost)?\s*"
     r"(\d{1,3})\s+(?:(?:of\s+)?(?:[a-z]+\s+)?(?:tablets?|pills?|paracetamols?|ibuprofens?|aspirins?|co ?codamols?|"
     r"sleeping pills?|antidepressants?|capsules?|caps)(?![a-z])|"
+    # "took 12 of my sertraline": a count of the person's own supply ("had 12 of my friends round" is not one)
     r"of\s+(?:my|his|her|their|your|the|mums|dads|nans|grans|mothers|fathers)\s+(?!(?:days?|weeks?|hours?|times?|"
-    r"friends?|kids?|children|family|mates?|episodes?|attacks?)(?![a-z]))[a-z]+)")
+    r"friends?|kids?|children|family|mates?|episodes?|attacks?|teeth|stitches|staples)(?![a-z]))[a-z]+)")
 
 
 # ---------------------------------------------------------------------------
@@ -502,7 +506,8 @@ def _vitals(text: str) -> str:
     age = _patient_age_guess(text) if "respiratory rate" in text else None
     for pattern, kind in _VITALS:
         text = pattern.sub(lambda m, kind=kind, text=text: _vital_words_at(m, kind, age, text), text)
-    return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(1)) <= 500 else ""), text)
+    return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(2)) <= 500 and (
+        m.group(1) != "had" or _TABLET_WORD.search(m.group(0))) else ""), text)
 
 
 # "PND" beside breathing words is paroxysmal nocturnal dyspnoea, beside a birth or mood postnatal depression;
@@ -600,8 +605,7 @@ _FRACTION_AFTER_CUE = re.compile(
     + _FRACTION + _NOT_AGE_AFTER)
 _FRACTION_OPENING = re.compile(r"^\s*" + _FRACTION + _NOT_AGE_AFTER)
 _CHILD_NOTE = re.compile(r"(?<![a-z])(?:baby|babies|infant|neonate|neonatal|newborn|child|boy|girl|son|daughter|"
-                         r"toddler|feeds?|feeding|nappies|nappy|breastfed|bottle|formula|mum|mother|parents?|"
-                         r"crying|born|term)(?![a-z])")
+                         r"toddler|feeds?|feeding|nappies|nappy|breastfed|bottle fed|formula fed|born)(?![a-z])")
 
 
 def _fraction_ages(text: str) -> str:
@@ -620,7 +624,8 @@ _GESTATION = re.compile(
     r"(?<![a-z])(i am|im|i m|(?:wife|partner|girlfriend|fiancee)\s+is|(?:wifes|partners|girlfriends))\s+"
     r"(?:now\s+|nearly\s+|almost\s+|about\s+|only\s+|just\s+)?([4-9]|[1-3][0-9]|4[0-2])\s*"
     r"(?:\+\s*[0-6]\s*)?weeks?(?![a-z])"
-    r"(?!\s*(?:old|ago|pregnant|gestation|post|postpartum|after|since|into|out|from)(?![a-z]))")
+    r"(?!\s*(?:old|ago|pregnant|gestation|post|postpartum|after|since|into|out|from|late|overdue|behind|off|"
+    r"clean|sober|in|on|of|without|smoke)(?![a-z]))")
 
 
 def _expand(text: str, phrase: bool = False) -> str:
