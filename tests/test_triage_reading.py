@@ -483,3 +483,13 @@ def test_weeks_late_and_adult_fractions_stay_what_they_are():
     facts = assess("2/52 sore throat, mum has it too").facts
     assert facts["age_years"] is None and facts["days"] == 14
     assert not affirmed(assess("had 12 of my friends round, now a sore throat"), "overdose")
+
+
+@pytest.mark.parametrize("text, name", [("he hasn't opened his bowels for 4 days", "constipation"),
+                                        ("I haven't slept for three days and my thoughts are racing", "not slept for days")])
+def test_hasnt_with_a_participle_reads_the_not_phrase(text, name):
+    assert affirmed(assess(text), name)
+
+
+def test_a_negated_list_after_hasnt_had_stays_negated():
+    assert negated(assess("hasn't had any fever"), "fever")

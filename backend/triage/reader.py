@@ -74,6 +74,10 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"#\s*(?=[a-z])", " fracture "),
     (r"(?<![a-z])fracture\s+(tib|fib|rad)(?![a-z])",
      lambda m: " fracture " + {"tib": "tibia", "fib": "fibula", "rad": "radius"}[m.group(1)] + " "),
+    # "hasn't opened her bowels", "haven't slept", "has not eaten": "not" with the participle, so a phrase
+    # written "not opened bowels" or "hasn't slept" reads every form
+    (r"(?<![a-z])(?:hasnt|havent|hadnt|has not|have not|had not)\s+(?=(?!stopped)[a-z]+(?:ed|en|pt|wn)(?![a-z]))",
+     " not "),
     # "hasn't stopped crying", "can't stop shaking", "won't stop": one form, so "won't stop crying" reads them all
     (r"(?<![a-z])(?:hasnt|has not|havent|have not|cant|cannot|can not|wont|will not|doesnt|does not|couldnt|"
      r"could not|isnt|is not|arent|are not)\s+(?:stopped|stopping|stop)(?![a-z])|(?<![a-z])not\s+stopping(?![a-z])",
