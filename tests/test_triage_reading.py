@@ -493,3 +493,79 @@ def test_hasnt_with_a_participle_reads_the_not_phrase(text, name):
 
 def test_a_negated_list_after_hasnt_had_stays_negated():
     assert negated(assess("hasn't had any fever"), "fever")
+
+
+def test_a_negation_runs_over_an_open_list_of_plain_items():
+    result = assess("Denies wt loss, night sweats, lumps, SOB, PR/PV bleeding")
+    for name in ("weight loss", "night sweats", "shortness of breath", "bleeding"):
+        assert negated(result, name), name
+    assert affirmed(assess("no fever, but has a cough"), "cough")
+    assert affirmed(assess("denies CP. SOB since yesterday"), "shortness of breath")
+    assert affirmed(assess("no fever, cough for 3 days"), "cough")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the pain came on at rest and hasn't gone after 2 sprays", "pain"),
+    ("the pain came on at rest and hasn't gone after 2 sprays", "at rest"),
+    ("pain not gone away", "pain"), ("pain hasn't settled", "pain"), ("pain not eased by paracetamol", "pain"),
+    ("cough no better", "cough"), ("vomiting not settled", "vomiting"),
+])
+def test_a_symptom_that_has_not_gone_goes_on(text, name):
+    assert affirmed(assess(text), name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("vomiting settled", "vomiting"), ("pain has settled", "pain"), ("D+V settled", "diarrhoea"),
+    ("D+V settled", "vomiting"), ("fever resolved", "fever"), ("the pain has gone", "pain"),
+    ("the bleeding has stopped", "bleeding"),
+])
+def test_a_symptom_that_settled_is_over(text, name):
+    assert negated(assess(text), name)
+
+
+def test_gone_and_stopped_before_another_word_are_not_a_resolution():
+    assert affirmed(assess("his lips have gone blue"), "blue lips")
+    assert affirmed(assess("he stopped breathing"), "not breathing")
+
+
+@pytest.mark.parametrize("text, name", [("band-like headache", "headache"), ("crushing-like pain", "pain"),
+                                        ("feels like a band around my head", "tension headache")])
+def test_like_in_a_description_is_not_uncertainty(text, name):
+    row = finding(assess(text), name)
+    assert row and not row["uncertain"] and not row["negated"]
+
+
+def test_likely_and_a_hedge_after_like_are_uncertain():
+    assert finding(assess("likely appendicitis, RIF pain"), "appendicitis")["uncertain"]
+    assert finding(assess("feels like it might be a migraine"), "migraine")["uncertain"]
+
+
+@pytest.mark.parametrize("text", ["day 5 post partum, fever", "5/7 postpartum, fever", "PN day 3, fever",
+                                  "postnatal day 2, fever", "day 3 post SVD, fever"])
+def test_days_after_a_birth_are_postpartum_not_an_operation(text):
+    result = assess(text)
+    assert affirmed(result, "postpartum") and not affirmed(result, "recent surgery")
+    assert plausible(result, "fever_after_childbirth")
+
+
+def test_a_caesarean_is_still_an_operation_and_offensive_lochia_is_read():
+    assert affirmed(assess("day 4 post LSCS, fever"), "recent surgery")
+    result = assess("offensive lochia, T 38.3")
+    assert affirmed(result, "offensive lochia") and affirmed(result, "postpartum")
+
+
+@pytest.mark.parametrize("text", ["mefenamic acid for period pain", "tranexamic acid, heavy periods",
+                                  "on folic acid", "on valproic acid", "uric acid high"])
+def test_a_medicine_or_test_named_acid_is_not_heartburn(text):
+    assert not affirmed(assess(text), "heartburn")
+
+
+def test_acid_reflux_words_still_read_heartburn():
+    assert affirmed(assess("acid coming up my throat at night"), "heartburn")
+    assert affirmed(assess("uric acid 520, hot swollen big toe"), "gout")
+
+
+@pytest.mark.parametrize("text", ["chest pain, ECG shows ST depression", "ST changes on ECG, chest pain",
+                                  "st elevation on ecg", "ST-elevation in V2-V4"])
+def test_st_segment_words_are_not_a_sore_throat(text):
+    assert not affirmed(assess(text), "sore throat")

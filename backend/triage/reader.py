@@ -54,6 +54,10 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])((?:cough|sneez|laugh|giggl|cry)[a-z]*)\s+fits?(?![a-z])", r" \1 bouts "),
     (r"(?<![a-z])food\s+poisoning(?![a-z])", " foodpoisoning "),
     (r"(?<![a-z])hearing\s+aids?(?![a-z])", " hearing device "),
+    # a medicine or blood test named "... acid" is not acid reflux: "mefenamic acid", "folic acid", "uric acid"
+    (r"(?<![a-z])(mefenamic|tranexamic|folic|valproic|uric|fusidic|salicylic|ascorbic|acetylsalicylic|"
+     r"hyaluronic|zoledronic|alendronic|ibandronic|risedronic|nicotinic|azelaic|amino|lactic|clavulanic|"
+     r"ursodeoxycholic|obeticholic|alginic|fatty)\s+acids?(?![a-z])", r" \1acid "),
     # romanised "jor" is a fever, but "jor dile", "jor kore" is straining or force
     (r"(?<![a-z])jor\s+(?=(?:dile|diye|dite|deya|dei|kore|korle|kora|kore\s+kore)(?![a-z]))", " force "),
     # Bangla puts "after" last: "জ্বরের পর কাশি", "sordir pore" are "since the fever/cold" (the illness is over)
@@ -130,7 +134,9 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])biba(?![a-z])", " brought in by ambulance "),
     # "POD 3", "day 5 post op", "day 5 post lap chole": days after an operation
     (r"(?<![a-z])pod\s*(\d{1,2})(?![0-9])", r" post op day \1 "),
-    (r"(?<![a-z])day\s*(\d{1,2})\s+post(?:\s*op(?:erative)?)?(?![a-z])", r" post op day \1 "),
+    # ("day 5 post partum", "day 3 post SVD", "day 2 post-natal" are days after a birth, not an operation)
+    (r"(?<![a-z])day\s*(\d{1,2})\s+post(?:\s*op(?:erative)?)?(?![a-z])"
+     r"(?!\s*(?:partum|natal|nvd|svd|delivery|birth|vaginal delivery)(?![a-z]))", r" post op day \1 "),
     # lower-case "hr 112" is a heart rate (a number after it); "2 hr" stays hours; "rr 24", "p 120" likewise
     (r"(?<![a-z0-9])hr\s*[:=]?\s*(?=\d{2,3}(?![\d.:])(?!\s*(?:hours?|hrs?|mins?|minutes?)(?![a-z])))", " heart rate "),
     (r"(?<![a-z0-9])rr\s*[:=]?\s*(?=\d{1,2}(?![\d.:]))", " respiratory rate "),
@@ -958,11 +964,12 @@ PSEUDO_NEGATION = _phrases(
 # "not stopped", "hasn't settled", "didn't help": the symptom goes on, the trigger is not a negation of it.
 _PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
     "stop stopped stopping settle settled ease eased improve improved improving help helped work worked go gone "
-    "respond responded let clear cleared"
+    "respond responded let clear cleared better"
     # "not herself", "isn't himself": the carer's way of saying the person is not acting normally
     " herself himself themselves myself yourself"))
 NEGATION_POST = _phrases(
     "none", "denied", "absent", "negative", "neg", "nil", "not present", "not there", "resolved", "gone", "ruled out",
+    "settled", "stopped",
     "nai", "nei", "nay", "nei ekhon", "নেই", "নাই", "হয়নি", "hoyni", "na")
 UNCERTAIN_PRE = _phrases(
     "not certain if", "not certain whether", "uncertain if", "uncertain whether", "unclear if", "unclear whether",
@@ -1015,6 +1022,43 @@ _LIST_VERBS = frozenset(t for phrase in _phrases(
     "now", "new", "also", "developed", "started", "having", "productive", "getting", "ongoing", "persistent",
     "ache", "আছে", "hoyeche", "hocche") for t in phrase)
 _CONJUNCTIONS = frozenset({"or", "nor", "and", "ba", "ebong", "ও", "বা", "এবং"})
+
+# A finding followed by "settled", "stopped", "gone" is over ("vomiting settled", "the pain has gone") only when the
+# word ends the statement: "gone blue", "gone numb", "stopped eating", "settled in my back" say something else.
+_RESOLUTION_WORDS = {"settled": "settled", "stopped": "stopped", "gone": "gone", "resolved": "resolved"}
+_RESOLUTION_FOLLOWERS = frozenset(t.stem for t in tokens(
+    "and but now yesterday today tonight since after with by completely fully totally away overnight itself "
+    "spontaneously on its own last this about around within over mostly already thankfully"))
+# Auxiliaries between a finding and its resolution word: "the pain HAS gone", "vomiting IS NOW settled".
+_RESOLUTION_AUX = frozenset(t.stem for t in tokens(
+    "has have had is was are were now all completely fully totally mostly finally just already since seems "
+    "seemed to be been thankfully"))
+# "hasn't gone", "not settled", "never resolved": the finding goes on.
+_RESOLUTION_DENIED = frozenset(t.stem for t in tokens(
+    "not hasnt havent hadnt isnt wasnt never no nt didnt doesnt arent werent yet cant cannot couldnt wont wouldnt "
+    "unable"))
+
+
+def _resolution_at(stream: list[Token], stems: list[str], i: int) -> bool | None:
+    """For a resolution word at i ("settled", "stopped", "gone", "resolved"): whether it is one that ends the
+    finding before it (True), or says something else ("hasn't gone", "gone blue", "stopped eating": False).
+    None when the token is no resolution word."""
+    word = _RESOLUTION_WORDS.get(stream[i].raw)
+    if word is None:
+        return None
+    k = i - 1
+    while k >= 0 and stems[k] in _RESOLUTION_AUX and stems[k] not in _RESOLUTION_DENIED:
+        k -= 1
+    if k >= 0 and stems[k] in _RESOLUTION_DENIED:
+        return False
+    if word == "resolved":
+        return True
+    nxt = i + 1
+    while nxt < len(stems) and stream[nxt].raw in SKIP:
+        nxt += 1
+    return nxt >= len(stems) or stems[nxt] in CLAUSE_PUNCT or stems[nxt] in _RESOLUTION_FOLLOWERS \
+        or stems[nxt][:1].isdigit()
+
 
 _RELATIVES = frozenset(t.stem for t in tokens(
     "mother mum mom mam mummy mommy father dad daddy papa brother sister son daughter baby child kid kids husband "
@@ -1142,6 +1186,33 @@ def _forward_scope(stems: list[str], start: int, end: int, *, across_commas: boo
     return end
 
 
+_LIST_ITEM_MAX = 6
+
+
+def _open_list_end(stems: list[str], start: int, comma: int, end: int) -> int:
+    """A negation's scope over a list of three or more short items without "and"/"or" ("denies wt loss, night
+    sweats, lumps, SOB, PR bleeding"): ConText's scope runs on to a terminator, so every item is negated. Only a
+    list of plain items: an item with a verb, a number or a clause opener ("no fever, cough for 3 days") ends
+    the scope at the first comma, as before. Returns where the scope ends."""
+    items, i, item_start = [], start, start
+    while i <= end:
+        if i == end or stems[i] in CLAUSE_PUNCT or (i > item_start and _terminator_at(stems, i)) \
+                or stems[i] in _CONJUNCTIONS:
+            items.append((item_start, i))
+            if i == end or stems[i] != ",":
+                break
+            item_start = i + 1
+        i += 1
+    if len(items) < 3:
+        return comma
+    for a, b in items:
+        words = stems[a:b]
+        if not words or len(words) > _LIST_ITEM_MAX or any(
+                w[:1].isdigit() or w in _LIST_VERBS or w in _CLAUSE_OPENERS for w in words):
+            return comma
+    return items[-1][1]
+
+
 # "worse with coffee", "worse on first steps", "worse when I press": what brings a symptom on, not a progression.
 _AGGRAVATING_AFTER = frozenset(t.stem for t in tokens(
     "with on when whenever if after during by at in lying bending twisting moving walking eating coughing "
@@ -1222,6 +1293,8 @@ def aggravated_by(stream: list[Token], occurrence) -> bool:
 
 
 _NON = "non"
+_LIKE = stem("like")
+_RESOLUTION_STEMS = frozenset(stem(w) for w in _RESOLUTION_WORDS)
 _NEGATIVE = stem("negative")
 _TEST_WORDS = frozenset(t.stem for t in tokens("test result screen swab scan kit"))
 _PEOPLE = frozenset(t.stem for t in tokens("he she they hes shes theyre him her them")) | _RELATIVES
@@ -1282,8 +1355,8 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                 length = _starts(stems, i, phrases)
                 if length > best:
                     best, flags, across = length, target, commas
-            if not best:
-                i += 1
+            if not best or (flags is uncertain and stems[i] == _LIKE and stream[i].raw != "likely"):
+                i += 1  # "band-like headache", "feels like a band": a description ("likely" stems the same)
                 continue
             # A trigger never flags its own tokens, so a finding that starts with one
             # ("no wet nappies", "not eating") stays affirmed while the list after it does not.
@@ -1299,6 +1372,8 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                     if not _starts(stems, k, NEGATION_PRE):
                         negated[k] = True
             stop = _forward_scope(stems, i + best, end, across_commas=across)
+            if flags is negated and stop < end and stems[stop] == ",":
+                stop = _open_list_end(stems, i + best, stop, end)
             for k in range(i + best, stop):
                 flags[k] = True
                 if flags is ongoing:
@@ -1311,6 +1386,18 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                 if i in protected or i in pseudo:
                     continue
                 length = _starts(stems, i, phrases)
+                if length and phrases is NEGATION_POST and stems[i] in _RESOLUTION_STEMS:
+                    resolution = _resolution_at(stream, stems, i)
+                    if not resolution or stems[i] == "gone" and any(
+                            stems[m] in _PEOPLE for m in range(max(start, i - 3), i)):
+                        break  # "hasn't gone", "not settled", "gone blue", "stopped eating", "he's gone": not over
+                    k = i - 1
+                    while k >= start and stems[k] in _RESOLUTION_AUX and stems[k] not in CLAUSE_PUNCT:
+                        k -= 1  # "the pain has gone", "vomiting is now settled": past the auxiliaries
+                    while k >= start and stems[k] not in CLAUSE_PUNCT and not _terminator_at(stems, k):
+                        negated[k] = True
+                        k -= 1
+                    break
                 if length:
                     k = i - 1
                     if phrases is HISTORICAL_POST and k >= start and stems[k] in _SPAN_WORDS:
