@@ -177,32 +177,55 @@ class NearCache:
                     else:
                         store.pop(name, None)
 
-    def announce(self, client: redis.Redis, names: Iterable[str]) -> None:
+    def announce(self, client: redis.Redis, names: Iterable[str], *, delete: Iterable[str] = (),
+                 delete_listed_in: Iterable[str] = ()) -> None:
         """Drop keys here and in every other process, and return once they have all dropped them.
 
         Each listener acknowledges the message after dropping; the writer waits (at most ACK_SECONDS)
         until every process that received it has, so a read that follows the writer's answer, in any
         process, cannot be served the old copy. Raises RedisError when Redis cannot be told.
+
+        `delete` (keys) and `delete_listed_in` (sets: the keys they list, and the sets) are deleted from
+        Redis first, in the same round trip as the message and the wait: the Redis entries are gone
+        before any process is told, as when the writer deletes them itself and then announces.
         """
         names = [n for n in names if n]
-        if not names:
+        delete = [k for k in delete if k]
+        registries = [k for k in delete_listed_in if k]
+        if not names and not delete and not registries:
             return
         self.drop_local(names)
-        if not self.enabled:
+        publish = bool(names) and self.enabled
+        if not publish and not delete and not registries:
             return
         nonce = secrets.token_hex(8)
-        receivers = client.publish(CHANNEL, "\n".join([ACK_MARK + nonce, *names]))
-        deadline = time.monotonic() + ACK_SECONDS
         ack_key = ACK_MARK + nonce
-        while receivers:
-            acknowledged = client.get(ack_key)
-            if acknowledged is not None and int(acknowledged) >= receivers:
-                return
-            if time.monotonic() >= deadline:
+        message = "\n".join([ack_key, *names]) if publish else ""
+        wait = _ack_wait_slice(client)
+        deadline = time.monotonic() + ACK_SECONDS
+        pipe = client.pipeline(transaction=False)
+        pipe.eval(_ANNOUNCE_SCRIPT, 3 + len(registries) + len(delete), ack_key, ack_key + _WANT, ack_key + _DONE,
+                  *registries, *delete, CHANNEL, message, len(registries), 1 if publish else 0)
+        if publish:
+            # Answered as soon as the last process has acknowledged (the script or the last listener
+            # pushes the token): no polling while the other processes' listeners get to it.
+            pipe.blpop([ack_key + _DONE], timeout=wait)
+        replies = pipe.execute()
+        # Entries a reader here fetched from Redis between the first drop and the deletes go too.
+        self.drop_local(names)
+        if not publish:
+            return
+        receivers, done = replies
+        while done is None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                acknowledged = client.get(ack_key)
+                if acknowledged is not None and int(acknowledged) >= receivers:
+                    return  # a listener that counts without pushing the token (an older process)
                 log.warning("near cache: %d of %d processes did not confirm a change in time",
                             receivers - int(acknowledged or 0), receivers)
                 return
-            time.sleep(0.0005)
+            done = client.blpop([ack_key + _DONE], timeout=max(min(remaining, wait), _MIN_BLOCK_SECONDS))
 
     def clear(self) -> None:
         with self._lock:
@@ -274,10 +297,7 @@ class NearCache:
                         ack = lines[0] if lines[0].startswith(ACK_MARK) else None
                         self.drop_local(lines[1:] if ack else lines)
                         if ack:
-                            acks = client.pipeline(transaction=False)
-                            acks.incr(ack)
-                            acks.expire(ack, 60)
-                            acks.execute()
+                            client.eval(_ACK_SCRIPT, 3, ack, ack + _WANT, ack + _DONE)
             except (redis.RedisError, OSError, ValueError) as exc:
                 failures = 1 if self._subscribed else failures + 1
                 if not stop.is_set():
@@ -295,6 +315,62 @@ class NearCache:
                         pubsub.close()
                     except Exception:  # noqa: BLE001 - closing a broken connection
                         pass
+
+
+# The writer's side of `announce`, in one round trip: delete what changed (the keys, and the keys the
+# registries list), publish the message, and leave the number of receivers where the listeners'
+# acknowledgements meet it. KEYS: ack count, receivers wanted, "done" token list, registries, keys.
+# ARGV: channel, message, number of registries, publish (1/0). Returns the number of receivers.
+_ANNOUNCE_SCRIPT = """
+if redis.replicate_commands then redis.replicate_commands() end
+local registries = tonumber(ARGV[3])
+for i = 4, 3 + registries do
+  local listed = redis.call('SMEMBERS', KEYS[i])
+  for j = 1, #listed, 500 do
+    redis.call('DEL', unpack(listed, j, math.min(j + 499, #listed)))
+  end
+end
+for j = 4, #KEYS, 500 do
+  redis.call('DEL', unpack(KEYS, j, math.min(j + 499, #KEYS)))
+end
+if ARGV[4] ~= '1' then
+  return 0
+end
+local receivers = redis.call('PUBLISH', ARGV[1], ARGV[2])
+-- No listener can have acknowledged yet: a script runs whole, theirs run after it.
+if receivers == 0 then
+  redis.call('RPUSH', KEYS[3], '1')
+  redis.call('EXPIRE', KEYS[3], 10)
+else
+  redis.call('SET', KEYS[2], receivers, 'EX', 10)
+end
+return receivers
+"""
+
+# A listener's acknowledgement: count itself in, and the last one pushes the token the writer waits on.
+# KEYS: ack count, receivers wanted, "done" token list.
+_ACK_SCRIPT = """
+local count = redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], 60)
+local wanted = tonumber(redis.call('GET', KEYS[2]) or '-1')
+if wanted >= 0 and count == wanted then
+  redis.call('RPUSH', KEYS[3], '1')
+  redis.call('EXPIRE', KEYS[3], 10)
+end
+return count
+"""
+_WANT = ":want"
+_DONE = ":done"
+_MIN_BLOCK_SECONDS = 0.002  # BLPOP reads a timeout that rounds to 0 ms as "wait forever"
+
+
+def _ack_wait_slice(client: redis.Redis) -> float:
+    """How long one BLPOP may block: all of ACK_SECONDS, or a quarter of the client's socket timeout (a
+    read that outlasts that timeout, on a busy server too, would count as Redis being down)."""
+    timeout = client.connection_pool.connection_kwargs.get("socket_timeout")
+    if not timeout:
+        return ACK_SECONDS
+    return max(min(ACK_SECONDS, timeout / 4), _MIN_BLOCK_SECONDS)
 
 
 near_cache = NearCache()

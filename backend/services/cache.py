@@ -168,9 +168,8 @@ def _delete(*keys: str, patterns: tuple[str, ...] = ()) -> None:
         names = list(keys)
         for pattern in patterns:
             names.extend(client.scan_iter(match=pattern, count=500))
-        if names:
-            client.delete(*names)
-        near_cache.announce(client, [*keys, *patterns])  # every process drops its near copy
+        # Deleted, and every process told to drop its near copy, in one round trip.
+        near_cache.announce(client, [*keys, *patterns], delete=names)
     except redis.RedisError as exc:
         redis_handle.trip(exc)
 
@@ -185,14 +184,10 @@ def clear_doctors(*also: str) -> None:
         log.warning("cache not cleared (redis unavailable), entries expire by TTL: doctors %s", also)
         return
     try:
-        # Read and drop the registry atomically: keys stored afterwards go to a new one.
-        pipe = client.pipeline(transaction=True)
-        pipe.smembers(DOCTORS_REGISTRY)
-        pipe.delete(DOCTORS_REGISTRY, doctors_key(None), *also)
-        listed, _ = pipe.execute()
-        if listed:
-            client.delete(*listed)
-        near_cache.announce(client, announced)
+        # One round trip: the registry is read and dropped with the keys it lists, atomically (keys stored
+        # afterwards go to a new one), then every process is told and the answer waits for them.
+        near_cache.announce(client, announced, delete=(doctors_key(None), *also),
+                            delete_listed_in=(DOCTORS_REGISTRY,))
     except redis.RedisError as exc:
         redis_handle.trip(exc)
 

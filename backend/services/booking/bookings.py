@@ -10,6 +10,7 @@ one patient cannot both slip past the overlap and the active-booking limit.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import datetime, timedelta
 from typing import Callable, TypeVar
@@ -69,13 +70,18 @@ def _write(work: Callable[[], T]) -> T:
     raise Conflict("The clinic is very busy right now. Please try again.", code="busy")
 
 
+# The booking's statements are built once, with bound parameters: SQLAlchemy then reuses their compiled
+# form without building and hashing a new statement on every request.
+
+@functools.cache
+def _take_slot_statement() -> sa.Update:
+    slots = DoctorAvailability.__table__
+    return (sa.update(slots).where(slots.c.id == sa.bindparam("slot_id"), slots.c.is_booked.is_(False))
+            .values(is_booked=True))
+
+
 def _take_slot(slot_id: int) -> None:
-    taken = db.session.execute(
-        sa.update(DoctorAvailability)
-        .where(DoctorAvailability.id == slot_id, DoctorAvailability.is_booked.is_(False))
-        .values(is_booked=True)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    taken = db.session.execute(_take_slot_statement(), {"slot_id": slot_id}).rowcount
     if taken != 1:
         raise SlotTaken()
 
@@ -89,8 +95,11 @@ def _free_slot(slot_id: int | None) -> None:
 
 
 def _lock_patient(patient_id: int) -> None:
-    # PostgreSQL: serializes one patient's bookings. SQLite ignores FOR UPDATE, but
-    # there the slot UPDATE before this already holds the single database write lock.
+    # PostgreSQL: serializes one patient's bookings. SQLite ignores FOR UPDATE, and
+    # there the slot UPDATE before this already holds the single database write lock:
+    # the statement would change nothing, so it is not sent.
+    if db.session.get_bind().dialect.name == "sqlite":
+        return
     db.session.execute(sa.select(Patient.id).where(Patient.id == patient_id).with_for_update()).first()
 
 
@@ -106,6 +115,48 @@ def _load_slot(slot_id: int) -> DoctorAvailability:
     if not slot.doctor.is_active:
         raise Conflict("This doctor is not taking appointments.", code="doctor_unavailable")
     return slot
+
+
+@functools.cache
+def _load_booking_statement() -> sa.Select:
+    return (sa.select(DoctorAvailability, Patient)
+            .join(Patient, Patient.id == sa.bindparam("patient_id"))
+            .options(so.joinedload(DoctorAvailability.doctor).joinedload(Doctor.specialization),
+                     so.joinedload(DoctorAvailability.doctor).joinedload(Doctor.user),
+                     so.joinedload(Patient.user))
+            .where(DoctorAvailability.id == sa.bindparam("slot_id")))
+
+
+def _load_booking(patient_id: int, slot_id: int) -> tuple[DoctorAvailability, Patient]:
+    """The slot with its doctor, and the patient, in one query: all that the booking, its notice, its email
+    and its answer read (the doctor's specialization and user, the patient's user). The errors and their
+    order are _patient_exists's, then _load_slot's."""
+    row = db.session.execute(_load_booking_statement(), {"slot_id": slot_id, "patient_id": patient_id}).first()
+    if row is None:
+        if not _patient_exists(patient_id):
+            raise NotFound("No such patient.", code="patient_not_found", fields={"patient_id": "Not found."})
+        raise NotFound("No such slot.", code="slot_not_found")
+    slot, patient = row
+    if not slot.doctor.is_active:
+        raise Conflict("This doctor is not taking appointments.", code="doctor_unavailable")
+    return slot, patient
+
+
+def _commit_keeping(*keep: object) -> None:
+    """Commit, then expire every object but `keep`, as the commit would have: what is kept was read or
+    written in this very transaction, so the answer is built from it without reading it back."""
+    session = db.session()
+    expire_on_commit = session.expire_on_commit
+    session.expire_on_commit = False
+    try:
+        commit_or_conflict(default=SlotTaken)
+    finally:
+        session.expire_on_commit = expire_on_commit
+    if expire_on_commit:
+        kept = {id(obj) for obj in keep}
+        for obj in list(session.identity_map.values()):
+            if id(obj) not in kept:
+                session.expire(obj)
 
 
 def _patient_appointment(patient_id: int, appointment_id: int) -> Appointment:
@@ -132,6 +183,21 @@ def _reload(appointment_id: int) -> Appointment:
     ).scalar_one()
 
 
+@functools.cache
+def _rules_statement() -> sa.Select:
+    """Whether the patient has a booked appointment overlapping the slot, and how many upcoming ones."""
+    visits = Appointment.__table__.c
+    overlap = sa.select(visits.id).where(
+        visits.patient_id == sa.bindparam("patient_id"), visits.status == "booked",
+        visits.date == sa.bindparam("day"), visits.start_time < sa.bindparam("end"),
+        visits.end_time > sa.bindparam("start"))
+    upcoming = sa.select(sa.func.count(visits.id)).where(
+        visits.patient_id == sa.bindparam("patient_id"), visits.status == "booked",
+        sa.or_(visits.date > sa.bindparam("today"),
+               sa.and_(visits.date == sa.bindparam("today"), visits.start_time > sa.bindparam("now"))))
+    return sa.select(overlap.exists(), upcoming.scalar_subquery())
+
+
 def _check_patient_rules(patient_id: int, slot: DoctorAvailability, *, replacing: int | None = None,
                          limit_applies: bool = True) -> None:
     """Inside the write transaction: no overlap, and not too many upcoming bookings."""
@@ -142,18 +208,18 @@ def _check_patient_rules(patient_id: int, slot: DoctorAvailability, *, replacing
     )
     if replacing is not None:
         overlap = overlap.where(Appointment.id != replacing)
-    if db.session.execute(overlap.limit(1)).first() is not None:
-        raise RuleViolation("You already have an appointment at this time.", code="overlapping_booking")
     if replacing is not None or not limit_applies:
-        return  # a move keeps the number of bookings; the front desk may override the limit
+        # A move keeps the number of bookings; the front desk may override the limit.
+        if db.session.execute(overlap.limit(1)).first() is not None:
+            raise RuleViolation("You already have an appointment at this time.", code="overlapping_booking")
+        return
     now_local = clock.utc_now().astimezone(clock.clinic_tz())
-    upcoming = db.session.execute(
-        sa.select(sa.func.count(Appointment.id)).where(
-            Appointment.patient_id == patient_id, Appointment.status == "booked",
-            sa.or_(Appointment.date > now_local.date(),
-                   sa.and_(Appointment.date == now_local.date(),
-                           Appointment.start_time > now_local.time().replace(tzinfo=None))))
-    ).scalar_one()
+    # Both answers in one statement; the overlap is still the first refusal.
+    overlapping, upcoming = db.session.execute(_rules_statement(), {
+        "patient_id": patient_id, "day": slot.date, "start": slot.start_time, "end": slot.end_time,
+        "today": now_local.date(), "now": now_local.time().replace(tzinfo=None)}).one()
+    if overlapping:
+        raise RuleViolation("You already have an appointment at this time.", code="overlapping_booking")
     limit = current_app.config["MAX_ACTIVE_BOOKINGS"]
     if upcoming >= limit:
         raise RuleViolation(Message("You can hold at most {limit} upcoming appointments.", limit=limit),
@@ -205,16 +271,15 @@ def book_slot(patient_id: int, slot_id: int, *, reason: str = "", triage_id: int
     only) lifts the minimum notice and the limit on upcoming bookings, and is recorded in the audit log.
     """
 
-    def work() -> int:
-        if not _patient_exists(patient_id):
-            raise NotFound("No such patient.", code="patient_not_found", fields={"patient_id": "Not found."})
-        slot = _load_slot(slot_id)
+    def work() -> Appointment:
+        slot, patient = _load_booking(patient_id, slot_id)
         bookability.check_bookable(slot.date, slot.start_time, notice_applies=not override)
         if slot.is_booked:
             raise SlotTaken()
         _check_triage(patient_id, triage_id)
         doctor_id, day, start, end = slot.doctor_id, slot.date, slot.start_time, slot.end_time
         _take_slot(slot_id)
+        so.attributes.set_committed_value(slot, "is_booked", True)  # as the UPDATE left the row
         _lock_patient(patient_id)
         _check_patient_rules(patient_id, slot, limit_applies=not override)
         appointment = Appointment(patient_id=patient_id, doctor_id=doctor_id, slot_id=slot_id, date=day,
@@ -222,14 +287,20 @@ def book_slot(patient_id: int, slot_id: int, *, reason: str = "", triage_id: int
                                   triage_id=triage_id)
         db.session.add(appointment)
         commit_or_conflict(flush=True, default=SlotTaken)
+        # Its doctor and patient are the ones loaded above (held by the appointment, as a reload would);
+        # a new appointment has no treatment yet.
+        so.attributes.set_committed_value(appointment, "doctor", slot.doctor)
+        so.attributes.set_committed_value(appointment, "patient", patient)
+        so.attributes.set_committed_value(appointment, "treatment", None)
         audit.record("appointment.book", actor_id=actor_id, target=f"appointment:{appointment.id}", ip=ip,
                      patient_id=patient_id, slot_id=slot_id, **({"override": True} if override else {}))
-        _tell(_reload(appointment.id), "booked", actor_id=actor_id, by_staff=by_staff)
-        commit_or_conflict(default=SlotTaken)
+        _tell(appointment, "booked", actor_id=actor_id, by_staff=by_staff)
+        doctor = slot.doctor
+        _commit_keeping(appointment, slot, doctor, doctor.specialization, doctor.user, patient, patient.user)
         cache.clear_after_booking_change(doctor_id=doctor_id, patient_id=patient_id)
-        return appointment.id
+        return appointment
 
-    return _reload(_write(work))
+    return _write(work)
 
 
 def cancel_appointment(patient_id: int, appointment_id: int, *, reason: str | None = None,

@@ -18,7 +18,7 @@ from flask import current_app, render_template
 
 from backend.errors import NotFound
 from backend.extensions import db
-from backend.models import Appointment, Doctor, DoctorNotice, User, utcnow
+from backend.models import Appointment, Doctor, DoctorNotice, Patient, User, utcnow
 from backend.services import audit
 from backend.services.email import language as i18n
 from backend.services.email.outbox import queue_email
@@ -55,6 +55,10 @@ def actor_label(actor_id: int | None, patient_id: int | None = None) -> str:
     if user is None:
         return THE_CLINIC
     if user.role == "patient":
+        # The patient record the caller already loaded, when it is theirs (one record per user): no query.
+        loaded = db.session.identity_map.get(db.session.identity_key(Patient, patient_id)) if patient_id else None
+        if loaded is not None and loaded.user_id == user.id:
+            return THE_PATIENT
         return THE_PATIENT if user.patient is None or user.patient.id == patient_id else user.display_name
     if user.role == "doctor":
         return user.display_name
