@@ -135,3 +135,57 @@ def test_the_fever_a_cough_dates_from_is_over(text):
     result = assess(text)
     assert [f["historical"] for f in result.findings if f["name"] == "fever"] == [True]
     assert result.urgency == "self_care"
+
+
+# Further red flags in Bangla script and romanised Bangla: stroke, snake bite, burns, lightning, drowning,
+# overdose, baby danger signs (WHO IMCI), dengue warning signs, labour and bleeding after birth.
+MORE_EMERGENCIES = [
+    "সাপে কাটা, পা ফুলে যাচ্ছে",
+    "shape kata paye, 1 ghonta age",
+    "baba stroke korse, mukh beke gese",
+    "হাত পা অবশ হয়ে গেছে, কথা জড়িয়ে যাচ্ছে",
+    "আমার বাবা অচেতন, হুঁশ নেই",
+    "bojropat e ahoto, shash nite parche na",
+    "গোসল করতে গিয়ে পুকুরে ডুবে যাচ্ছিল",
+    "আমার স্বামী ঘুমের ওষুধ অনেকগুলো খেয়ে ফেলেছে",
+    "২ মাসের বাচ্চা গোঙাচ্ছে, দুধ খায় না",
+    "baby 1 maser, kanna durbol, dudh tane na",
+    "dengue hoise, platelet kom, hat pa thanda, chotfot korche",
+    "delivery r por onek rokto jacche, pad bhije jacche",
+    "masik bondho 2 mash, pet e onek betha, matha ghure pore gelam",
+    "হঠাৎ চোখে অন্ধকার দেখছি, এক চোখে দেখছি না",
+]
+
+
+@pytest.mark.parametrize("text", MORE_EMERGENCIES)
+def test_more_bangla_and_romanised_emergencies_are_recognised(text):
+    assert assess(text).urgency == "emergency"
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("চালধোয়া পানির মতো পায়খানা", "cholera"),
+    ("am rokto paikhana 5 bar, jor", "bloody diarrhoea"),
+    ("sas nite kosto hocche", "shortness of breath"),
+    ("baccha ja khay sob bomi kore dey", "can't keep fluids down"),
+    ("hat agune pure gese", "burn injury"),
+    ("মাসিক বন্ধ ২ মাস, তলপেটে ব্যথা", "late period"),
+    ("ami pregnant na, pet e gas", "indigestion"),
+])
+def test_bangla_words_for_more_findings(text, finding):
+    assert finding in {f["name"] for f in assess(text).findings if not f.get("negated")}
+
+
+@pytest.mark.parametrize("text", [
+    "amar shashurir matha betha 1 din",       # 'shashuri' (mother-in-law) is not 'shash' (breath)
+    "bacchar sordi kashi 3 din, jor nai, khelche, dudh khacche",
+    "ami pregnant na, pet e gas",
+    "মাথা ব্যথা আর সর্দি, ২ দিন",
+    "the sap from the plant got on my skin and it is itchy",
+])
+def test_harmless_bangla_and_colliding_words_are_not_raised(text):
+    assert assess(text).urgency in {"self_care", "routine"}
+
+
+def test_mother_in_law_is_not_breathlessness():
+    names = {f["name"] for f in assess("amar shashurir pete kosto hocche 2 din").findings}
+    assert "shortness of breath" not in names
