@@ -569,3 +569,17 @@ def test_acid_reflux_words_still_read_heartburn():
                                   "st elevation on ecg", "ST-elevation in V2-V4"])
 def test_st_segment_words_are_not_a_sore_throat(text):
     assert not affirmed(assess(text), "sore throat")
+
+
+@pytest.mark.parametrize("text", ["SLR +ve at 40 deg, buttock pain to the calf", "knee flexion to 100 degrees, swollen",
+                                  "straight leg raise positive at 45°"])
+def test_an_angle_in_degrees_is_not_a_temperature(text):
+    assert reader.read_temperature_c(text.lower()) is None
+    assert reader.read_temperature_c("temp 39 deg, shivering") == 39.0
+
+
+@pytest.mark.parametrize("text", ["my son has a slapped cheek rash, nobody at home is pregnant",
+                                  "no one in the house is pregnant, my daughter has slapped cheek"])
+def test_nobody_and_no_one_negate(text):
+    assert not affirmed(assess(text), "pregnant")
+    assert affirmed(assess("my wife is pregnant and our son has a slapped cheek rash"), "pregnant")

@@ -899,10 +899,17 @@ def read_sex(text: str) -> str | None:
     return "male" if male else "female" if female else None
 
 
+# An angle in degrees is not a temperature: "SLR +ve at 40 deg", "flexion to 90 degrees".
+_ANGLE_BEFORE = re.compile(r"(?<![a-z])(?:slr|straight leg|leg raise|angle|flexion|extension|abduction|adduction|"
+                           r"rotation|range of movement|rom|tilt|head up|elevated to|elevation)(?![a-z])")
+
+
 def read_temperature_c(text: str) -> float | None:
     best = None
-    for pattern in _TEMP_PATTERNS:
+    for index, pattern in enumerate(_TEMP_PATTERNS):
         for match in pattern.finditer(text):
+            if index == 1 and _ANGLE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                continue
             value = float(match.group(1))
             unit = match.group(2)[0] if match.lastindex and match.lastindex >= 2 and match.group(2) else None
             if unit == "f" or (unit is None and 95 <= value <= 110):
@@ -953,7 +960,7 @@ NEGATION_PRE = _phrases(
     "havent had", "has not had", "have not had", "didnt have", "did not have", "absence of", "absent",
     "ruled out", "rules out", "nor", "neither", "no sign of", "no signs of", "no evidence of", "no history of",
     "isnt", "wasnt", "not had", "no complaints of", "no c/o", "nil", "none", "didnt", "did not", "doesnt",
-    "hasnt", "havent", "dont", "nothing")
+    "hasnt", "havent", "dont", "nothing", "nobody", "no one", "noone", "none of")
 # ConText pseudo-triggers (Chapman et al.; medspaCy defaults): they contain a negation word and negate nothing
 # after them ("no change in chest pain", "not only", "gram negative"); the words after "no" in the trigger
 # itself are negated ("no increase" is not a worsening).
