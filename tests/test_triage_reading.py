@@ -583,3 +583,9 @@ def test_an_angle_in_degrees_is_not_a_temperature(text):
 def test_nobody_and_no_one_negate(text):
     assert not affirmed(assess(text), "pregnant")
     assert affirmed(assess("my wife is pregnant and our son has a slapped cheek rash"), "pregnant")
+
+
+def test_severe_is_not_severed():
+    assert reader.stem("severe") != reader.stem("severed")
+    assert URGENCY_RANK[assess("my finger is severed, cut right off with a saw").urgency] == URGENCY_RANK["emergency"]
+    assert assess("severe calf ache after a long walk, small cuts on my hands from gardening").urgency != "emergency"

@@ -188,6 +188,8 @@ _STEM_EXCEPTIONS = {"fitness": "fitness", "positive": "positive", "position": "p
                     # being poisoned not the same word as "poisoning" in blood/food poisoning
                     "burning": "burning", "burned": "burned", "burnt": "burned",
                     "stabbing": "stabbing", "stabbed": "stabbed",
+                    # a severed finger is a cut right through, not "severe"
+                    "severed": "severed", "severing": "severed", "sever": "severed",
                     "poisoned": "poisoned", "poisoning": "poisoning", "poisonings": "poisoning",
                     "spotting": "spotting", "spotted": "spotted",
                     # breastfeeding ("lactating", "lactation") is not a blood lactate ("lactate 4.2")
