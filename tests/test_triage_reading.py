@@ -589,3 +589,9 @@ def test_severe_is_not_severed():
     assert reader.stem("severe") != reader.stem("severed")
     assert URGENCY_RANK[assess("my finger is severed, cut right off with a saw").urgency] == URGENCY_RANK["emergency"]
     assert assess("severe calf ache after a long walk, small cuts on my hands from gardening").urgency != "emergency"
+
+
+@pytest.mark.parametrize("text", ["husband's had vomiting and diarrhoea since last night",
+                                  "my son's been vomiting since last night"])
+def test_a_relatives_s_before_had_or_been_is_has(text):
+    assert affirmed(assess(text), "vomiting")

@@ -99,6 +99,10 @@ _SOB_NEIGHBOURS = frozenset((
 
 # Shorthand read in any case; applied to patient text and knowledge phrases alike.
 _SHORTHAND = [(re.compile(p), r) for p, r in (
+    # "husband's had", "my son's been" (the apostrophe is gone by now): "has", not a possessive
+    (r"(?<![a-z])(husband|wife|partner|son|daughter|mum|mom|dad|mother|father|brother|sister|baby|child|boy|girl|"
+     r"grandma|grandpa|granny|nan|friend|neighbour|neighbor)s\s+(had|been|got|not|never|still|just|always)(?![a-z])",
+     r" \1 has \2 "),
     (r"(?<![a-z0-9])y\s*/\s*o(?![a-z])", " year old "),
     (r"(?<![a-z])y\.\s?o\.?(?![a-z])", " year old "),
     (r"(?<=\d)\s?yo\s?m(?![a-z])", " year old male "),
