@@ -2,7 +2,6 @@
 it takes (backend/services/booking/bookings.py, book_slot)."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import time, timedelta
 
 import sqlalchemy as sa
@@ -10,20 +9,7 @@ import sqlalchemy as sa
 from backend.extensions import db
 from backend.models import Appointment, AuditLog, DoctorAvailability, DoctorNotice, EmailOutbox
 from backend.services.clock import clinic_today
-
-
-@contextmanager
-def counting():
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
+from tests.test_queries import counting
 
 
 def test_the_answer_is_what_a_later_read_shows_and_the_booking_is_written_whole(factory, client, new_client):

@@ -25,6 +25,9 @@ def logged_in(base: str, email: str) -> requests.Session:
     response = session.post(base + "/auth/login", json={"email": email, "password": TEST_PASSWORD}, timeout=30)
     assert response.status_code == 200, response.text
     session.headers["X-CSRF-Token"] = response.json()["csrf_token"]
+    # The login's connection sits idle while the others log in, and the server may close it (keep-alive
+    # timeout) just as the contended request is sent on it: "connection reset by peer". Start afresh.
+    session.close()
     return session
 
 

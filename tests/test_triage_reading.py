@@ -595,3 +595,10 @@ def test_severe_is_not_severed():
                                   "my son's been vomiting since last night"])
 def test_a_relatives_s_before_had_or_been_is_has(text):
     assert affirmed(assess(text), "vomiting")
+
+
+def test_a_long_run_of_digits_is_dropped_before_the_number_patterns():
+    text = "fever " + "1" * 1990
+    assert "1" * 16 not in reader._expand(text)
+    assert assess(text).urgency in {"emergency", "urgent", "routine", "self_care"}
+    assert "38.5" in reader._expand("temp 38.5, call 01711223344")

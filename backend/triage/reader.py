@@ -538,15 +538,19 @@ _PND_MOOD = frozenset((
     "bonding partum postpartum mum mother weeks months thoughts").split())
 
 
-def _pnd(text: str) -> str:
+def _by_neighbours(pattern: re.Pattern, text: str, senses: tuple[tuple[frozenset, str | None], ...]) -> str:
+    """An ambiguous abbreviation read by the words within 60 characters: the one sense whose words are near
+    (and no other's) gives its reading; None, or no single sense, keeps the abbreviation as written."""
     def replace(match: re.Match) -> str:
         near = set(re.findall(r"[a-z]+", text[max(0, match.start() - 60):match.end() + 60]))
-        if near & _PND_BREATHING and not near & _PND_MOOD:
-            return " paroxysmal nocturnal dyspnoea "
-        if near & _PND_MOOD and not near & _PND_BREATHING:
-            return " postnatal depression "
-        return match.group(0)
-    return _PND.sub(replace, text)
+        found = [reading for words, reading in senses if near & words]
+        return found[0] if len(found) == 1 and found[0] is not None else match.group(0)
+    return pattern.sub(replace, text)
+
+
+def _pnd(text: str) -> str:
+    return _by_neighbours(_PND, text, ((_PND_BREATHING, " paroxysmal nocturnal dyspnoea "),
+                                       (_PND_MOOD, " postnatal depression ")))
 
 
 # Brackets hold an aside that belongs to the clause around it: "chest pain (central, crushing)",
@@ -600,12 +604,7 @@ _PVD_VASCULAR = frozenset((
 
 
 def _pvd(text: str) -> str:
-    def replace(match: re.Match) -> str:
-        near = set(re.findall(r"[a-z]+", text[max(0, match.start() - 60):match.end() + 60]))
-        if near & _PVD_VAGINAL and not near & _PVD_VASCULAR:
-            return " per vagina discharge "
-        return match.group(0)
-    return _PVD.sub(replace, text)
+    return _by_neighbours(_PVD, text, ((_PVD_VAGINAL, " per vagina discharge "), (_PVD_VASCULAR, None)))
 
 
 # Clinical ages written as fractions: "6/12" is 6 months, "2/52" 2 weeks, "3/7" 3 days. A fraction is an age
@@ -644,10 +643,15 @@ _GESTATION = re.compile(
     r"clean|sober|in|on|of|without|smoke)(?![a-z]))")
 
 
+# A run of more digits than any reading, date or phone number has tells the reader nothing; it goes before the
+# number patterns see it (each would otherwise try it from every position: seconds for a 2,000-digit text).
+_LONG_DIGITS = re.compile(r"\d{16,}")
+
+
 def _expand(text: str, phrase: bool = False) -> str:
     if phrase and text.strip().lower() == "hr":
         return " heart rate "  # a knowledge phrase's lone "hr" side ("hr ~ 4*") is a heart rate, not hours
-    text = unicodedata.normalize("NFC", text).translate(_CHAR_FOLD)
+    text = _LONG_DIGITS.sub(" ", unicodedata.normalize("NFC", text).translate(_CHAR_FOLD))
     for pattern, replacement in _CASED_SHORTHAND:
         text = pattern.sub(replacement, text)
     text = _WORD_HYPHEN.sub(" ", text.lower())

@@ -110,6 +110,11 @@ def _load_slot(slot_id: int) -> DoctorAvailability:
         sa.select(DoctorAvailability).options(so.joinedload(DoctorAvailability.doctor))
         .where(DoctorAvailability.id == slot_id)
     ).scalar_one_or_none()
+    return _open_slot(slot)
+
+
+def _open_slot(slot: DoctorAvailability | None) -> DoctorAvailability:
+    """The slot, if it exists and its doctor takes appointments."""
     if slot is None:
         raise NotFound("No such slot.", code="slot_not_found")
     if not slot.doctor.is_active:
@@ -132,14 +137,10 @@ def _load_booking(patient_id: int, slot_id: int) -> tuple[DoctorAvailability, Pa
     and its answer read (the doctor's specialization and user, the patient's user). The errors and their
     order are _patient_exists's, then _load_slot's."""
     row = db.session.execute(_load_booking_statement(), {"slot_id": slot_id, "patient_id": patient_id}).first()
-    if row is None:
-        if not _patient_exists(patient_id):
-            raise NotFound("No such patient.", code="patient_not_found", fields={"patient_id": "Not found."})
-        raise NotFound("No such slot.", code="slot_not_found")
-    slot, patient = row
-    if not slot.doctor.is_active:
-        raise Conflict("This doctor is not taking appointments.", code="doctor_unavailable")
-    return slot, patient
+    if row is None and not _patient_exists(patient_id):
+        raise NotFound("No such patient.", code="patient_not_found", fields={"patient_id": "Not found."})
+    slot, patient = row or (None, None)
+    return _open_slot(slot), patient
 
 
 def _commit_keeping(*keep: object) -> None:
@@ -185,10 +186,12 @@ def _reload(appointment_id: int) -> Appointment:
 
 @functools.cache
 def _rules_statement() -> sa.Select:
-    """Whether the patient has a booked appointment overlapping the slot, and how many upcoming ones."""
+    """Whether the patient has a booked appointment overlapping the slot (other than the one being moved),
+    and how many upcoming ones: both answers in one statement."""
     visits = Appointment.__table__.c
     overlap = sa.select(visits.id).where(
         visits.patient_id == sa.bindparam("patient_id"), visits.status == "booked",
+        visits.id != sa.bindparam("replacing"),
         visits.date == sa.bindparam("day"), visits.start_time < sa.bindparam("end"),
         visits.end_time > sa.bindparam("start"))
     upcoming = sa.select(sa.func.count(visits.id)).where(
@@ -200,28 +203,17 @@ def _rules_statement() -> sa.Select:
 
 def _check_patient_rules(patient_id: int, slot: DoctorAvailability, *, replacing: int | None = None,
                          limit_applies: bool = True) -> None:
-    """Inside the write transaction: no overlap, and not too many upcoming bookings."""
-    overlap = sa.select(Appointment.id).where(
-        Appointment.patient_id == patient_id, Appointment.status == "booked",
-        Appointment.date == slot.date, Appointment.start_time < slot.end_time,
-        Appointment.end_time > slot.start_time,
-    )
-    if replacing is not None:
-        overlap = overlap.where(Appointment.id != replacing)
-    if replacing is not None or not limit_applies:
-        # A move keeps the number of bookings; the front desk may override the limit.
-        if db.session.execute(overlap.limit(1)).first() is not None:
-            raise RuleViolation("You already have an appointment at this time.", code="overlapping_booking")
-        return
+    """Inside the write transaction: no overlap, and not too many upcoming bookings (a move keeps the
+    number of bookings; the front desk may override the limit)."""
     now_local = clock.utc_now().astimezone(clock.clinic_tz())
-    # Both answers in one statement; the overlap is still the first refusal.
     overlapping, upcoming = db.session.execute(_rules_statement(), {
-        "patient_id": patient_id, "day": slot.date, "start": slot.start_time, "end": slot.end_time,
+        "patient_id": patient_id, "replacing": -1 if replacing is None else replacing,
+        "day": slot.date, "start": slot.start_time, "end": slot.end_time,
         "today": now_local.date(), "now": now_local.time().replace(tzinfo=None)}).one()
     if overlapping:
         raise RuleViolation("You already have an appointment at this time.", code="overlapping_booking")
     limit = current_app.config["MAX_ACTIVE_BOOKINGS"]
-    if upcoming >= limit:
+    if replacing is None and limit_applies and upcoming >= limit:
         raise RuleViolation(Message("You can hold at most {limit} upcoming appointments.", limit=limit),
                             code="too_many_bookings")
 
