@@ -65,6 +65,12 @@ def create_app(config: Config | dict | None = None) -> Flask:
     register_error_handlers(app)
     app.url_value_preprocessor(reject_out_of_range_ids)
     _register_blueprints(app)
+    from backend.api.cached_front import CachedDirectoryFront
+    from backend.schemas import PageQuery
+
+    # The public directory's near hits are sent before Flask (see backend/api/cached_front.py).
+    app.wsgi_app = CachedDirectoryFront(app.wsgi_app, session_cookie=app.config["SESSION_COOKIE_NAME"],
+                                        default_per_page=PageQuery.model_fields["per_page"].default)
 
     from backend.celery_app import celery_init_app
 

@@ -121,3 +121,89 @@ def test_works_with_redis_down(make_app, factory, clinic):
         answer = client.get("/api/doctors")
         assert answer.status_code == 200 and answer.headers["X-Cache"] == "bypass"
         assert answer.get_json()["total"] == 2
+
+
+# ---- the cached front: near hits sent before Flask (backend/api/cached_front.py) -------------------------
+
+@pytest.fixture
+def app_calls(app):
+    """How many requests reached Flask behind the cached front."""
+    from backend.api.cached_front import CachedDirectoryFront
+
+    front = app.wsgi_app
+    assert isinstance(front, CachedDirectoryFront)
+    inner, calls = front.app, []
+
+    def counting(environ, start_response):
+        calls.append(environ["PATH_INFO"] + "?" + environ.get("QUERY_STRING", ""))
+        return inner(environ, start_response)
+
+    front.app = counting
+    yield calls
+    front.app = inner
+
+
+def warm_near_copy(client, url: str) -> None:
+    """Miss (rendered), then a Redis hit that this process keeps, once its near cache listens."""
+    from tests.test_near_cache import wait_for
+    from backend.near_cache import near_cache
+
+    client.get(url)
+    near_cache.get("warm-up")
+    assert wait_for(lambda: near_cache._subscribed)
+    assert client.get(url).headers["X-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("path", ["/api/doctors", "/api/doctors?page=1&per_page=20", "/api/doctors?per_page=1",
+                                  "AVAILABILITY"])
+def test_a_near_hit_is_sent_before_flask_with_the_apps_own_headers(client, clinic, app_calls, path):
+    url = path.replace("AVAILABILITY", f"/api/doctors/{clinic['doctor'].id}/availability")
+    warm_near_copy(client, url)
+    from_app = client.get(url)
+    reached = len(app_calls)
+    front = client.get(url)
+    assert len(app_calls) == reached, "answered by the front, without entering Flask"
+    assert front.status_code == 200 and front.data == from_app.data
+    assert sorted(front.headers.items()) == sorted(from_app.headers.items())
+
+
+def test_a_booking_reaches_the_front_at_once(client, new_client, factory, clinic, app_calls):
+    doctor, slots = clinic["doctor"], clinic["slots"]
+    url = f"/api/doctors/{doctor.id}/availability"
+    warm_near_copy(client, url)
+    reached = len(app_calls)
+    assert [s["id"] for s in client.get(url).get_json()["items"]] == [s.id for s in slots]
+    assert len(app_calls) == reached
+    factory.patient(email="p@example.com")
+    patient = new_client()
+    patient.login("p@example.com")
+    assert patient.post("/patient/appointments", json={"slot_id": slots[0].id}).status_code == 201
+    reached = len(app_calls)
+    after = client.get(url)
+    assert len(app_calls) == reached + 1 and after.headers["X-Cache"] == "miss"
+    assert [s["id"] for s in after.get_json()["items"]] == [slots[1].id]
+
+
+def test_what_the_front_does_not_answer_goes_to_flask(client, factory, clinic, app_calls):
+    warm_near_copy(client, "/api/doctors")
+    reached = len(app_calls)
+    client.get("/api/doctors")
+    assert len(app_calls) == reached  # the front's own
+    spec_id = clinic["doctor"].specialization_id
+    for url, status in [("/api/doctors?per_page=1000", 400), ("/api/doctors?spec_id=abc", 400),
+                        ("/api/doctors?page=0", 400), ("/api/doctors?q=other", 200),
+                        ("/api/doctors?page=1&page=2", 200), (f"/api/doctors?spec_id={spec_id}", 200),
+                        (f"/api/doctors/{clinic['doctor'].id}/availability?from=tomorrow", 400),
+                        ("/api/doctors/999999/availability", 404)]:
+        before = len(app_calls)
+        assert client.get(url).status_code == status, url
+        assert len(app_calls) == before + 1, url
+    before = len(app_calls)
+    assert client.get("/api/doctors", headers={"Origin": "https://elsewhere.example"}).status_code == 200
+    assert client._call("HEAD", "/api/doctors").status_code == 200
+    assert len(app_calls) == before + 2
+    factory.patient(email="p@example.com")
+    client.login("p@example.com")
+    before = len(app_calls)
+    logged_in = client.get("/api/doctors")
+    assert len(app_calls) == before + 1 and logged_in.headers["Cache-Control"] == "no-store"
