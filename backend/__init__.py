@@ -149,6 +149,23 @@ def _limit_only_decorated_routes(app: Flask, limiter) -> None:
     hooks = app.before_request_funcs.get(None, [])
     if limiter._check_request_limit in hooks:
         hooks.remove(limiter._check_request_limit)
+    # Its after_request (limit headers, conditional deductions) and teardown (reset) only act on the
+    # state a limit check left on the request; a request whose route has no limit has none, so they
+    # run only when it is there.
+    from flask.globals import request_ctx
+
+    def limited(hook):
+        def run_if_checked(value):
+            return hook(value) if hasattr(request_ctx._get_current_object(), "_limiter_request_context") else value
+
+        run_if_checked.__name__ = getattr(hook, "__name__", "limiter_hook")
+        return run_if_checked
+
+    inject = type(limiter)._Limiter__inject_headers  # what the extension installs (name-mangled)
+    after = app.after_request_funcs.get(None, [])
+    after[:] = [limited(h) if getattr(h, "func", None) is inject else h for h in after]
+    teardown = app.teardown_request_funcs.get(None, [])
+    teardown[:] = [limited(h) if h == limiter._Limiter__release_context else h for h in teardown]
 
 
 def _tune_sqlite(app: Flask, db) -> None:

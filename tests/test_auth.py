@@ -217,6 +217,19 @@ def test_login_is_rate_limited_with_retry_after(make_app):
     assert "Retry-After" in limited.headers
 
 
+def test_a_limited_route_says_its_limit_and_an_unlimited_one_says_nothing(make_app):
+    """The limiter's after-request work runs only on requests a limit was checked on."""
+    app = make_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute")
+    browser = app.test_client()
+    address = {"REMOTE_ADDR": "192.0.2.33"}  # a client no other test has counted
+    first = browser.post("/auth/login", json={"email": "x@example.com", "password": "whatever1"}, environ_base=address)
+    second = browser.post("/auth/login", json={"email": "x@example.com", "password": "whatever1"}, environ_base=address)
+    assert first.headers["X-RateLimit-Limit"] == "3"
+    assert int(first.headers["X-RateLimit-Remaining"]) == int(second.headers["X-RateLimit-Remaining"]) + 1
+    unlimited = browser.get("/api/doctors")
+    assert unlimited.status_code == 200 and "X-RateLimit-Limit" not in unlimited.headers
+
+
 def test_unexpected_error_is_500_in_the_error_shape_without_traceback(make_app):
     app = make_app()
 
