@@ -43,7 +43,8 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"\bHA\b", " headache "), (r"\bLOC\b", " loss of consciousness "), (r"\bHR\b", " heart rate "),
     (r"\bSI\b(?!\s*joints?\b)", " suicidal ideation "), (r"\bOD(?:'|’)?d\b", " overdosed "),
     (r"\b(an|took|taken|taking|take)\s+OD\b", r"\1 overdose "), (r"\bST\b(?!\s*(?:-\s*)?(?:elevation|depression|segment|seg|changes?|wave|T\b))", " sore throat "),
-    (r"\bRR\b", " respiratory rate "), (r"\bSOB(?:OE)?\b", " shortness of breath "),
+    (r"\bRR\b", " respiratory rate "), (r"\bSOBOE\b", " shortness of breath on exertion "),
+    (r"\bSOB\b", " shortness of breath "),
     (r"\bNAI\b", " non accidental injury "),
 )]
 # Fixed expressions whose words would otherwise be read one by one as something else.
@@ -54,6 +55,11 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])((?:cough|sneez|laugh|giggl|cry)[a-z]*)\s+fits?(?![a-z])", r" \1 bouts "),
     (r"(?<![a-z])food\s+poisoning(?![a-z])", " foodpoisoning "),
     (r"(?<![a-z])hearing\s+aids?(?![a-z])", " hearing device "),
+    # "home SpO2 98%", "home sats": the patient's own oximeter, not home oxygen
+    (r"(?<![a-z])home\s+(?=(?:spo2|sp02|sats|o2 sats|oximeter|pulse ox))", " own "),
+    # Snellen acuity "VA R 6/12, L 6/6" is a fraction of vision, not 12 months or 6 weeks
+    (r"(?<![a-z])(?:va|visual acuity|acuity|vision|snellen)(?:\s*,?\s*(?:r|l|re|le|ra|la|right|left|both|ou|od|os)?"
+     r"\s*:?\s*[36]\s*/\s*\d{1,2}(?:\.\d)?(?![\d/]))+", lambda m: m.group(0).replace("/", " over ")),
     # a medicine or blood test named "... acid" is not acid reflux: "mefenamic acid", "folic acid", "uric acid"
     (r"(?<![a-z])(mefenamic|tranexamic|folic|valproic|uric|fusidic|salicylic|ascorbic|acetylsalicylic|"
      r"hyaluronic|zoledronic|alendronic|ibandronic|risedronic|nicotinic|azelaic|amino|lactic|clavulanic|"
@@ -199,7 +205,9 @@ _STEM_EXCEPTIONS = {"fitness": "fitness", "positive": "positive", "position": "p
                     # breastfeeding ("lactating", "lactation") is not a blood lactate ("lactate 4.2")
                     "lactating": "lactating", "lactation": "lactation",
                     # AIDS is not "first aid", "hearing aids" keep their own word ("aid")
-                    "aids": "aids"}
+                    "aids": "aids",
+                    # an alcoholic (someone dependent on alcohol) is not any mention of alcohol ("minimal alcohol")
+                    "alcoholic": "alcoholic", "alcoholics": "alcoholic", "alcoholism": "alcoholism"}
 _STEM_CACHE: dict[str, str] = {}
 
 _SPELLING = [(re.compile(p), r) for p, r in (
@@ -291,7 +299,9 @@ def stem(form: str) -> str:
 
 def _sob(text: str, phrase: bool) -> str:
     def replace(match: re.Match) -> str:
-        if phrase or match.group(1):
+        if match.group(1):
+            return " shortness of breath on exertion "
+        if phrase:
             return " shortness of breath "
         before = re.findall(r"[a-z/+]+|\d+", text[max(0, match.start() - 40):match.start()])[-3:]
         after = re.findall(r"[a-z/+]+|\d+", text[match.end():match.end() + 40])[:3]
@@ -518,10 +528,176 @@ def _vital_words_at(match: re.Match, kind: str, age: float | None, text: str) ->
     return match.group(0) + _vital_words(kind, value, age)
 
 
+# Results and scores a clinical note gives, read as the finding their guideline gives them.
+_LAB_VERB = r"\s*(?:level\s*)?(?:of|is|was|were|at|:|=|now|today|only|just|back at|came back at|reading)?\s*~?\s*"
+# Serum potassium (UK Kidney Association 2020; NICE CKS Hyperkalaemia): 6.5 or more is severe (emergency),
+# 6.0-6.4 moderate; 2.5 or less is severe hypokalaemia (NICE CKS Hypokalaemia). "k 6.7" needs the decimal.
+_POTASSIUM = re.compile(r"(?<![a-z])(?:(?:serum\s+)?(?:potassium|k\s*\+)" + _LAB_VERB + r"(\d(?:\.\d{1,2})?)|"
+                        r"(?<!\d)(?<!\d\s)k" + _LAB_VERB + r"(\d\.\d{1,2}))(?!\d)(?!\.\d)"
+                        r"(?!\s*(?:mg|kg|ml|km|k\b|years?|days?|hours?|hrs?|h\b|mins?|minutes?|miles?|x\b|times))")
+# Serum sodium (NICE CKS Hyponatraemia): under 125 mmol/L is severe; 160 or more severe hypernatraemia.
+_SODIUM = re.compile(r"(?<![a-z])(?:(?:serum\s+)?sodium|na\s*\+)" + _LAB_VERB + r"(\d{3})(?!\d)(?!\.\d)")
+# a bare "Na 118" only in a note that gives other blood results ("na" is also Bangla "not")
+_SODIUM_BARE = re.compile(r"(?<![a-z])na\s*[:=]?\s*(\d{3})(?!\d)(?!\.\d)")
+_BLOODS = re.compile(r"(?<![a-z])(?:bloods?|u\s*&\s*e|u\s*\+\s*e|ues|urea|creat\w*|cr|k\s*\+|potassium|mmol|egfr|fbc|"
+                     r"lfts?|results?)(?![a-z])")
+# Capillary blood glucose under 4 mmol/L is hypoglycaemia (NICE NG17/NG28; JBDS).
+_GLUCOSE = re.compile(r"(?<![a-z])(?:bm|cbg|blood glucose|glucose|blood sugar|sugar|sugars|bsl)" + _LAB_VERB
+                      + r"(\d{1,2}(?:\.\d)?)(?!\d)(?!\.\d)(?!\s*(?:days?|hours?|years?|%|times|x\b|mg|g\b|units?|tablets?))")
+# Haemoglobin under 70 g/L (7 g/dL) is the transfusion threshold (NICE NG24): severe anaemia.
+_HAEMOGLOBIN = re.compile(r"(?<![a-z])(?:hb|haemoglobin|hemoglobin)" + _LAB_VERB
+                          + r"(\d{2,3}|\d{1,2}\.\d)(?!\d)(?!\.\d)(?!\s*(?:%|days?|years?))")
+# A creatinine rise to 1.5 times the baseline or more is acute kidney injury (NICE NG148, KDIGO stage 1-3).
+_CREATININE = re.compile(r"(?<![a-z])(?:creatinine|creat|cr)" + _LAB_VERB + r"(\d{2,4})(?!\d)(?!\.\d)\s*(?:umol\s*/?\s*l?\s*)?"
+                         r"[,;]?\s*(?:his\s+|her\s+|the\s+|usual\s+|previous\s+)?(?:baseline|usually|previously|was|"
+                         r"from|up from|normally)\s*(?:of|is|was|:|=|~|about|around)?\s*(\d{2,4})(?!\d)(?!\.\d)")
+_CREATININE_FROM = re.compile(r"(?<![a-z])(?:creatinine|creat|cr)\s*(?:has\s+)?(?:rose|risen|rising|up|gone up|increased)"
+                              r"\s*from\s*(\d{2,4})\s*to\s*(\d{2,4})(?!\d)(?!\.\d)")
+# Peak flow as a share of best or predicted (BTS/SIGN 158): under 33% life-threatening, 33-50% acute severe asthma.
+_PEAK_FLOW = re.compile(r"(?<![a-z])(?:pefr?|peak flow|peak expiratory flow)" + _LAB_VERB + r"(\d{2,3})(?!\d)(?!\.\d)"
+                        r"(?:\s*(%|percent)|[^.;\d]{0,30}?(?:best|predicted|usual|normal)[^.;\d]{0,12}?(\d{2,3})(?!\d)(?!\.\d))")
+_PEAK_FLOW_BEST_FIRST = re.compile(r"(?<![a-z])(?:best|predicted|usual)\s*(?:peak flow|pefr?)" + _LAB_VERB
+                                   + r"(\d{2,3})(?!\d)(?!\.\d)[^.;\d]{0,30}?(?:now|today|only|down to)\s*(\d{2,3})(?!\d)(?!\.\d)")
+# CRB-65 / CURB-65 (NICE NG138 Pneumonia): 0 low severity, 1-2 intermediate, 3 or more high (urgent admission).
+_CRB65 = re.compile(r"(?<![a-z])(crb|curb)\s*-?\s*65\s*(?:score\s*)?(?:of|is|was|:|=)?\s*([0-5])(?!\d)(?!\.\d)")
+# Sore throat scores (NICE NG84): FeverPAIN 0-1 or Centor 0-2 need no antibiotic; FeverPAIN 4-5, Centor 3-4 higher.
+_THROAT_SCORE = re.compile(r"(?<![a-z])(feverpain|centor)\s*(?:score\s*)?(?:of|is|was|:|=)?\s*([0-5])(?!\d)(?!\.\d)")
+# The Ottawa ankle/foot/knee rules: negative needs no X-ray; positive (bone tenderness, can't bear weight) needs one.
+_OTTAWA = re.compile(r"(?<![a-z])ottawa\s*(?:ankle|foot|knee)?\s*(?:rules?\s*)?(?:are\s+|is\s+|were\s+|:\s*)?"
+                     r"(neg|negative|nve|ve|pos|positive|met|not met)(?![a-z])")
+# BMI bands (NICE CG189): under 18.5 underweight, 25 overweight, 30 obese, 40 severely obese.
+_BMI = re.compile(r"(?<![a-z])bmi" + _LAB_VERB + r"(\d{2}(?:\.\d)?)(?!\d)(?!\.\d)")
+# Alcohol units a week (UK CMO low-risk guidance): more than 14 is above the low-risk limit.
+_ALCOHOL_UNITS = re.compile(r"(?<![a-z])(?:about\s+|around\s+|~\s*)?(\d{1,3})\s*units?\s*(?:of alcohol\s*)?"
+                            r"(?:a|per|/|each|every)\s*(?:week|wk|w)(?![a-z])")
+_LIGHT_DRINKING = re.compile(
+    r"(?<![a-z])(?:(?:minimal|occasional|social|light|little|rare|moderate)\s+(?:alcohol|drinking|drinker|etoh)|"
+    r"(?:alcohol|etoh)\s+(?:socially|occasionally|rarely|(?:at\s+)?weekends?\s+only|only\s+at\s+weekends?|"
+    r"within\s+(?:recommended\s+)?limits)|(?:drinks|drinker)\s+(?:socially|occasionally|rarely))(?![a-z])")
+# Capillary refill: 2 seconds or under is normal; 3 or more is prolonged (NICE NG143, NG51).
+_CRT = re.compile(r"(?<![a-z])(?:crt|cap(?:illary)?\s+refill(?:\s+time)?)\s*(?:of|is|was|:|=)?\s*(<|>|under|less than|over|"
+                  r"more than|less than or equal to)?\s*(\d(?:\.\d)?)\s*(?:s|sec|secs|seconds?)?(?![a-z0-9])")
+# One scan finds which readings a text can hold; only their patterns run (most texts hold none).
+_LAB_TRIGGER = re.compile(
+    r"(?<![a-z])(potassium|k(?=\s*(?:\+|[:=]?\s*\d))|sodium|na(?=\s*(?:\+|[:=]?\s*\d))|bm|cbg|glucose|sugars?|bsl|hb|"
+    r"haemoglobin|hemoglobin|creat|creatinine|cr|pef|pefr|peak|crb|curb|feverpain|centor|ottawa|bmi|units?|"
+    r"minimal|occasional|social|light|little|rare|moderate|alcohol|etoh|drinks|drinker|crt|cap|capillary)(?![a-z])")
+_TRIGGER_KIND = {"potassium": "k", "k": "k", "sodium": "na", "na": "na", "bm": "glucose", "cbg": "glucose",
+                 "glucose": "glucose", "sugar": "glucose", "sugars": "glucose", "bsl": "glucose", "hb": "hb",
+                 "haemoglobin": "hb", "hemoglobin": "hb", "creat": "cr", "creatinine": "cr", "cr": "cr", "pef": "pef",
+                 "pefr": "pef", "peak": "pef", "crb": "crb", "curb": "crb", "feverpain": "throat", "centor": "throat",
+                 "ottawa": "ottawa", "bmi": "bmi", "unit": "units", "units": "units", "crt": "crt", "cap": "crt",
+                 "capillary": "crt"}
+
+
+def _lab_words(text: str) -> str:
+    """Results, scores and measures written in a note, each with the words of the finding its guideline gives it."""
+    kinds = {_TRIGGER_KIND.get(m.group(1), "alcohol") for m in _LAB_TRIGGER.finditer(text)}
+    if not kinds:
+        return text
+
+    def potassium(m: re.Match) -> str:
+        value = float(m.group(1) or m.group(2))
+        return m.group(0) + (" severe hyperkalaemia " if 6.5 <= value <= 10 else " raised potassium "
+                             if 6.0 <= value < 6.5 else " severe hypokalaemia " if 1 <= value <= 2.5 else "")
+
+    def sodium(m: re.Match) -> str:
+        value = int(m.group(1))
+        return m.group(0) + (" severe hyponatraemia " if 100 <= value < 125 else " severe hypernatraemia "
+                             if 160 <= value <= 200 else "")
+
+    def glucose(m: re.Match) -> str:
+        return m.group(0) + (" hypoglycaemia " if 0.5 <= float(m.group(1)) < 4 else "")
+
+    def haemoglobin(m: re.Match) -> str:
+        value = float(m.group(1))
+        grams_per_litre = value * 10 if value < 25 else value
+        return m.group(0) + (" severe anaemia low haemoglobin " if 20 <= grams_per_litre < 70 else "")
+
+    def creatinine(m: re.Match, now: int, before: int) -> str:
+        if not (20 <= before <= 1500 and 20 <= now <= 2000):
+            return m.group(0)
+        ratio = now / before
+        return m.group(0) + (" acute kidney injury stage 3 " if ratio >= 3 else " acute kidney injury "
+                             if ratio >= 1.5 else "")
+
+    def peak_flow(m: re.Match, value: float, best: float | None, percent: bool) -> str:
+        share = value if percent else (100 * value / best if best and 100 <= best <= 900 else None)
+        if share is None or not 5 <= share <= 150:
+            return m.group(0)
+        return m.group(0) + (" peak flow under a third of best peak flow less than half " if share < 33 else
+                             " peak flow less than half " if share <= 50 else "")
+
+    def crb65(m: re.Match) -> str:
+        score, curb = int(m.group(2)), m.group(1) == "curb"
+        # (words without "pneumonia": the score does not say the illness is one)
+        return m.group(0) + (" crb65 high " if score >= 3 else " crb65 low " if score == 0 or (curb and score == 1)
+                             else " crb65 moderate ")
+
+    def throat(m: re.Match) -> str:
+        score, low, high = int(m.group(2)), (1, 2)[m.group(1) == "centor"], (3, 2)[m.group(1) == "centor"]
+        return m.group(0) + (" feverpain low " if score <= low else " feverpain high " if score > high else "")
+
+    def ottawa(m: re.Match) -> str:
+        word = m.group(1)
+        return " ottawa rules negative " if word in {"neg", "negative", "nve", "not met"} else \
+            " ottawa rules positive " if word in {"pos", "positive", "met"} else m.group(0)
+
+    def bmi(m: re.Match) -> str:
+        value = float(m.group(1))
+        if not 10 <= value <= 90:
+            return m.group(0)
+        return (" underweight " if value < 18.5 else " healthy weight " if value < 25 else
+                m.group(0) + (" overweight " if value < 30 else " obese " if value < 40 else " severely obese "))
+
+    def units(m: re.Match) -> str:
+        return " alcohol excess " if int(m.group(1)) > 14 else " light drinker "
+
+    def crt(m: re.Match) -> str:
+        sign, value = m.group(1) or "", float(m.group(2))
+        if sign in {"<", "under", "less than", "less than or equal to"} and value <= 3 or not sign and value <= 2:
+            return " capillary refill normal "
+        if value >= 3 or sign in {">", "over", "more than"} and value >= 2:
+            return " prolonged crt "
+        return m.group(0)
+
+    if "k" in kinds:
+        text = _POTASSIUM.sub(potassium, text)
+    if "na" in kinds:
+        text = _SODIUM.sub(sodium, text)
+        if _BLOODS.search(text):
+            text = _SODIUM_BARE.sub(sodium, text)
+    if "glucose" in kinds:
+        text = _GLUCOSE.sub(glucose, text)
+    if "hb" in kinds:
+        text = _HAEMOGLOBIN.sub(haemoglobin, text)
+    if "cr" in kinds:
+        text = _CREATININE.sub(lambda m: creatinine(m, int(m.group(1)), int(m.group(2))), text)
+        text = _CREATININE_FROM.sub(lambda m: creatinine(m, int(m.group(2)), int(m.group(1))), text)
+    if "pef" in kinds:
+        text = _PEAK_FLOW.sub(lambda m: peak_flow(m, float(m.group(1)), float(m.group(3)) if m.group(3) else None,
+                                                  bool(m.group(2))), text)
+        text = _PEAK_FLOW_BEST_FIRST.sub(lambda m: peak_flow(m, float(m.group(2)), float(m.group(1)), False), text)
+    if "crb" in kinds:
+        text = _CRB65.sub(crb65, text)
+    if "throat" in kinds:
+        text = _THROAT_SCORE.sub(throat, text)
+    if "ottawa" in kinds:
+        text = _OTTAWA.sub(ottawa, text)
+    if "bmi" in kinds:
+        text = _BMI.sub(bmi, text)
+    if "units" in kinds:
+        text = _ALCOHOL_UNITS.sub(units, text)
+    if "alcohol" in kinds:
+        text = _LIGHT_DRINKING.sub(" light drinker ", text)
+    return _CRT.sub(crt, text) if "crt" in kinds else text
+
+
 def _vitals(text: str) -> str:
     age = _patient_age_guess(text) if "respiratory rate" in text else None
     for pattern, kind in _VITALS:
         text = pattern.sub(lambda m, kind=kind, text=text: _vital_words_at(m, kind, age, text), text)
+    text = _lab_words(text)
     return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(2)) <= 500 and (
         m.group(1) != "had" or _TABLET_WORD.search(m.group(0))) else ""), text)
 
@@ -623,14 +799,25 @@ _CHILD_NOTE = re.compile(r"(?<![a-z])(?:baby|babies|infant|neonate|neonatal|newb
                          r"toddler|feeds?|feeding|nappies|nappy|breastfed|bottle fed|formula fed|born)(?![a-z])")
 
 
+# "9/52 baby", "6/12 boy": a fraction before the child it belongs to; "HV visit. 5/52, term, BF": a fraction opening
+# a sentence of a baby's note, followed by how the baby was born or is fed.
+_FRACTION_BEFORE_CHILD = re.compile(r"(?<![\d/.])(?<![a-z])" + _FRACTION + r"(?=\s*(?:baby|babies|infant|neonate|"
+                                    r"newborn|boy|girl|son|daughter|child|toddler|twins?)(?![a-z]))")
+_FRACTION_BABY_SENTENCE = re.compile(r"(?:^|(?<=[.;:]))\s*" + _FRACTION + r"(?=\s*,?\s*(?:term|prem|preterm|ex prem|"
+                                     r"bf|ff|ebf|breastfed|breast fed|bottle fed|formula fed|born)(?![a-z]))")
+
+
 def _fraction_ages(text: str) -> str:
     if "/" not in text:
         return text
     text = _FRACTION_OLD.sub(lambda m: f" {m.group(1)} {_FRACTION_UNIT[m.group(2)]} ", text)
     text = _FRACTION_AFTER_CUE.sub(
         lambda m: f" {m.group(1)} {m.group(2)} {_FRACTION_UNIT[m.group(3)]} old ", text)
+    text = _FRACTION_BEFORE_CHILD.sub(lambda m: f" {m.group(1)} {_FRACTION_UNIT[m.group(2)]} old ", text)
     if _CHILD_NOTE.search(text):
         text = _FRACTION_OPENING.sub(lambda m: f" {m.group(1)} {_FRACTION_UNIT[m.group(2)]} old ", text)
+    if "/" in text:
+        text = _FRACTION_BABY_SENTENCE.sub(lambda m: f" {m.group(1)} {_FRACTION_UNIT[m.group(2)]} old ", text)
     return text
 
 
@@ -782,6 +969,10 @@ def _decade_age(match: re.Match) -> float:
 
 _CLINICAL_AGE_SEX = re.compile(r"(?:^|[.,;:(]\s*|patient\s|pt\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,3})\s?"
                                r"(m|f|male|female)(?![a-z0-9])")
+# "Paeds tel. 22mo.", "18 m/o F": a child's age in months opening a clinical note's clause ("cough 2mo" is how long)
+_CLINICAL_MONTHS = re.compile(r"(?:^|[.,;:(]\s*|patient\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,2})\s?(?:mo|m\s*/\s*o|mths?)"
+                              r"(?:\s*old)?(?=\s*(?:[.,;:)]|$|(?:m|f|male|female|boy|girl|baby|infant|child|toddler)"
+                              r"(?![a-z])))")
 _AGED_SEX = re.compile(r"(?:year|month|week|day)s?\s*old\s*(m|f|male|female|man|woman|boy|girl|lady|gentleman)(?![a-z])")
 _AGE_UNIT_YEARS = {"year": 1, "yr": 1, "y": 1, "years": 1, "বছর": 1, "bochor": 1, "bochorer": 1,
                    "month": 1 / 12, "months": 1 / 12, "mo": 1 / 12, "mth": 1 / 12, "m": 1 / 12, "মাস": 1 / 12,
@@ -804,6 +995,13 @@ _TEMP_PATTERNS = [re.compile(p) for p in (
     # "a temperature between 38.5 and 39.4", "temp as high as 39", "fever of up to 40": the highest is kept
     r"(?:temperature|temp|fever)s?\s+(?:of\s+)?(?:between|as high as|over|above|hitting|peaking at|going up to)\s+"
     r"(?:\d{2,3}(?:\.\d+)?\s*(?:and|to|-)\s*)?(\d{2,3}(?:\.\d+)?)(?![\d/])",
+    # a reading a few words on: "took her temp under the arm, 38.2", "temp just read 38.4", "thermometer said
+    # 38.9" (a decimal, no other number between, not a weight or a dose)
+    r"(?<![a-z])(?:temperature|temp|temps|thermometer)(?![a-z])[^.;!?\d\n]{1,40}?(\d{2,3}\.\d)(?![\d/])"
+    r"(?!\s*(?:kg|kilo|g\b|mg|ml|mmol|cm|%|lb))",
+    # "fever 4 days up to 39.6", "temps for 3 days peaking at 39": the peak
+    r"(?<![a-z])(?:temperature|temp|temps|fever|fevers|pyrexia)(?![a-z])[^.;!?\n]{0,30}?(?:up to|peak(?:ed|ing)? (?:at|of)|"
+    r"max(?:imum)?(?: of)?|reach(?:ed|ing)|as high as|hitting)\s*(\d{2,3}(?:\.\d+)?)(?![\d/])",
     # Bangla: "jwr 103", "জ্বর মাপলাম ১০১", "১০৩ জ্বর", "thermometer e 38.5"
     r"(?:jwr|jbor|jorr|zor|জর|তাপমাত্রা|tapmatra|thermometer\s*e)\s*(?:\S+\s+)?(\d{2,3}(?:\.\d+)?)(?![\d/])",
     r"(?:জ্বর|jor|jwor)\s*(?:মাপলাম|মেপে দেখি|উঠেছে|উঠছে|উঠে|mapsi|maplam|uthse|uthche|uthe)\s*"
@@ -876,6 +1074,9 @@ def read_age_years(text: str, subject: str | None = None, guess: bool = True) ->
     match = _CLINICAL_AGE_SEX.search(text)
     if match and int(match.group(1)) <= 110:
         candidates.append((match.start(), float(match.group(1)), None))
+    match = _CLINICAL_MONTHS.search(text) if not candidates else None
+    if match and 0 < int(match.group(1)) <= 36:
+        candidates.append((match.start(), round(int(match.group(1)) / 12, 3), None))
     if not candidates:
         for match in _DECADE_AGE.finditer(text):
             candidates.append((match.start(), float(_decade_age(match)), _age_owner(text, match.start())))
@@ -1233,7 +1434,9 @@ def _open_list_end(stems: list[str], start: int, comma: int, end: int) -> int:
 # "worse with coffee", "worse on first steps", "worse when I press": what brings a symptom on, not a progression.
 _AGGRAVATING_AFTER = frozenset(t.stem for t in tokens(
     "with on when whenever if after during by at in lying bending twisting moving walking eating coughing "
-    "breathing standing sitting pressing pressure exercise exertion movement"))
+    "breathing standing sitting pressing pressure exercise exertion movement "
+    # a time of day is a pattern, not a course: "worse late in the day", "worse towards evening", "worse mornings"
+    "late later towards toward morning mornings evening evenings night nights afternoon afternoons first"))
 
 
 # Illness names that contain a symptom's word without the symptom: "hay fever" is not a fever.
@@ -1504,6 +1707,10 @@ def _first_person_symptom(stems: list[str], i: int) -> bool:
 
 
 _SIDE_WORDS = frozenset(t.stem for t in tokens("left right lower upper both"))
+_HOLDING_PREPOSITIONS = frozenset(t.stem for t in tokens("in on into onto against"))
+_HOLDING_PLACES = frozenset(t.stem for t in tokens("arms lap"))
+_HOLDING_VERBS = frozenset(t.stem for t in tokens(
+    "asleep sleeping sleep nodding dozing drifting held holding cuddled cuddle cradled lying settled feeding fed"))
 _OWN_SYMPTOM_VERBS = frozenset(t.stem for t in tokens("have has got feel feeling keep been suffer am getting"))
 
 
@@ -1513,6 +1720,9 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
     "when I press a glass on it", "I patted his back", "I can't find it" are a carer's actions."""
     s = stems[i]
     if s in {"my", "আমার", "amar"}:
+        if (0 < i < len(stems) - 1 and stems[i - 1] in _HOLDING_PREPOSITIONS and stems[i + 1] in _HOLDING_PLACES
+                and _HOLDING_VERBS & set(stems[max(0, i - 5):i - 1])):
+            return False  # "nodding off in my arms", "asleep on my lap": where the carer holds the child
         k = i + 2 if i + 2 < len(stems) and stems[i + 1] in _SIDE_WORDS else i + 1
         return k < len(stems) and stems[k] in _BODY  # "my chest", "my left breast"
     if s not in _FIRST_PERSON:
