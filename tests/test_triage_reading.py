@@ -602,3 +602,45 @@ def test_a_long_run_of_digits_is_dropped_before_the_number_patterns():
     assert "1" * 16 not in reader._expand(text)
     assert assess(text).urgency in {"emergency", "urgent", "routine", "self_care"}
     assert "38.5" in reader._expand("temp 38.5, call 01711223344")
+
+
+# Results, scores and measures a note gives (reader._lab_words), and readings fixed alongside them.
+@pytest.mark.parametrize("text, words", [
+    ("U&E back: K+ 7.0, urea 15", "severe hyperkalaemia"),
+    ("repeat potassium was 6.2 today", "raised potassium"),
+    ("bloods: Na 121, creat 88", "severe hyponatraemia"),
+    ("CBG 2.9 at the scene", "hypoglycaemia"),
+    ("FBC shows Hb 61", "severe anaemia"),
+    ("creat 265, baseline 80", "acute kidney injury stage 3"),
+    ("peak flow 180, her best is 480", "peak flow less than half"),
+    ("PEFR 30% predicted", "peak flow under a third"),
+    ("?LRTI, CRB-65 2.", "crb65 moderate"),
+    ("sore throat, FeverPAIN 1", "feverpain low"),
+    ("twisted ankle, Ottawa rules negative", "ottawa rules negative"),
+    ("cap refill under 2 secs", "capillary refill normal"),
+    ("drinks 40 units per week", "alcohol excess"),
+    ("alcohol socially", "light drinker"),
+])
+def test_results_and_scores_are_read_as_their_findings(text, words):
+    assert words in reader.expanded_text(text)
+
+
+@pytest.mark.parametrize("text", ["ran 10 k 2.5 hours ago", "jor komche na 103", "HbA1c 52", "took 5 k steps"])
+def test_numbers_that_are_not_results_stay_plain(text):
+    expanded = reader.expanded_text(text)
+    assert not any(w in expanded for w in ("hyperkal", "hypokal", "natraemia", "anaemia"))
+
+
+def test_readings_around_notes():
+    def read(text):
+        return reader.read_facts(text)
+    assert read("took his temp in the ear, 38.6, he's grizzly").temp_c == 38.6
+    assert read("fevers for 3 days peaking at 39.8").temp_c == 39.8
+    assert read("Paeds phone call. 15mo. cough").age_years == pytest.approx(1.25)
+    assert read("HV. 6/52 baby, sticky eye").age_years == pytest.approx(6 * 7 / 365, abs=0.01)
+    assert read("Optom: VA R 6/18, L 6/9. flashes").days is None
+    assert "home oxygen" not in reader.expanded_text("own oximeter: home sats 97%")
+    assert reader.stem("alcoholic") != reader.stem("alcohol")
+    # a carer's "in my arms" does not make the writer the patient: the child's age stays
+    result = assess("my 10 month old bumped his head, now being sick and dozing off in my arms")
+    assert result.facts["age_years"] == pytest.approx(10 / 12, abs=0.01)
