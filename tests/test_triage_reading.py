@@ -620,6 +620,7 @@ def test_a_long_run_of_digits_is_dropped_before_the_number_patterns():
     ("cap refill under 2 secs", "capillary refill normal"),
     ("drinks 40 units per week", "alcohol excess"),
     ("alcohol socially", "light drinker"),
+    ("ABPI L 0.62", "low abpi"),
 ])
 def test_results_and_scores_are_read_as_their_findings(text, words):
     assert words in reader.expanded_text(text)

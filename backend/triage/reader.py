@@ -565,6 +565,8 @@ _THROAT_SCORE = re.compile(r"(?<![a-z])(feverpain|centor)\s*(?:score\s*)?(?:of|i
 # The Ottawa ankle/foot/knee rules: negative needs no X-ray; positive (bone tenderness, can't bear weight) needs one.
 _OTTAWA = re.compile(r"(?<![a-z])ottawa\s*(?:ankle|foot|knee)?\s*(?:rules?\s*)?(?:are\s+|is\s+|were\s+|:\s*)?"
                      r"(neg|negative|nve|ve|pos|positive|met|not met)(?![a-z])")
+# Ankle brachial pressure index (NICE CG147): under 0.9 is peripheral arterial disease, under 0.5 severe.
+_ABPI = re.compile(r"(?<![a-z])abpi\s*(?:r|l|right|left)?\s*(?:of|is|was|:|=)?\s*(0?\.\d{1,2}|1\.\d{1,2})(?!\d)")
 # BMI bands (NICE CG189): under 18.5 underweight, 25 overweight, 30 obese, 40 severely obese.
 _BMI = re.compile(r"(?<![a-z])bmi" + _LAB_VERB + r"(\d{2}(?:\.\d)?)(?!\d)(?!\.\d)")
 # Alcohol units a week (UK CMO low-risk guidance): more than 14 is above the low-risk limit.
@@ -581,13 +583,13 @@ _CRT = re.compile(r"(?<![a-z])(?:crt|cap(?:illary)?\s+refill(?:\s+time)?)\s*(?:o
 _LAB_TRIGGER = re.compile(
     r"(?<![a-z])(potassium|k(?=\s*(?:\+|[:=]?\s*\d))|sodium|na(?=\s*(?:\+|[:=]?\s*\d))|bm|cbg|glucose|sugars?|bsl|hb|"
     r"haemoglobin|hemoglobin|creat|creatinine|cr|pef|pefr|peak|crb|curb|feverpain|centor|ottawa|bmi|units?|"
-    r"minimal|occasional|social|light|little|rare|moderate|alcohol|etoh|drinks|drinker|crt|cap|capillary)(?![a-z])")
+    r"minimal|occasional|social|light|little|rare|moderate|alcohol|etoh|drinks|drinker|crt|cap|capillary|abpi)(?![a-z])")
 _TRIGGER_KIND = {"potassium": "k", "k": "k", "sodium": "na", "na": "na", "bm": "glucose", "cbg": "glucose",
                  "glucose": "glucose", "sugar": "glucose", "sugars": "glucose", "bsl": "glucose", "hb": "hb",
                  "haemoglobin": "hb", "hemoglobin": "hb", "creat": "cr", "creatinine": "cr", "cr": "cr", "pef": "pef",
                  "pefr": "pef", "peak": "pef", "crb": "crb", "curb": "crb", "feverpain": "throat", "centor": "throat",
                  "ottawa": "ottawa", "bmi": "bmi", "unit": "units", "units": "units", "crt": "crt", "cap": "crt",
-                 "capillary": "crt"}
+                 "capillary": "crt", "abpi": "abpi"}
 
 
 def _lab_words(text: str) -> str:
@@ -684,6 +686,9 @@ def _lab_words(text: str) -> str:
         text = _THROAT_SCORE.sub(throat, text)
     if "ottawa" in kinds:
         text = _OTTAWA.sub(ottawa, text)
+    if "abpi" in kinds:
+        text = _ABPI.sub(lambda m: m.group(0) + (" very low abpi " if float(m.group(1)) < 0.5 else " low abpi "
+                                                 if float(m.group(1)) < 0.9 else ""), text)
     if "bmi" in kinds:
         text = _BMI.sub(bmi, text)
     if "units" in kinds:
@@ -1201,7 +1206,10 @@ FEAR_PRE = _phrases(
     "worried it", "worried that it", "worried its", "worried this", "worried that this", "scared it", "scared its",
     "scared that it", "afraid it", "afraid its", "afraid that it", "frightened it", "concerned it",
     "concerned that it", "worry it", "worried thats", "scared thats", "in case it", "in case its", "fear it",
-    "fears it", "fearing it", "terrified it", "terrified its")
+    "fears it", "fearing it", "terrified it", "terrified its",
+    # a diagnosis read up on: "googled and now convinced it's cancer", "paranoid it's my heart"
+    "convinced it", "convinced its", "convinced that it", "convinced i have", "convinced ive got",
+    "paranoid it", "paranoid its", "paranoid that it", "what if it", "what if its", "googled")
 HISTORICAL_PRE = _phrases(
     "history of", "past medical history", "past history", "previous", "previously",
     "prior", "background of", "a history", "status post", "recovered from",
