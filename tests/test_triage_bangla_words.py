@@ -1,0 +1,122 @@
+"""The many ways people in Bangladesh and West Bengal write the same finding: Bangla script and romanised
+spellings, dialect and everyday words, honorific verbs for elders (-ছেন/-chen), English words mixed in.
+Each text must be read as the named finding (bangla.yaml adds the words to the English findings), and a few
+whole messages must reach their level."""
+from __future__ import annotations
+
+import pytest
+
+from backend.triage.engine import assess
+
+FINDINGS = [
+    # Red flags
+    ("বুক থেকে পিঠে ছিঁড়ে যাচ্ছে এমন ব্যথা", "tearing pain"),
+    ("buk theke pith porjonto betha, mone hoy chire jacche", "tearing pain"),
+    ("bam pa ta hothat thanda hoye gese", "cold pale limb"),
+    ("ডান পা ফ্যাকাসে আর ঠান্ডা", "cold pale limb"),
+    ("পায়ের আঙুল নাড়াতে পারছি না", "numb or paralysed limb"),
+    ("বাচ্চার চোখ উল্টে গেছে, হাত পা শক্ত", "seizure"),
+    ("nanar khichuni holo, hush fire nai ekhono", "prolonged seizure"),
+    ("একটার পর একটা খিঁচুনি হচ্ছে", "prolonged seizure"),
+    ("শ্বাস নেওয়ার সময় বুকের খাঁচা ঢুকে যাচ্ছে", "chest sucking in"),
+    ("shash neyar somoy buk dhebe jacche", "chest sucking in"),
+    ("ছেলের কাশি ঘং ঘং করে", "croup cough"),
+    ("meyer kukurer moto ghew ghew kashi", "croup cough"),
+    ("shash nite shoo shoo shobdo hoy", "stridor"),
+    ("পোকার ওষুধ খেয়ে ফেলেছে", "poisoning or ingestion"),
+    ("chacha pokamara oshudh kheyeche", "poisoning or ingestion"),
+    ("মাঠে কিছু কামড়েছে, দুইটা ফুটা দাগ আছে", "snake bite"),
+    ("ghorir battery ta gile feleche meye", "swallowed battery or magnet"),
+    ("ছোট ছেলে চুম্বক গিলে ফেলেছে", "swallowed battery or magnet"),
+    ("babur paikhanay jelly r moto rokto", "intussusception"),
+    ("মায়ের সুগার কমে গেছে, ঘামছেন", "hypo words"),
+    ("দাদু প্রলাপ বকছেন", "confusion"),
+    ("abba kauke chinte parchen na", "confusion"),
+    ("বেঁচে থেকে কোন লাভ নাই মনে হয়", "suicidal thoughts"),
+    ("jiboner kono mane nai, more gele bhalo hoto", "suicidal thoughts"),
+    ("ঘুমের ওষুধ জমিয়ে রেখেছি", "suicide plan"),
+    ("pete baccha norachora prai nai aj", "no fetal movements"),
+    ("বাচ্চা আজ একদম নড়ছে না পেটে", "no fetal movements"),
+    ("গরম তেলে বুক পেট পুড়ে গেছে, বড় জায়গা জুড়ে", "large or deep burn"),
+    ("পাছার চারপাশ অবশ লাগে", "saddle numbness"),
+    ("prosrab asche na, chap dite hoy", "bladder or bowel control lost"),
+    ("পড়ে যাওয়ার পর পা টা খাটো লাগছে", "leg turned out"),
+    ("nani darate parchen na", "can't bear weight"),
+    ("kopal kochkate parchi na ek pashe", "forehead involved"),
+    ("bichi te hothat bhishon betha", "scrotal pain"),
+    ("অণ্ডকোষে ব্যথা আর ফুলে গেছে", "scrotal pain"),
+    # Common complaints
+    ("komor theke tolpet e betha ashe jay", "renal colic"),
+    ("কিডনিতে পাথর ধরা পড়েছে", "renal colic"),
+    ("প্রস্রাব লাল লাল হচ্ছে", "blood in urine"),
+    ("বাবুর দাঁত উঠতেছে মনে হয়", "teething"),
+    ("dat uthche, mari fule ache", "teething"),
+    ("ডায়াপারের জায়গাটা লাল হয়ে আছে", "nappy rash"),
+    ("diaper er jaygay lal rash", "nappy rash"),
+    ("শিশু প্রতিদিন সন্ধ্যার পর কাঁদে", "excessive crying"),
+    ("ghontar por ghonta kande, thamano jay na", "excessive crying"),
+    ("গা খসখসে লাল দানা, শিরিশ কাগজের মতো", "scarlet fever"),
+    ("jibh ta strawberry r moto", "scarlet fever"),
+    ("জিভে ঘা, ঝাল খেলে জ্বলে", "mouth ulcer"),
+    ("mukhe gha hoise", "mouth ulcer"),
+    ("হাতের তালু আর পায়ের তালুতে লাল দানা", "hand foot and mouth"),
+    ("রাস্তার কুকুর কামড়েছে", "animal bite"),
+    ("biral achor dise hate", "animal bite"),
+    ("মশা কামড়ে ফুলে গেছে", "insect bite"),
+    ("moumachi hul futiyeche", "insect bite"),
+    ("পায়ে হাজা হয়েছে", "athlete's foot"),
+    ("payer angul er fanke chulkay", "athlete's foot"),
+    ("কুঁচকিতে চুলকায়, গোল দাগ", "ringworm"),
+    ("gol gol dag chulkay, kinara uchu", "ringworm"),
+    ("ফোসকা উঠেছে শুধু এক পাশে", "shingles"),
+    ("baam pashe line dhore jala", "one-sided burning or tingling"),
+    ("মাথায় কেউ বেল্ট দিয়ে বেঁধে রেখেছে মনে হয়", "tension headache"),
+    ("matha tight hoye thake", "tension headache"),
+    ("kokhono kosa kokhono patla paikhana", "irritable bowel"),
+    ("পায়খানা করলে আরাম পাই", "irritable bowel"),
+    ("pet fape sondhar dike", "bloating"),
+    ("sordir por theke kashi jacche na", "after a cold"),
+    ("hater gira fule geche", "severe joint pain"),
+    ("ফোড়া পেকেছে, পুঁজ ভর্তি", "skin abscess"),
+    ("komor e tan legeche", "back pain"),
+    ("কিছুই ভালো লাগে না", "low mood"),
+    ("বাথরুমে পিছলে পড়ে গেছেন", "fell down"),
+    ("purush, boyosh 40", "male"),
+    ("আমার নাতনির বয়স আড়াই মাস", "young baby"),
+    ("der masher babu r gaa gorom", "young baby"),
+    ("dui paa i obosh lagche kal theke", "both legs weak"),
+    ("দাদু গিলতে পারছেন না", "severe hypo signs"),
+]
+
+
+@pytest.mark.parametrize("text,finding", FINDINGS)
+def test_the_words_read_as_the_finding(text, finding):
+    result = assess(text)
+    names = {row["name"] for row in result.findings or [] if not row["negated"]}
+    assert finding in names, (text, sorted(names))
+
+
+LEVELS = [
+    ("হঠাৎ বুক থেকে পিঠে ছুরি মারার মতো ব্যথা, ছিঁড়ে যাচ্ছে মনে হয়", "emergency"),
+    ("nanar hothat dan pa thanda, fyakashe, pa narate parchen na", "emergency"),
+    ("আমার ৩ বছরের মেয়ের জ্বর, হঠাৎ চোখ উল্টে হাত পা ঝাঁকুনি দিল", "emergency"),
+    ("chele 4 bochor, ghong ghong kashi, shash nile buk dhebe jay", "emergency"),
+    ("২ বছরের বাচ্চা ঘড়ির ব্যাটারি গিলে ফেলেছে", "emergency"),
+    ("ছোট ভাই পোকার ওষুধ খেয়ে ফেলেছে", "emergency"),
+    ("ghumer oshudh jomiye rekhechi, aaj rate sob kheye felbo", "emergency"),
+    ("ami 15, hothat bichi te bhishon betha r bomi", "emergency"),
+    ("দাদু পিছলে পড়ে গেছেন, দাঁড়াতে পারছেন না, ডান পা খাটো আর বাইরের দিকে ঘোরানো", "emergency"),
+    ("৩৬ সপ্তাহের গর্ভবতী, বাচ্চা আজ সারাদিন নড়ছে না", "emergency"),
+    ("দুই মাসের বাবুর জ্বর ১০০.৪", "emergency"),
+    ("রাস্তার কুকুর হাতে কামড়েছে, রক্ত বের হয়েছে", "urgent"),
+    ("meye 6 bochor, jor, gola betha, gaye khoshkhoshe lal rash", "urgent"),
+    ("স্বামী ৪০, কোমর থেকে তলপেটে ঢেউয়ের মতো ব্যথা আসে", "urgent"),
+    ("ami purush, 40, prosrab e jala, bar bar jete hoy", "urgent"),
+    ("মশা কামড়ে একটু লাল হয়ে চুলকাচ্ছে, আর কিছু না", "self_care"),
+    ("payer angul er fake haja, chulkay, diabetes nai", "self_care"),
+]
+
+
+@pytest.mark.parametrize("text,level", LEVELS)
+def test_whole_messages_reach_their_level(text, level):
+    assert assess(text).urgency == level, text
