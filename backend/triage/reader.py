@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from . import bangla_reading
+
 # ---------------------------------------------------------------------------
 # Normalisation and tokens.
 # ---------------------------------------------------------------------------
@@ -847,6 +849,7 @@ def _expand(text: str, phrase: bool = False) -> str:
     for pattern, replacement in _CASED_SHORTHAND:
         text = pattern.sub(replacement, text)
     text = _WORD_HYPHEN.sub(" ", text.lower())
+    text = bangla_reading.rewrite(text)   # Bangla numbers, ages, negation; "T 99.8F"; sugar in mg/dL
     text = _unbracket(text)
     for pattern, replacement in _IDIOMS:
         text = pattern.sub(replacement, text)
@@ -1103,6 +1106,7 @@ def read_age_years(text: str, subject: str | None = None, guess: bool = True) ->
 
 
 def read_sex(text: str) -> str | None:
+    text = bangla_reading.sex_text(text)   # Bangla kinship words ("মা" is not inside "আমার")
     match = _CLINICAL_AGE_SEX.search(text)
     if match:
         return "male" if match.group(2).startswith("m") else "female"

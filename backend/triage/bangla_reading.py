@@ -1,0 +1,241 @@
+"""Readings of Bangla (script and romanised) that the English patterns in `reader.py` do not see, done as a
+rewrite of the lowercased text into forms the reader already reads. Applied to patient text and knowledge
+phrases alike (so a phrase such as "der masher" and the text it should match are rewritten the same way).
+
+- numbers in words before a time unit: "teen din", "দুই মাস", "দেড় মাস", "আড়াই বছর", "সাড়ে তিন মাস";
+- an age given right after a child ("amar chele 6 soptaho,", "বয়স ৫ সপ্তাহ") is an age, not how long;
+- weeks or months of pregnancy ("7 soptaho pregnant", "৭ মাসের গর্ভবতী") are not an age or a duration;
+- Bangla headers and bracketed ages: "পুরুষ ৫০", "মহিলা ৩৫", "নানি (৭৮)";
+- a trailing না after a word that is not a verb ("প্রস্রাব লাল না") and the negative past of "say"/"do"
+  ("boleni", "করেনি") read as "not";
+- an illness weeks or months ago ("2 mash age jondis hoyechilo") is over;
+and, for any text: a decimal before F or C is a temperature ("T 100.4F" is not a 4-year-old female), and a
+blood sugar in mg/dL is read in mmol/L ("CBG 40 mg/dl").
+
+Every rewrite is guarded by a cheap search, so English text costs one regex scan.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def _nfc(pattern: str) -> re.Pattern:
+    return re.compile(unicodedata.normalize("NFC", pattern))
+
+
+def _n(word: str) -> str:
+    return unicodedata.normalize("NFC", word)
+
+
+# Bangla script (any letter outside ASCII is checked for it) or a romanised keyword: only then do the Bangla
+# rewrites run. Plain substring tests, cheaper than a regex over English text; a false hit only costs a full run.
+_BANGLA_SCRIPT = re.compile(r"[\u0980-\u09ff]")
+_ROMAN_WORDS = frozenset((
+    "din dine diner dhore dhorei soptaho soptah soptaher soptahe saptaho saptah saptaher shoptaho shoptaher sopta "
+    "hopta mash mas masher maser mase bochor bochorer bochhor bochhorer bosor bosorer boshor boshorer boyos boyosh "
+    "boyoshi boyoser boyes bayas ghonta ghontar ghanta koreni boleni korenni bolenni janayni gorbhoboti gorvoboti "
+    "gorbhokal purush mohila mahila hoise hoisilo hoyechilo hoyeche chilo silo aage agey ojon "
+    "dadi dadir dada dadar dadu nani nanir nanu nanur ammu ammur abbu abbur amma abba chele cheler cheleke meye meyer "
+    "meyeke baccha bacchar bacca bachcha babu babur shishu shami shamir stri strir bou bour bouer bouyer bon boner bhai bhaier "
+    "bhaiya mayer babar chacha chachi khala fupu nati natni rogi").split())
+_WORD_SPLIT = str.maketrans({c: " " for c in ",.;:!?()[]/-+'\"0123456789\n"})
+
+
+def _bangla_or_romanised(text: str) -> bool:
+    if not text.isascii() and _BANGLA_SCRIPT.search(text):
+        return True
+    return not _ROMAN_WORDS.isdisjoint(text.translate(_WORD_SPLIT).split())
+
+
+# Numbers in words (script and romanised).
+_BN_NUMBERS = {_n(k): v for k, v in {
+    "এক": 1, "দুই": 2, "দু": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "পাচ": 5, "ছয়": 6, "ছয়": 6, "ছ": 6, "সাত": 7,
+    "আট": 8, "নয়": 9, "নয়": 9, "দশ": 10, "এগারো": 11, "বারো": 12, "দেড়": 1.5, "দেড়": 1.5, "আড়াই": 2.5,
+    "আড়াই": 2.5}.items()}
+_ROMAN_NUMBERS = {"ek": 1, "dui": 2, "du": 2, "duy": 2, "teen": 3, "tin": 3, "char": 4, "panch": 5, "pach": 5,
+                  "paanch": 5, "choy": 6, "chhoy": 6, "choi": 6, "chhoi": 6, "soy": 6, "sat": 7, "shat": 7,
+                  "saat": 7, "at": 8, "aat": 8, "ath": 8, "noy": 9, "nou": 9, "dosh": 10, "dos": 10, "egaro": 11,
+                  "baro": 12, "der": 1.5, "dedh": 1.5, "derh": 1.5, "arai": 2.5, "aarai": 2.5, "arhai": 2.5,
+                  "adai": 2.5}
+_BN_UNIT = _n(r"(?:দিন|ঘণ্টা|ঘন্টা|সপ্তাহ|মাস|বছর|বৎসর)")
+_ROMAN_UNIT = (r"(?:din|dine|diner|ghonta|ghontar|ghanta|soptah\w*|saptah\w*|shoptah\w*|sopta|hopta|mash|mas|"
+               r"masher|maser|mase|bochh?or\w*|bosor\w*|boshor\w*)(?![a-z])")
+_BN_NUMBER_WORD = _nfc(r"(?<![\u0980-\u09ff])(" + "|".join(sorted(map(re.escape, _BN_NUMBERS), key=len, reverse=True))
+                       + r")(?:\s*(?:-|থেকে|বা)\s*|\s+)?(?=(?:\d+(?:\.\d+)?\s*)?" + _BN_UNIT + ")")
+_BN_JOINED = _nfc(r"(?<![\u0980-\u09ff])(" + "|".join(sorted(map(re.escape, _BN_NUMBERS), key=len, reverse=True))
+                  + r")(?=" + _BN_UNIT + ")")
+_ROMAN_NUMBER_WORD = re.compile(r"(?<![a-z0-9.])(" + "|".join(sorted(_ROMAN_NUMBERS, key=len, reverse=True))
+                                + r")(?:\s*(?:-|theke|ba|or)\s*|\s+)(?=(?:\d+(?:\.\d+)?\s*)?" + _ROMAN_UNIT + ")")
+# "সাড়ে তিন" / "sare 3": three and a half
+_AND_A_HALF = _nfc(r"(?<![a-z\u0980-\u09ff])(?:সাড়ে|সাড়ে|sare|share|saare|shaare|saade|sarhe)\s*(\d{1,2})(?![\d.])")
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _numbers_in_words(text: str) -> str:
+    text = _BN_JOINED.sub(lambda m: _number_text(_BN_NUMBERS[m.group(1)]) + " ", text)
+    text = _BN_NUMBER_WORD.sub(lambda m: _number_text(_BN_NUMBERS[m.group(1)]) + " ", text)
+    text = _ROMAN_NUMBER_WORD.sub(lambda m: _number_text(_ROMAN_NUMBERS[m.group(1)]) + " ", text)
+    return _AND_A_HALF.sub(lambda m: f"{int(m.group(1)) + 0.5}", text)
+
+
+_UNIT_EN = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+
+
+def _unit_kind(unit: str) -> str:
+    if unit.startswith(("di", _n("দি"))):
+        return "d"
+    if unit.startswith(("so", "sa", "sho", "hop", _n("স"))):
+        return "w"
+    if unit.startswith(("ma", _n("মা"))):
+        return "m"
+    return "y"
+
+
+# Weeks or months of a pregnancy: "8 soptaho pregnant", "৭ মাসের গর্ভবতী", "gorbhokal 30 soptaho".
+_PREGNANT_WORD = _n(r"(?:pregnant|pregnancy|gorbhoboti|gorvoboti|gorbhobOti|গর্ভবতী|অন্তঃসত্ত্বা|অন্তঃসত্তা)")
+_WEEKS_PREGNANT = _nfc(r"(?<![\d.])(\d{1,2})\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|masher|maser|weeks?|wks?|"
+                       r"months?|সপ্তাহ[\u0980-\u09ff]*|মাস[\u0980-\u09ff]*)\s*(?:er\s+|এর\s+)?(?:cholche\s+|চলছে\s+|cholse\s+)?"
+                       r"(?=" + _PREGNANT_WORD + r")")
+_PREGNANT_THEN_WEEKS = _nfc(r"(" + _PREGNANT_WORD + r"|gorbhokal|গর্ভকাল)\s*[,:]?\s*(\d{1,2})\s*"
+                            r"(soptah\w*|saptah\w*|shoptah\w*|mash|mas|masher|maser|সপ্তাহ[\u0980-\u09ff]*|মাস[\u0980-\u09ff]*)(?![a-z])"
+                            r"(?!\s*(?:dhore|theke|age|aage|jabot|ধরে|থেকে|আগে|যাবত))")
+
+
+def _pregnancy(match: re.Match, number: int, unit: int, word: str = " pregnant ") -> str:
+    kind = _unit_kind(match.group(unit))
+    return f" {match.group(number)} {'weeks' if kind == 'w' else 'months'}{word}"
+
+
+# An age right after a child, or after "boyos"/"বয়স", ending its clause: "amar meye 5 soptaho,", "বয়স ৫ সপ্তাহ"
+# (only in days and weeks, which a bare number before them would also give as how long; "boyos 2 mash" is read
+# as an age already, and its words are left for the knowledge's own phrases).
+_CHILD = _n(r"(?:baby|baccha|bacca|bachcha|bacchar|babu|babur|shishu|chele|cheler|meye|meyer|nati|natni|"
+            r"বাচ্চা|বাচ্চার|বাবু|বাবুর|শিশু|শিশুর|ছেলে|ছেলের|মেয়ে|মেয়ের|নাতি|নাতনি)")
+_AGE_AFTER_CHILD = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _CHILD + r")\s+(\d{1,2}(?:\.5)?)\s*"
+                        r"(din|soptaho|soptah|saptaho|shoptaho|দিন|সপ্তাহ)(?![a-z\u0980-\u09ff])"
+                        r"(?=\s*(?:[,.;:!?)\n]|$|boyo\w*|বয়স\w*|বয়সী))")
+_AGE_AFTER_BOYOS = _nfc(r"(?<![a-z\u0980-\u09ff])(boyosh?|boyos|boyes|bayas|বয়স|বয়স)\s*:?\s*(\d{1,2}(?:\.5)?)\s*"
+                        r"(din|soptaho|soptah|saptaho|shoptaho|দিন|সপ্তাহ)(?![a-z\u0980-\u09ff])"
+                        r"(?!\s*(?:dhore|theke|jabot|ধরে|থেকে|যাবত))")
+
+
+def _age_words(match: re.Match) -> str:
+    return f"{match.group(1)} , {match.group(2)} {_UNIT_EN[_unit_kind(match.group(3))]} old ,"
+
+
+# Clinical headers in Bangla: "পুরুষ ৫০", "মহিলা, ৩৫", "purush 60"; and an age in brackets after a person.
+_HEADER = _nfc(r"(?<![a-z\u0980-\u09ff])(পুরুষ|মহিলা|নারী|purush|mohila|mahila)\s*[,:/(]?\s*(\d{1,3})(?!\d)(?!\.\d)\s*"
+               r"(?:বছর|bochor|bosor|y|yrs?|years?)?\s*\)?(?![a-z\u0980-\u09ff])(?!\s*(?:জন|jon))")
+_PERSON_BN = _n(r"(?:দাদি|দাদী|দাদা|দাদু|নানি|নানী|নানা|নানু|মা|বাবা|আব্বা|আব্বু|আম্মা|আম্মু|স্বামী|স্ত্রী|বউ|বৌ|ছেলে|মেয়ে|"
+                r"বাচ্চা|বাবু|শিশু|ভাই|বোন|রোগী|চাচা|চাচি|খালা|খালু|মামা|মামি|ফুপু|নাতি|নাতনি|শাশুড়ি|শ্বশুর|"
+                r"dadi|dada|dadu|nani|nana|nanu|ammu|abbu|amma|abba|shami|stri|bou|chele|meye|baccha|babu|bhai|bon|"
+                r"rogi|chacha|chachi|khala|mama|mami|fupu|nati|natni)")
+_BRACKETED_AGE = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _PERSON_BN + r"(?:র|এর|ের|কে|r|er)?)\s*[(\[]\s*(\d{1,3}(?:\.5)?)\s*"
+                      r"(বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din|y|m|yrs?|years?|months?)?\s*[)\]]")
+
+# A trailing না after a word that is not a verb: "প্রস্রাব লাল না", "ব্যথা বেশি না" (not "ঘুমাতে পারি না").
+_TRAILING_NA = _nfc(r"(?<![\u0980-\u09ff])([\u0980-\u09ff]+)\s+না(?=\s*(?:[,.;:!?\n]|$|তো|কিন্তু))")
+_VERB_ENDINGS = tuple(_n(e) for e in (
+    "ছে", "ছি", "ছেন", "ছিস", "ছো", "চ্ছে", "তে", "লাম", "লেন", "লো", "ল", "বে", "বো", "ব", "বেন", "য়", "য়", "ে",
+    "ি", "ই", "ন", "ছ", "স"))
+_NOT_VERBS = frozenset(_n(w) for w in (
+    "বেশি", "লাল", "কালো", "হলুদ", "সাদা", "নীল", "শক্ত", "ফোলা", "গরম", "ঠান্ডা", "ব্যথা", "রক্ত", "জ্বর", "বড়", "বড়",
+    "ভারী", "তেমন", "খুব", "বেশী", "কিছু", "ভালো", "খারাপ", "পাতলা", "টক", "গন্ধ", "নরম", "আগের", "নতুন", "জোরে",
+    "একদম", "মোটেও", "অতটা", "ততটা", "সব", "সবসময়", "সবসময়", "প্রতিদিন", "রোজ", "ঘন", "কম"))
+
+
+def _trailing_na(match: re.Match) -> str:
+    word = match.group(1)
+    if word in _NOT_VERBS or not word.endswith(_VERB_ENDINGS):
+        return f"{word} {_n('নাই')}"
+    return match.group(0)
+
+
+# The negative past of "say" and "do": "boleni", "koreni", "বলেনি", "করেনি" ("didn't say", "didn't do") read as
+# "bole nai"; "ওজন কমেনি" ("weight hasn't dropped") likewise ("ব্যথা কমেনি", the pain goes on, is left as it is).
+_NEGATIVE_PAST = _nfc(r"(?<![a-z\u0980-\u09ff])(bole|bolen|kore|koren|janay|বলে|বলেন|করে|করেন|জানায়|জানায়)"
+                      r"(?:\s*)(ni|নি)(?![a-z\u0980-\u09ff])")
+_WEIGHT_NOT_DOWN = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(কমে|kome)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
+
+# An illness weeks, months or years ago is over: "2 mash age jondis hoyechilo", "৩ সপ্তাহ আগে জ্বর হয়েছিল".
+_ILLNESS_AGO = _nfc(
+    r"(\d{1,2}(?:\.5)?)\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|bochh?or|bosor|সপ্তাহ|মাস|বছর)\s+"
+    r"(?:age|aage|agey|আগে)\s+((?:(?!shuru|suru|start|theke|শুরু|থেকে)[^\s,.;:!?])+(?:\s+(?!shuru|suru|start|theke|"
+    r"শুরু|থেকে)[^\s,.;:!?]+){0,4}?)\s+(hoise|hoisilo|hoyechilo|hoyeche|hoiche|hoechilo|holo|hoilo|chilo|silo|"
+    r"হয়েছিল|হয়েছিলো|হয়েছে|হইছে|হইছিল|ছিল|ছিলো|হল|হলো)(?![a-z\u0980-\u09ff])")
+
+
+def _illness_over(match: re.Match) -> str:
+    return (f"{match.group(1)} {match.group(2)} ago , {match.group(3)} {match.group(4)} in the past ,")
+
+
+# For any text: "T 99.8F" is a temperature (a decimal is never an age), "CBG 38 mg/dl" a blood sugar of 2.1 mmol/L.
+_DECIMAL_HINT = re.compile(r"\.\d{1,2}\s?[fc](?![a-z])")
+_DECIMAL_TEMP = re.compile(r"(?<![\d.])(\d{2,3}\.\d{1,2})\s?([fc])(?![a-z])")
+_GLUCOSE_MG = re.compile(r"(?<![a-z])(bm|cbg|rbs|fbs|blood glucose|glucose|blood sugar|sugar|sugars|bsl)"
+                         r"(\s*(?:level\s*)?(?:of|is|was|:|=|now|reading)?\s*~?\s*)(\d{2,3})\s*mg\s*/?\s*(?:dl|%)")
+
+
+def _glucose_mmol(match: re.Match) -> str:
+    return f"{match.group(1)}{match.group(2)}{round(int(match.group(3)) / 18, 1)} mmol/l"
+
+
+def rewrite(text: str) -> str:
+    """The lowercased text with the readings above written in the forms the reader reads."""
+    if "." in text and _DECIMAL_HINT.search(text):
+        text = _DECIMAL_TEMP.sub(r"\1 deg \2", text)
+    if "mg" in text and "dl" in text:
+        text = _GLUCOSE_MG.sub(_glucose_mmol, text)
+    if not _bangla_or_romanised(text):
+        return text
+    text = _numbers_in_words(text)
+    text = _WEEKS_PREGNANT.sub(lambda m: _pregnancy(m, 1, 2, " " if m.string.startswith("pregnan", m.end()) else " pregnant "),
+                               text)
+    text = _PREGNANT_THEN_WEEKS.sub(lambda m: m.group(1) + _pregnancy(m, 2, 3), text)
+    text = _AGE_AFTER_BOYOS.sub(_age_words, text)
+    text = _AGE_AFTER_CHILD.sub(_age_words, text)
+    text = _HEADER.sub(lambda m: f" , {m.group(1)} , {m.group(2)} years old , ", text)
+    text = _BRACKETED_AGE.sub(lambda m: f"{m.group(1)} , {m.group(2)} "
+                              f"{_UNIT_EN[_unit_kind(m.group(3))] if m.group(3) and m.group(3) not in {'y', 'yr', 'yrs', 'year', 'years'} else 'years'} old ,", text)
+    text = _ILLNESS_AGO.sub(_illness_over, text)
+    text = _WEIGHT_NOT_DOWN.sub(lambda m: f"{m.group(1)} {m.group(2)} {_n('নাই') if m.group(3) == _n('নি') else 'nai'}", text)
+    text = _NEGATIVE_PAST.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
+    if _n("না") in text:
+        text = _TRAILING_NA.sub(_trailing_na, text)
+    return text
+
+
+# ---------------------------------------------------------------------------
+# Sex from Bangla words, with word boundaries ("মা" is not inside "আমার" or "মাথা").
+# ---------------------------------------------------------------------------
+
+_BN_SUFFIX = _n(r"(?:য়ের|য়ের|দের|টার|টির|কে|রা|টা|টি|ের|এর|র|ও|ই|রে)?")
+_BN_MALE = _n("ছেলে|পুরুষ|বাবা|আব্বা|আব্বু|স্বামী|ভাই|ভাইয়া|দাদা|দাদু|নানা|নানু|চাচা|মামা|খালু|ফুপা|কাকা|জামাই|নাতি|"
+              "শ্বশুর|ভাতিজা|ভাগ্নে|লোক")
+_BN_FEMALE = _n("মেয়ে|মহিলা|নারী|মা|আম্মা|আম্মু|স্ত্রী|বউ|বৌ|বোন|দাদি|দাদী|নানি|নানী|চাচি|মামি|খালা|ফুপু|কাকি|নাতনি|"
+                "ভাতিজি|ভাগ্নি|গর্ভবতী|আপা|আপু|ভাবি|শাশুড়ি")
+_BN_SEX_WORD = _nfc(r"(?<![\u0980-\u09ff])(?:(" + _BN_MALE + r")|(" + _BN_FEMALE + r"))" + _BN_SUFFIX
+                    + r"(?![\u0980-\u09ff])")
+_ROMAN_SEX_WORD = re.compile(
+    r"(?<![a-z])(?:(chele|cheler|cheleke|purush|abbur|babar|shami|shamir|bhai|bhaier|bhaiya|dadu|chacha|"
+    r"nanur|nati)|(meyer|meyeke|mohila|mahila|ammur|mayer|stri|strir|bou|bour|bouer|bouyer|bon|boner|dadi|dadir|nani|"
+    r"nanir|khala|fupu|natni|gorbhoboti))(?![a-z])")
+_BANGLA_WORD = re.compile(r"[\u0980-\u09ff]+")
+# (romanised "mama", "nana" are an uncle and a grandfather in Bangla but a mother and a grandmother in English: left
+# to the English words)
+
+
+def sex_text(text: str) -> str:
+    """The text for reading the sex: Bangla kinship and sex words as English ("son", "mother"), other Bangla words
+    removed (the English sex words then read it without finding "মা" inside "আমার")."""
+    if not _bangla_or_romanised(text):
+        return text
+    text = _ROMAN_SEX_WORD.sub(lambda m: " male " if m.group(1) else " female ", text)
+    if text.isascii():
+        return text
+    text = _BN_SEX_WORD.sub(lambda m: " male " if m.group(1) else " female ", text)
+    return _BANGLA_WORD.sub(" ", text)

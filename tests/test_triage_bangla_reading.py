@@ -1,0 +1,184 @@
+"""Bangla readings done by backend/triage/bangla_reading.py: numbers in words before a time unit, an age right
+after a child, weeks of pregnancy, Bangla sex words and headers, ages in brackets, a trailing না and the negative
+past (-নি/-ni), an illness weeks ago that is over; and, for any text, a decimal before F as a temperature and a blood
+sugar in mg/dL. Every text here is written for this test."""
+from __future__ import annotations
+
+import timeit
+
+import pytest
+
+from backend.triage import bangla_reading
+from backend.triage.engine import assess
+from backend.triage.reader import context_modifiers, expanded_text, read_facts, tokens
+
+
+def facts(text: str):
+    stream = tokens(text)
+    return read_facts(text, context_modifiers(stream, set()).subject)
+
+
+def flags(text: str) -> tuple[set[str], set[str]]:
+    """(negated words, historical words) of a text."""
+    stream = tokens(text)
+    mods = context_modifiers(stream, set())
+    return ({t.raw for t, n in zip(stream, mods.negated) if n},
+            {t.raw for t, h in zip(stream, mods.historical) if h})
+
+
+# 1. Numbers in words before a time unit: how long, and an age.
+@pytest.mark.parametrize("text, days", [
+    ("choy din dhore pet kharap", 6),
+    ("nanar dosh din dhore kashi", 10),
+    ("আট দিন ধরে গলা ব্যথা", 8),
+    ("তিনদিন ধরে মাথা ঘোরে", 3),
+    ("দেড় মাস ধরে কোমরে ব্যথা", 45),
+    ("আড়াই সপ্তাহ ধরে চুলকানি", 17.5),
+    ("সাড়ে চার মাস ধরে কাশি", 135),
+    ("der mash dhore ghum hoy na", 45),
+    ("sare teen din dhore dudh khacche kom", 3.5),
+])
+def test_numbers_in_words_give_how_long(text, days):
+    assert facts(text).days == pytest.approx(days)
+
+
+@pytest.mark.parametrize("text, years", [
+    ("নয় মাসের মেয়ের জ্বর", 9 / 12),
+    ("আড়াই বছরের ছেলের কাশি", 2.5),
+    ("noy masher babur daet uthche", 9 / 12),
+])
+def test_numbers_in_words_give_an_age(text, years):
+    assert facts(text).age_years == pytest.approx(years, abs=0.01)
+
+
+# 2. An age right after the child (or after boyos/বয়স) is not also how long.
+@pytest.mark.parametrize("text, years", [
+    ("amar chele 7 soptaho, raate khub kande", 7 * 7 / 365),
+    ("আমার নাতনি ৩ সপ্তাহ, চোখে পিচুটি", 3 * 7 / 365),
+    ("babur boyos 6 soptaho, dudh kom khacche", 6 * 7 / 365),
+])
+def test_an_age_after_the_child_is_not_a_duration(text, years):
+    read = facts(text)
+    assert read.age_years == pytest.approx(years, abs=0.01)
+    assert read.days is None
+
+
+def test_a_duration_after_the_child_stays_a_duration():
+    assert facts("amar meye 4 din dhore bomi korche").days == 4
+
+
+# 3. Weeks or months of pregnancy are neither an age nor how long.
+@pytest.mark.parametrize("text", [
+    "stri 12 soptaho pregnant, matha ghurche",
+    "আমি ২০ সপ্তাহের গর্ভবতী, পা ফুলে গেছে",
+    "ভাবি ৬ মাসের গর্ভবতী, পেটে ব্যথা",
+    "gorbhokal 30 soptaho, matha betha",
+])
+def test_weeks_of_pregnancy_are_not_an_age_or_a_duration(text):
+    read = facts(text)
+    assert read.age_years is None and read.days is None
+    assert "pregnant" in expanded_text(text)
+
+
+# 4. A decimal before F or C is a temperature, never an age and sex.
+@pytest.mark.parametrize("text, celsius", [
+    ("Pt with sore throat. T 100.6F, tonsils red", 38.1),
+    ("Village doctor: fora on the leg, T 101.3F", 38.5),
+    ("temp 38.4C, coryzal", 38.4),
+])
+def test_a_decimal_before_f_is_a_temperature(text, celsius):
+    read = facts(text)
+    assert read.temp_c == pytest.approx(celsius, abs=0.1)
+    assert read.age_years is None
+
+
+# 5. Sex and age from Bangla words, headers and brackets.
+@pytest.mark.parametrize("text, sex", [
+    ("আমার ছেলের পেট ব্যথা", "male"),
+    ("আমার বাচ্চার গায়ে র‍্যাশ, ছেলেটার বয়স ৩", "male"),
+    ("মাথা ব্যথা আর বমি", None),            # "মা" inside "মাথা" is no mother
+    ("আমার মাথা ঘোরে", None),
+    ("আমার মায়ের হাঁটু ফুলে আছে", "female"),
+    ("amar cheler kane betha", "male"),
+    ("amar bouer jor", "female"),
+])
+def test_bangla_sex_words(text, sex):
+    assert facts(text).sex == sex
+
+
+@pytest.mark.parametrize("text, years, sex", [
+    ("ক্লিনিক নোট: মহিলা ৪৫, বুক ধড়ফড় করে", 45, "female"),
+    ("পুরুষ, ৬৮। প্রস্রাবে জ্বালা", 68, "male"),
+    ("নানা (৭৯) বাথরুমে পড়ে গেছেন", 79, "male"),
+    ("আমার খালা (৬৩) হাঁপাচ্ছেন", 63, "female"),
+])
+def test_bangla_headers_and_bracketed_ages(text, years, sex):
+    read = facts(text)
+    assert read.age_years == years
+    assert read.sex == sex
+
+
+# 6. A trailing না after a word that is not a verb, and the negative past of "say"/"do", read as "not".
+def test_trailing_na_after_a_description_is_not():
+    negated, _ = flags("প্রস্রাবের রং লাল না, জ্বালা করে")
+    assert "লাল" in negated and "জ্বালা" not in negated
+
+
+def test_na_after_a_verb_is_left_to_the_findings():
+    negated, _ = flags("বাচ্চা দুধ খেতে পারছে না")
+    assert not negated  # "can't feed" is the finding itself
+
+
+@pytest.mark.parametrize("text, word", [
+    ("maramari ba nijeke aghat korar kotha kokhono boleni", "aghat"),
+    ("নিজের ক্ষতি করার কথা বলেনি", "ক্ষতি"),
+    ("kono bhul kaj koreni", "bhul"),
+])
+def test_negative_past_is_not(text, word):
+    negated, _ = flags(text)
+    assert word in negated
+
+
+def test_weight_not_dropped_is_not_weight_loss_but_pain_not_eased_goes_on():
+    negated, _ = flags("খিদে কম, ওজন কমেনি। বুকের ব্যথা কমেনি")
+    assert "ওজন" in negated and "ব্যথা" not in negated
+
+
+# 7. An illness weeks or months ago is over; one that started then goes on.
+def test_an_illness_weeks_ago_is_over():
+    _, historical = flags("2 mash age jondis hoyechilo, ekhon chulkani")
+    assert "jondis" in historical and "chulkani" not in historical
+    _, historical = flags("৪ সপ্তাহ আগে ডায়রিয়া হয়েছিল, এখন পেট ফাঁপা")
+    assert "ডায়রিয়া" in historical
+
+
+def test_an_illness_that_started_weeks_ago_goes_on():
+    _, historical = flags("3 soptaho age theke kashi shuru hoise")
+    assert "kashi" not in historical
+
+
+# 8. A blood sugar in mg/dL (Bangla digits too) is read in mmol/L.
+@pytest.mark.parametrize("text", ["CBG ৪২ mg/dl, ঘামছে, কথা জড়িয়ে যাচ্ছে", "blood sugar 50 mg/dL and drowsy"])
+def test_low_sugar_in_mg_per_dl_is_hypoglycaemia(text):
+    assert "hypoglycaemia" in expanded_text(text)
+
+
+def test_normal_sugar_in_mg_per_dl_is_not():
+    assert "hypoglycaemia" not in expanded_text("RBS 126 mg/dl after lunch")
+
+
+# Whole messages.
+def test_whole_messages_reach_their_level():
+    # insulin, low sugar in mg/dL, confused and unable to swallow: emergency
+    assert assess("নার্স: মহিলা ৭৮, ইনসুলিন নেন, সকালে কিছু খাননি। এখন প্রলাপ বকছেন, গিলতে পারছেন না। "
+                  "CBG ৩২ mg/dl।").urgency == "emergency"
+    # a young baby by age in words with a fever: emergency (NICE NG143)
+    assert assess("দেড় মাসের ছেলের জ্বর ১০১, দুধ খাচ্ছে").urgency == "emergency"
+
+
+# English text costs almost nothing.
+def test_english_text_skips_the_bangla_readings():
+    text = "67 yo woman, 2 days of productive cough, T 38.1, no chest pain, sats 96% on air. " * 3
+    assert bangla_reading.rewrite(text.lower()) == text.lower()
+    per_call = timeit.timeit(lambda: bangla_reading.rewrite(text), number=2000) / 2000
+    assert per_call < 50e-6
