@@ -258,3 +258,37 @@ def test_a_patient_who_chose_bangla_gets_advice_in_bangla(app, client, patient):
 @pytest.mark.parametrize("language", ["fr", "", "BN", None])
 def test_only_english_or_bangla_can_be_chosen(app, client, patient, language):
     assert client.put("/auth/language", json={"language": language}).status_code == 400
+
+
+LAB_RESULTS = [
+    "renal pt, weak and tired, K+ 6.9 on todays bloods",
+    "U&E back: potassium 6.1, creat stable",
+    "k 6.7 on the gas, feels fine",
+    "Na+ 118, confused and vomiting",
+    "sodium 162 after days of diarrhoea",
+    "diabetic, BM 2.8, sweaty and shaky",
+    "Hb 64 on FBC, breathless walking",
+    "Hb 6.4 g/dL, tired",
+    "Hb 128, potassium 4.2, feels well",
+]
+
+
+def test_the_browser_reads_single_number_results_as_the_server_does(tmp_path):
+    """Potassium, sodium, glucose and haemoglobin written as numbers add the same finding words offline."""
+    rules = offline.export()
+    browser = run_checker(tmp_path, rules, LAB_RESULTS, "numbers")
+    verdicts = run_checker(tmp_path, rules, LAB_RESULTS)
+    words = ("severe hyperkalaemia", "raised potassium", "severe hypokalaemia", "severe hyponatraemia",
+             "severe hypernatraemia", "hypoglycaemia", "severe anaemia")
+    for text, read, verdict in zip(LAB_RESULTS, browser, verdicts):
+        expanded = reader.expanded_text(text)
+        assert [w for w in words if w in expanded] == [w for w in words if w in read["expanded"]], text
+        assert verdict["emergency"] == (engine.assess(text).urgency == "emergency"), text
+    assert "severe hyperkalaemia" in browser[0]["expanded"] and "severe hyperkalaemia" in browser[2]["expanded"]
+    assert not any(w in browser[-1]["expanded"] for w in words)
+
+
+def test_a_result_band_is_exported_on_its_own_values():
+    """A word given on two separate ranges ("Hb 6.4" in g/dL, "Hb 64" in g/L) stays two ranges."""
+    hb = offline.export()["numbers"]["words"]["hb"]
+    assert [low for low, _, _ in hb] == [2.0, 25.0]

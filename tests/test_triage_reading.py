@@ -645,3 +645,73 @@ def test_readings_around_notes():
     # a carer's "in my arms" does not make the writer the patient: the child's age stays
     result = assess("my 10 month old bumped his head, now being sick and dozing off in my arms")
     assert result.facts["age_years"] == pytest.approx(10 / 12, abs=0.01)
+
+
+# ---- Reading round 2: consciousness, ages, past episodes, carers ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "the teacher says she is not responding when they call her name, she turns the telly right up",
+    "he's not responding when we speak from behind him and keeps saying pardon",
+])
+def test_not_hearing_a_call_is_not_unresponsiveness(text):
+    assert finding(assess(text), "unresponsive") is None
+
+
+@pytest.mark.parametrize("text", [
+    "found nan slumped in her chair, not responding when I shook her shoulders",
+    "pt collapsed, not responding when we pinched his ear",
+    "granddad went down in the kitchen and is not responding when we shout at him",
+])
+def test_no_response_to_shaking_pain_or_shouting_is_unresponsiveness(text):
+    assert affirmed(assess(text), "unresponsive")
+
+
+@pytest.mark.parametrize("text", ["my little girl has thrown up four times since tea",
+                                  "he keeps chucking up after every drink", "chucked up twice overnight"])
+def test_lay_words_for_being_sick(text):
+    assert affirmed(assess(text), "vomiting")
+
+
+@pytest.mark.parametrize("text, age", [
+    ("im 72. my feet are numb", 72), ("Im 58. chest feels tight", 58), ("aged 81. fell in the garden", 81),
+    ("my son is 6. sore ear", 6),
+])
+def test_an_age_before_a_full_stop_is_read(text, age):
+    assert assess(text).facts["age_years"] == age
+
+
+@pytest.mark.parametrize("text, days", [
+    ("itchy rash on my arms for 5 days, had the same thing about 3 years ago", 5),
+    ("last time this happened was 4 years back, this bout started 2 days ago", 2),
+    ("knee swelling. Had a similar episode in 2021 which lasted 6 weeks. This time swollen for 3 days", 3),
+    ("18 months ago I had this same problem; now a cough for a week", 7),
+    ("pain in my heel for 2 months", 60),
+])
+def test_an_earlier_episode_is_not_how_long_this_one_has_lasted(text, days):
+    assert reader.read_facts(text).days == days
+
+
+def test_an_episode_a_week_or_more_back_that_has_resolved_is_history_not_current():
+    result = assess("tummy bug with D&V about 3 weeks ago, since resolved. Now just feel washed out")
+    rows = [row for row in result.findings if row["name"] in {"diarrhoea", "vomiting"}]
+    assert rows and all(row["historical"] for row in rows)
+    # a recent symptom that has settled stays a finding: it still needs its check
+    assert affirmed(assess("had chest pain this morning, now settled"), "chest pain")
+    assert affirmed(assess("chest pain 2 days ago, settled"), "chest pain")
+
+
+def test_a_babysitter_writes_about_the_child():
+    result = assess("I'm babysitting my nephew tonight, he's 2 and has a temperature and is really floppy")
+    assert result.facts["age_years"] == 2
+    assert affirmed(result, "fever") and result.urgency == "emergency"
+    result = assess("im minding my granddaughter, she is 3, she has a rash")
+    assert result.facts["age_years"] == 3 and affirmed(result, "rash")
+
+
+@pytest.mark.parametrize("text", [
+    "Home visit, 7 week old, feeding well, settled. Parents shattered and anxious.",
+    "Toddler with a cold. Mum and dad both very tired.",
+])
+def test_how_the_carers_are_is_not_the_patients_symptom(text):
+    result = assess(text)
+    assert not affirmed(result, "fatigue") and not affirmed(result, "anxiety")

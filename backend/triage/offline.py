@@ -20,7 +20,8 @@ engine, so there is no second, hand-written copy to drift:
   does, exported from the reader's own tables (regex sources, run in JavaScript,
   whose syntax agrees for these patterns): the shorthand that names them ("BP",
   "sats", "HR112"), the words a single reading adds ("blood pressure 82/48" ->
-  "hypotension", which `red flag observation` and others name), the NEWS2 chart
+  "hypotension", which `red flag observation` and others name; a result read from
+  one number, "K+ 6.9" -> "severe hyperkalaemia"), the NEWS2 chart
   (scored by probing `reader.news2`, so the bands are the server's), the scores
   at which the engine reads its NEWS2 findings, and the age and temperature
   readers with the ages at which the engine adds or drops context (`elderly`).
@@ -151,14 +152,14 @@ def _shorthand(table: list) -> list[list[str]]:
 def _runs(values, points) -> list[list]:
     """[[low, high, result], ...] over `values` (ascending) where `points(value)` is not None."""
     runs: list[list] = []
+    previous = None
     for value in values:
         result = points(value)
-        if result is None:
-            continue
-        if runs and runs[-1][2] == result and runs[-1][1] == previous:
-            runs[-1][1] = value
-        else:
-            runs.append([value, value, result])
+        if result is not None:
+            if runs and runs[-1][2] == result and runs[-1][1] == previous:
+                runs[-1][1] = value  # (only a run just before: "Hb 6.4" and "Hb 64" are two runs, not 6.4 to 64)
+            else:
+                runs.append([value, value, result])
         previous = value
     return runs
 
@@ -222,11 +223,20 @@ def _age_contexts(kb: KnowledgeBase) -> list[list]:
     return runs
 
 
+# The values a result is written in: potassium to two decimals, sodium whole, glucose and haemoglobin (g/dL or g/L)
+# to one decimal. (A bare "Na 118" is read only beside other blood results: left to the server.)
+_LAB_VALUES = {"k": [v / 100 for v in range(0, 1001)], "na": range(0, 1000),
+               "glucose": [v / 10 for v in range(0, 1000)], "hb": [v / 10 for v in range(0, 10000)]}
+
+
 def _numbers(kb: KnowledgeBase) -> dict:
     kinds = {kind for _, kind in reader._VITALS}
     words = {kind: _runs([v / 10 for v in range(0, 1000)] if kind == "ketones" else range(0, 1000),
                          lambda v, kind=kind: reader._vital_words(kind, v).strip() or None)
              for kind in sorted(kinds)}
+    # Results read from one number ("K+ 6.9", "Na 118", "BM 2.8", "Hb 64"), on the steps they are written in
+    for kind, values in _LAB_VALUES.items():
+        words[kind] = _runs(values, lambda v, kind=kind: reader._lab_value_words(kind, v).strip() or None)
     # A child's respiratory rate has its own limits by age: the words for each run of ages from 0 to 12.
     rr_by_age: list[list] = []
     for age in [0.01, 0.25, 0.5, 0.75, *range(1, 13)]:
@@ -239,7 +249,7 @@ def _numbers(kb: KnowledgeBase) -> dict:
         "cased_shorthand": _shorthand(reader._CASED_SHORTHAND),
         "shorthand": _shorthand(reader._SHORTHAND),
         # a single reading and the words the reader writes after it (adult limits)
-        "readings": [[*_regex(pattern), kind] for pattern, kind in reader._VITALS],
+        "readings": [[*_regex(pattern), kind] for pattern, kind in [*reader._VITALS, *reader.LAB_READINGS]],
         "words": words,
         "rr_by_age": rr_by_age,
         "at_baseline": _regex(reader._AT_BASELINE),

@@ -534,9 +534,11 @@ def _vital_words_at(match: re.Match, kind: str, age: float | None, text: str) ->
 _LAB_VERB = r"\s*(?:level\s*)?(?:of|is|was|were|at|:|=|now|today|only|just|back at|came back at|reading)?\s*~?\s*"
 # Serum potassium (UK Kidney Association 2020; NICE CKS Hyperkalaemia): 6.5 or more is severe (emergency),
 # 6.0-6.4 moderate; 2.5 or less is severe hypokalaemia (NICE CKS Hypokalaemia). "k 6.7" needs the decimal.
-_POTASSIUM = re.compile(r"(?<![a-z])(?:(?:serum\s+)?(?:potassium|k\s*\+)" + _LAB_VERB + r"(\d(?:\.\d{1,2})?)|"
-                        r"(?<!\d)(?<!\d\s)k" + _LAB_VERB + r"(\d\.\d{1,2}))(?!\d)(?!\.\d)"
-                        r"(?!\s*(?:mg|kg|ml|km|k\b|years?|days?|hours?|hrs?|h\b|mins?|minutes?|miles?|x\b|times))")
+_POTASSIUM_END = (r"(?!\d)(?!\.\d)"
+                  r"(?!\s*(?:mg|kg|ml|km|k\b|years?|days?|hours?|hrs?|h\b|mins?|minutes?|miles?|x\b|times))")
+_POTASSIUM = re.compile(r"(?<![a-z])(?:serum\s+)?(?:potassium|k\s*\+)" + _LAB_VERB + r"(\d(?:\.\d{1,2})?)"
+                        + _POTASSIUM_END)
+_POTASSIUM_K = re.compile(r"(?<![a-z])(?<!\d)(?<!\d\s)k" + _LAB_VERB + r"(\d\.\d{1,2})" + _POTASSIUM_END)
 # Serum sodium (NICE CKS Hyponatraemia): under 125 mmol/L is severe; 160 or more severe hypernatraemia.
 _SODIUM = re.compile(r"(?<![a-z])(?:(?:serum\s+)?sodium|na\s*\+)" + _LAB_VERB + r"(\d{3})(?!\d)(?!\.\d)")
 # a bare "Na 118" only in a note that gives other blood results ("na" is also Bangla "not")
@@ -594,29 +596,35 @@ _TRIGGER_KIND = {"potassium": "k", "k": "k", "sodium": "na", "na": "na", "bm": "
                  "capillary": "crt", "abpi": "abpi"}
 
 
+# The results read from one number, with the words their guideline gives each value (exported to the
+# browser's offline check with the values they hold for: `offline._numbers`).
+LAB_READINGS = [(_POTASSIUM, "k"), (_POTASSIUM_K, "k"), (_SODIUM, "na"), (_GLUCOSE, "glucose"),
+                (_HAEMOGLOBIN, "hb")]
+
+
+def _lab_value_words(kind: str, value: float) -> str:
+    if kind == "k":
+        return (" severe hyperkalaemia " if 6.5 <= value <= 10 else " raised potassium " if 6.0 <= value < 6.5
+                else " severe hypokalaemia " if 1 <= value <= 2.5 else "")
+    if kind == "na":
+        return (" severe hyponatraemia " if 100 <= value < 125 else " severe hypernatraemia "
+                if 160 <= value <= 200 else "")
+    if kind == "glucose":
+        return " hypoglycaemia " if 0.5 <= value < 4 else ""
+    if kind == "hb":
+        grams_per_litre = value * 10 if value < 25 else value
+        return " severe anaemia low haemoglobin " if 20 <= grams_per_litre < 70 else ""
+    return ""
+
+
 def _lab_words(text: str) -> str:
     """Results, scores and measures written in a note, each with the words of the finding its guideline gives it."""
     kinds = {_TRIGGER_KIND.get(m.group(1), "alcohol") for m in _LAB_TRIGGER.finditer(text)}
     if not kinds:
         return text
 
-    def potassium(m: re.Match) -> str:
-        value = float(m.group(1) or m.group(2))
-        return m.group(0) + (" severe hyperkalaemia " if 6.5 <= value <= 10 else " raised potassium "
-                             if 6.0 <= value < 6.5 else " severe hypokalaemia " if 1 <= value <= 2.5 else "")
-
-    def sodium(m: re.Match) -> str:
-        value = int(m.group(1))
-        return m.group(0) + (" severe hyponatraemia " if 100 <= value < 125 else " severe hypernatraemia "
-                             if 160 <= value <= 200 else "")
-
-    def glucose(m: re.Match) -> str:
-        return m.group(0) + (" hypoglycaemia " if 0.5 <= float(m.group(1)) < 4 else "")
-
-    def haemoglobin(m: re.Match) -> str:
-        value = float(m.group(1))
-        grams_per_litre = value * 10 if value < 25 else value
-        return m.group(0) + (" severe anaemia low haemoglobin " if 20 <= grams_per_litre < 70 else "")
+    def reading(m: re.Match, kind: str) -> str:
+        return m.group(0) + _lab_value_words(kind, float(m.group(1)))
 
     def creatinine(m: re.Match, now: int, before: int) -> str:
         if not (20 <= before <= 1500 and 20 <= now <= 2000):
@@ -665,16 +673,11 @@ def _lab_words(text: str) -> str:
             return " prolonged crt "
         return m.group(0)
 
-    if "k" in kinds:
-        text = _POTASSIUM.sub(potassium, text)
-    if "na" in kinds:
-        text = _SODIUM.sub(sodium, text)
-        if _BLOODS.search(text):
-            text = _SODIUM_BARE.sub(sodium, text)
-    if "glucose" in kinds:
-        text = _GLUCOSE.sub(glucose, text)
-    if "hb" in kinds:
-        text = _HAEMOGLOBIN.sub(haemoglobin, text)
+    for pattern, kind in LAB_READINGS:
+        if kind in kinds:
+            text = pattern.sub(lambda m, kind=kind: reading(m, kind), text)
+    if "na" in kinds and _BLOODS.search(text):
+        text = _SODIUM_BARE.sub(lambda m: reading(m, "na"), text)
     if "cr" in kinds:
         text = _CREATININE.sub(lambda m: creatinine(m, int(m.group(1)), int(m.group(2))), text)
         text = _CREATININE_FROM.sub(lambda m: creatinine(m, int(m.group(2)), int(m.group(1))), text)
@@ -942,7 +945,7 @@ _DURATION_PHRASES = [(re.compile(p), days) for p, days in (
 _AGE_PATTERNS = [re.compile(p) for p in (
     _NUM + r"\s*(?:-\s*)?(year|month|week|day|yr|mo|mth|wk|w|d|m|y)s?\s*(?:-\s*)?olds?(?![a-z])",
     r"(?<![a-z])(?:aged|age|ages|বয়স|boyos|boyosh|boyosh|bayas|boyes)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*"
-    r"(years?|months?|weeks?|days?|বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din)?(?![\d.])",
+    r"(years?|months?|weeks?|days?|বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din)?(?!\d)(?!\.\d)",
     r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)",
     # romanised: "2 bochorer", "8 maser", "6 soptaher", "4 mash er"; a bare "58 bochor"; "baby 4 mash" (a bare
     # "kashi 3 mash" or "1 soptaho" is how long, not an age)
@@ -1032,7 +1035,7 @@ _RELATIVE_WORDS = ("mother|mum|mom|mam|father|dad|daddy|papa|brother|sister|son|
 # "I'm 70", "my husband is 68", "she is 4": an age stated with its owner (not "temp is 39").
 _OWNED_AGE = re.compile(
     r"(?<![a-z])(i am|im|i m|(?:he|she)\s+is|hes|shes|(?:" + _RELATIVE_WORDS + r")s?\s+is|turned|turning)\s+"
-    r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|about\s+)?(\d{1,3})(?![\d.])"
+    r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|about\s+)?(\d{1,3})(?!\d)(?!\.\d)"
     r"(?!\s*(?:kg|kilo|lb|pound|st(?:one)?\b|cm|%|percent|weeks?|days?|hours?|minutes?|months?|deg|c\b|f\b|"
     r"times|mg|ml|am\b|pm\b|bpm|over|/|x\b|and a half|mm))")
 # ("is" is not "I" with an s: "my baby is 6 weeks old" is the baby's age)
@@ -1143,10 +1146,52 @@ def read_temperature_c(text: str) -> float | None:
     return None if best is None else round(best, 1)
 
 
+# A past episode is not the current one: "had the same thing 2 years ago", "last time was 3 years ago",
+# "I've had this before, about a year ago" give when the last episode was, not how long this one has gone on.
+_PAST_EPISODE_CUE = re.compile(
+    r"(?<![a-z])(?:(?:the\s+)?same\s+(?:thing|problem|issue|pain|symptoms?|again)|similar\s+(?:thing|episodes?|"
+    r"problems?|pain|symptoms?|attacks?)|(?:had|got|happened|suffered|experienced)\s+(?:\w+\s+){0,2}?"
+    r"(?:this|it|one|that|these|them)\s+(?:\w+\s+)?(?:before|once|previously)|(?:last|previous|first|other)\s+time|"
+    r"(?:previous|last|prior|earlier)\s+(?:episodes?|attacks?|bouts?|flares?)|(?:once|twice)\s+before)(?![a-z])")
+_PAST_TIME = re.compile(r"(?<![a-z])(?:ago|back)(?![a-z])|(?<![a-z])last\s+(?:year|month|summer|winter|spring|autumn)"
+                        r"(?![a-z])|(?<![a-z])in\s+(?:19|20)\d\d(?!\d)")
+_TIME_BEFORE_AGO = re.compile(_NUM + r"\s*" + _UNIT + r"\s*$")
+_LASTED = re.compile(r"(?<![a-z])(?:lasted|lasting|went on|took|cleared|settled|got better)(?![a-z])")
+_SENTENCE_BREAK = re.compile(r"[.;!?\n]|(?<![a-z])(?:but|this time|now|currently|since then)(?![a-z])")
+
+
+def _past_episode_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the text that tell of an earlier episode: from the cue to the time it names, in one sentence."""
+    spans = []
+    for cue in _PAST_EPISODE_CUE.finditer(text):
+        start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, cue.start())), default=0)
+        stop = _SENTENCE_BREAK.search(text, cue.end())
+        end = stop.start() if stop else len(text)
+        times = list(_PAST_TIME.finditer(text, start, end))
+        if not times:
+            continue
+        after = [m for m in times if m.start() >= cue.end()]
+        if after:  # "had the same thing 2 years ago": from the cue to its time, and on through "which lasted 3 weeks"
+            stop = after[0].end()
+            comma = text.find(",", stop, end)
+            clause_end = comma if comma >= 0 else end
+            if _LASTED.search(text, stop, clause_end):
+                stop = clause_end
+            spans.append((cue.start(), stop))
+        else:  # "2 years ago I had the same thing": from its time to the cue
+            marker = times[-1].start()
+            before = _TIME_BEFORE_AGO.search(text, start, marker)
+            spans.append((before.start() if before else marker, cue.end()))
+    return spans
+
+
 def read_duration_days(text: str) -> float | None:
     found: list[float] = []
+    past = _past_episode_spans(text) if _PAST_EPISODE_CUE.search(text) else ()
     for pattern in _DURATION_PATTERNS:
         for match in pattern.finditer(text):
+            if past and any(a <= match.start() < b for a, b in past):
+                continue
             if match.group(1) == "day":  # "this is day 5"
                 found.append(float(match.group(2)))
                 continue
@@ -1161,8 +1206,10 @@ def read_duration_days(text: str) -> float | None:
         elif base == "12" and count <= 12:
             found.append(count * 30)
     for pattern, days in _DURATION_PHRASES:
-        if pattern.search(text):
-            found.append(days)
+        for match in pattern.finditer(text):
+            if not (past and any(a <= match.start() < b for a, b in past)):
+                found.append(days)
+                break
     return round(max(found), 3) if found else None
 
 
@@ -1532,6 +1579,49 @@ _TEST_WORDS = frozenset(t.stem for t in tokens("test result screen swab scan kit
 _PEOPLE = frozenset(t.stem for t in tokens("he she they hes shes theyre him her them")) | _RELATIVES
 
 
+_RESOLUTION_LINKS = frozenset(t.stem for t in tokens("which that it they both all and since then these"))
+_LONG_UNITS = frozenset(t.stem for t in tokens("week weeks month months year years wk wks"))
+_DAY_UNITS = frozenset(t.stem for t in tokens("day days"))
+_AGO_WORDS = frozenset(t.stem for t in tokens("ago back"))
+_LAST = stem("last")
+
+
+def _week_or_more_ago(stems: list[str], start: int, end: int) -> bool:
+    """The clause names a time a week or more back: "2 weeks ago", "10 days ago", "last month", "in 2019"."""
+    for k in range(start, end):
+        s = stems[k]
+        if s in _AGO_WORDS and k > start:
+            unit = stems[k - 1]
+            if unit in _LONG_UNITS:
+                return True
+            if unit in _DAY_UNITS and k - 2 >= start and stems[k - 2].isdigit() and int(stems[k - 2]) >= 7:
+                return True
+        elif s == _LAST and k + 1 < end and stems[k + 1] in _LONG_UNITS:
+            return True
+        elif s == "in" and k + 1 < end and len(stems[k + 1]) == 4 and stems[k + 1][:2] in {"19", "20"} \
+                and stems[k + 1].isdigit():
+            return True
+    return False
+
+
+def _resolved_past_clause(stems: list[str], start: int, k: int, historical: list[bool]) -> None:
+    """A resolution word opening its own clause after an episode a week or more back is over: "D&V 2 weeks ago,
+    resolved", "a rash last month which has gone". Without such a time ("chest pain yesterday, now settled") the
+    finding stays: a recent symptom that has settled still needs its check."""
+    while k >= start and (stems[k] in _RESOLUTION_LINKS or stems[k] in _RESOLUTION_AUX):
+        k -= 1
+    if k < start or not (stems[k] in {",", "-"} or k + 1 < len(stems) and _terminator_at(stems, k + 1)):
+        return
+    if stems[k] in {",", "-"}:
+        k -= 1
+    first = k
+    while first >= start and stems[first] not in CLAUSE_PUNCT and not _terminator_at(stems, first):
+        first -= 1
+    if _week_or_more_ago(stems, first + 1, k + 1):
+        for m in range(first + 1, k + 1):
+            historical[m] = True
+
+
 def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
     """Per-token flags; a finding takes the flags of its first token. `protected` are the
     token indexes inside findings ("khacche na"), where a post-trigger does not act."""
@@ -1626,6 +1716,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                     k = i - 1
                     while k >= start and stems[k] in _RESOLUTION_AUX and stems[k] not in CLAUSE_PUNCT:
                         k -= 1  # "the pain has gone", "vomiting is now settled": past the auxiliaries
+                    _resolved_past_clause(stems, start, k, historical)
                     while k >= start and stems[k] not in CLAUSE_PUNCT and not _terminator_at(stems, k):
                         negated[k] = True
                         k -= 1
@@ -1645,6 +1736,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                         k -= 1
                     break
         _mark_relatives(stems, start, end, subject, other)
+        _mark_carers_state(stems, start, end, other)
     return Modifiers(negated, uncertain, historical, other, subject, ongoing, feared)
 
 
@@ -1695,7 +1787,8 @@ _NOT_SYMPTOM = frozenset(t.stem for t in tokens(
     "think worried worry concerned scared afraid notice noticed found want need wonder gave took brought called "
     "believe guess sure am press pressed checked check gave give put tried try saw see measured changed held picked "
     "asked told heard watch watched feed fed bathed dressed rolled took taking looked touch touched "
-    "know rang phoned"))
+    "know rang phoned babysitting babysit minding mind caring care looking collecting collected visiting "
+    "helping help childminder carer nanny"))
 _DEATH = frozenset(t.stem for t in tokens("died passed death dead lost killed")) | {"die", "pass"}
 # A past illness of the patient-relative that is family history: "had a stroke at 60", "years ago".
 _HISTORY_CUES = frozenset(t.stem for t in tokens("ago age aged childhood"))
@@ -1876,6 +1969,36 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
                 i = k
                 continue
         i += 1
+
+
+# Carers in the plural are never the patient: "parents exhausted", "mum and dad both shattered", "carers
+# stressed" in a note about a child or a dependent person tell how the carers are, not a symptom of the patient.
+_CARERS = frozenset(t.stem for t in tokens("parents carers caregivers family"))
+_CARER_PAIR = (stem("mum"), stem("dad"))
+_CARER_STATE = frozenset(t.stem for t in tokens(
+    "exhausted tired anxious worried stressed upset distressed tearful frazzled overwhelmed shattered struggling "
+    "coping sleep deprived worn out drained low frightened scared panicking panicked concerned"))
+_CARER_STATE_FILLERS = frozenset(t.stem for t in tokens(
+    "are is were was both very really quite so feel feeling seem seems look looking and not a bit extremely "
+    "understandably visibly also getting"))
+
+
+def _mark_carers_state(stems: list[str], start: int, end: int, other: list[bool]) -> None:
+    for i in range(start, end):
+        if stems[i] in _CARERS:
+            k = i + 1
+        elif (stems[i] == _CARER_PAIR[0] and i + 2 < end and stems[i + 1] in {"and", "&", "+"}
+              and stems[i + 2] == _CARER_PAIR[1]):
+            k = i + 3
+        else:
+            continue
+        j, state = k, False
+        while j < end and (stems[j] in _CARER_STATE or stems[j] in _CARER_STATE_FILLERS):
+            state = state or stems[j] in _CARER_STATE
+            j += 1
+        if state:
+            for m in range(i, j):
+                other[m] = True
 
 
 @dataclass
