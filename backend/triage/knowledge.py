@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -222,7 +222,9 @@ class Matcher:
         self.by_word: dict[str, list[int]] = defaultdict(list)
         self.by_prefix: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.atom_concepts: dict[int, list[str]] = defaultdict(list)
-        self.near: dict[int, list[tuple[str, tuple[int, ...]]]] = defaultdict(list)  # atom -> (concept, atoms)
+        self._near_terms: dict[tuple[str, tuple[int, ...]], None] = {}  # every "A ~ B" term: (concept, sides)
+        # atom -> the "A ~ B" terms looked at when it is found: each term under one of its sides (finalize)
+        self.near: dict[int, list[tuple[str, tuple[int, ...], frozenset[int]]]] = {}
         self.concept_alternatives: dict[str, int] = defaultdict(int)
 
     def _atom(self, parts: tuple[tuple[Spec, ...], tuple[tuple[int, str], ...]]) -> int:
@@ -248,9 +250,7 @@ class Matcher:
             specs = [_phrase_parts(part) for part in parts]
             if not all(spec for spec, _ in specs):
                 return f"'{phrase}': a side has no words"
-            atoms = tuple(self._atom(spec) for spec in specs)
-            for atom in dict.fromkeys(atoms):
-                self.near[atom].append((concept, atoms))
+            self._near_terms[(concept, tuple(self._atom(spec) for spec in specs))] = None
         else:
             if re.search(r"\*\S", phrase) or phrase.strip() == "*":
                 return f"'{phrase}': '*' may only end a word"
@@ -267,6 +267,14 @@ class Matcher:
         self.by_prefix = {length: dict(index) for length, index in self.by_prefix.items()}
         for concept_list in self.atom_concepts.values():
             concept_list[:] = list(dict.fromkeys(concept_list))
+        # A term needs every side, so it is enough to look at it when one chosen side is found: the side
+        # that takes part in the fewest terms (a common word such as "pain" is a side of hundreds), so a
+        # text wakes few terms, each once.
+        sides_in = Counter(atom for _, atoms in self._near_terms for atom in set(atoms))
+        near: dict[int, list] = defaultdict(list)
+        for concept, atoms in self._near_terms:
+            near[min(atoms, key=lambda atom: (sides_in[atom], atom))].append((concept, atoms, frozenset(atoms)))
+        self.near = dict(near)
 
     def match(self, stream: list[Token]) -> dict[str, list[Occurrence]]:
         """concept -> its occurrences in the token stream."""
@@ -322,16 +330,16 @@ class Matcher:
                         continue
                     found[atom].append((j, end))
         result: dict[str, dict[tuple[int, int], Occurrence]] = defaultdict(dict)
-        pending: set[tuple[str, tuple[int, ...]]] = set()
+        pending: list[tuple[str, tuple[int, ...], frozenset[int]]] = []
         for atom, spans in found.items():
             for concept in self.atom_concepts.get(atom, ()):
                 for start, end in spans:
                     key = (content[start], content[end - 1] + 1)
                     result[concept].setdefault(key, Occurrence(key[0], key[1], key[0]))
-            for near in self.near.get(atom, ()):
-                pending.add(near)
-        for concept, atoms in pending:
-            if not all(atom in found for atom in atoms):
+            pending.extend(self.near.get(atom, ()))
+        found_atoms = found.keys()
+        for concept, atoms, needed in pending:
+            if not found_atoms >= needed:
                 continue
             for combination in product(*(found[atom] for atom in atoms)):
                 spans = sorted(combination)

@@ -881,14 +881,21 @@ def _word_token(raw: str) -> Token:
     return Token(raw, form, stem(form))
 
 
+@lru_cache(maxsize=32)
+def _expanded_patient_text(text: str) -> str:
+    """A patient text's expansion (about a hundred substitutions): the token stream and the facts both
+    read it in one assessment, so it is made once."""
+    return _expand(text)
+
+
 def tokens(text: str, *, phrase: bool = False) -> list[Token]:
     """The token stream for patient text or (phrase=True) for a knowledge phrase."""
-    expanded = _expand(text, phrase)
+    expanded = _expand(text, True) if phrase else _expanded_patient_text(text)
     return [_word_token(raw) for raw in _TOKEN.findall(expanded)]
 
 
 def expanded_text(text: str) -> str:
-    return _SPACES.sub(" ", _expand(text)).strip()
+    return _SPACES.sub(" ", _expanded_patient_text(text)).strip()
 
 
 # ---------------------------------------------------------------------------
