@@ -263,7 +263,19 @@ class Matcher:
 
     def finalize(self) -> None:
         self.prefix_lengths = sorted(self.by_prefix)
-        self.by_word = dict(self.by_word)
+        # An atom of two or more words whose second is a whole word is found through its first two words
+        # (most atoms starting with a common word such as "pain" fail on the second); the rest by the first.
+        self.by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+        by_first: dict[str, list[int]] = {}
+        for word, atoms in self.by_word.items():
+            for atom in atoms:
+                specs = self.atoms[atom]
+                if len(specs) > 1 and specs[1][0] == "w":
+                    self.by_pair[(word, specs[1][1])].append(atom)
+                else:
+                    by_first.setdefault(word, []).append(atom)
+        self.by_pair = dict(self.by_pair)
+        self.by_word = by_first
         self.by_prefix = {length: dict(index) for length, index in self.by_prefix.items()}
         for concept_list in self.atom_concepts.values():
             concept_list[:] = list(dict.fromkeys(concept_list))
@@ -300,13 +312,19 @@ class Matcher:
         atoms = self.atoms
         found: dict[int, list[tuple[int, int]]] = defaultdict(list)  # atom -> (start, end) in content
         n = len(stems)
+        by_word, by_pair, by_prefix, prefix_lengths = self.by_word, self.by_pair, self.by_prefix, self.prefix_lengths
         for j in range(n):
-            candidates = self.by_word.get(stems[j], ())
+            candidates = by_word.get(stems[j], ())
+            if j + 1 < n:
+                pairs = by_pair.get((stems[j], stems[j + 1]))
+                if pairs:
+                    candidates = [*candidates, *pairs]
             form = forms[j]
-            for length in self.prefix_lengths:
-                if length > len(form):
+            form_length = len(form)
+            for length in prefix_lengths:
+                if length > form_length:
                     break
-                extra = self.by_prefix[length].get(form[:length])
+                extra = by_prefix[length].get(form[:length])
                 if extra and _prefix_matches(form[:length], form):
                     candidates = [*candidates, *extra]
             for atom in candidates:
