@@ -40,13 +40,14 @@ def role_required(*roles: str):
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
-            if not current_user.is_authenticated:
+            user = current_user._get_current_object()  # one proxy lookup, not one per attribute
+            if not user.is_authenticated:
                 raise NotAuthenticated()
-            if current_user.role not in roles:
-                audit.record_now("request.denied", actor_id=current_user.id, target=request.path[:120],
+            if user.role not in roles:
+                audit.record_now("request.denied", actor_id=user.id, target=request.path[:120],
                                  ip=client_ip(), method=request.method)
                 raise NotAllowed("This area is not available to your account.")
-            two_factor.enforce(current_user)
+            two_factor.enforce(user)
             return view(*args, **kwargs)
 
         wrapped.allowed_roles = roles
