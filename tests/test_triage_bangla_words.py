@@ -86,6 +86,8 @@ FINDINGS = [
     ("der masher babu r gaa gorom", "young baby"),
     ("dui paa i obosh lagche kal theke", "both legs weak"),
     ("দাদু গিলতে পারছেন না", "severe hypo signs"),
+    ("meye aj beshi ghumacche, khete chay na", "sleepy child"),
+    ("বাচ্চার গা গরম কিন্তু হাত পা ঠান্ডা", "cold hands and feet in a child"),
 ]
 
 
@@ -108,6 +110,7 @@ LEVELS = [
     ("দাদু পিছলে পড়ে গেছেন, দাঁড়াতে পারছেন না, ডান পা খাটো আর বাইরের দিকে ঘোরানো", "emergency"),
     ("৩৬ সপ্তাহের গর্ভবতী, বাচ্চা আজ সারাদিন নড়ছে না", "emergency"),
     ("দুই মাসের বাবুর জ্বর ১০০.৪", "emergency"),
+    ("amar chele 3 bochhor, teen din dhore jor, aj ghumiye ache beshi, hath pa thanda", "emergency"),
     ("রাস্তার কুকুর হাতে কামড়েছে, রক্ত বের হয়েছে", "urgent"),
     ("meye 6 bochor, jor, gola betha, gaye khoshkhoshe lal rash", "urgent"),
     ("স্বামী ৪০, কোমর থেকে তলপেটে ঢেউয়ের মতো ব্যথা আসে", "urgent"),
