@@ -182,3 +182,15 @@ def test_english_text_skips_the_bangla_readings():
     assert bangla_reading.rewrite(text.lower()) == text.lower()
     per_call = timeit.timeit(lambda: bangla_reading.rewrite(text), number=2000) / 2000
     assert per_call < 50e-6
+
+
+def test_romanised_ache_is_the_verb_not_a_pain():
+    """Romanised "ache" (আছে, "is / has") is not the English ache; "body ache" in the same text still is."""
+    from backend.triage.engine import assess
+
+    def names(text):
+        return {row["name"] for row in assess(text).findings or [] if not row["negated"]}
+
+    assert not {"ache", "aching"} & names("meyer jor ache, khacche kom")
+    assert "fever" in names("meyer jor ache, khacche kom")
+    assert {"ache", "aching"} & names("amar jor, body ache ache")

@@ -184,6 +184,12 @@ def _glucose_mmol(match: re.Match) -> str:
     return f"{match.group(1)}{match.group(2)}{round(int(match.group(3)) / 18, 1)} mmol/l"
 
 
+# Romanised "ache" (আছে, "is / has": "jor ache", "ghumiye ache") is not the English ache, unless an English
+# body word comes right before it ("body ache", "tummy ache").
+_COPULA_ACHE = re.compile(r"(?<![a-z])(?<!body )(?<!head )(?<!tummy )(?<!stomach )(?<!back )(?<!ear )(?<!tooth )"
+                          r"(?<!muscle )(?<!joint )(?<!belly )ache(?![a-z])")
+
+
 def rewrite(text: str) -> str:
     """The lowercased text with the readings above written in the forms the reader reads."""
     if "." in text and _DECIMAL_HINT.search(text):
@@ -204,6 +210,8 @@ def rewrite(text: str) -> str:
     text = _ILLNESS_AGO.sub(_illness_over, text)
     text = _WEIGHT_NOT_DOWN.sub(lambda m: f"{m.group(1)} {m.group(2)} {_n('নাই') if m.group(3) == _n('নি') else 'nai'}", text)
     text = _NEGATIVE_PAST.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
+    if "ache" in text:
+        text = _COPULA_ACHE.sub("ase", text)
     if _n("না") in text:
         text = _TRAILING_NA.sub(_trailing_na, text)
     return text
