@@ -28,5 +28,9 @@ def test_a_photo_goes_with_the_symptom_check(open_page, factory, celery_worker, 
     page.get_by_test_id("triage-submit").click()
     shown = page.get_by_test_id("triage-photo-shown")
     expect(shown).to_be_visible(timeout=30_000)
+    # Visible comes before loaded: wait until the browser has finished with the image (a broken one is
+    # complete too, with no width), then check it is the picture that was sent.
+    page.wait_for_function("() => document.querySelector(\"[data-testid='triage-photo-shown']\").complete",
+                           timeout=30_000)
     assert page.evaluate("() => document.querySelector(\"[data-testid='triage-photo-shown']\").naturalWidth") == 120
     screenshot(page, "triage-with-photo")
