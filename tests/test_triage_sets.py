@@ -5,14 +5,16 @@ current knowledge base, rounded down to 0.01: a change that makes any set worse
 fails here. How each set has been used matters for what its figure means:
 
 - triage_unseen_c.json, triage_unseen_e.json, triage_unseen_g.json, triage_unseen_k.json,
-  triage_unseen_bangla_held.json and triage_test_sealed.json have never been used
+  triage_unseen_o.json, triage_unseen_bangla_held.json, triage_unseen_bangla_q.json and
+  triage_test_sealed.json have never been used
   to change the knowledge base or the engine (their figures are the honest ones
   for text the engine has not seen);
 - triage_unseen_a.json, triage_unseen_b.json, triage_unseen_d.json,
   triage_unseen_f.json, triage_unseen_h.json (clinician notes only),
   triage_unseen_i.json, triage_unseen_j.json, triage_unseen_l.json (clinician
   notes only), triage_unseen_m.json (easy-to-miss emergencies and look-alikes),
-  triage_unseen_bangla_dev.json and triage_unseen_bangla2.json were measured once
+  triage_unseen_n.json, triage_unseen_bangla_dev.json, triage_unseen_bangla2.json and
+  triage_unseen_bangla3.json were measured once
   unseen and then used to improve the knowledge base;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
   triage_test_final.json were written for the earlier rule engine and are
@@ -37,6 +39,8 @@ FLOORS = {
     "triage_unseen_bangla_held.json": (0.73, 0.70, 0.66),   # sealed
     "triage_unseen_g.json": (0.89, 0.96, 0.83),             # sealed
     "triage_unseen_k.json": (0.91, 0.96, 0.83),             # sealed
+    "triage_unseen_o.json": (0.90, 0.96, 0.82),             # sealed
+    "triage_unseen_bangla_q.json": (0.70, 0.75, 0.71),      # sealed
     "triage_unseen_a.json": (0.92, 1.0, 0.97),
     "triage_unseen_b.json": (0.96, 1.0, 1.0),
     "triage_unseen_d.json": (0.97, 1.0, 0.97),
@@ -48,6 +52,8 @@ FLOORS = {
     "triage_unseen_m.json": (1.0, 1.0, 1.0),
     "triage_unseen_bangla_dev.json": (0.93, 1.0, 1.0),
     "triage_unseen_bangla2.json": (0.95, 0.95, 0.92),
+    "triage_unseen_n.json": (0.91, 0.96, 0.82),
+    "triage_unseen_bangla3.json": (0.78, 0.85, 0.78),
     "triage_eval.json": (0.86, 0.93, 0.91),
     "triage_holdout.json": (0.88, 0.97, 0.97),
     "triage_test_blind.json": (0.88, 0.96, 0.93),
@@ -76,8 +82,8 @@ def test_the_new_sets_are_written_in_three_registers_in_equal_parts():
     assert sum(case["gold_urgency"] == "self_care" for case in every) >= 80
 
 
-def test_the_fourth_pass_sets_are_written_in_three_registers_in_equal_parts():
-    for name in ("triage_unseen_j.json", "triage_unseen_k.json"):
+def test_the_fourth_and_fifth_pass_sets_are_written_in_three_registers_in_equal_parts():
+    for name in ("triage_unseen_j.json", "triage_unseen_k.json", "triage_unseen_n.json", "triage_unseen_o.json"):
         cases = load_cases(DATA / name)
         registers = [case["register"] for case in cases]
         assert {r: registers.count(r) for r in set(registers)} == {"lay": 60, "caregiver": 60, "clinical": 60}
