@@ -111,6 +111,10 @@ def test_bangla_sex_words(text, sex):
     ("পুরুষ, ৬৮। প্রস্রাবে জ্বালা", 68, "male"),
     ("নানা (৭৯) বাথরুমে পড়ে গেছেন", 79, "male"),
     ("আমার খালা (৬৩) হাঁপাচ্ছেন", 63, "female"),
+    ("ক্লিনিক নোট: ৫৭ বছর পুরুষ, ২ বছর ধরে কোমরে ব্যথা", 57, "male"),   # an age before the sex; then how long
+    ("৩৯ বছরের মহিলা, পেটে ব্যথা", 39, "female"),
+    ("মায়ের (৭১) পায়ে পানি", 71, "female"),
+    ("nanu (74, pressure er rogi) bathroom e pore gesen", 74, None),
 ])
 def test_bangla_headers_and_bracketed_ages(text, years, sex):
     read = facts(text)
@@ -137,6 +141,49 @@ def test_na_after_a_verb_is_left_to_the_findings():
 def test_negative_past_is_not(text, word):
     negated, _ = flags(text)
     assert word in negated
+
+
+def test_a_header_sex_before_a_duration_is_no_age():
+    read = facts("জিপি নোট: ৭০ বছর পুরুষ, ৩ বছর ধরে হাঁটুতে ব্যথা")
+    assert read.age_years == 70 and read.days == 3 * 365
+
+
+@pytest.mark.parametrize("text, days", [("গলা জ্বালা প্রায় ৩ মাস, রাতে বেশি", 90), ("kashi prai 2 soptaho", 14)])
+def test_about_a_time_is_how_long(text, days):
+    assert facts(text).days == days
+
+
+# Not getting better ("komche na", "সারছে না", "kaj hocche na") is the symptom going on, not its negation.
+@pytest.mark.parametrize("text, word", [
+    ("matha betha komche na, napa kheyechi", "betha"),
+    ("পায়ের ঘা সারছে না ২ মাস", "ঘা"),
+    ("kashi r jor, oshudhe kaj hocche na", "kashi"),
+    ("জ্বর কমে নাই তিন দিনেও", "জ্বর"),
+])
+def test_not_getting_better_goes_on(text, word):
+    negated, _ = flags(text)
+    assert word not in negated
+
+
+# "নয়" ending a clause and "যায়নি" (did not go) are negations; a plain list ending in নেই/nai negates every item.
+@pytest.mark.parametrize("text, words", [
+    ("কবজি লাল বা ফোলা নয়, নাড়াতে পারি", {"লাল", "ফোলা"}),
+    ("পা ফুলে যায়নি, হাঁটতে পারেন", {"ফুলে"}),
+    ("জ্বর, বমি, মাথাব্যথা নেই", {"জ্বর", "বমি", "মাথাব্যথা"}),
+    ("kashi, jor, shash kosto nai, shudhu gola betha", {"kashi", "jor", "kosto"}),
+])
+def test_noy_went_not_and_negated_lists(text, words):
+    negated, _ = flags(text)
+    assert words <= negated
+
+
+def test_a_list_with_its_own_verb_is_not_all_negated():
+    negated, _ = flags("চোখ চুলকাচ্ছে, পানি পড়ছে, ব্যথা নেই")
+    assert "চোখ" not in negated and "ব্যথা" in negated
+
+
+def test_a_parents_past_illness_in_a_note_is_family_history():
+    assert "family history" in expanded_text("ক্লিনিক নোট: ৫২ বছর মহিলা, মাথা ঘোরে। মায়ের ডায়াবেটিস ছিল।")
 
 
 def test_weight_not_dropped_is_not_weight_loss_but_pain_not_eased_goes_on():

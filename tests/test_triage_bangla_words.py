@@ -88,6 +88,33 @@ FINDINGS = [
     ("দাদু গিলতে পারছেন না", "severe hypo signs"),
     ("meye aj beshi ghumacche, khete chay na", "sleepy child"),
     ("বাচ্চার গা গরম কিন্তু হাত পা ঠান্ডা", "cold hands and feet in a child"),
+    # Pregnancy and early pregnancy (NICE NG133, NG126)
+    ("chokher samne jhilmil kore matha dhorle", "flashing lights"),
+    ("চোখের সামনে তারা দেখছি মাঝে মাঝে", "flashing lights"),
+    ("angti ar dhukche na, hat mukh fule gese", "pre-eclampsia signs"),
+    ("বউয়ের মুখ আর হাত হঠাৎ ফুলে গেছে", "pre-eclampsia signs"),
+    ("kal theke kadher agay betha korche", "shoulder tip pain"),
+    ("বাথরুমে চোখে অন্ধকার দেখছিলাম", "feeling faint"),
+    # Legs, skin, eyes, mouth
+    ("plane theke namar por dan payer gul fule tight", "one swollen calf"),
+    ("দুবাই থেকে ৯ ঘণ্টার ফ্লাইটে এসেছেন", "long journey"),
+    ("payer kata jaygar lal ta barche", "spreading redness"),
+    ("হাঁটুর নিচে লাল জায়গাটা বড় হচ্ছে", "spreading redness"),
+    ("ছেলের চোখের পাতা ফুলে ঢোল", "swollen eyelid"),
+    ("meyer chokher upor ta fule gese", "swollen eyelid"),
+    ("বাবুর মুখ দিয়ে সারাদিন লালা পড়ে", "teething"),
+    ("lala fele r sob kichu kamray", "teething"),
+    ("রোদে পুড়ে পিঠ লাল হয়ে গেছে", "sunburn"),
+    ("saradin rode pure ghar lal hoye gese", "sunburn"),
+    ("গালের ভেতরে একটা সাদা ঘা", "mouth ulcer"),
+    ("khawar somoy jibh kamre felechi", "mouth injury"),
+    ("bron sarar por gorto gorto dag", "severe acne"),
+    ("ব্রণের জন্য মেয়ে লজ্জায় বাইরে যায় না", "acne affecting confidence"),
+    ("দুই দিন পায়খানা ও বায়ু বন্ধ", "not passing wind"),
+    ("pet dholer moto fule ache", "bloating"),
+    ("মায়ের হাঁটুর বাত, সিঁড়িতে কষ্ট", "osteoarthritis"),
+    ("doctor bolse shorire rokto kom", "anaemia words"),
+    ("ঘুমের বড়ি জমা করে রেখেছি", "suicide plan"),
 ]
 
 
@@ -117,6 +144,26 @@ LEVELS = [
     ("ami purush, 40, prosrab e jala, bar bar jete hoy", "urgent"),
     ("মশা কামড়ে একটু লাল হয়ে চুলকাচ্ছে, আর কিছু না", "self_care"),
     ("payer angul er fake haja, chulkay, diabetes nai", "self_care"),
+    # pre-eclampsia: headache that paracetamol does not ease, with blurred vision (NICE NG133)
+    ("bou 35 soptaho pregnant, matha betha napa kheyeo komche na, chokhe jhapsa lage", "emergency"),
+    ("৩৩ সপ্তাহের গর্ভবতী, মাথাব্যথা কমছে না, চোখের সামনে ঝিলমিল", "emergency"),
+    # ectopic pregnancy: a missed period, one-sided pain and shoulder-tip pain (NICE NG126)
+    ("masik 7 soptaho bondho, tolpete bam dike betha, kadher agay o betha", "emergency"),
+    # a plan with the means gathered (NICE NG225)
+    ("sob ghumer oshudh joma korechi, aj raate khabo", "emergency"),
+    # DVT after a long flight (NICE NG158)
+    ("৮ ঘণ্টার ফ্লাইটের পর বাম পায়ের গুল ফুলে গেছে, ব্যথা", "urgent"),
+    # cellulitis spreading (NICE NG141), periorbital swelling in a child (NICE CKS)
+    ("nanar paye lal, gorom, fule ache, lal ta barche", "urgent"),
+    ("৩ বছরের মেয়ের চোখের পাতা ফুলে লাল, হালকা জ্বর", "urgent"),
+    # self-care: teething, sunburn, a mouth ulcer after a bite
+    ("৮ মাসের বাবু খুব লালা ফেলছে, মাড়ি ফোলা, খেলছে ঠিকমতো", "self_care"),
+    ("rode pure kadh lal, foshka nai, jor nai", "self_care"),
+    ("গাল কামড়ে ছোট সাদা ঘা হয়েছে, আর কিছু নেই", "self_care"),
+    # acne that pharmacy creams have not helped, leaving scars (NICE NG198)
+    ("kopale bron 5 mash, cream e kaj hocche na, dag pore jacche", "routine"),
+    # bowel obstruction: no stool or wind, swollen belly, vomiting (NICE CKS)
+    ("পুরুষ ৫৫, দুই দিন পায়খানা ও বাতাস বন্ধ, পেট ঢোলের মতো, বমি", "emergency"),
 ]
 
 

@@ -38,7 +38,8 @@ _ROMAN_WORDS = frozenset((
     "gorbhokal purush mohila mahila hoise hoisilo hoyechilo hoyeche chilo silo aage agey ojon "
     "dadi dadir dada dadar dadu nani nanir nanu nanur ammu ammur abbu abbur amma abba chele cheler cheleke meye meyer "
     "meyeke baccha bacchar bacca bachcha babu babur shishu shami shamir stri strir bou bour bouer bouyer bon boner bhai bhaier "
-    "bhaiya mayer babar chacha chachi khala fupu nati natni rogi").split())
+    "bhaiya mayer babar chacha chachi khala fupu nati natni rogi nai nei noy betha bhetha batha byatha jor jwor kashi "
+    "matha").split())
 _WORD_SPLIT = str.maketrans({c: " " for c in ",.;:!?()[]/-+'\"0123456789\n"})
 
 
@@ -130,12 +131,20 @@ def _age_words(match: re.Match) -> str:
 # Clinical headers in Bangla: "পুরুষ ৫০", "মহিলা, ৩৫", "purush 60"; and an age in brackets after a person.
 _HEADER = _nfc(r"(?<![a-z\u0980-\u09ff])(পুরুষ|মহিলা|নারী|purush|mohila|mahila)\s*[,:/(]?\s*(\d{1,3})(?!\d)(?!\.\d)\s*"
                r"(?:বছর|bochor|bosor|y|yrs?|years?)?\s*\)?(?![a-z\u0980-\u09ff])(?!\s*(?:জন|jon))")
+# ... but not a duration after the header's sex: "পুরুষ, ১ বছর ধরে" (a man, for a year).
+_HEADER_DURATION = _nfc(r"\s*(?:বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din|y|yrs?|years?)?\s*"
+                        r"(?:ধরে|থেকে|আগে|যাবত|dhore|theke|age|aage|jabot|for|ago)(?![a-z\u0980-\u09ff])")
+# An age before the sex word: "৬৬ বছর পুরুষ", "৪৮ বছরের মহিলা", "60 bochor purush", "35 bochorer mohila".
+_AGE_BEFORE_SEX = _nfc(r"(?<![\d.])(\d{1,3})\s*(?:বছর|বছরের|বছর বয়সী|বছর বয়সী|bochor|bochorer|bochhor|bosor|bosorer|"
+                       r"boshor)\s*(?:er\s+)?(পুরুষ|মহিলা|নারী|লোক|ভদ্রলোক|ভদ্রমহিলা|purush|mohila|mahila|lok|"
+                       r"bhodrolok|bhodromohila)(?![a-z\u0980-\u09ff])")
 _PERSON_BN = _n(r"(?:দাদি|দাদী|দাদা|দাদু|নানি|নানী|নানা|নানু|মা|বাবা|আব্বা|আব্বু|আম্মা|আম্মু|স্বামী|স্ত্রী|বউ|বৌ|ছেলে|মেয়ে|"
                 r"বাচ্চা|বাবু|শিশু|ভাই|বোন|রোগী|চাচা|চাচি|খালা|খালু|মামা|মামি|ফুপু|নাতি|নাতনি|শাশুড়ি|শ্বশুর|"
                 r"dadi|dada|dadu|nani|nana|nanu|ammu|abbu|amma|abba|shami|stri|bou|chele|meye|baccha|babu|bhai|bon|"
                 r"rogi|chacha|chachi|khala|mama|mami|fupu|nati|natni)")
-_BRACKETED_AGE = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _PERSON_BN + r"(?:র|এর|ের|কে|r|er)?)\s*[(\[]\s*(\d{1,3}(?:\.5)?)\s*"
-                      r"(বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din|y|m|yrs?|years?|months?)?\s*[)\]]")
+_BRACKETED_AGE = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _PERSON_BN + r"(?:য়ের|য়ের|র|এর|ের|কে|r|er|yer)?)\s*[(\[]\s*"
+                      r"(\d{1,3}(?:\.5)?)\s*"
+                      r"(বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din|y|m|yrs?|years?|months?)?\s*([)\]]|,)")
 
 # A trailing না after a word that is not a verb: "প্রস্রাব লাল না", "ব্যথা বেশি না" (not "ঘুমাতে পারি না").
 _TRAILING_NA = _nfc(r"(?<![\u0980-\u09ff])([\u0980-\u09ff]+)\s+না(?=\s*(?:[,.;:!?\n]|$|তো|কিন্তু))")
@@ -173,6 +182,94 @@ def _illness_over(match: re.Match) -> str:
     return (f"{match.group(1)} {match.group(2)} ago , {match.group(3)} {match.group(4)} in the past ,")
 
 
+# "About" a time: "প্রায় ২ মাস", "prai 1 bochor" is how long (not "প্রায় ৭০ বছর বয়স", an age).
+_ABOUT_TIME = _nfc(r"(?<![a-z\u0980-\u09ff])(?:প্রায়|প্রায়|prai|praay|pray|prae|praye)\s+(\d{1,3}(?:\.5)?)\s*"
+                   r"(দিন|সপ্তাহ|মাস|বছর|din|soptaho|soptah|saptaho|shoptaho|mash|mas|bochor|bochhor|bosor|boshor)"
+                   r"(?![a-z\u0980-\u09ff])(?!\s*(?:বয়স|বয়স|boyos|boyosh|er\s|এর\s))")
+
+
+def _about_time(match: re.Match) -> str:
+    return f"about {match.group(1)} {({'d': 'days', 'w': 'weeks', 'm': 'months', 'y': 'years'})[_unit_kind(match.group(2))]}"
+
+
+# Not getting better: "ব্যথা কমছে না", "matha betha komche na", "napa te kaj hoy na", "ঘা সারছে না" say the symptom goes
+# on (and, with a medicine, that it has not helped); read as "no better", so the "na"/"nai" after the verb does not
+# negate the symptom before it. "ওজন কমেনি" (weight has not dropped) and the like stay negations, and so does "kaj
+# kore na" / "কাজ করেনি" (does not work, did not do), which is as often about a job or a deed as about a medicine.
+_NOT_BETTER = _nfc(
+    r"(?<![a-z\u0980-\u09ff])(?:"
+    r"kom(?:che|chhe|tese|teche|tesi|e|e jay|e jacche)\s*(?:na|nai|ni)|kom(?:chena|chhena|tesena|ena|eni|ena)|"
+    r"kom\s+(?:hocche|hochhe|hoche|hoitese|hoy)\s*(?:na|nai)|kom hoyna|kom hoyni|"
+    r"sar(?:che|chhe|tese|e)\s*(?:na|nai|ni)|sar(?:chena|tesena|ena|eni)|"
+    r"(?:bhalo|valo|bhal|val|thik)\s+(?:hocche|hochhe|hoche|hoitese)\s*na|(?:bhalo|valo)\s+(?:hoy\s*nai|hoyni)|"
+    r"(?:kaj|kaaj|upokar|aram)\s+(?:hoy|hocche|hochhe|hoche|hoitese|hoilo)\s*(?:na|nai|ni)|"
+    r"(?:kaj|kaaj)\s+(?:korche|kortese|korteche)\s*na|(?:kaj|kaaj|upokar)\s+(?:hoyna|hoyni|kortesena|korchena)|"
+    r"কম(?:ছে|তেছে|ে|ে যায়|ে যায়|ে যাচ্ছে)\s*(?:না|নাই|নি)|কম\s+(?:হচ্ছে|হয়|হয়|হইতেছে)\s*(?:না|নাই|নি)|"
+    r"সার(?:ছে|তেছে|ে)\s*(?:না|নাই|নি)|ভালো? (?:হচ্ছে|হইতেছে)\s*না|ভালো? (?:হয়|হয়)\s*(?:নি|নাই)|ঠিক হচ্ছে\s*না|"
+    r"(?:কাজ|উপকার|আরাম)\s+(?:হয়|হয়|হচ্ছে|হলো|হল)\s*(?:না|নাই|নি)|কাজ\s+(?:করছে|করতেছে)\s*না"
+    r")(?![a-z\u0980-\u09ff])")
+_NOT_BETTER_KEEP = _nfc(r"(?:ওজন|ojon|wojon|weight|platelet|প্লাটিলেট|প্লেটলেট)\s*$")
+
+
+def _not_better(match: re.Match) -> str:
+    if _NOT_BETTER_KEEP.search(match.string, max(0, match.start() - 12), match.start()):
+        return match.group(0)
+    return " no better "
+
+
+# "নয়" (is not) ending a clause: "হাঁটু লাল বা গরম নয়" reads like "... না"; the negative past of "go" ("আটকে যায়নি",
+# "fule jayni": has not got stuck, swollen) like "নাই".
+_NOY = _nfc(r"(?<![\u0980-\u09ff])(?:নয়|নয়)(?=\s*(?:[,.;:!?।\n—-]|$))")
+_NOY_ROMAN = re.compile(r"(?<=[a-z] )noy(?=\s*(?:[,.;:!?\n-]|$))")
+_WENT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(যায়|যায়|jay|jai)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
+
+# A list that ends in "নেই"/"nai" with no verb in it negates every item: "মাথাব্যথা, বুকে ব্যথা, চোখে ঝাপসা নেই",
+# "jor, kashi, shash kosto nai" (three or more short items, the clause all plain, like the English open list).
+_NEG_END = _nfc(r"\s+(নেই|নাই|nai|nei)\s*$")
+_CLAUSE_SPLIT = _nfc(r"([.;:!?।\n—]|(?<!\d)-(?!\d))")
+_LIST_PLAIN_BREAKERS = frozenset(_n(w) for w in (
+    "আছে ache ase ase hocche hochhe হচ্ছে হয় হয় hoy lage লাগে korche করছে kore করে dhore ধরে theke থেকে "
+    "kintu কিন্তু tobe তবে shudhu শুধু but and with has have is was ekhon এখন khub খুব beshi বেশি").split())
+
+# an item with a verb ("পিচুটি পড়ছে", "pichuti porche") says something of its own: the list is not plain
+_LIST_VERB_ENDINGS = tuple(_n(e) for e in (
+    "ছে", "ছি", "ছেন", "ছো", "ছিল", "ছিলো", "লাম", "লো", "বে", "বো", "য়", "য়", "che", "chhe", "chi", "tese",
+    "teche", "tesi", "se", "si", "lo", "ay", "ai", "bo", "be"))
+
+
+def _plain_item(item: str) -> bool:
+    words = item.split()
+    return 0 < len(words) <= 3 and not any(any(c.isdigit() for c in w) or w in _LIST_PLAIN_BREAKERS
+                                           or w.endswith(_LIST_VERB_ENDINGS) for w in words)
+
+
+def _negated_list(clause: str) -> str:
+    items = clause.split(",")
+    if len(items) < 3:
+        return clause
+    for k, item in enumerate(items):   # the first item that ends in the negation, with two or more before it
+        end = _NEG_END.search(item)
+        if end is None:
+            continue
+        if k < 2 or not all(_plain_item(before) for before in items[:k]) or not _plain_item(item[:end.start()]):
+            return clause
+        word = end.group(1)
+        return ",".join([f"{before} {word}" for before in items[:k]] + items[k:])
+    return clause
+
+
+def _negated_lists(text: str) -> str:
+    parts = _CLAUSE_SPLIT.split(text)
+    return "".join(_negated_list(part) if i % 2 == 0 else part for i, part in enumerate(parts))
+
+
+# A note that names its own patient ("পুরুষ ৫০", "৬৬ বছর পুরুষ"): a parent's past illness is family history ("বাবার
+# স্ট্রোক ছিল", "mayer sugar chilo").
+_PARENT_HAD = _nfc(r"(?<![a-z\u0980-\u09ff])(বাবার|মায়ের|মায়ের|আব্বার|আম্মার|babar|mayer|abbar|ammar)\s+"
+                   r"((?:[^\s,.;:!?।]+\s+){0,2}?[^\s,.;:!?।]+)\s+(ছিল|ছিলো|হয়েছিল|হয়েছিল|chilo|chhilo|silo|hoyechilo|"
+                   r"hoisilo)(?![a-z\u0980-\u09ff])")
+
+
 # For any text: "T 99.8F" is a temperature (a decimal is never an age), "CBG 38 mg/dl" a blood sugar of 2.1 mmol/L.
 _DECIMAL_HINT = re.compile(r"\.\d{1,2}\s?[fc](?![a-z])")
 _DECIMAL_TEMP = re.compile(r"(?<![\d.])(\d{2,3}\.\d{1,2})\s?([fc])(?![a-z])")
@@ -199,21 +296,35 @@ def rewrite(text: str) -> str:
     if not _bangla_or_romanised(text):
         return text
     text = _numbers_in_words(text)
+    if "pra" in text or _n("প্রায") in text:
+        text = _ABOUT_TIME.sub(_about_time, text)
+    text = _NOT_BETTER.sub(_not_better, text)
     text = _WEEKS_PREGNANT.sub(lambda m: _pregnancy(m, 1, 2, " " if m.string.startswith("pregnan", m.end()) else " pregnant "),
                                text)
     text = _PREGNANT_THEN_WEEKS.sub(lambda m: m.group(1) + _pregnancy(m, 2, 3), text)
     text = _AGE_AFTER_BOYOS.sub(_age_words, text)
     text = _AGE_AFTER_CHILD.sub(_age_words, text)
-    text = _HEADER.sub(lambda m: f" , {m.group(1)} , {m.group(2)} years old , ", text)
+    text = _AGE_BEFORE_SEX.sub(lambda m: f" , {m.group(1)} years old , {m.group(2)} ", text)
+    text = _HEADER.sub(lambda m: m.group(0) if _HEADER_DURATION.match(m.string, m.end(2)) else
+                       f" , {m.group(1)} , {m.group(2)} years old , ", text)
     text = _BRACKETED_AGE.sub(lambda m: f"{m.group(1)} , {m.group(2)} "
-                              f"{_UNIT_EN[_unit_kind(m.group(3))] if m.group(3) and m.group(3) not in {'y', 'yr', 'yrs', 'year', 'years'} else 'years'} old ,", text)
+                              f"{_UNIT_EN[_unit_kind(m.group(3))] if m.group(3) and m.group(3) not in {'y', 'yr', 'yrs', 'year', 'years'} else 'years'} old ,"
+                              f"{' (' if m.group(4) == ',' else ''}", text)
+    header = "years old ," in text
     text = _ILLNESS_AGO.sub(_illness_over, text)
+    if header:
+        text = _PARENT_HAD.sub(lambda m: f"family history of {m.group(2)} ,", text)
     text = _WEIGHT_NOT_DOWN.sub(lambda m: f"{m.group(1)} {m.group(2)} {_n('নাই') if m.group(3) == _n('নি') else 'nai'}", text)
     text = _NEGATIVE_PAST.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
     if "ache" in text:
         text = _COPULA_ACHE.sub("ase", text)
     if _n("না") in text:
         text = _TRAILING_NA.sub(_trailing_na, text)
+    text = _NOY.sub(_n("নাই"), text)
+    text = _NOY_ROMAN.sub("nai", text)
+    text = _WENT_NOT.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
+    if "," in text:
+        text = _negated_lists(text)
     return text
 
 
