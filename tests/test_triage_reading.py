@@ -715,3 +715,32 @@ def test_a_babysitter_writes_about_the_child():
 def test_how_the_carers_are_is_not_the_patients_symptom(text):
     result = assess(text)
     assert not affirmed(result, "fatigue") and not affirmed(result, "anxiety")
+
+
+@pytest.mark.parametrize("text", [
+    "tight band round my head at the end of a long week on screens, paracetamol helps. could it be a brain tumour?",
+    "sore head after staring at spreadsheets all day, no other symptoms. Is this a brain tumour??",
+    "mild band-like headache after a stressful week, eased by paracetamol. Have I got a tumour?",
+])
+def test_a_question_naming_a_diagnosis_is_not_a_finding(text):
+    # the question asks; the symptoms told carry the answer (NICE CKS Headache - tension-type)
+    assert URGENCY_RANK[assess(text).urgency] <= URGENCY_RANK["routine"]
+
+
+@pytest.mark.parametrize("text", [
+    "is it normal to have chest pain and sweating like this?",
+    "crushing pain in the middle of my chest and sweaty, is it a heart attack?",
+    "her face has gone droopy on one side and her words are slurred - could it be a stroke?",
+])
+def test_a_question_does_not_hide_the_red_flags_told_with_it(text):
+    assert assess(text).urgency == "emergency"
+
+
+def test_a_clinicians_query_is_still_a_concern():
+    # "?PE": a differential to exclude the same day (NICE NG158)
+    assert assess("41F, R pleuritic CP since this am, HR 96, ?PE").urgency == "emergency"
+
+
+def test_not_drinking_enough_is_drinking_too_little_not_refusing_fluids():
+    result = assess("slight headache, been busy and not drinking enough water today")
+    assert not affirmed(result, "not drinking") and result.urgency == "self_care"

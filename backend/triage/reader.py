@@ -1268,6 +1268,55 @@ FEAR_PRE = _phrases(
     # a diagnosis read up on: "googled and now convinced it's cancer", "paranoid it's my heart"
     "convinced it", "convinced its", "convinced that it", "convinced i have", "convinced ive got",
     "paranoid it", "paranoid its", "paranoid that it", "what if it", "what if its", "googled")
+# A question that names a diagnosis asks about it, it does not report it: "could it be a tumour?", "is this
+# shingles?", "have I got a chest infection?". The symptoms told carry the answer. "Could it be", "might it be"
+# and "could I have" are questions in any sentence; "is it", "is this", "do I have" only in one ending in "?".
+# A clinician's "?PE" or "query SAH" is a differential still to be excluded and stays a concern (uncertain).
+QUESTION_PRE = _phrases(
+    "could it be", "could this be", "could that be", "could it just be", "could this just be", "might it be",
+    "might this be", "can it be", "can this be", "could i have", "might i have", "could he have", "could she have",
+    "could they have", "could he be", "could she be", "could i be", "is it possible its", "is it possible it is")
+QUESTION_ONLY_PRE = _phrases(
+    "is it", "is this", "is that", "or is it", "do i have", "have i got", "is it just", "is this just", "are these",
+)
+# Words between the question and the diagnosis it names.
+_QUESTION_FILLERS = frozenset(t.stem for t in tokens(
+    "just a an the my his her their some sort kind of something like maybe possibly really actually perhaps "
+    "probably had got been be having getting"))
+# Words that end the diagnosis asked about ("is it normal to have chest pain?" asks about nothing).
+_QUESTION_STOPS = frozenset(t.stem for t in tokens(
+    "normal ok okay safe fine alright worth usual common serious bad possible likely to because after when if "
+    "with and that which who from due caused causing making playing coming going get getting or should can will "
+    "would need me him her them"
+    # a food asked about is the writer's own link to a trigger, not a diagnosis: "could it be gluten?"
+    " gluten wheat bread dairy milk lactose food"))
+_QUESTION_STOPS_LATER = _QUESTION_STOPS - {stem("or")}
+
+
+def _question_scope(stems: list[str], start: int, end: int, feared: list[bool]) -> None:
+    """Marks the diagnosis a question names as feared (not a finding): "could it be a tumour?", "is this
+    shingles?". `end` is the sentence's end (exclusive)."""
+    asks = end < len(stems) and stems[end] == "?"
+    i = start
+    while i < end:
+        length = _starts(stems, i, QUESTION_PRE)
+        if not length and asks:
+            length = _starts(stems, i, QUESTION_ONLY_PRE)
+        if not length:
+            i += 1
+            continue
+        k = i + length
+        while k < end and stems[k] in _QUESTION_FILLERS:
+            k += 1
+        if k < end and stems[k] in _QUESTION_STOPS:
+            i = k
+            continue
+        while k < end and stems[k] not in CLAUSE_PUNCT and (stems[k] not in _QUESTION_STOPS_LATER):
+            feared[k] = True
+            k += 1
+        i = k
+
+
 HISTORICAL_PRE = _phrases(
     "history of", "past medical history", "past history", "previous", "previously",
     "prior", "background of", "a history", "status post", "recovered from",
@@ -1514,7 +1563,9 @@ _NOT_THE_SYMPTOM_BEFORE = {"shortness of breath": ("through", "nose"),
                            # "? ectopic pregnancy" is not the heart's ectopic beats
                            "ectopic beats": (stem("pregnancy"),),
                            # "status post" (s/p) is after an operation or event, not status epilepticus
-                           "prolonged seizure": ("post",)}
+                           "prolonged seizure": ("post",),
+                           # "not drinking enough water" is drinking too little, not refusing or vomiting fluids
+                           "not drinking": (stem("enough"),)}
 
 
 def inside_other_name(concept: str, stream: list[Token], occurrence) -> bool:
@@ -1742,6 +1793,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                             flags[k] = True
                         k -= 1
                     break
+        _question_scope(stems, start, end, feared)
         _mark_relatives(stems, start, end, subject, other)
         _mark_carers_state(stems, start, end, other)
     return Modifiers(negated, uncertain, historical, other, subject, ongoing, feared)
