@@ -177,6 +177,25 @@ def test_noy_went_not_and_negated_lists(text, words):
     assert words <= negated
 
 
+# Romanised "na" after a verb of ability, stopping, eating or wanting negates the verb, not the symptom before it.
+@pytest.mark.parametrize("text, word", [
+    ("pet betha r jonno raate ghumate parchi na", "betha"),
+    ("nanir matha ghure, uthe darate paren na", "ghure"),
+    ("3 din dhore kashi thamche na", "kashi"),
+    ("meyer jor jacche na, 4 din", "jor"),
+    ("bacchar pete betha, kichu khete chay na", "betha"),
+])
+def test_na_after_a_verb_negates_the_verb_only(text, word):
+    negated, _ = flags(text)
+    assert word not in negated
+
+
+def test_the_verb_and_its_na_still_read_the_finding():
+    names = {row["name"] for row in assess("nanu 2 din dhore shash nite parchen na").findings or []
+             if not row["negated"]}
+    assert "breathless at rest words" in names
+
+
 def test_a_list_with_its_own_verb_is_not_all_negated():
     negated, _ = flags("চোখ চুলকাচ্ছে, পানি পড়ছে, ব্যথা নেই")
     assert "চোখ" not in negated and "ব্যথা" in negated

@@ -39,7 +39,7 @@ _ROMAN_WORDS = frozenset((
     "dadi dadir dada dadar dadu nani nanir nanu nanur ammu ammur abbu abbur amma abba chele cheler cheleke meye meyer "
     "meyeke baccha bacchar bacca bachcha babu babur shishu shami shamir stri strir bou bour bouer bouyer bon boner bhai bhaier "
     "bhaiya mayer babar chacha chachi khala fupu nati natni rogi nai nei noy betha bhetha batha byatha jor jwor kashi "
-    "matha").split())
+    "matha na ni komchena komena komeni sarchena sarena sareni hoyna hoyni").split())
 _WORD_SPLIT = str.maketrans({c: " " for c in ",.;:!?()[]/-+'\"0123456789\n"})
 
 
@@ -217,6 +217,19 @@ def _not_better(match: re.Match) -> str:
     return " no better "
 
 
+# Romanised "na" after a verb of ability, stopping, eating, wanting or sleeping negates that verb, not the words
+# before it: "buke betha r jonno ghumate parchi na" (can't sleep for the chest pain), "kashi thamche na", "baccha dudh
+# khacche na", "jor jacche na" (the fever won't go) keep the pain, the cough, the baby and the fever; the verb and its
+# "na" are read as one word ("parchi na" as "parchina"), in the text and in the knowledge's own phrases alike.
+_VERB_NA = re.compile(
+    r"(?<![a-z])(par(?:chi|che|chhi|chhe|chen|chhen|i|e|en|tesi|tese|teche|techi|tesen|lam|lo|bo|ben|ten)|"
+    r"tham(?:che|chhe|e|tese|teche|chen)|khacche|khachhe|khachche|khacchen|khay|khan|khaitese|khaiteche|"
+    r"chay|chai|chacche|chaitese|ghumacche|ghumachhe|ghumay|ghumacchen)\s+na(?![a-z])")
+_SYMPTOM_GOES_ON = re.compile(
+    r"(?<![a-z])((?:jor|jwor|jwar|jvor|zor|kashi|kasi|betha|bhetha|batha|byatha|bytha|chulkani|jala|jwala|"
+    r"gha|sordi|pain|bomi|dayria)\s+)(jacche|jachhe|jay|jai|jaitese|jaiteche)\s+na(?![a-z])")
+
+
 # "নয়" (is not) ending a clause: "হাঁটু লাল বা গরম নয়" reads like "... না"; the negative past of "go" ("আটকে যায়নি",
 # "fule jayni": has not got stuck, swollen) like "নাই".
 _NOY = _nfc(r"(?<![\u0980-\u09ff])(?:নয়|নয়)(?=\s*(?:[,.;:!?।\n—-]|$))")
@@ -299,6 +312,9 @@ def rewrite(text: str) -> str:
     if "pra" in text or _n("প্রায") in text:
         text = _ABOUT_TIME.sub(_about_time, text)
     text = _NOT_BETTER.sub(_not_better, text)
+    if " na" in text:
+        text = _VERB_NA.sub(r"\1na", text)
+        text = _SYMPTOM_GOES_ON.sub(r"\1\2na", text)
     text = _WEEKS_PREGNANT.sub(lambda m: _pregnancy(m, 1, 2, " " if m.string.startswith("pregnan", m.end()) else " pregnant "),
                                text)
     text = _PREGNANT_THEN_WEEKS.sub(lambda m: m.group(1) + _pregnancy(m, 2, 3), text)
