@@ -744,3 +744,22 @@ def test_a_clinicians_query_is_still_a_concern():
 def test_not_drinking_enough_is_drinking_too_little_not_refusing_fluids():
     result = assess("slight headache, been busy and not drinking enough water today")
     assert not affirmed(result, "not drinking") and result.urgency == "self_care"
+
+
+def test_a_panic_picture_told_as_a_list_goes_together():
+    # the short items of one list are one clause for "A ~ B" (NICE CKS Panic disorder: the over-breathing picture)
+    result = assess("was out shopping, felt a wave of fear, pounding heart, tingly lips and a tight chest, "
+                    "over in 10 minutes")
+    assert affirmed(result, "panic with overbreathing")
+
+
+@pytest.mark.parametrize("text", [
+    "sudden fear, shaking and a tight chest",
+    "a sudden sense of dread and my chest felt tight",
+])
+def test_a_sudden_feeling_is_not_a_symptoms_sudden_onset(text):
+    assert not affirmed(assess(text), "sudden")
+
+
+def test_a_sudden_symptom_is_still_sudden():
+    assert affirmed(assess("sudden sharp chest pain and I'm breathless, I'm scared"), "sudden")

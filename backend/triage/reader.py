@@ -1464,6 +1464,12 @@ def comma_continues(stems: list[str], i: int, end: int | None = None) -> bool:
     "red, hot, swollen or tender") rather than opening a new clause ("swollen, she has a fever",
     "killing me, eyes itchy and streaming")."""
     end = len(stems) if end is None else end
+    if _single_word_list(stems, i, end):
+        return True
+    return _short_item_list(stems, i, end)
+
+
+def _single_word_list(stems: list[str], i: int, end: int) -> bool:
     j = i
     while j < end and stems[j] == ",":
         item = j + 1
@@ -1478,6 +1484,45 @@ def comma_continues(stems: list[str], i: int, end: int | None = None) -> bool:
         return False
     return last + 1 >= end or stems[last + 1] in CLAUSE_PUNCT or _terminator_at(stems, last + 1) \
         or stems[last + 1] in _CONJUNCTIONS
+
+
+_LIST_ITEM_WORDS = 3
+
+
+def _list_word(stems: list[str], k: int, end: int) -> bool:
+    return k < end and not (stems[k] in _LIST_VERBS or stems[k] in _CLAUSE_OPENERS or stems[k] in CLAUSE_PUNCT
+                            or stems[k] in _CONJUNCTIONS or stems[k][:1].isdigit() or _terminator_at(stems, k))
+
+
+def _short_item_list(stems: list[str], i: int, end: int) -> bool:
+    """One episode's symptoms told as a list of short items, three or more, closed by "and"/"or": "sudden
+    fear, racing heart, tingling fingers and lips": the items go together ("fear ~ tingling")."""
+    j, items = i, 1
+    back = i - 1  # the items before this comma: "sudden fear, racing heart, [here] tingling fingers and lips"
+    while True:
+        k = back
+        while k >= 0 and back - k < _LIST_ITEM_WORDS and _list_word(stems, k, end):
+            k -= 1
+        if k == back or k < 0 or stems[k] != "," or items > 6:
+            break
+        items += 1
+        back = k - 1
+    while j < end and stems[j] == ",":
+        k = j + 1
+        while k < end and k - (j + 1) < _LIST_ITEM_WORDS and _list_word(stems, k, end):
+            k += 1
+        if k == j + 1:
+            return False
+        items += 1
+        j = k
+    if j >= end or stems[j] not in _CONJUNCTIONS or items < 3:
+        return False
+    k = j + 1
+    while k < end and k - (j + 1) < _LIST_ITEM_WORDS and _list_word(stems, k, end):
+        k += 1
+    if k == j + 1:
+        return False
+    return k >= end or stems[k] in CLAUSE_PUNCT or _terminator_at(stems, k) or stems[k] in _CONJUNCTIONS
 
 
 def _forward_scope(stems: list[str], start: int, end: int, *, across_commas: bool) -> int:
@@ -1568,11 +1613,42 @@ _NOT_THE_SYMPTOM_BEFORE = {"shortness of breath": ("through", "nose"),
                            "not drinking": (stem("enough"),)}
 
 
+# "Sudden fear", "a sudden feeling of dread", "sudden panic": how a panic attack starts, not a symptom's sudden
+# onset (the onset a thunderclap headache, a collapsed lung or a torsion is asked about).
+_SUDDEN_FEELINGS = frozenset(t.stem for t in tokens("fear panic dread doom terror anxiety anxious panicky scared"))
+_SUDDEN_FILLERS = frozenset(t.stem for t in tokens("feeling sense wave rush surge of overwhelming intense"))
+_SUDDEN_CONCEPTS = frozenset({"sudden", "suddenly", "sudden onset"})
+_SUDDEN_STEMS = frozenset(t.stem for t in tokens("sudden suddenly abrupt abruptly"))
+
+
+def _sudden_feeling(concept: str, stream: list[Token], occurrence) -> bool:
+    """A "sudden" that belongs to a feeling ("sudden fear, racing heart") is not the onset a finding needs:
+    not the bare `sudden`, not a side of "suddenly ~ racing". A term that names the feeling ("sudden ~ fear")
+    keeps it."""
+    sides = occurrence.sides
+    if sides:
+        candidates = [k for k in sides if stream[k].stem in _SUDDEN_STEMS]
+    elif concept in _SUDDEN_CONCEPTS and occurrence.end - occurrence.start == 1:
+        candidates = [occurrence.start]
+    else:
+        return False
+    for k in candidates:
+        f = k + 1
+        while f < len(stream) and f - k <= 4 and (stream[f].raw in SKIP or stream[f].stem in _SUDDEN_FILLERS):
+            f += 1
+        if f < len(stream) and stream[f].stem in _SUDDEN_FEELINGS and f not in sides \
+                and (not sides or any(side > f for side in sides)):
+            return True
+    return False
+
+
 def inside_other_name(concept: str, stream: list[Token], occurrence) -> bool:
     """Whether a finding's words are the tail of another illness's name ("hay fever" for fever), or
     name another thing by what follows ("hard to breathe through my nose")."""
     before = _NOT_THE_SYMPTOM_AFTER.get(concept)
     if before and occurrence.start > 0 and stream[occurrence.start - 1].stem in before:
+        return True
+    if _sudden_feeling(concept, stream, occurrence):
         return True
     then = _NOT_THE_SYMPTOM_BEFORE.get(concept)
     if then:
