@@ -115,6 +115,15 @@ FINDINGS = [
     ("মায়ের হাঁটুর বাত, সিঁড়িতে কষ্ট", "osteoarthritis"),
     ("doctor bolse shorire rokto kom", "anaemia words"),
     ("ঘুমের বড়ি জমা করে রেখেছি", "suicide plan"),
+    ("chal dhoya panir moto paikhana hocche", "diarrhoea"),
+    ("বারবার পানির মতো পায়খানা", "diarrhoea"),
+    ("chacha kheter pump e current kheyechen", "electrical injury"),
+    ("খেলতে গিয়ে মাথায় বাড়ি খেয়েছে", "head injury"),
+    ("sirite pore matha te bari kheyeche", "head injury"),
+    ("nabhir dan pashe niche bhetha", "right lower abdominal pain"),
+    ("তলপেটের বাম দিকে ব্যথা", "left lower abdominal pain"),
+    ("দাদু হঠাৎ কথা বলতে পারছেন না", "slurred speech"),
+    ("nanir dan hat tulte parchen na", "weakness one side"),
 ]
 
 
@@ -164,6 +173,10 @@ LEVELS = [
     ("kopale bron 5 mash, cream e kaj hocche na, dag pore jacche", "routine"),
     # bowel obstruction: no stool or wind, swollen belly, vomiting (NICE CKS)
     ("পুরুষ ৫৫, দুই দিন পায়খানা ও বাতাস বন্ধ, পেট ঢোলের মতো, বমি", "emergency"),
+    # cholera-like watery diarrhoea with sunken eyes (WHO IMCI severe dehydration)
+    ("sakal theke chal dhoya panir moto paikhana, chokh bose geche, khub durbol", "emergency"),
+    # a head blow with repeated vomiting and drowsiness (NICE NG232)
+    ("chele matha te bari kheyeche, 3 bar bomi korse, ekhon khub ghumacche", "emergency"),
 ]
 
 
