@@ -763,3 +763,10 @@ def test_a_sudden_feeling_is_not_a_symptoms_sudden_onset(text):
 
 def test_a_sudden_symptom_is_still_sudden():
     assert affirmed(assess("sudden sharp chest pain and I'm breathless, I'm scared"), "sudden")
+
+
+def test_describing_words_listed_with_commas_describe_one_thing():
+    # "a warm, puffy, tender calf" is one swollen calf (NICE NG158)
+    result = assess("his right calf is warm, puffy, tender since the weekend")
+    assert affirmed(result, "one swollen calf") or affirmed(result, "calf swollen one side")
+    assert affirmed(assess("a hot, swollen, painful left calf since yesterday"), "one swollen calf")

@@ -1464,9 +1464,17 @@ def comma_continues(stems: list[str], i: int, end: int | None = None) -> bool:
     "red, hot, swollen or tender") rather than opening a new clause ("swollen, she has a fever",
     "killing me, eyes itchy and streaming")."""
     end = len(stems) if end is None else end
+    if 0 < i < end - 1 and stems[i - 1] in _DESCRIBING and stems[i + 1] in _DESCRIBING:
+        return True  # "a hot, swollen, painful calf": describing words of one thing
     if _single_word_list(stems, i, end):
         return True
     return _short_item_list(stems, i, end)
+
+
+# Words that describe a swelling, a joint or a patch of skin, listed with commas before what they describe.
+_DESCRIBING = frozenset(t.stem for t in tokens(
+    "hot warm red swollen painful tender sore puffy inflamed angry hard firm shiny tight itchy bruised lumpy "
+    "blistered weepy throbbing burning cold pale numb heavy stiff"))
 
 
 def _single_word_list(stems: list[str], i: int, end: int) -> bool:
