@@ -124,6 +124,11 @@ FINDINGS = [
     ("তলপেটের বাম দিকে ব্যথা", "left lower abdominal pain"),
     ("দাদু হঠাৎ কথা বলতে পারছেন না", "slurred speech"),
     ("nanir dan hat tulte parchen na", "weakness one side"),
+    ("ektu hatlei hapiye jai", "exertional symptom"),
+    ("সিঁড়ি ভাঙলে বুকে চাপ লাগে", "exertional symptom"),
+    ("মাসিক অনেক দিন ধরে থাকে, প্যাড বার বার বদলাতে হয়", "heavy periods"),
+    ("payer angul lal hoye fule gese", "foot infection signs"),
+    ("নিঃশ্বাসে ফলের মতো গন্ধ", "dka features"),
 ]
 
 
@@ -177,6 +182,9 @@ LEVELS = [
     ("sakal theke chal dhoya panir moto paikhana, chokh bose geche, khub durbol", "emergency"),
     # a head blow with repeated vomiting and drowsiness (NICE NG232)
     ("chele matha te bari kheyeche, 3 bar bomi korse, ekhon khub ghumacche", "emergency"),
+    # prickly heat in the hot season is self-care, not a hot red patch (NHS Heat rash)
+    ("গরমে বুকে পিঠে লাল লাল ঘামাচি, চুলকায়, জ্বর নেই", "self_care"),
+    ("gorome gaye ghamachi, chulkay, onno kono somossa nai", "self_care"),
 ]
 
 

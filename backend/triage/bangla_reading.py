@@ -39,7 +39,7 @@ _ROMAN_WORDS = frozenset((
     "dadi dadir dada dadar dadu nani nanir nanu nanur ammu ammur abbu abbur amma abba chele cheler cheleke meye meyer "
     "meyeke baccha bacchar bacca bachcha babu babur shishu shami shamir stri strir bou bour bouer bouyer bon boner bhai bhaier "
     "bhaiya mayer babar chacha chachi khala fupu nati natni rogi nai nei noy betha bhetha batha byatha jor jwor kashi "
-    "matha na ni komchena komena komeni sarchena sarena sareni hoyna hoyni").split())
+    "matha na ni komchena komena komeni sarchena sarena sareni hoyna hoyni gorome").split())
 _WORD_SPLIT = str.maketrans({c: " " for c in ",.;:!?()[]/-+'\"0123456789\n"})
 
 
@@ -230,6 +230,12 @@ _SYMPTOM_GOES_ON = re.compile(
     r"gha|sordi|pain|bomi|dayria)\s+)(jacche|jachhe|jay|jai|jaitese|jaiteche)\s+na(?![a-z])")
 
 
+# "গরমে" / "gorome" is "in the heat" (the weather), not skin that feels hot ("লাল আর গরম"): "গরমে পিঠে লাল ঘামাচি" is a
+# heat rash, not a hot red patch. Read as one word for the hot season, in the text and in the knowledge alike.
+_IN_THE_HEAT = _nfc(r"(?<![\u0980-\u09ff])গরমে(?![\u0980-\u09ff])")
+_IN_THE_HEAT_ROMAN = re.compile(r"(?<![a-z])gorome(?![a-z])")
+
+
 # "নয়" (is not) ending a clause: "হাঁটু লাল বা গরম নয়" reads like "... না"; the negative past of "go" ("আটকে যায়নি",
 # "fule jayni": has not got stuck, swollen) like "নাই".
 _NOY = _nfc(r"(?<![\u0980-\u09ff])(?:নয়|নয়)(?=\s*(?:[,.;:!?।\n—-]|$))")
@@ -312,6 +318,9 @@ def rewrite(text: str) -> str:
     if "pra" in text or _n("প্রায") in text:
         text = _ABOUT_TIME.sub(_about_time, text)
     text = _NOT_BETTER.sub(_not_better, text)
+    text = _IN_THE_HEAT.sub(_n("গরমকালে"), text)
+    if "gorome" in text:
+        text = _IN_THE_HEAT_ROMAN.sub("gormokale", text)
     if " na" in text:
         text = _VERB_NA.sub(r"\1na", text)
         text = _SYMPTOM_GOES_ON.sub(r"\1\2na", text)
