@@ -143,6 +143,14 @@ def test_negative_past_is_not(text, word):
     assert word in negated
 
 
+def test_an_age_opening_the_text_and_weeks_said_of_a_wife():
+    read = facts("৭২ বছর, ২ সপ্তাহ ধরে পা ফোলা")
+    assert read.age_years == 72 and read.days == 14
+    assert "pregnant" in expanded_text("আমার স্ত্রী ৩০ সপ্তাহ, মাথা ব্যথা")
+    assert "pregnant" in expanded_text("bou 28 soptaho, pa fule gese")
+    assert "pregnant" not in expanded_text("ami 3 soptaho dhore kashi")
+
+
 def test_a_header_sex_before_a_duration_is_no_age():
     read = facts("জিপি নোট: ৭০ বছর পুরুষ, ৩ বছর ধরে হাঁটুতে ব্যথা")
     assert read.age_years == 70 and read.days == 3 * 365

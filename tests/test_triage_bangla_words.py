@@ -129,6 +129,9 @@ FINDINGS = [
     ("মাসিক অনেক দিন ধরে থাকে, প্যাড বার বার বদলাতে হয়", "heavy periods"),
     ("payer angul lal hoye fule gese", "foot infection signs"),
     ("নিঃশ্বাসে ফলের মতো গন্ধ", "dka features"),
+    ("kashle kof er sathe rokto ashe", "coughing blood"),
+    ("ছয় মাসে অনেক শুকিয়ে গেছে", "weight loss"),
+    ("meyer pet er dan dike niche batha", "right lower abdominal pain"),
 ]
 
 
@@ -185,6 +188,8 @@ LEVELS = [
     # prickly heat in the hot season is self-care, not a hot red patch (NHS Heat rash)
     ("গরমে বুকে পিঠে লাল লাল ঘামাচি, চুলকায়, জ্বর নেই", "self_care"),
     ("gorome gaye ghamachi, chulkay, onno kono somossa nai", "self_care"),
+    # bleeding late in pregnancy, the weeks said without "pregnant" (NICE CKS Antepartum haemorrhage)
+    ("আমার বউ ৩৪ সপ্তাহ, হঠাৎ অনেক রক্ত যাচ্ছে", "emergency"),
 ]
 
 

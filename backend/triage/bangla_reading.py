@@ -138,6 +138,13 @@ _HEADER_DURATION = _nfc(r"\s*(?:বছর|মাস|সপ্তাহ|দিন
 _AGE_BEFORE_SEX = _nfc(r"(?<![\d.])(\d{1,3})\s*(?:বছর|বছরের|বছর বয়সী|বছর বয়সী|bochor|bochorer|bochhor|bosor|bosorer|"
                        r"boshor)\s*(?:er\s+)?(পুরুষ|মহিলা|নারী|লোক|ভদ্রলোক|ভদ্রমহিলা|purush|mohila|mahila|lok|"
                        r"bhodrolok|bhodromohila)(?![a-z\u0980-\u09ff])")
+# An age opening the text or a sentence, ending its clause: "৬৫ বছর, ৩ সপ্তাহ ধরে কাশি", "72 bochor. matha ghore".
+_AGE_OPENING = _nfc(r"(?:^|(?<=[.।:;!?\n]))(\s*)(\d{1,3})\s*(?:বছর|বছরের|bochor|bochorer|bosor|boshor)(?=\s*[,.।;:)]|\s*$)")
+# Weeks of pregnancy said of the writer or a wife without the word "pregnant": "আমার বউ ৩২ সপ্তাহ,", "stri 30 soptaho.",
+# "ami 34 week," (6 to 42 weeks, ending the clause; "ami 3 soptaho dhore..." is how long).
+_WIFE_WEEKS = _nfc(r"(?<![a-z\u0980-\u09ff])(আমি|বউ|বউয়ের|বৌ|স্ত্রী|স্ত্রীর|ami|bou|bour|stri|strir|wife)\s+(?:এখন\s+|ekhon\s+)?"
+                   r"(\d{1,2})\s*(সপ্তাহ|soptaho|soptah|shoptaho|saptaho|weeks?|wks?)"
+                   r"(?=\s*(?:[,.।;:!?)\n]|$|চলছে|cholche|চলে|cole))")
 _PERSON_BN = _n(r"(?:দাদি|দাদী|দাদা|দাদু|নানি|নানী|নানা|নানু|মা|বাবা|আব্বা|আব্বু|আম্মা|আম্মু|স্বামী|স্ত্রী|বউ|বৌ|ছেলে|মেয়ে|"
                 r"বাচ্চা|বাবু|শিশু|ভাই|বোন|রোগী|চাচা|চাচি|খালা|খালু|মামা|মামি|ফুপু|নাতি|নাতনি|শাশুড়ি|শ্বশুর|"
                 r"dadi|dada|dadu|nani|nana|nanu|ammu|abbu|amma|abba|shami|stri|bou|chele|meye|baccha|babu|bhai|bon|"
@@ -329,6 +336,9 @@ def rewrite(text: str) -> str:
     text = _PREGNANT_THEN_WEEKS.sub(lambda m: m.group(1) + _pregnancy(m, 2, 3), text)
     text = _AGE_AFTER_BOYOS.sub(_age_words, text)
     text = _AGE_AFTER_CHILD.sub(_age_words, text)
+    text = _WIFE_WEEKS.sub(lambda m: f"{m.group(1)} {m.group(2)} weeks pregnant" if 6 <= int(m.group(2)) <= 42
+                           else m.group(0), text)
+    text = _AGE_OPENING.sub(lambda m: f"{m.group(1)}{m.group(2)} years old", text)
     text = _AGE_BEFORE_SEX.sub(lambda m: f" , {m.group(1)} years old , {m.group(2)} ", text)
     text = _HEADER.sub(lambda m: m.group(0) if _HEADER_DURATION.match(m.string, m.end(2)) else
                        f" , {m.group(1)} , {m.group(2)} years old , ", text)
