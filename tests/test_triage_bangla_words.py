@@ -132,6 +132,12 @@ FINDINGS = [
     ("kashle kof er sathe rokto ashe", "coughing blood"),
     ("ছয় মাসে অনেক শুকিয়ে গেছে", "weight loss"),
     ("meyer pet er dan dike niche batha", "right lower abdominal pain"),
+    ("পড়ে গিয়ে কবজি ভেঙে গেছে মনে হয়", "broken bone"),
+    ("chacha pore giye pa ta ulta dike ghure gese", "deformity"),
+    ("বাচ্চা কিছু গিলেছে, গলায় আটকে আছে মনে হয়", "object stuck"),
+    ("ranna korte giye gorom tel er chita laglo hate", "burn injury"),
+    ("আম্মুকে কিছু খাওয়ানো যাচ্ছে না", "severe hypo signs"),
+    ("বলে মাঝে মাঝে, মরে গেলে ভাল হত", "suicidal thoughts"),
 ]
 
 
@@ -190,6 +196,10 @@ LEVELS = [
     ("gorome gaye ghamachi, chulkay, onno kono somossa nai", "self_care"),
     # bleeding late in pregnancy, the weeks said without "pregnant" (NICE CKS Antepartum haemorrhage)
     ("আমার বউ ৩৪ সপ্তাহ, হঠাৎ অনেক রক্ত যাচ্ছে", "emergency"),
+    # a low sugar in an elder who cannot be given anything by mouth (JBDS hypoglycaemia; NICE NG17)
+    ("nanur sugar kome gese, ghamchen, kichu khawano jacche na", "emergency"),
+    # a swallowed coin stuck, drooling and unable to swallow (NICE CKS; RCEM)
+    ("ছেলে কয়েন গিলে ফেলেছে, গলায় আটকে আছে মনে হয়, গিলতে পারছে না", "emergency"),
 ]
 
 
