@@ -177,8 +177,8 @@ def test_not_getting_better_goes_on(text, word):
 @pytest.mark.parametrize("text, words", [
     ("কবজি লাল বা ফোলা নয়, নাড়াতে পারি", {"লাল", "ফোলা"}),
     ("পা ফুলে যায়নি, হাঁটতে পারেন", {"ফুলে"}),
-    ("জ্বর, বমি, মাথাব্যথা নেই", {"জ্বর", "বমি", "মাথাব্যথা"}),
-    ("kashi, jor, shash kosto nai, shudhu gola betha", {"kashi", "jor", "kosto"}),
+    ("২ দিন ধরে পেটে ব্যথা। জ্বর, বমি, মাথাব্যথা নেই", {"জ্বর", "বমি", "মাথাব্যথা"}),
+    ("gola betha 2 din. kashi, jor, shash kosto nai, shudhu gola kharap", {"kashi", "jor", "kosto"}),
 ])
 def test_noy_went_not_and_negated_lists(text, words):
     negated, _ = flags(text)
@@ -202,6 +202,15 @@ def test_the_verb_and_its_na_still_read_the_finding():
     names = {row["name"] for row in assess("nanu 2 din dhore shash nite parchen na").findings or []
              if not row["negated"]}
     assert "breathless at rest words" in names
+
+
+@pytest.mark.parametrize("text, word", [
+    ("mathar khushki, chul pora, kono chulkani nai", "khushki"),   # the opening complaint, and "kono" keeps its "no"
+    ("পিঠে ব্যথা, পা ঝিনঝিন, কোনো জ্বর নেই", "ব্যথা"),
+])
+def test_an_opening_list_or_kono_keeps_the_no_to_the_last_item(text, word):
+    negated, _ = flags(text)
+    assert word not in negated
 
 
 def test_a_list_with_its_own_verb_is_not_all_negated():

@@ -138,6 +138,10 @@ FINDINGS = [
     ("ranna korte giye gorom tel er chita laglo hate", "burn injury"),
     ("আম্মুকে কিছু খাওয়ানো যাচ্ছে না", "severe hypo signs"),
     ("বলে মাঝে মাঝে, মরে গেলে ভাল হত", "suicidal thoughts"),
+    ("abba sugar er rogi, insulin nen", "diabetes"),
+    ("দাদির পায়ের আঙুল কালো হয়ে যাচ্ছে", "gangrene"),
+    ("ek chokhe hothat kichu dekhchi na", "sudden vision loss"),
+    ("চোখের সামনে পর্দা নেমে এসেছে", "sudden vision loss"),
 ]
 
 

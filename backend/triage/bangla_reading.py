@@ -284,9 +284,19 @@ def _negated_list(clause: str) -> str:
     return clause
 
 
+_KONO = frozenset(_n(w) for w in ("kono", "kon", "konor", "কোনো", "কোন", "কোনও"))
+
+
 def _negated_lists(text: str) -> str:
+    """(Not the text's opening clause, which says what the matter is: "mathar khushki, chul pora, kono chulkani nai";
+    and not when the last item opens with "kono"/"কোনো", which keeps the "no" to itself.)"""
     parts = _CLAUSE_SPLIT.split(text)
-    return "".join(_negated_list(part) if i % 2 == 0 else part for i, part in enumerate(parts))
+    out = []
+    for i, part in enumerate(parts):
+        opening = not "".join(parts[:i]).strip()
+        last = part.rsplit(",", 1)[-1].split()
+        out.append(part if i % 2 or opening or (last and last[0] in _KONO) else _negated_list(part))
+    return "".join(out)
 
 
 # A note that names its own patient ("পুরুষ ৫০", "৬৬ বছর পুরুষ"): a parent's past illness is family history ("বাবার
