@@ -177,7 +177,7 @@ def test_not_getting_better_goes_on(text, word):
 @pytest.mark.parametrize("text, words", [
     ("কবজি লাল বা ফোলা নয়, নাড়াতে পারি", {"লাল", "ফোলা"}),
     ("পা ফুলে যায়নি, হাঁটতে পারেন", {"ফুলে"}),
-    ("২ দিন ধরে পেটে ব্যথা। জ্বর, বমি, মাথাব্যথা নেই", {"জ্বর", "বমি", "মাথাব্যথা"}),
+    ("২ দিন ধরে পেটে ব্যথা। জ্বর, বমি, মাথাব্যথা নেই", {"জ্বর", "বমি", "মাথা"}),
     ("gola betha 2 din. kashi, jor, shash kosto nai, shudhu gola kharap", {"kashi", "jor", "kosto"}),
 ])
 def test_noy_went_not_and_negated_lists(text, words):

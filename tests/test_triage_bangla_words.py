@@ -142,6 +142,14 @@ FINDINGS = [
     ("দাদির পায়ের আঙুল কালো হয়ে যাচ্ছে", "gangrene"),
     ("ek chokhe hothat kichu dekhchi na", "sudden vision loss"),
     ("চোখের সামনে পর্দা নেমে এসেছে", "sudden vision loss"),
+    # one spelling of the pain word reads every phrase written with another
+    ("abbar buke bhetha korche", "chest pain"),
+    ("mathay bhetha 2 din", "headache"),
+    ("কাল থেকে মাথাব্যাথা", "headache"),
+    ("ছেলের পেটব্যথা", "abdominal pain"),
+    ("kumor e bhethay uthte pari na", "back pain"),
+    ("gola bethha, dhok gilte kosto", "sore throat"),
+    ("buk dhak dhak kore raate", "palpitations"),
 ]
 
 

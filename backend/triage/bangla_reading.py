@@ -39,8 +39,9 @@ _ROMAN_WORDS = frozenset((
     "dadi dadir dada dadar dadu nani nanir nanu nanur ammu ammur abbu abbur amma abba chele cheler cheleke meye meyer "
     "meyeke baccha bacchar bacca bachcha babu babur shishu shami shamir stri strir bou bour bouer bouyer bon boner bhai bhaier "
     "bhaiya mayer babar chacha chachi khala fupu nati natni rogi nai nei noy betha bhetha batha byatha jor jwor kashi "
-    "matha na ni komchena komena komeni sarchena sarena sareni hoyna hoyni gorome").split())
-_WORD_SPLIT = str.maketrans({c: " " for c in ",.;:!?()[]/-+'\"0123456789\n"})
+    "matha na ni komchena komena komeni sarchena sarena sareni hoyna hoyni gorome vetha bytha baytha bettha bethha "
+    "beatha beetha kumor").split())
+_WORD_SPLIT = str.maketrans({c: " " for c in ",.;:!?()[]/-+'\"0123456789\n*~"})
 
 
 def _bangla_or_romanised(text: str) -> bool:
@@ -237,6 +238,15 @@ _SYMPTOM_GOES_ON = re.compile(
     r"gha|sordi|pain|bomi|dayria)\s+)(jacche|jachhe|jay|jai|jaitese|jaiteche)\s+na(?![a-z])")
 
 
+# One spelling for the pain word, so every phrase written with one spelling reads them all: romanised "bhetha",
+# "batha", "bytha", "bethha", "beetha"... as "betha" ("byatha" is left as written: its phrases are written out) (endings kept: "bhethay" is "bethay"); in Bangla script
+# "ব্যাথা" as "ব্যথা", and a pain word joined to its place ("মাথাব্যথা", "পেটব্যাথা") written apart ("মাথা ব্যথা").
+_PAIN_SPELLING = re.compile(r"(?<![a-z])(?:bhetha|vetha|batha|bytha|baytha|bettha|bethha|beatha|beetha)")
+_PAIN_SPELLING_BN = _nfc(r"ব্যাথা")
+_PAIN_JOINED_BN = _nfc(r"(?<=[\u0980-\u09ff])(?<!\u09cd)(ব্যথা)")
+_KOMOR = re.compile(r"(?<![a-z])kumor")
+
+
 # "গরমে" / "gorome" is "in the heat" (the weather), not skin that feels hot ("লাল আর গরম"): "গরমে পিঠে লাল ঘামাচি" is a
 # heat rash, not a hot red patch. Read as one word for the hot season, in the text and in the knowledge alike.
 _IN_THE_HEAT = _nfc(r"(?<![\u0980-\u09ff])গরমে(?![\u0980-\u09ff])")
@@ -335,6 +345,11 @@ def rewrite(text: str) -> str:
     if "pra" in text or _n("প্রায") in text:
         text = _ABOUT_TIME.sub(_about_time, text)
     text = _NOT_BETTER.sub(_not_better, text)
+    text = _PAIN_SPELLING.sub("betha", text)
+    if "kumor" in text:
+        text = _KOMOR.sub("komor", text)
+    if not text.isascii():
+        text = _PAIN_JOINED_BN.sub(r" \1", _PAIN_SPELLING_BN.sub(_n("ব্যথা"), text))
     text = _IN_THE_HEAT.sub(_n("গরমকালে"), text)
     if "gorome" in text:
         text = _IN_THE_HEAT_ROMAN.sub("gormokale", text)
