@@ -150,6 +150,12 @@ FINDINGS = [
     ("kumor e bhethay uthte pari na", "back pain"),
     ("gola bethha, dhok gilte kosto", "sore throat"),
     ("buk dhak dhak kore raate", "palpitations"),
+    ("রাতে দম বন্ধ হয়ে আসে", "shortness of breath"),
+    ("chele majhe majhe fit hoye jay", "seizure"),
+    ("নানা আজ ভুল বকছেন", "confusion"),
+    ("bacchar buke sai sai shobdo", "wheeze"),
+    ("বুকের বাম দিকে চিনচিন করে", "chest pain"),
+    ("সারাদিন মাথা ধরে থাকে", "headache"),
 ]
 
 
