@@ -156,6 +156,9 @@ FINDINGS = [
     ("bacchar buke sai sai shobdo", "wheeze"),
     ("বুকের বাম দিকে চিনচিন করে", "chest pain"),
     ("সারাদিন মাথা ধরে থাকে", "headache"),
+    ("meye blade diye hat kete feleche", "self-harm"),
+    ("ভাই বলে কানের কাছে কেউ কথা বলে", "psychotic symptoms"),
+    ("dadi uthane pore gelen", "fell down"),
 ]
 
 
@@ -218,6 +221,8 @@ LEVELS = [
     ("nanur sugar kome gese, ghamchen, kichu khawano jacche na", "emergency"),
     # a swallowed coin stuck, drooling and unable to swallow (NICE CKS; RCEM)
     ("ছেলে কয়েন গিলে ফেলেছে, গলায় আটকে আছে মনে হয়, গিলতে পারছে না", "emergency"),
+    # self-harm by cutting, bleeding stopped: seen the same day (NICE NG225)
+    ("মেয়ে আবার ব্লেড দিয়ে হাত কেটেছে, রক্ত থেমেছে", "urgent"),
 ]
 
 
