@@ -770,3 +770,26 @@ def test_describing_words_listed_with_commas_describe_one_thing():
     result = assess("his right calf is warm, puffy, tender since the weekend")
     assert affirmed(result, "one swollen calf") or affirmed(result, "calf swollen one side")
     assert affirmed(assess("a hot, swollen, painful left calf since yesterday"), "one swollen calf")
+
+
+@pytest.mark.parametrize("text", [
+    "it feels like someone is standing on my chest and I'm clammy",
+    "tightness behind my breastbone spreading into both arms",
+    "out of nowhere I couldn't breathe, sharp pain in the right side of my chest",
+    "mum collapsed in the kitchen and isn't responding",
+    "my son fell off the trampoline and knocked himself out for a minute",
+    "woke up with my left arm and leg not working",
+    "my daughter's lips are going purple and she's breathing really fast",
+])
+def test_red_flags_in_everyday_words_are_emergencies(text):
+    # TRIAGE red flags: heart, breathing, clots, consciousness, stroke (NICE CG95, NG158, NG232, NG128)
+    assert assess(text).urgency == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "I couldn't breathe through my nose last night with this cold",
+    "my face looks a bit droopy and tired after no sleep",
+    "kids are hard to wake up for school every morning",
+])
+def test_everyday_words_near_a_red_flag_are_not_emergencies(text):
+    assert assess(text).urgency != "emergency"

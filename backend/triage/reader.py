@@ -1613,6 +1613,7 @@ _NOT_THE_SYMPTOM_AFTER = {"fever": frozenset({"hay"})}
 
 # A blocked nose is not breathlessness: "hard to breathe through my nose".
 _NOT_THE_SYMPTOM_BEFORE = {"shortness of breath": ("through", "nose"),
+                           "breathless at rest words": ("through", "nose"),
                            # "? ectopic pregnancy" is not the heart's ectopic beats
                            "ectopic beats": (stem("pregnancy"),),
                            # "status post" (s/p) is after an operation or event, not status epilepticus
