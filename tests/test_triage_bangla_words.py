@@ -159,6 +159,9 @@ FINDINGS = [
     ("meye blade diye hat kete feleche", "self-harm"),
     ("ভাই বলে কানের কাছে কেউ কথা বলে", "psychotic symptoms"),
     ("dadi uthane pore gelen", "fell down"),
+    ("bam dike chest e chap lagche", "chest pain"),
+    ("meyer pet e pain, khete chay na", "abdominal pain"),
+    ("abbar breathing problem hocche kal theke", "shortness of breath"),
 ]
 
 
