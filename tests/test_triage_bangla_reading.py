@@ -151,6 +151,28 @@ def test_an_age_opening_the_text_and_weeks_said_of_a_wife():
     assert "pregnant" not in expanded_text("ami 3 soptaho dhore kashi")
 
 
+@pytest.mark.parametrize("text, celsius", [
+    ("jor eksho tin, kapuni", 39.4),
+    ("জ্বর একশো দুই ডিগ্রি", 38.9),
+    ("kal raate jor 104 porjonto uthse", 40.0),
+    ("জ্বর ১০৩ পর্যন্ত উঠেছিল", 39.4),
+])
+def test_a_fever_in_words_or_up_to_a_reading(text, celsius):
+    assert facts(text).temp_c == pytest.approx(celsius, abs=0.1)
+
+
+def test_a_pressure_up_to_a_number_is_no_temperature():
+    assert facts("pressure 100 porjonto uthse, jor nai").temp_c is None
+
+
+def test_observations_with_bangla_labels():
+    read = facts("কমিউনিটি ক্লিনিক: পালস ১২৪, বিপি ৮৬/৫০, অক্সিজেন ৯০%")
+    assert read.observations.get("hr") == 124 and read.observations.get("sbp") == 86
+    assert read.observations.get("spo2") == 90
+    assert facts("nanur pressure 84/50, jor").observations.get("sbp") == 84
+    assert "hypoglycaemia" in expanded_text("সুগার ২.৬, ঘামছেন")
+
+
 def test_a_header_sex_before_a_duration_is_no_age():
     read = facts("জিপি নোট: ৭০ বছর পুরুষ, ৩ বছর ধরে হাঁটুতে ব্যথা")
     assert read.age_years == 70 and read.days == 3 * 365

@@ -40,7 +40,7 @@ _ROMAN_WORDS = frozenset((
     "meyeke baccha bacchar bacca bachcha babu babur shishu shami shamir stri strir bou bour bouer bouyer bon boner bhai bhaier "
     "bhaiya mayer babar chacha chachi khala fupu nati natni rogi nai nei noy betha bhetha batha byatha jor jwor kashi "
     "matha na ni komchena komena komeni sarchena sarena sareni hoyna hoyni gorome vetha bytha baytha bettha bethha "
-    "beatha beetha kumor").split())
+    "beatha beetha kumor eksho aksho").split())
 _WORD_SPLIT = str.maketrans({c: " " for c in ",.;:!?()[]/-+'\"0123456789\n*~"})
 
 
@@ -316,6 +316,39 @@ _PARENT_HAD = _nfc(r"(?<![a-z\u0980-\u09ff])(বাবার|মায়ের|
                    r"hoisilo)(?![a-z\u0980-\u09ff])")
 
 
+# Observations with Bangla labels, as community clinics and village doctors write them: "পালস ১৩০", "বিপি ৮০/৫০",
+# "অক্সিজেন ৮৮%", "সুগার ২.৮", "pressure 80/50" are read with the English labels the reader knows.
+_BN_OBS = [
+    (_nfc(r"(?<![\u0980-\u09ff])(?:পালস|পাল্স|নাড়ি|নাড়ির গতি|হার্ট রেট|হার্টরেট|হৃদস্পন্দন)\s*[:=-]?\s*(?=\d)"), "pulse "),
+    (_nfc(r"(?<![\u0980-\u09ff])(?:বিপি|ব্লাড প্রেশার|ব্লাড প্রেসার|রক্তচাপ|প্রেশার|প্রেসার)\s*[:=-]?\s*(?=\d{2,3}\s*/\s*\d)"), "bp "),
+    (re.compile(r"(?<![a-z])(?<!blood )(?:pressure|presar|preshar|presser)\s*[:=-]?\s*(?=\d{2,3}\s*/\s*\d)"), "bp "),
+    (_nfc(r"(?<![\u0980-\u09ff])(?:অক্সিজেন|স্যাচুরেশন|স্যাচুরেশান|স্যাচ|সেচুরেশন)\s*[:=-]?\s*(?=\d{2,3}\s*%)"), "spo2 "),
+    (re.compile(r"(?<![a-z])(?:oxygen|saturation|sat)\s*[:=-]?\s*(?=\d{2,3}\s*%)"), "spo2 "),
+    (_nfc(r"(?<![\u0980-\u09ff])(?:রক্তে সুগার|ব্লাড সুগার|সুগার|গ্লুকোজ)\s*[:=-]?\s*(?=\d)"), "blood sugar "),
+]
+# A hundred and some in words ("jor eksho dui", "জ্বর একশো তিন"): 101 to 106.
+_HUNDRED_AND = _nfc(r"(?<![a-z\u0980-\u09ff])(?:eksho|aksho|ekso|akso|একশো|একশ|একশত|একশ')\s*"
+                    r"(ek|dui|du|tin|teen|char|pach|panch|paanch|choy|soy|এক|দুই|তিন|চার|পাঁচ|পাচ|ছয়|ছয়)(?![a-z\u0980-\u09ff])")
+_UNITS = {_n(k): v for k, v in {"ek": 1, "dui": 2, "du": 2, "tin": 3, "teen": 3, "char": 4, "pach": 5, "panch": 5,
+                                "paanch": 5, "choy": 6, "soy": 6, "এক": 1, "দুই": 2, "তিন": 3, "চার": 4, "পাঁচ": 5,
+                                "পাচ": 5, "ছয়": 6, "ছয়": 6}.items()}
+# A fever "up to 104" ("jor 104 porjonto uthse", "১০৩ পর্যন্ত উঠেছে"): Fahrenheit, in a text about fever.
+_FEVER_WORD = _nfc(r"(?<![a-z\u0980-\u09ff])(?:jor|jwor|jwar|zor|jorer|জ্বর|জর|তাপ|fever|temp)")
+_UP_TO_TEMP = _nfc(r"(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:°\s*)?(?=(?:porjonto|পর্যন্ত|uthe|uthse|uthche|uthchilo|উঠে|উঠছে|উঠেছে|"
+                   r"উঠেছিল|উঠেছিলো)(?![a-z\u0980-\u09ff]))")
+_NOT_TEMP_BEFORE = re.compile(r"(?:bp|pressure|sugar|pulse|spo2|hr|rr|ojon|weight|প্রেশার|সুগার|ওজন)\W*$")
+
+
+def _up_to_temp(match: re.Match) -> str:
+    try:
+        value = float(match.group(1))
+    except ValueError:
+        return match.group(0)
+    if not 95 <= value <= 108 or _NOT_TEMP_BEFORE.search(match.string, max(0, match.start() - 14), match.start()):
+        return match.group(0)
+    return f"{match.group(1)} deg f "
+
+
 # For any text: "T 99.8F" is a temperature (a decimal is never an age), "CBG 38 mg/dl" a blood sugar of 2.1 mmol/L.
 _DECIMAL_HINT = re.compile(r"\.\d{1,2}\s?[fc](?![a-z])")
 _DECIMAL_TEMP = re.compile(r"(?<![\d.])(\d{2,3}\.\d{1,2})\s?([fc])(?![a-z])")
@@ -342,6 +375,11 @@ def rewrite(text: str) -> str:
     if not _bangla_or_romanised(text):
         return text
     text = _numbers_in_words(text)
+    text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
+    for pattern, label in _BN_OBS:
+        text = pattern.sub(label, text)
+    if _FEVER_WORD.search(text):
+        text = _UP_TO_TEMP.sub(_up_to_temp, text)
     if "pra" in text or _n("প্রায") in text:
         text = _ABOUT_TIME.sub(_about_time, text)
     text = _NOT_BETTER.sub(_not_better, text)
