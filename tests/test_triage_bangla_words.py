@@ -162,6 +162,10 @@ FINDINGS = [
     ("bam dike chest e chap lagche", "chest pain"),
     ("meyer pet e pain, khete chay na", "abdominal pain"),
     ("abbar breathing problem hocche kal theke", "shortness of breath"),
+    ("babur mathar talu fule uthse", "bulging fontanelle"),
+    ("মেয়ে বারবার কান টেনে কাঁদছে", "ear pain"),
+    ("ছোট ছেলে টয়লেট ক্লিনার খেয়ে ফেলেছে", "poisoning or ingestion"),
+    ("গায়ে গুটি বসন্তের মতো দানা", "chickenpox"),
 ]
 
 
