@@ -102,7 +102,7 @@ FINDINGS = [
     ("হাঁটুর নিচে লাল জায়গাটা বড় হচ্ছে", "spreading redness"),
     ("ছেলের চোখের পাতা ফুলে ঢোল", "swollen eyelid"),
     ("meyer chokher upor ta fule gese", "swollen eyelid"),
-    ("বাবুর মুখ দিয়ে সারাদিন লালা পড়ে", "teething"),
+    ("বাবু সারাদিন লালা ফেলে", "teething"),
     ("lala fele r sob kichu kamray", "teething"),
     ("রোদে পুড়ে পিঠ লাল হয়ে গেছে", "sunburn"),
     ("saradin rode pure ghar lal hoye gese", "sunburn"),
@@ -166,6 +166,9 @@ FINDINGS = [
     ("মেয়ে বারবার কান টেনে কাঁদছে", "ear pain"),
     ("ছোট ছেলে টয়লেট ক্লিনার খেয়ে ফেলেছে", "poisoning or ingestion"),
     ("গায়ে গুটি বসন্তের মতো দানা", "chickenpox"),
+    ("pete betha, pither dike jay", "pain through to the back"),
+    ("গলা ফুলে গেছে, ঢোক গিলতে কষ্ট", "sore throat"),
+    ("৩ সপ্তাহ ধরে গলা বসে গেছে", "hoarse voice"),
 ]
 
 
