@@ -793,3 +793,36 @@ def test_red_flags_in_everyday_words_are_emergencies(text):
 ])
 def test_everyday_words_near_a_red_flag_are_not_emergencies(text):
     assert assess(text).urgency != "emergency"
+
+
+# ---- kb-reader2: fractions that name the person, third parties' lists, past checks, bare durations --------
+
+@pytest.mark.parametrize("text, age", [
+    ("3/12 ex-prem boy with a runny nose and cough", 0.25),
+    ("Health visitor: 8/12 chewing everything and drooling, gnawing on toys", 0.667),
+    ("HV: 5/12, bottle fed, wet nappies fine, mild cough", 0.417),
+    ("2/12 F, temp 38.1, feeding less", 0.167),
+])
+def test_a_fraction_naming_the_person_is_an_age(text, age):
+    # Clinicians write an infant's age as months (N/12) or weeks (N/52) before the child, a birth history or M/F
+    result = assess(text)
+    assert result.facts.get("age_years") == pytest.approx(age, abs=0.01)
+    assert not (result.facts.get("days") or 0) >= 60
+
+
+@pytest.mark.parametrize("text", [
+    "baby girl with a cough for 2/12",
+    "toddler, cough x 3/12, otherwise well",
+    "cough 2/52 in a boy aged 4",
+])
+def test_a_fraction_after_for_x_or_a_symptom_is_a_duration(text):
+    assert (assess(text).facts.get("days") or 0) >= 14
+
+
+def test_an_infants_breathing_rate_is_judged_on_the_childs_scale_when_her_age_is_a_fraction():
+    # NICE NG143 / NG9: RR 52 at 3 months is not an adult's RR over 25; mild recession and fewer feeds are amber
+    text = ("HV: 3/12 ex-term boy, cold for 2 days, now coughing, taking about two thirds of his usual feeds, "
+            "RR 52, mild recession, no grunting, sats 96%, no apnoea")
+    result = assess(text)
+    assert result.urgency == "urgent"
+    assert not affirmed(result, "red flag observation")

@@ -804,15 +804,21 @@ _FRACTION_OLD = re.compile(r"(?<![\d/.])(?<![a-z])" + _FRACTION + r"(?=\s*-?\s*o
 _FRACTION_AFTER_CUE = re.compile(
     r"(?<![a-z])(aged?|baby|infant|neonate|newborn|boy|girl|son|daughter|child|toddler|twins?)\s*:?\s*"
     + _FRACTION + _NOT_AGE_AFTER)
-_FRACTION_OPENING = re.compile(r"^\s*" + _FRACTION + _NOT_AGE_AFTER)
+# A note may open with its writer's label ("HV: 7/12 ...", "Paeds tel: 4/12 ..."): the fraction still opens it.
+_FRACTION_OPENING = re.compile(r"^(\s*(?:[a-z]{1,8}(?:\s+[a-z]{1,8})?\s*:\s*)?)" + _FRACTION + _NOT_AGE_AFTER)
 _CHILD_NOTE = re.compile(r"(?<![a-z])(?:baby|babies|infant|neonate|neonatal|newborn|child|boy|girl|son|daughter|"
-                         r"toddler|feeds?|feeding|nappies|nappy|breastfed|bottle fed|formula fed|born)(?![a-z])")
+                         r"toddler|feeds?|feeding|nappies|nappy|breastfed|bottle fed|formula fed|born|hv|"
+                         r"health visitor|teething|gnawing)(?![a-z])")
 
 
 # "9/52 baby", "6/12 boy": a fraction before the child it belongs to; "HV visit. 5/52, term, BF": a fraction opening
 # a sentence of a baby's note, followed by how the baby was born or is fed.
-_FRACTION_BEFORE_CHILD = re.compile(r"(?<![\d/.])(?<![a-z])" + _FRACTION + r"(?=\s*(?:baby|babies|infant|neonate|"
-                                    r"newborn|boy|girl|son|daughter|child|toddler|twins?)(?![a-z]))")
+# "4/12 ex-term girl", "3/12 ex 32/40 boy", "5/12 M", "2/12 F, fever": the fraction names the person (a birth
+# history, M or F may stand between), unless a duration word ("x", "for", "since") comes before it.
+_FRACTION_BEFORE_CHILD = re.compile(r"(?<![\d/.])(?<![a-z])(?<!for )(?<!since )(?<!x )" + _FRACTION
+                                    + r"(?=\s*(?:(?:ex\s*)?(?:term|prem|premature|preterm|\d{2}\s*/\s*40|"
+                                    r"\d{2}\s*weeks?|\d{2}\s*wk)\s*,?\s*)?(?:baby|babies|infant|neonate|"
+                                    r"newborn|boy|girl|son|daughter|child|toddler|twins?|m|f|male|female)(?![a-z/]))")
 _FRACTION_BABY_SENTENCE = re.compile(r"(?:^|(?<=[.;:]))\s*" + _FRACTION + r"(?=\s*,?\s*(?:term|prem|preterm|ex prem|"
                                      r"bf|ff|ebf|breastfed|breast fed|bottle fed|formula fed|born)(?![a-z]))")
 
@@ -825,7 +831,7 @@ def _fraction_ages(text: str) -> str:
         lambda m: f" {m.group(1)} {m.group(2)} {_FRACTION_UNIT[m.group(3)]} old ", text)
     text = _FRACTION_BEFORE_CHILD.sub(lambda m: f" {m.group(1)} {_FRACTION_UNIT[m.group(2)]} old ", text)
     if _CHILD_NOTE.search(text):
-        text = _FRACTION_OPENING.sub(lambda m: f" {m.group(1)} {_FRACTION_UNIT[m.group(2)]} old ", text)
+        text = _FRACTION_OPENING.sub(lambda m: f"{m.group(1)} {m.group(2)} {_FRACTION_UNIT[m.group(3)]} old ", text)
     if "/" in text:
         text = _FRACTION_BABY_SENTENCE.sub(lambda m: f" {m.group(1)} {_FRACTION_UNIT[m.group(2)]} old ", text)
     return text
