@@ -826,3 +826,22 @@ def test_an_infants_breathing_rate_is_judged_on_the_childs_scale_when_her_age_is
     result = assess(text)
     assert result.urgency == "urgent"
     assert not affirmed(result, "red flag observation")
+
+
+@pytest.mark.parametrize("text", [
+    "My 6 year old son has chickenpox, spots since yesterday, itchy but eating and playing. Nobody in the house "
+    "is pregnant or has a low immune system.",
+    "Chickenpox day 2 in a 5yo, afebrile, well. No contact with pregnant women or anyone immunocompromised.",
+    "my daughter has chickenpox, no one at home has cancer treatment or is expecting a baby",
+])
+def test_a_denial_over_a_third_partys_list_leaves_no_risk_context_for_the_patient(text):
+    # "nobody ... is X or has Y": every verb after "nobody" is nobody's (ConText: the negation's scope runs to a
+    # terminator, and "or has" is not one here); uncomplicated chickenpox in a well child is self-care (NHS)
+    result = assess(text)
+    assert not affirmed(result, "pregnant") and not affirmed(result, "immunosuppressed")
+    assert result.urgency == "self_care"
+
+
+def test_nobodys_scope_ends_at_a_new_subject_or_but():
+    assert affirmed(assess("nobody else at home is unwell but she is pregnant and has chickenpox"), "pregnant")
+    assert affirmed(assess("no one at home has chickenpox and I have a rash and a fever"), "fever")

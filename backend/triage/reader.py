@@ -1241,6 +1241,16 @@ NEGATION_PRE = _phrases(
     "ruled out", "rules out", "nor", "neither", "no sign of", "no signs of", "no evidence of", "no history of",
     "isnt", "wasnt", "not had", "no complaints of", "no c/o", "nil", "none", "didnt", "did not", "doesnt",
     "hasnt", "havent", "dont", "nothing", "nobody", "no one", "noone", "none of")
+# Nobody is the subject: what follows is denied of everyone it names, however many verbs it runs over.
+_NOBODY = _phrases("nobody", "no one", "noone", "no body", "none of us", "none of them", "no other", "no others",
+                   "no contact with", "not in contact with", "no known contact with", "not been near", "hasnt been near",
+                   "not been around", "no exposure to")
+# Within "nobody ..." the verbs ("has", "is", "with", "got") are nobody's; only ConText's contrast and
+# new-subject terms end it ("nobody else is ill but she is pregnant").
+_NOBODY_TERMINATORS = _phrases(
+    "but", "however", "although", "though", "except", "apart from", "aside from", "which", "whereas", "while",
+    "so", "because", "kintu", "কিন্তু", "tobe", "i", "im", "she", "he", "shes", "hes", "they", "we", "my", "her",
+    "his", "our", "the patient", "pt", "patient")
 # ConText pseudo-triggers (Chapman et al.; medspaCy defaults): they contain a negation word and negate nothing
 # after them ("no change in chest pain", "not only", "gram negative"); the words after "no" in the trigger
 # itself are negated ("no increase" is not a worsening).
@@ -1843,6 +1853,13 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                     if not _starts(stems, k, NEGATION_PRE):
                         negated[k] = True
             stop = _forward_scope(stems, i + best, end, across_commas=across)
+            if flags is negated and _starts(stems, i, _NOBODY):
+                # "no one at home is pregnant or has a weak immune system": every verb after "nobody" is
+                # nobody's, so "or has ..." goes on denying; only a terminator or the clause's end stops it
+                stop = i + best
+                while stop < end and (stems[stop] not in CLAUSE_PUNCT or stems[stop] == ",") \
+                        and not (stop > i + best and _starts(stems, stop, _NOBODY_TERMINATORS)):
+                    stop += 1
             if flags is negated and stop < end and stems[stop] == ",":
                 stop = _open_list_end(stems, i + best, stop, end)
             for k in range(i + best, stop):
