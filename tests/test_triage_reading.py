@@ -845,3 +845,19 @@ def test_a_denial_over_a_third_partys_list_leaves_no_risk_context_for_the_patien
 def test_nobodys_scope_ends_at_a_new_subject_or_but():
     assert affirmed(assess("nobody else at home is unwell but she is pregnant and has chickenpox"), "pregnant")
     assert affirmed(assess("no one at home has chickenpox and I have a rash and a fever"), "fever")
+
+
+@pytest.mark.parametrize("text, days", [
+    ("red patch on the white of my eye since this morning, no pain, BP checked at the surgery last month was fine", 0.3),
+    ("feeling tired, bloods 2 weeks ago normal", None),
+    ("sore knee since yesterday, x-ray of it 3 years ago was normal", 1),
+])
+def test_a_past_checks_time_is_not_the_complaints_duration(text, days):
+    # "BP last month", "bloods 2 weeks ago" date a check, not how long the complaint has gone on
+    got = assess(text).facts.get("days")
+    assert (got is None if days is None else got == pytest.approx(days))
+
+
+def test_a_complaint_over_the_last_month_is_still_its_duration():
+    assert assess("headache most days for the last month").facts.get("days") == 30
+    assert assess("cough 3 weeks ago that has not gone").facts.get("days") >= 21

@@ -931,7 +931,7 @@ _UNIT = (r"(minutes?|min|hours?|h|days?|d|nights?|weeks?|w|months?|mo|years?|y|d
 _DURATION_PATTERNS = [re.compile(p) for p in (
     r"(?:for|since|past|last|over|x|about|almost|nearly|around|already|been)\s*(?:the\s+)?(?:past\s+|last\s+)?" + _NUM
     + r"\s*(?:-\s*)?" + _UNIT + r"(?![a-z])",
-    _NUM + r"\s*" + _UNIT + r"\s*(?:ago|now|ongoing|history|duration|of\s)",
+    r"(?<![a-z0-9])" + _NUM + r"\s*" + _UNIT + r"\s*(?:ago|now|ongoing|history|duration|of\s)",  # not "ray of"
     _NUM + r"\s*" + _UNIT + r"\s*(?:ধরে|dhore|dhorei|dhre|theke|থেকে|hoy|holo|hoilo|হলো|হল|যাবত|jabot)",
     # a bare "2 din", "1 soptaho", "৩ দিন" in Bangla is how long (a baby's "6 soptaher" is an age)
     r"(?<![a-z0-9])" + _NUM + r"\s*(din|soptaho|shoptaho|ghonta|ghanta|দিন|ঘন্টা|ঘণ্টা)(?![a-z])",
@@ -1198,12 +1198,30 @@ def _past_episode_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A past check's time is not the symptom's duration: "BP at GP last month 128/80", "bloods last month normal",
+# "smear 2 years ago", "ECG last week NAD". A check or result named before "last ..." or "... ago" in the same clause
+# dates that check; "for", "since", "over" still give how long the complaint has gone on.
+_CHECK_BEFORE = re.compile(
+    r"(?<![a-z])(?:bp|blood pressure|bloods?|blood tests?|blood work|tests?|tested|checked|check|check up|checkup|"
+    r"review|reviewed|scan|scanned|x ray|xray|cxr|ecg|ekg|echo|smear|screening|results?|hba1c|fbc|u&e|lfts?|tfts?|"
+    r"psa|urine dip|dipstick|mot|appointment|appt|vaccine|vaccinated|jab|booster|saw (?:the |a |my )?gp|seen by|"
+    r"seen at|visit|visited|optician|optometrist|dentist)(?![a-z])[^.;,!?\n]{0,30}$")
+_CHECK_TIME = re.compile(r"\s*(?:last|past|the last|the past|(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)"
+                        r"\s*(?:days?|weeks?|months?|years?|wks?|yrs?)\s*(?:ago|back))(?![a-z])")
+
+
+def _past_check_time(text: str, start: int) -> bool:
+    return bool(_CHECK_TIME.match(text, start)) and bool(_CHECK_BEFORE.search(text[max(0, start - 60):start]))
+
+
 def read_duration_days(text: str) -> float | None:
     found: list[float] = []
     past = _past_episode_spans(text) if _PAST_EPISODE_CUE.search(text) else ()
     for pattern in _DURATION_PATTERNS:
         for match in pattern.finditer(text):
             if past and any(a <= match.start() < b for a, b in past):
+                continue
+            if _past_check_time(text, match.start()):
                 continue
             if match.group(1) == "day":  # "this is day 5"
                 found.append(float(match.group(2)))
@@ -1220,7 +1238,8 @@ def read_duration_days(text: str) -> float | None:
             found.append(count * 30)
     for pattern, days in _DURATION_PHRASES:
         for match in pattern.finditer(text):
-            if not (past and any(a <= match.start() < b for a, b in past)):
+            if not (past and any(a <= match.start() < b for a, b in past)) \
+                    and not _past_check_time(text, match.start()):
                 found.append(days)
                 break
     return round(max(found), 3) if found else None
