@@ -861,3 +861,21 @@ def test_a_past_checks_time_is_not_the_complaints_duration(text, days):
 def test_a_complaint_over_the_last_month_is_still_its_duration():
     assert assess("headache most days for the last month").facts.get("days") == 30
     assert assess("cough 3 weeks ago that has not gone").facts.get("days") >= 21
+
+
+@pytest.mark.parametrize("text, days", [
+    ("tummy bloating 3 months, worse after meals", 90),
+    ("low back ache 6 weeks, no leg symptoms", 42),
+    ("Pt c/o dry cough 4 weeks and hoarse voice", 28),
+])
+def test_a_bare_duration_after_the_complaint_is_its_duration(text, days):
+    assert assess(text).facts.get("days") == pytest.approx(days)
+
+
+@pytest.mark.parametrize("text", [
+    "my son is 6 weeks, snuffly",
+    "I'm 30 weeks, headache",
+    "take paracetamol every 4 hours, headache",
+])
+def test_an_age_a_gestation_or_a_frequency_is_not_a_bare_duration(text):
+    assert (assess(text).facts.get("days") or 0) < 28

@@ -928,6 +928,12 @@ _UNIT_DAYS = {
 }
 _UNIT = (r"(minutes?|min|hours?|h|days?|d|nights?|weeks?|w|months?|mo|years?|y|din|saptah|soptaho|shoptaho|mash|"
          r"mas|bochor|bochhor|bosor|ghonta|ghanta|দিন|সপ্তাহ|মাস|বছর|ঘন্টা|ঘণ্টা|মিনিট)")
+_BARE_DURATION_NOT_AFTER = "".join(
+    rf"(?<!\b{w} )" for w in sorted(set((
+        "baby babies son daughter boy girl child kid kids twin twins he she hes shes is am im m s was were are aged "
+        "age only just nearly almost about around now pregnant gestation post postpartum postnatal partum term prem "
+        "old every each per in within after before next than nephew niece grandson granddaughter brother sister "
+        "infant newborn toddler the a an of at by to our my his her their up weeks months").split())))
 _DURATION_PATTERNS = [re.compile(p) for p in (
     r"(?:for|since|past|last|over|x|about|almost|nearly|around|already|been)\s*(?:the\s+)?(?:past\s+|last\s+)?" + _NUM
     + r"\s*(?:-\s*)?" + _UNIT + r"(?![a-z])",
@@ -937,6 +943,10 @@ _DURATION_PATTERNS = [re.compile(p) for p in (
     r"(?<![a-z0-9])" + _NUM + r"\s*(din|soptaho|shoptaho|ghonta|ghanta|দিন|ঘন্টা|ঘণ্টা)(?![a-z])",
     r"(?<!বয়স )(?<![a-z0-9])" + _NUM + r"\s*(সপ্তাহ)(?!ের)",
     r"(?<![a-z0-9])x\s*" + _NUM + r"\s*" + _UNIT + r"(?![a-z])",
+    # a bare "bloating 3 months", "back pain 6 weeks," after the complaint's word (not after a person, "is",
+    # "aged", "pregnant", "in", "every": an age, a gestation, a time to come or a frequency)
+    r"(?<=[a-z] )" + _BARE_DURATION_NOT_AFTER + r"(\d{1,3})\s*(hours?|days?|nights?|weeks?|wks?|months?|years?|yrs?)"
+    r"(?=\s*(?:[.,;:)!?\n]|$|(?:and|now|with|but|ongoing|duration|hx|history)(?![a-z])))",
     # "this is day 5", "it's day 3 now", "now on day 4" of the illness (not "day 5 of my period", "post op day 3")
     r"(?<![a-z])(?:this is|it is|its|it s|now on|on|today is|now)\s+(day)\s+(\d{1,2})(?!\d)(?!\.\d)"
     r"(?!\s*(?:of (?:my|her|the) (?:period|cycle|pill|course|antibiotics)|post))",
