@@ -879,3 +879,21 @@ def test_a_bare_duration_after_the_complaint_is_its_duration(text, days):
 ])
 def test_an_age_a_gestation_or_a_frequency_is_not_a_bare_duration(text):
     assert (assess(text).facts.get("days") or 0) < 28
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("my little boy is not eating and vomiting since lunch", "vomiting"),
+    ("she isn't feeding well and floppy", "floppy baby"),
+    ("not sleeping and low mood for weeks", "low mood"),
+])
+def test_a_negated_activity_and_a_symptom_deny_the_activity_only(text, symptom):
+    # ConText: "and" joining a denied activity to a symptom ends the negation's scope
+    assert affirmed(assess(text), symptom)
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("no fever and cough", "cough"),
+    ("denies chest pain and palpitations", "palpitations"),
+])
+def test_a_negated_list_of_symptoms_joined_by_and_stays_denied(text, symptom):
+    assert not affirmed(assess(text), symptom)

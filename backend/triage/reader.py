@@ -1270,6 +1270,30 @@ NEGATION_PRE = _phrases(
     "ruled out", "rules out", "nor", "neither", "no sign of", "no signs of", "no evidence of", "no history of",
     "isnt", "wasnt", "not had", "no complaints of", "no c/o", "nil", "none", "didnt", "did not", "doesnt",
     "hasnt", "havent", "dont", "nothing", "nobody", "no one", "noone", "none of")
+# "not eating and vomiting": a negated activity joined by "and" to a symptom denies the activity only; the symptom
+# after "and" is a second finding of its own (ConText: the conjunction ends the scope when it joins unlike things).
+# "not eating and drinking", "not eating or drinking" (two activities, or "or") stay one denial.
+_ACTIVITIES = frozenset(t.stem for t in tokens(
+    "eating eat drinking drink feeding feed sleeping sleep walking walk talking talk playing play moving move "
+    "weeing wee peeing pee pooing poo settling settle smiling smile responding respond waking wake"))
+_ACTIVITY_FILLERS = frozenset(t.stem for t in tokens(
+    "well much properly normally anything any at all enough as usual very really"))
+
+
+def _activity_and_symptom_end(stems: list[str], start: int, stop: int) -> int:
+    k = start
+    if k >= stop or stems[k] not in _ACTIVITIES:
+        return stop
+    k += 1
+    while k < stop and stems[k] in _ACTIVITY_FILLERS:
+        k += 1
+    if k + 1 < stop + 1 and k < len(stems) and stems[k] == "and" and k + 1 < len(stems) \
+            and stems[k + 1] not in _ACTIVITIES and stems[k + 1] not in _ACTIVITY_FILLERS \
+            and stems[k + 1] not in CLAUSE_PUNCT and not _starts(stems, k + 1, NEGATION_PRE):
+        return k
+    return stop
+
+
 # Nobody is the subject: what follows is denied of everyone it names, however many verbs it runs over.
 _NOBODY = _phrases("nobody", "no one", "noone", "no body", "none of us", "none of them", "no other", "no others",
                    "no contact with", "not in contact with", "no known contact with", "not been near", "hasnt been near",
@@ -1882,6 +1906,8 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                     if not _starts(stems, k, NEGATION_PRE):
                         negated[k] = True
             stop = _forward_scope(stems, i + best, end, across_commas=across)
+            if flags is negated and stop > i + best:
+                stop = _activity_and_symptom_end(stems, i + best, stop)
             if flags is negated and _starts(stems, i, _NOBODY):
                 # "no one at home is pregnant or has a weak immune system": every verb after "nobody" is
                 # nobody's, so "or has ..." goes on denying; only a terminator or the clause's end stops it
