@@ -692,3 +692,14 @@ def test_reading_is_safe_from_many_threads_at_once():
     finally:
         sys.setswitchinterval(interval)
     assert errors == [] and wrong == []
+
+
+def test_a_childs_own_account_with_the_age_only_in_the_profile_is_read_as_a_child():
+    """"temperature 38.5 since last night" from a 4-year-old's profile is a child's fever (NICE NG143),
+    as "my 4 year old has a temperature" is; the same words from an adult's profile are an adult's."""
+    def plausible(age):
+        return {c["id"] for c in assess("temperature 38.5 since last night", age_years=age).conditions if c["plausible"]}
+
+    assert "fever_in_child_under_5" in plausible(4)
+    assert "fever_in_child_under_5" not in plausible(30)
+    assert "fever_adult_no_source" in plausible(30)

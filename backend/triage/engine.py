@@ -202,10 +202,12 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
                 if any(not history_mods.negated[o.first] and not history_mods.other[o.first] for o in occurrences):
                     context_present.add(concept)
     # A stated age (the profile's) beats the rough guess from a word such as "baby" (read as 6 months).
+    profile_age = False
     if age_years is not None and (facts.age_years is None or facts.age_from_word):
         try:
             facts.age_years = float(age_years)
             facts.age_from_word, facts.age_range = False, None
+            profile_age = True
         except (TypeError, ValueError):
             pass
     sex = str(history.get("sex") or "").strip().lower()
@@ -242,6 +244,10 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
             for concept in _INFANT_CONCEPTS:
                 present.discard(concept)
                 context_present.discard(concept)
+        if profile_age and facts.age_years < 16 and mods.subject == "writer":
+            # A child's own account with the age only in the profile ("temperature 38.5 since last night",
+            # aged 4) is about a child, as "my 4 year old has..." is.
+            present.add("child")
         if facts.age_years >= 65:
             context_present.add("elderly")
         if facts.age_years < 1:
