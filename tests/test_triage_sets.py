@@ -33,31 +33,31 @@ DATA = Path(__file__).resolve().parent / "data"
 
 FLOORS = {
     # set: (accuracy, emergency sensitivity, self-care accuracy)
-    "triage_unseen_c.json": (0.88, 0.88, 0.94),             # sealed
-    "triage_test_sealed.json": (0.85, 0.95, 0.75),          # sealed
+    "triage_unseen_c.json": (0.89, 0.88, 0.94),             # sealed
+    "triage_test_sealed.json": (0.87, 0.95, 0.77),          # sealed
     "triage_unseen_e.json": (0.91, 0.94, 0.94),             # sealed
-    "triage_unseen_bangla_held.json": (0.73, 0.70, 0.66),   # sealed
-    "triage_unseen_g.json": (0.89, 0.96, 0.83),             # sealed
+    "triage_unseen_bangla_held.json": (0.75, 0.7, 0.75),   # sealed
+    "triage_unseen_g.json": (0.9, 0.96, 0.83),             # sealed
     "triage_unseen_k.json": (0.91, 0.96, 0.83),             # sealed
-    "triage_unseen_o.json": (0.90, 0.96, 0.82),             # sealed
-    "triage_unseen_bangla_q.json": (0.70, 0.75, 0.71),      # sealed
-    "triage_unseen_a.json": (0.92, 1.0, 0.97),
-    "triage_unseen_b.json": (0.96, 1.0, 1.0),
-    "triage_unseen_d.json": (0.97, 1.0, 0.97),
-    "triage_unseen_f.json": (0.98, 1.0, 0.97),
+    "triage_unseen_o.json": (0.9, 0.96, 0.82),             # sealed
+    "triage_unseen_bangla_q.json": (0.7, 0.75, 0.71),      # sealed
+    "triage_unseen_a.json": (0.96, 1.0, 0.97),
+    "triage_unseen_b.json": (0.98, 1.0, 1.0),
+    "triage_unseen_d.json": (0.98, 1.0, 1.0),
+    "triage_unseen_f.json": (0.99, 1.0, 1.0),
     "triage_unseen_h.json": (0.98, 1.0, 0.95),
-    "triage_unseen_i.json": (0.99, 1.0, 1.0),
-    "triage_unseen_j.json": (0.98, 1.0, 0.95),
+    "triage_unseen_i.json": (1.0, 1.0, 1.0),
+    "triage_unseen_j.json": (0.99, 1.0, 0.97),
     "triage_unseen_l.json": (1.0, 1.0, 1.0),
     "triage_unseen_m.json": (1.0, 1.0, 1.0),
-    "triage_unseen_bangla_dev.json": (0.93, 1.0, 1.0),
-    "triage_unseen_bangla2.json": (0.95, 0.95, 0.92),
-    "triage_unseen_n.json": (0.91, 0.96, 0.82),
-    "triage_unseen_bangla3.json": (0.78, 0.85, 0.78),
-    "triage_eval.json": (0.86, 0.93, 0.91),
-    "triage_holdout.json": (0.88, 0.97, 0.97),
-    "triage_test_blind.json": (0.88, 0.96, 0.93),
-    "triage_test_final.json": (0.92, 0.97, 0.91),
+    "triage_unseen_bangla_dev.json": (1.0, 1.0, 1.0),
+    "triage_unseen_bangla2.json": (0.96, 1.0, 0.96),
+    "triage_unseen_n.json": (0.99, 1.0, 0.97),
+    "triage_unseen_bangla3.json": (1.0, 1.0, 1.0),
+    "triage_eval.json": (0.89, 0.96, 0.93),
+    "triage_holdout.json": (0.91, 0.97, 0.97),
+    "triage_test_blind.json": (0.95, 1.0, 1.0),
+    "triage_test_final.json": (0.96, 0.97, 0.95),
 }
 
 
