@@ -1287,7 +1287,7 @@ def _activity_and_symptom_end(stems: list[str], start: int, stop: int) -> int:
     k += 1
     while k < stop and stems[k] in _ACTIVITY_FILLERS:
         k += 1
-    if k + 1 < stop + 1 and k < len(stems) and stems[k] == "and" and k + 1 < len(stems) \
+    if k < stop and k + 1 < len(stems) and stems[k] == "and" \
             and stems[k + 1] not in _ACTIVITIES and stems[k + 1] not in _ACTIVITY_FILLERS \
             and stems[k + 1] not in CLAUSE_PUNCT and not _starts(stems, k + 1, NEGATION_PRE):
         return k
