@@ -37,7 +37,7 @@ def flags(kb, text) -> dict[str, dict]:
     ("65 y/o", "65 year old"), ("54yo M", "54 year old male"), ("Hx of asthma", "history of asthma"),
     ("h/o MI", "history of mi"), ("c/o CP", "complains of chest pain"), ("SOB", "shortness of breath"),
     ("DOE", "shortness of breath on exertion"), ("URI", "upper respiratory tract infection"),
-    ("URTI", "upper respiratory tract infection"), ("N/V", "nausea and vomiting"), ("n+v", "nausea and vomiting"),
+    ("URTI", "upper respiratory tract infection"), ("N/V", "nausea vomiting"), ("n+v", "nausea vomiting"),
     ("d/o", "diarrhoea"), ("w/ fever", "with fever"), ("w/o fever", "without fever"), ("s/p lap chole", "status post lap chole"),
     ("PMH", "past medical history"), ("FHx", "family history"), ("abd pain", "abdominal pain"),
     ("HA", "headache"), ("LOC", "loss of consciousness"), ("BP", "blood pressure"), ("HR", "heart rate"),

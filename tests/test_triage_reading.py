@@ -897,3 +897,20 @@ def test_a_negated_activity_and_a_symptom_deny_the_activity_only(text, symptom):
 ])
 def test_a_negated_list_of_symptoms_joined_by_and_stays_denied(text, symptom):
     assert not affirmed(assess(text), symptom)
+
+
+def test_shorthand_n_v_does_not_end_a_negated_list():
+    """"N/V" reads as two findings without an "and" of its own, so a negated list it opens runs on to the
+    sentence's end: every item after it is negated too (ConText: the scope ends at a terminator)."""
+    result = assess("Denies N/V, visual sx, focal neuro sx, fever, neck stiffness.")
+    for name in ("vomiting", "fever", "stiff neck"):
+        assert negated(result, name), name
+    assert result.urgency != "emergency"
+    assert affirmed(assess("c/o N/V x2d"), "vomiting")
+
+
+def test_disorientation_in_time_is_confusion():
+    """Not knowing the day or the year is disorientation (NICE CG103: 4AT orientation items)."""
+    result = assess("my dad is 81, since this morning he doesn't know what day it is and keeps picking at his blanket")
+    assert affirmed(result, "confusion")
+    assert result.urgency == "emergency"

@@ -125,7 +125,7 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])w\s*/\s*o(?![a-z])", " without "),
     (r"(?<![a-z])w\s*/(?![a-z]{2})", " with "),
     (r"(?<![a-z])b\s*/\s*l(?![a-z])", " bilateral "),
-    (r"(?<![a-z])n\s*[/+&]\s*v(?![a-z])", " nausea and vomiting "),
+    (r"(?<![a-z])n\s*[/+&]\s*v(?![a-z])", " nausea vomiting "),
     (r"(?<![a-z])d\s*[/+&]\s*v(?![a-z])", " diarrhoea and vomiting "),
     (r"(?<![a-z])d\s*/\s*o(?![a-z])", " diarrhoea "),
     (r"(?<![a-z])pmh(?:x)?(?![a-z])", " past medical history "),
