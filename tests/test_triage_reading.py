@@ -914,3 +914,20 @@ def test_disorientation_in_time_is_confusion():
     result = assess("my dad is 81, since this morning he doesn't know what day it is and keeps picking at his blanket")
     assert affirmed(result, "confusion")
     assert result.urgency == "emergency"
+
+
+def test_a_child_held_in_the_carers_arms_stays_the_patient():
+    """"Sleepy in my arms" is where the carer holds the child, not the carer's own arms: the child's fit
+    stays the child's (NICE CG160 / NHS: a first febrile fit needs an ambulance)."""
+    result = assess("My daughter (18 months) had a fit, her arms and legs were jerking for 2 minutes. Temp 39. "
+                    "She's stopped shaking and is sleepy in my arms. She has never had one before.")
+    assert affirmed(result, "seizure")
+    assert result.urgency == "emergency"
+    assert affirmed(assess("I've had pins and needles in my arms all week"), "arm")
+
+
+def test_a_growth_spurt_is_not_spurting_blood():
+    result = assess("13 yo M, pain below R kneecap x6 wk, worse after running. Growth spurt this yr. No trauma.")
+    assert not affirmed(result, "severe bleeding")
+    assert result.urgency != "emergency"
+    assert affirmed(assess("cut my hand on glass and blood is spurting out"), "severe bleeding")

@@ -1677,7 +1677,10 @@ _AGGRAVATING_AFTER = frozenset(t.stem for t in tokens(
 
 
 # Illness names that contain a symptom's word without the symptom: "hay fever" is not a fever.
-_NOT_THE_SYMPTOM_AFTER = {"fever": frozenset({"hay"})}
+_NOT_THE_SYMPTOM_AFTER = {"fever": frozenset({"hay"}),
+                          # a "growth spurt" is a child's growing, not spurting blood
+                          **{name: frozenset({stem("growth")})
+                             for name in ("severe bleeding", "deep wound", "severe wound danger")}}
 
 
 # A blocked nose is not breathlessness: "hard to breathe through my nose".
@@ -2037,7 +2040,9 @@ _SIDE_WORDS = frozenset(t.stem for t in tokens("left right lower upper both"))
 _HOLDING_PREPOSITIONS = frozenset(t.stem for t in tokens("in on into onto against"))
 _HOLDING_PLACES = frozenset(t.stem for t in tokens("arms lap"))
 _HOLDING_VERBS = frozenset(t.stem for t in tokens(
-    "asleep sleeping sleep nodding dozing drifting held holding cuddled cuddle cradled lying settled feeding fed"))
+    "asleep sleeping sleep nodding dozing drifting held holding cuddled cuddle cradled lying settled feeding fed "
+    # how the child is while held: "sleepy in my arms", "floppy on my lap"
+    "sleepy drowsy quiet crying cried whimpering limp floppy still resting calm calmer calmed fell fallen"))
 _OWN_SYMPTOM_VERBS = frozenset(t.stem for t in tokens("have has got feel feeling keep been suffer am getting"))
 
 
