@@ -931,3 +931,18 @@ def test_a_growth_spurt_is_not_spurting_blood():
     assert not affirmed(result, "severe bleeding")
     assert result.urgency != "emergency"
     assert affirmed(assess("cut my hand on glass and blood is spurting out"), "severe bleeding")
+
+
+def test_someone_elses_guess_is_not_a_finding():
+    """"My mum keeps saying I have TB" is a relative's guess, not a diagnosis the writer reports."""
+    result = assess("had a cold 3 weeks ago, only the cough left, getting better. my mum keeps saying i have TB")
+    assert all(row["uncertain"] for row in result.findings if row["name"] == "tb")
+    assert result.urgency == "self_care"
+    assert affirmed(assess("I was diagnosed with TB last year and the cough is back"), "tb")
+
+
+def test_a_relatives_earlier_bout_gives_no_duration():
+    """"Brother had the same last month" is his bout: its month is not how long the child has been ill."""
+    assert reader.read_facts("3 yo F pulling R ear, T 38.0 since last night. Brother had the same last month.",
+                             "writer").days == 1
+    assert reader.read_facts("pulling at her ear for a month", "writer").days == 30

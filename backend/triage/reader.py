@@ -1175,7 +1175,9 @@ _PAST_EPISODE_CUE = re.compile(
     r"(?<![a-z])(?:(?:the\s+)?same\s+(?:thing|problem|issue|pain|symptoms?|again)|similar\s+(?:thing|episodes?|"
     r"problems?|pain|symptoms?|attacks?)|(?:had|got|happened|suffered|experienced)\s+(?:\w+\s+){0,2}?"
     r"(?:this|it|one|that|these|them)\s+(?:\w+\s+)?(?:before|once|previously)|(?:last|previous|first|other)\s+time|"
-    r"(?:previous|last|prior|earlier)\s+(?:episodes?|attacks?|bouts?|flares?)|(?:once|twice)\s+before)(?![a-z])")
+    r"(?:previous|last|prior|earlier)\s+(?:episodes?|attacks?|bouts?|flares?)|(?:once|twice)\s+before|"
+    # "brother had the same last month": someone's earlier bout, with its own time
+    r"(?:had|got|caught)\s+the\s+same)(?![a-z])")
 _PAST_TIME = re.compile(r"(?<![a-z])(?:ago|back)(?![a-z])|(?<![a-z])last\s+(?:year|month|summer|winter|spring|autumn)"
                         r"(?![a-z])|(?<![a-z])in\s+(?:19|20)\d\d(?!\d)")
 _TIME_BEFORE_AGO = re.compile(_NUM + r"\s*" + _UNIT + r"\s*$")
@@ -1336,7 +1338,10 @@ FEAR_PRE = _phrases(
     "fears it", "fearing it", "terrified it", "terrified its",
     # a diagnosis read up on: "googled and now convinced it's cancer", "paranoid it's my heart"
     "convinced it", "convinced its", "convinced that it", "convinced i have", "convinced ive got",
-    "paranoid it", "paranoid its", "paranoid that it", "what if it", "what if its", "googled")
+    "paranoid it", "paranoid its", "paranoid that it", "what if it", "what if its", "googled",
+    # someone else's guess: "my mum keeps saying I have TB"
+    "keeps saying i have", "keeps saying ive got", "keeps saying its", "keeps telling me i have",
+    "keeps telling me its", "insists i have", "insists its")
 # A question that names a diagnosis asks about it, it does not report it: "could it be a tumour?", "is this
 # shingles?", "have I got a chest infection?". The symptoms told carry the answer. "Could it be", "might it be"
 # and "could I have" are questions in any sentence; "is it", "is this", "do I have" only in one ending in "?".
