@@ -946,3 +946,36 @@ def test_a_relatives_earlier_bout_gives_no_duration():
     assert reader.read_facts("3 yo F pulling R ear, T 38.0 since last night. Brother had the same last month.",
                              "writer").days == 1
     assert reader.read_facts("pulling at her ear for a month", "writer").days == 30
+
+
+def test_denies_two_items_ending_the_sentence_denies_both():
+    result = assess("42 F heavy menses x8mo, regular cycle. Denies dizziness, SOB.")
+    assert negated(result, "dizziness") and negated(result, "shortness of breath")
+    # an item with a number or a verb still ends the denial at the comma
+    assert affirmed(assess("Denies CP, productive cough for 3 days"), "cough")
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("I was swinging my 2yo by her hands and now she won't use her right arm", "arm held still"),
+    ("my father in law is 76, for two days he's weeing very often and it burns. can I get him something from "
+     "the pharmacy?", "frequent urination"),
+])
+def test_a_carers_action_does_not_make_the_writer_the_patient(text, finding):
+    """"I was swinging my 2yo", "can I get him something": the writer acts on the patient."""
+    assert affirmed(assess(text), finding)
+
+
+def test_the_writer_keeps_their_own_symptoms_beside_a_relative():
+    assert affirmed(assess("I hurt my back lifting my son"), "back pain")
+    assert affirmed(assess("I have chest pain, my husband is 68"), "chest pain")
+
+
+def test_an_in_law_has_an_age():
+    assert reader.read_facts("my father in law is 76 and has a cough", "father").age_years == 76
+
+
+def test_a_breast_named_after_the_baby_is_the_mothers():
+    result = assess("breastfeeding my 3 week old, right breast has a red hot painful patch and I feel flu-ey, "
+                    "temp 38.4")
+    assert affirmed(result, "breast pain or redness")
+    assert result.urgency == "urgent"

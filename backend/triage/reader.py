@@ -1057,7 +1057,7 @@ _RELATIVE_WORDS = ("mother|mum|mom|mam|father|dad|daddy|papa|brother|sister|son|
                    "toddler|infant|niece|nephew|grandson|granddaughter|friend|patient")
 # "I'm 70", "my husband is 68", "she is 4": an age stated with its owner (not "temp is 39").
 _OWNED_AGE = re.compile(
-    r"(?<![a-z])(i am|im|i m|(?:he|she)\s+is|hes|shes|(?:" + _RELATIVE_WORDS + r")s?\s+is|turned|turning)\s+"
+    r"(?<![a-z])(i am|im|i m|(?:he|she)\s+is|hes|shes|(?:" + _RELATIVE_WORDS + r")s?(?:\s+in\s+law)?\s+is|turned|turning)\s+"
     r"(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+|about\s+)?(\d{1,3})(?!\d)(?!\.\d)"
     r"(?!\s*(?:kg|kilo|lb|pound|st(?:one)?\b|cm|%|percent|weeks?|days?|hours?|minutes?|months?|deg|c\b|f\b|"
     r"times|mg|ml|am\b|pm\b|bpm|over|/|x\b|and a half|mm))")
@@ -1649,7 +1649,10 @@ def _forward_scope(stems: list[str], start: int, end: int, *, across_commas: boo
 _LIST_ITEM_MAX = 6
 
 
-def _open_list_end(stems: list[str], start: int, comma: int, end: int) -> int:
+_DENIAL = frozenset(t.stem for t in tokens("denies denied deny denying"))
+
+
+def _open_list_end(stems: list[str], start: int, comma: int, end: int, *, denial: bool = False) -> int:
     """A negation's scope over a list of three or more short items without "and"/"or" ("denies wt loss, night
     sweats, lumps, SOB, PR bleeding"): ConText's scope runs on to a terminator, so every item is negated. Only a
     list of plain items: an item with a verb, a number or a clause opener ("no fever, cough for 3 days") ends
@@ -1663,7 +1666,9 @@ def _open_list_end(stems: list[str], start: int, comma: int, end: int) -> int:
                 break
             item_start = i + 1
         i += 1
-    if len(items) < 3:
+    # A note's "Denies dizziness, SOB." denies both: after "denies", two plain items that end the sentence are a list.
+    ends_sentence = items[-1][1] >= end or (stems[items[-1][1]] in CLAUSE_PUNCT and stems[items[-1][1]] != ",")
+    if len(items) < (2 if denial and ends_sentence else 3):
         return comma
     for a, b in items:
         words = stems[a:b]
@@ -1924,7 +1929,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                         and not (stop > i + best and _starts(stems, stop, _NOBODY_TERMINATORS)):
                     stop += 1
             if flags is negated and stop < end and stems[stop] == ",":
-                stop = _open_list_end(stems, i + best, stop, end)
+                stop = _open_list_end(stems, i + best, stop, end, denial=stems[i] in _DENIAL)
             for k in range(i + best, stop):
                 flags[k] = True
                 if flags is ongoing:
@@ -2038,7 +2043,33 @@ def _first_person_symptom(stems: list[str], i: int) -> bool:
     following = stems[i + 1:i + 3]
     if following and following[0][:1].isdigit():
         return False  # "I'm 35": the writer's age, not a symptom
+    if _acts_on_someone(stems, i):
+        return False
     return not following or not (_NOT_SYMPTOM & set(following))
+
+
+_OBJECT_PRONOUNS = frozenset(t.stem for t in tokens("him her them"))
+
+
+def _acts_on_someone(stems: list[str], i: int) -> bool:
+    """The writer does something to someone else: "I was swinging my 2yo", "can I get him something",
+    "I gave her calpol" (not "I hurt my back", "I have a headache")."""
+    for k in range(i + 1, min(len(stems), i + 4)):
+        if stems[k] in _OBJECT_PRONOUNS:
+            return True
+        if stems[k] in {"my", "our"}:
+            # "my son", "my little girl", "my 2 year old" (not "my back")
+            m = k + 1
+            while m < len(stems) and m - k <= 4:
+                if _relative_at(stems, m):
+                    return True
+                if not (stems[m] in _RELATIVE_ADJECTIVES or stems[m][:1].isdigit()):
+                    return False
+                m += 1
+            return False
+        if stems[k] in CLAUSE_PUNCT:
+            return False
+    return False
 
 
 _SIDE_WORDS = frozenset(t.stem for t in tokens("left right lower upper both"))
@@ -2065,7 +2096,8 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
     if s not in _FIRST_PERSON:
         return False
     following = [w for w in stems[i + 1:i + 3] if w not in {"also", "too", "now", "really", "just"}]
-    return bool(following) and following[0] in _OWN_SYMPTOM_VERBS and not (_NOT_SYMPTOM & set(following))
+    return (bool(following) and following[0] in _OWN_SYMPTOM_VERBS and not (_NOT_SYMPTOM & set(following))
+            and not _acts_on_someone(stems, i))
 
 
 def _text_subject(stems: list[str]) -> str:
@@ -2154,6 +2186,16 @@ def _names_its_patient(stems: list[str]) -> bool:
     return False
 
 
+_BREAST_WORDS = frozenset(t.stem for t in tokens("breast breasts nipple nipples boob boobs"))
+
+
+def _mothers_breast(stems: list[str], k: int, end: int) -> bool:
+    """ "breastfeeding my 3 week old, right breast is red": a breast named after a comma is the writer's."""
+    if k < end and stems[k] in _SIDE_WORDS:
+        k += 1
+    return k < end and stems[k] in _BREAST_WORDS
+
+
 def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other: list[bool]) -> None:
     """In a sentence about another relative than the patient, that relative's findings are not the patient's."""
     pregnant = not _PREGNANCY.isdisjoint(stems)
@@ -2192,7 +2234,7 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
                        and not (stop_at_now and stems[k] in _NOW)
                        # "breastfeeding my 3 week old, got a red patch": the writer's own verb after a comma
                        and not (subject == "writer" and stems[k] == "," and k + 1 < end
-                                and stems[k + 1] in _OWN_SYMPTOM_VERBS)
+                                and (stems[k + 1] in _OWN_SYMPTOM_VERBS or _mothers_breast(stems, k + 1, end)))
                        and not (subject == "writer" and _first_person_symptom(stems, k))):
                     if _relative_at(stems, k) == subject and subject != relative:
                         break
