@@ -979,3 +979,18 @@ def test_a_breast_named_after_the_baby_is_the_mothers():
                     "temp 38.4")
     assert affirmed(result, "breast pain or redness")
     assert result.urgency == "urgent"
+
+
+@pytest.mark.parametrize("text, years", [
+    ("7 wk F, axillary T 38.3 at home x3h", 7 / 52),
+    ("10 days m, jaundice since yesterday", 10 / 365),
+    ("Paeds tel. 22mo. cough", 22 / 12),
+])
+def test_a_notes_opening_age_in_weeks_or_days(text, years):
+    """A note opening "7 wk F" gives the baby's age (a fever under 3 months is an emergency, NICE NG143)."""
+    assert reader.read_facts(text, "writer").age_years == pytest.approx(years, abs=0.002)
+
+
+def test_a_bare_number_of_weeks_is_still_a_duration():
+    assert reader.read_facts("cough. 3 weeks, no fever", "writer").age_years is None
+    assert assess("7 wk F, axillary T 38.3 at home x3h, feeding slightly less, alert. No rash.").urgency == "emergency"

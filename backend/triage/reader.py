@@ -1003,10 +1003,12 @@ def _decade_age(match: re.Match) -> float:
 
 _CLINICAL_AGE_SEX = re.compile(r"(?:^|[.,;:(]\s*|patient\s|pt\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,3})\s?"
                                r"(m|f|male|female)(?![a-z0-9])")
-# "Paeds tel. 22mo.", "18 m/o F": a child's age in months opening a clinical note's clause ("cough 2mo" is how long)
-_CLINICAL_MONTHS = re.compile(r"(?:^|[.,;:(]\s*|patient\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,2})\s?(?:mo|m\s*/\s*o|mths?)"
+# "Paeds tel. 22mo.", "18 m/o F", "7 wk F": a child's age opening a clinical note's clause ("cough 2mo" is how long)
+_CLINICAL_MONTHS = re.compile(r"(?:^|[.,;:(]\s*|patient\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,2})\s?"
+                              r"(mo|m\s*/\s*o|mths?|weeks?|wks?|w\s*/\s*o|days?|d\s*/\s*o)"
                               r"(?:\s*old)?(?=\s*(?:[.,;:)]|$|(?:m|f|male|female|boy|girl|baby|infant|child|toddler)"
                               r"(?![a-z])))")
+_CHILD_AFTER = re.compile(r"\s*(?:old\s+)?(?:m|f|male|female|boy|girl|baby|infant|neonate|newborn)(?![a-z])")
 _AGED_SEX = re.compile(r"(?:year|month|week|day)s?\s*old\s*(m|f|male|female|man|woman|boy|girl|lady|gentleman)(?![a-z])")
 _AGE_UNIT_YEARS = {"year": 1, "yr": 1, "y": 1, "years": 1, "বছর": 1, "bochor": 1, "bochorer": 1,
                    "month": 1 / 12, "months": 1 / 12, "mo": 1 / 12, "mth": 1 / 12, "m": 1 / 12, "মাস": 1 / 12,
@@ -1109,8 +1111,13 @@ def read_age_years(text: str, subject: str | None = None, guess: bool = True) ->
     if match and int(match.group(1)) <= 110:
         candidates.append((match.start(), float(match.group(1)), None))
     match = _CLINICAL_MONTHS.search(text) if not candidates else None
+    unit = match.group(2)[:1] if match else ""
+    if unit in ("w", "d") and not _CHILD_AFTER.match(text, match.end()):
+        match = None  # "cough. 3 weeks, no fever" is how long; "7 wk F" is an age
     if match and 0 < int(match.group(1)) <= 36:
-        candidates.append((match.start(), round(int(match.group(1)) / 12, 3), None))
+        # "7 wk F", "10 d/o M": weeks and days too
+        per_year = {"w": 52, "d": 365}.get(unit, 12)
+        candidates.append((match.start(), round(int(match.group(1)) / per_year, 3), None))
     if not candidates:
         for match in _DECADE_AGE.finditer(text):
             candidates.append((match.start(), float(_decade_age(match)), _age_owner(text, match.start())))
