@@ -70,3 +70,14 @@ def test_not_envenoming(kb, text):
     result = assess(text, knowledge=kb)
     plausible = {row["id"] for row in result.conditions if row["plausible"]}
     assert "bite_with_envenoming_signs" not in plausible, text
+
+
+def test_a_goodbye_note_and_searching_how_much_it_would_take_is_a_suicidal_crisis():
+    """A goodbye note found and a search for how many tablets it would take are a plan's preparation, even
+    without the word suicide (NICE NG225; NICE CKS Suicide risk)."""
+    from backend.triage.engine import assess
+
+    text = ("I'm so worried about my son, 17. I found a note on his laptop saying goodbye to us and his search "
+            "history is about how many of his nan's sleeping tablets it would take. He won't talk to me.")
+    assert assess(text).urgency == "emergency"
+    assert assess("I searched how many steps to walk a day to lose weight").urgency != "emergency"
