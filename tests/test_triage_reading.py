@@ -994,3 +994,11 @@ def test_a_notes_opening_age_in_weeks_or_days(text, years):
 def test_a_bare_number_of_weeks_is_still_a_duration():
     assert reader.read_facts("cough. 3 weeks, no fever", "writer").age_years is None
     assert assess("7 wk F, axillary T 38.3 at home x3h, feeding slightly less, alert. No rash.").urgency == "emergency"
+
+
+def test_after_a_birth_the_mothers_symptoms_stay_hers():
+    """"Had my baby 5 days ago, now soaking a pad every hour": the bleeding is the mother's (RCOG GTG 52:
+    secondary postpartum haemorrhage), not the baby's."""
+    result = assess("had my baby 5 days ago and suddenly I'm soaking through a pad every hour with big clots, "
+                    "feeling dizzy")
+    assert result.urgency == "emergency"

@@ -2203,9 +2203,21 @@ def _mothers_breast(stems: list[str], k: int, end: int) -> bool:
     return k < end and stems[k] in _BREAST_WORDS
 
 
+_BIRTH_STEMS = frozenset(t.stem for t in tokens("birth postpartum postnatal delivered"))
+
+
+def _birth_told(stems: list[str]) -> bool:
+    """The writer tells of giving birth: "had my baby", "gave birth", "postpartum"."""
+    if not _BIRTH_STEMS.isdisjoint(stems):
+        return True
+    return any(stems[k] == "had" and stems[k + 1] in {"my", "the", "a", "our"} and stems[k + 2] == _BABY
+               for k in range(len(stems) - 2))
+
+
 def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other: list[bool]) -> None:
     """In a sentence about another relative than the patient, that relative's findings are not the patient's."""
-    pregnant = not _PREGNANCY.isdisjoint(stems)
+    # "pregnant", "had my baby 5 days ago", "gave birth": the mother's text; her baby is not another patient
+    pregnant = not _PREGNANCY.isdisjoint(stems) or _birth_told(stems)
     named_patient = _names_its_patient(stems)
     i = start
     while i < end:
