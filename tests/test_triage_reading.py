@@ -1002,3 +1002,14 @@ def test_after_a_birth_the_mothers_symptoms_stay_hers():
     result = assess("had my baby 5 days ago and suddenly I'm soaking through a pad every hour with big clots, "
                     "feeling dizzy")
     assert result.urgency == "emergency"
+
+
+@pytest.mark.parametrize("text, fast", [
+    ("3 yo F, HR 130, T 38.2, playing, drinking well", False),      # NICE NG143: amber over 140 at 2-5 years
+    ("14 mo M, HR 145, drinking less", False),                       # over 150 at 12-24 months
+    ("14 mo M, HR 165, drinking less", True),
+    ("8 yo boy pulse 135", True),                                    # APLS: 80-120 at 5-11
+    ("45 M HR 125, T 38.9", True),                                   # an adult's limit is 100
+])
+def test_a_childs_heart_rate_is_read_by_age(text, fast):
+    assert affirmed(assess(text), "tachycardic") is fast

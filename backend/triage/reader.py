@@ -343,10 +343,22 @@ def _child_rr_words(value: float, age: float) -> str:
     return " very fast breathing " if value > 30 else " tachypnoea " if value > 25 else ""
 
 
+def _child_hr_words(value: float, age: float) -> str:
+    """A child's heart rate by age: NICE NG143's amber tachycardia is over 160 under 12 months, over 150 at
+    12-24 months and over 140 at 2-5 years; from 5 to 11 APLS gives 80-120 as normal. Under 60 at any age in
+    childhood is the resuscitation threshold (Resuscitation Council UK)."""
+    if value < 60:
+        return " bradycardic very slow heart rate "
+    limit = 160 if age < 1 else 150 if age < 2 else 140 if age < 5 else 120
+    return " tachycardic " if value > limit else ""
+
+
 def _vital_words(kind: str, value: float, age: float | None = None) -> str:
     if kind == "bp":
         return " hypotension " if value <= 90 else ""
     if kind == "hr":
+        if age is not None and age < 12:
+            return _child_hr_words(value, age)
         return (" tachycardic " if value > 100 else " bradycardic very slow heart rate " if value <= 40
                 else " bradycardic " if value < 50 else "")
     if kind == "rr":
@@ -704,7 +716,7 @@ def _lab_words(text: str) -> str:
 
 
 def _vitals(text: str) -> str:
-    age = _patient_age_guess(text) if "respiratory rate" in text else None
+    age = _patient_age_guess(text) if ("respiratory rate" in text or "heart rate" in text or "pulse" in text) else None
     for pattern, kind in _VITALS:
         text = pattern.sub(lambda m, kind=kind, text=text: _vital_words_at(m, kind, age, text), text)
     text = _lab_words(text)
