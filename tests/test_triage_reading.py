@@ -1013,3 +1013,29 @@ def test_after_a_birth_the_mothers_symptoms_stay_hers():
 ])
 def test_a_childs_heart_rate_is_read_by_age(text, fast):
     assert affirmed(assess(text), "tachycardic") is fast
+
+
+def test_the_unit_of_an_age_is_not_a_duration():
+    """"45 yo F c/o blocked nose x3d": the "year" of the age does not satisfy "blocked ~ nose ~ years"."""
+    result = assess("45 yo F c/o blocked nose, rhinorrhoea, sneezing + mild sore throat x3d. T 37.4.")
+    assert not affirmed(result, "nasal polyps")
+    assert result.urgency == "self_care"
+    assert affirmed(assess("my nose has been blocked for years and I can't smell"), "nasal polyps")
+
+
+def test_a_siblings_illness_is_not_the_patients():
+    result = assess("3 yo M, runny nose, dry cough x3d, T 37.9, drinking well, playing. Mum worried as older "
+                    "sibling had pneumonia last winter.")
+    assert not affirmed(result, "pneumonia")
+
+
+def test_no_other_injury_does_not_deny_the_injury_told():
+    result = assess("34 M, missed step off bus 1h ago, R ankle. Cant WB, tender posterior edge lat malleolus, "
+                    "marked swelling. No other injury.")
+    assert affirmed(result, "injury")
+    assert result.urgency == "urgent"
+
+
+def test_a_labourer_is_not_in_labour():
+    result = assess("26 M labourer, dizzy, headache, sweaty after working outdoors in the heat, resting, drinking")
+    assert not affirmed(result, "labour")

@@ -356,12 +356,16 @@ class Matcher:
                     result[concept].setdefault(key, Occurrence(key[0], key[1], key[0]))
             pending.extend(self.near.get(atom, ()))
         found_atoms = found.keys()
+        # "45 year old female, blocked nose": the unit of an age is not how long ("blocked ~ nose ~ years")
+        age_unit = [s in _TIME_UNITS and j + 1 < n and stems[j + 1] == "old" for j, s in enumerate(stems)]
         for concept, atoms, needed in pending:
             if not found_atoms >= needed:
                 continue
             for combination in product(*(found[atom] for atom in atoms)):
                 spans = sorted(combination)
                 if len({clause[start] for start, _ in spans}) != 1:
+                    continue
+                if any(end - start == 1 and age_unit[start] for start, end in spans):
                     continue
                 if any(later[0] < earlier[1] or wordpos[later[0]] - wordpos[earlier[1]] > NEAR_WORDS
                        for earlier, later in pairwise(spans)):
@@ -372,6 +376,7 @@ class Matcher:
         return {concept: list(occurrences.values()) for concept, occurrences in result.items()}
 
 
+_TIME_UNITS = frozenset({"year", "month", "week", "day"})
 _NOUN_PREPOSITIONS = frozenset({"after", "from", "with", "since", "following", "post", "of", "x", "w", "s/p"})
 _ENDING_WORDS = frozenset({"and", "or", "but", "since", "for", "with", "after", "x", "today", "yesterday", "now"})
 _CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "except", "whereas", "while", "kintu", "কিন্তু"})

@@ -107,6 +107,8 @@ _SOB_NEIGHBOURS = frozenset((
 
 # Shorthand read in any case; applied to patient text and knowledge phrases alike.
 _SHORTHAND = [(re.compile(p), r) for p, r in (
+    # a labourer is a manual worker, not a woman in labour
+    (r"(?<![a-z])labou?rers?(?![a-z])", " manual worker "),
     # "husband's had", "my son's been" (the apostrophe is gone by now): "has", not a possessive
     (r"(?<![a-z])(husband|wife|partner|son|daughter|mum|mom|dad|mother|father|brother|sister|baby|child|boy|girl|"
      r"grandma|grandpa|granny|nan|friend|neighbour|neighbor)s\s+(had|been|got|not|never|still|just|always)(?![a-z])",
@@ -1067,7 +1069,7 @@ def _number(raw: str) -> float:
 
 
 _RELATIVE_WORDS = ("mother|mum|mom|mam|father|dad|daddy|papa|brother|sister|son|daughter|baby|child|kid|husband|"
-                   "wife|grandmother|grandfather|granny|grandma|grandpa|nan|nana|aunt|uncle|cousin|partner|boy|girl|"
+                   "wife|grandmother|grandfather|granny|grandma|grandpa|nan|nana|aunt|uncle|cousin|sibling|partner|boy|girl|"
                    "toddler|infant|niece|nephew|grandson|granddaughter|friend|patient")
 # "I'm 70", "my husband is 68", "she is 4": an age stated with its owner (not "temp is 39").
 _OWNED_AGE = re.compile(
@@ -1333,6 +1335,7 @@ PSEUDO_NEGATION = _phrases(
     "no significant increase", "not only", "not just", "gram negative", "not necessarily", "not cause", "not drain",
     "not extend", "no suspicious change", "no further change")
 # "not stopped", "hasn't settled", "didn't help": the symptom goes on, the trigger is not a negation of it.
+_INJURY_WORDS = frozenset(t.stem for t in tokens("injury injuries trauma wound wounds"))
 _PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
     "stop stopped stopping settle settled ease eased improve improved improving help helped work worked go gone "
     "respond responded let clear cleared better"
@@ -1488,7 +1491,7 @@ def _resolution_at(stream: list[Token], stems: list[str], i: int) -> bool | None
 
 _RELATIVES = frozenset(t.stem for t in tokens(
     "mother mum mom mam mummy mommy father dad daddy papa brother sister son daughter baby child kid kids husband "
-    "wife grandmother grandfather granny grandma grandpa nan nana aunt uncle cousin parents parent partner boy girl "
+    "wife grandmother grandfather granny grandma grandpa nan nana aunt uncle cousin sibling siblings parents parent partner boy girl "
     "toddler infant newborn niece nephew grandson granddaughter friend ammu abbu amma abba bhai bon chele meye "
     "স্বামী স্ত্রী ছেলে মেয়ে মা বাবা ভাই বোন বাচ্চা দাদা দাদি নানা নানি baccha"))
 _POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "আমার", "amar", "amader"})
@@ -1930,6 +1933,10 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                 best += 1
             if flags is negated and i + best < end and stems[i + best] in _PSEUDO_NEGATED:
                 i += best  # "hasn't stopped vomiting", "didn't help the pain": still present
+                continue
+            if (flags is negated and i + best + 1 < end and stems[i + best] == "other"
+                    and stems[i + best + 1] in _INJURY_WORDS):
+                i += best + 2  # "no other injury": the injury told of is not denied, only further ones
                 continue
             if flags is negated:
                 # A finding starting inside the trigger is negated too: "I don't HAVE A PLAN", "never HAD A FIT"
