@@ -5,7 +5,7 @@ current knowledge base, rounded down to 0.01: a change that makes any set worse
 fails here. How each set has been used matters for what its figure means:
 
 - triage_unseen_c.json, triage_unseen_e.json, triage_unseen_g.json, triage_unseen_k.json,
-  triage_unseen_o.json, triage_unseen_bangla_held.json, triage_unseen_bangla_q.json and
+  triage_unseen_o.json, triage_unseen_r.json, triage_unseen_bangla_held.json, triage_unseen_bangla_q.json and
   triage_test_sealed.json have never been used
   to change the knowledge base or the engine (their figures are the honest ones
   for text the engine has not seen);
@@ -13,8 +13,9 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_f.json, triage_unseen_h.json (clinician notes only),
   triage_unseen_i.json, triage_unseen_j.json, triage_unseen_l.json (clinician
   notes only), triage_unseen_m.json (easy-to-miss emergencies and look-alikes),
-  triage_unseen_n.json, triage_unseen_bangla_dev.json, triage_unseen_bangla2.json and
-  triage_unseen_bangla3.json were measured once
+  triage_unseen_n.json, triage_unseen_s.json, triage_unseen_t.json, triage_unseen_v.json (clinician notes
+  only), triage_coverage_u.json and triage_coverage_ua.json (one case per listed condition),
+  triage_unseen_bangla_dev.json, triage_unseen_bangla2.json and triage_unseen_bangla3.json were measured once
   unseen and then used to improve the knowledge base;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
   triage_test_final.json were written for the earlier rule engine and are
@@ -33,14 +34,15 @@ DATA = Path(__file__).resolve().parent / "data"
 
 FLOORS = {
     # set: (accuracy, emergency sensitivity, self-care accuracy)
-    "triage_unseen_c.json": (0.89, 0.88, 0.94),             # sealed
-    "triage_test_sealed.json": (0.87, 0.95, 0.77),          # sealed
-    "triage_unseen_e.json": (0.91, 0.94, 0.94),             # sealed
-    "triage_unseen_bangla_held.json": (0.75, 0.7, 0.75),   # sealed
-    "triage_unseen_g.json": (0.9, 0.96, 0.83),             # sealed
-    "triage_unseen_k.json": (0.91, 0.96, 0.83),             # sealed
-    "triage_unseen_o.json": (0.9, 0.96, 0.82),             # sealed
-    "triage_unseen_bangla_q.json": (0.7, 0.75, 0.71),      # sealed
+    "triage_unseen_c.json": (0.9, 0.88, 0.94),          # sealed
+    "triage_test_sealed.json": (0.88, 0.95, 0.8),       # sealed
+    "triage_unseen_e.json": (0.93, 0.94, 0.97),         # sealed
+    "triage_unseen_bangla_held.json": (0.75, 0.7, 0.75),  # sealed
+    "triage_unseen_g.json": (0.91, 0.96, 0.83),         # sealed
+    "triage_unseen_k.json": (0.92, 0.96, 0.83),         # sealed
+    "triage_unseen_o.json": (0.92, 1.0, 0.84),          # sealed
+    "triage_unseen_bangla_q.json": (0.7, 0.75, 0.71),   # sealed
+    "triage_unseen_r.json": (0.89, 0.96, 0.75),         # sealed
     "triage_unseen_a.json": (0.96, 1.0, 0.97),
     "triage_unseen_b.json": (0.98, 1.0, 1.0),
     "triage_unseen_d.json": (0.98, 1.0, 1.0),
@@ -58,6 +60,11 @@ FLOORS = {
     "triage_holdout.json": (0.91, 0.97, 0.97),
     "triage_test_blind.json": (0.95, 1.0, 1.0),
     "triage_test_final.json": (0.96, 0.97, 0.95),
+    "triage_unseen_s.json": (1.0, 1.0, 1.0),
+    "triage_unseen_t.json": (0.95, 1.0, 0.86),
+    "triage_unseen_v.json": (0.97, 1.0, 0.95),
+    "triage_coverage_u.json": (0.95, 0.97, 0.86),
+    "triage_coverage_ua.json": (0.94, 1.0, 0.9),
 }
 
 
@@ -82,8 +89,9 @@ def test_the_new_sets_are_written_in_three_registers_in_equal_parts():
     assert sum(case["gold_urgency"] == "self_care" for case in every) >= 80
 
 
-def test_the_fourth_and_fifth_pass_sets_are_written_in_three_registers_in_equal_parts():
-    for name in ("triage_unseen_j.json", "triage_unseen_k.json", "triage_unseen_n.json", "triage_unseen_o.json"):
+def test_the_fourth_fifth_and_sixth_pass_sets_are_written_in_three_registers_in_equal_parts():
+    for name in ("triage_unseen_j.json", "triage_unseen_k.json", "triage_unseen_n.json", "triage_unseen_o.json",
+                 "triage_unseen_r.json", "triage_unseen_s.json"):
         cases = load_cases(DATA / name)
         registers = [case["register"] for case in cases]
         assert {r: registers.count(r) for r in set(registers)} == {"lay": 60, "caregiver": 60, "clinical": 60}
