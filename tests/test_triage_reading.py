@@ -1039,3 +1039,16 @@ def test_no_other_injury_does_not_deny_the_injury_told():
 def test_a_labourer_is_not_in_labour():
     result = assess("26 M labourer, dizzy, headache, sweaty after working outdoors in the heat, resting, drinking")
     assert not affirmed(result, "labour")
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("my 6 week old has yellow greasy scaly crusts all over his scalp, not itchy, no red weepy skin. my mother in "
+     "law says I don't wash his hair enough and I feel terrible. is it something serious?", "cradle cap"),
+    ("My 6 year old has bright red cheeks like she's been slapped and a lacy rash on her arms. she's fine in "
+     "herself, no temp now. do I have to keep her off school?", "slapped cheek"),
+])
+def test_a_carers_feelings_and_duties_do_not_make_the_writer_the_patient(text, finding):
+    """"I feel terrible", "do I have to keep her off school": the carer speaks of themselves, the child is the
+    patient."""
+    assert affirmed(assess(text), finding)
+    assert affirmed(assess("my son has a rash. I feel sick too"), "nausea")

@@ -61,7 +61,7 @@ FLOORS = {
     "triage_test_blind.json": (0.95, 1.0, 1.0),
     "triage_test_final.json": (0.96, 0.97, 0.95),
     "triage_unseen_s.json": (1.0, 1.0, 1.0),
-    "triage_unseen_t.json": (0.95, 1.0, 0.86),
+    "triage_unseen_t.json": (0.96, 1.0, 0.9),
     "triage_unseen_v.json": (0.97, 1.0, 0.95),
     "triage_coverage_u.json": (0.95, 0.97, 0.86),
     "triage_coverage_ua.json": (0.94, 1.0, 0.9),

@@ -2121,9 +2121,18 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
         return k < len(stems) and stems[k] in _BODY  # "my chest", "my left breast"
     if s not in _FIRST_PERSON:
         return False
-    following = [w for w in stems[i + 1:i + 3] if w not in {"also", "too", "now", "really", "just"}]
+    following = [w for w in stems[i + 1:i + 4] if w not in {"also", "too", "now", "really", "just", "so", "veri"}]
+    if len(following) > 1 and following[0] == "have" and following[1] == "to":
+        return False  # "do I have to keep her off school": what the carer must do
+    if len(following) > 1 and following[0] == "feel" and following[1] in _CARER_FEELINGS:
+        return False  # "I feel terrible", "I feel so guilty": the carer's feelings about the patient
+    following = following[:2]
     return (bool(following) and following[0] in _OWN_SYMPTOM_VERBS and not (_NOT_SYMPTOM & set(following))
             and not _acts_on_someone(stems, i))
+
+
+_CARER_FEELINGS = frozenset(t.stem for t in tokens(
+    "terrible guilty helpless useless responsible worried stressed anxious scared frightened upset"))
 
 
 def _text_subject(stems: list[str]) -> str:
