@@ -1052,3 +1052,12 @@ def test_a_carers_feelings_and_duties_do_not_make_the_writer_the_patient(text, f
     patient."""
     assert affirmed(assess(text), finding)
     assert affirmed(assess("my son has a rash. I feel sick too"), "nausea")
+
+
+def test_another_relatives_admission_is_theirs():
+    """"Cousin was admitted w/ pneumonia" in a note about a 4-year-old: the cousin's illness; "dad was admitted
+    yesterday with chest pain" in a note about dad stays his."""
+    assert not affirmed(assess("4 yo M, runny nose, mild cough x3d, playing. Mum anxious as cousin was admitted "
+                               "w/ pneumonia last month."), "pneumonia")
+    assert affirmed(assess("dad was admitted yesterday with chest pain and now he is confused"), "chest pain")
+    assert affirmed(assess("hi, grandma was admitted with a fall last week, now she has a fever"), "fever")

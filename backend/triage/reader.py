@@ -2028,6 +2028,8 @@ def _relative_mention(stems: list[str], i: int) -> tuple[str | None, str | None]
         return s, stems[k]
     if i + 1 < len(stems) and stems[i + 1] in _FAMILY_PAST_VERBS:
         return s, None  # "dad died of", "mother had"
+    if i + 2 < len(stems) and stems[i + 1] in _WAS and stems[i + 2] in _ILLNESS_PARTICIPLES:
+        return s, None  # "cousin was admitted with pneumonia"
     if i + 1 < len(stems) and stems[i + 1] in _FAMILY_PRESENT_VERBS:
         return s, None  # "mother has diabetes" (family history when the text names its own patient)
     return None, None
@@ -2231,6 +2233,8 @@ def _mothers_breast(stems: list[str], k: int, end: int) -> bool:
     return k < end and stems[k] in _BREAST_WORDS
 
 
+_WAS = frozenset(t.stem for t in tokens("was were"))
+_ILLNESS_PARTICIPLES = frozenset(t.stem for t in tokens("admitted diagnosed hospitalised hospitalized treated"))
 _BIRTH_STEMS = frozenset(t.stem for t in tokens("birth postpartum postnatal delivered"))
 
 
@@ -2252,7 +2256,11 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
         relative, determiner = _relative_mention(stems, i)
         bare = relative is not None and determiner is None
         if relative and not (relative == _BABY and pregnant):
-            past = i + 1 < end and stems[i + 1] in _FAMILY_PAST_VERBS
+            past = (i + 1 < end and stems[i + 1] in _FAMILY_PAST_VERBS) or (
+                # "cousin was admitted with pneumonia": another relative's own illness ("dad was admitted
+                # yesterday", when dad is the patient, stays his; so does a carer's note with no other patient)
+                relative != subject and (named_patient or subject != "writer")
+                and i + 2 < end and stems[i + 1] in _WAS and stems[i + 2] in _ILLNESS_PARTICIPLES)
             if bare and not past and not (subject == "writer" and named_patient):
                 i += 1  # "hi, mum has chest pain": a carer's note about mum, unless the text names its own patient
                 continue
