@@ -476,7 +476,7 @@ def celery_worker(app, database_url, redis_url, instance_dir, tmp_path):
         env = dict(os.environ, CAREQUEUE_ENV="test", TEST_DATABASE_URL=database_url, TEST_REDIS_URL=redis_url,
                    CAREQUEUE_INSTANCE=instance_dir, MAIL_SERVER="127.0.0.1", MAIL_PORT=str(mail_port),
                    MAIL_SINK_DIR=app.config["MAIL_SINK_DIR"], EXPORT_DIR=app.config["EXPORT_DIR"],
-                   MAIL_TIMEOUT="10")
+                   CLINIC_TIMEZONE=app.config["CLINIC_TIMEZONE"], MAIL_TIMEOUT="10")
         env.update({key: str(value) for key, value in extra_env.items()})
         worker = WorkerProcess(env, str(tmp_path / f"worker-{len(workers)}.log"))
         workers.append(worker)

@@ -11,6 +11,7 @@ import os
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 import pytest
 
@@ -43,11 +44,31 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.timeout(BROWSER_TEST_TIMEOUT))
 
 
+def midday_zone(now: datetime | None = None) -> str:
+    """A fixed-offset zone in which it is now between 12:00 and 13:00.
+
+    (The Etc/GMT names count the other way round: Etc/GMT-6 is six hours ahead of UTC.)
+    """
+    offset = 12 - (now or datetime.now(timezone.utc)).hour  # -11 to +12, all of which exist
+    return f"Etc/GMT{-offset:+d}"
+
+
 @pytest.fixture
-def live_server(app, smtp_sink, database_url, redis_url, instance_dir, tmp_path):
+def clinic_zone(request, app, monkeypatch) -> str:
+    """The clinic's time zone for this test: the clinic's own, or, for a test marked `clinic_midday`
+    (one that needs visits both earlier and later in the clinic's day), a zone where it is about noon,
+    so that the test means the same at any hour it runs. The test's app, the server and the browser
+    all use it."""
+    zone = midday_zone() if request.node.get_closest_marker("clinic_midday") else app.config["CLINIC_TIMEZONE"]
+    monkeypatch.setitem(app.config, "CLINIC_TIMEZONE", zone)
+    return zone
+
+
+@pytest.fixture
+def live_server(app, clinic_zone, smtp_sink, database_url, redis_url, instance_dir, tmp_path):
     """The app under gunicorn (2 workers, 4 threads) on a free port, sending mail to the SMTP sink."""
     with gunicorn_server(database_url, redis_url, instance_dir, str(tmp_path / "gunicorn.log"),
-                         MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp_sink.port,
+                         MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp_sink.port, CLINIC_TIMEZONE=clinic_zone,
                          MAIL_SINK_DIR=app.config["MAIL_SINK_DIR"], EXPORT_DIR=app.config["EXPORT_DIR"]) as base:
         yield base
 
@@ -98,9 +119,10 @@ class PageOpener:
     (Chromium logs every 4xx answer, e.g. the 409 of a refused duplicate).
     """
 
-    def __init__(self, browser, base_url: str) -> None:
+    def __init__(self, browser, base_url: str, zone: str = CLINIC_TIMEZONE) -> None:
         self.browser = browser
         self.base_url = base_url
+        self.zone = zone
         self.contexts = []
         self.problems = PageProblems()
 
@@ -108,7 +130,7 @@ class PageOpener:
         self.problems.allowed.append(re.compile(pattern))
 
     def __call__(self, **options):
-        options = {"viewport": {"width": 1280, "height": 900}, "timezone_id": CLINIC_TIMEZONE, "locale": "en-GB",
+        options = {"viewport": {"width": 1280, "height": 900}, "timezone_id": self.zone, "locale": "en-GB",
                    "base_url": self.base_url, "accept_downloads": True,
                    # No CSS transitions: axe must not judge a colour halfway through a fade.
                    "reduced_motion": "reduce", **options}
@@ -127,8 +149,8 @@ class PageOpener:
 
 
 @pytest.fixture
-def open_page(browser, live_server):
-    opener = PageOpener(browser, live_server)
+def open_page(browser, live_server, clinic_zone):
+    opener = PageOpener(browser, live_server, clinic_zone)
     yield opener
     opener.close()
     assert not opener.problems.errors, "the browser reported problems:\n" + "\n".join(opener.problems.errors)
