@@ -61,8 +61,9 @@ def test_1_find_a_doctor_pages_through_every_doctor_logged_out(open_page, factor
             page.get_by_test_id("page-next").click()
     assert seen == {str(d.id) for d in doctors}
 
-    page.get_by_test_id("page-prev").click()
-    page.get_by_test_id("page-prev").click()
+    for expected_page in (2, 1):
+        page.get_by_test_id("page-prev").click()
+        expect(page.get_by_text(f"Page {expected_page} of 3 · 28 in all")).to_be_visible()
     page.get_by_test_id(f"view-doctor-{doctors[1].id}").click()
     page.locator("[data-slot-id]").first.click()
     expect(page).to_have_url(re.compile(r"#/login\?redirect="))
