@@ -80,6 +80,8 @@ def test_a_duration_after_the_child_stays_a_duration():
     "আমি ২০ সপ্তাহের গর্ভবতী, পা ফুলে গেছে",
     "ভাবি ৬ মাসের গর্ভবতী, পেটে ব্যথা",
     "gorbhokal 30 soptaho, matha betha",
+    "৮ সপ্তাহ চলতেছে, সকালে খালি পেটে গা গুলায়",
+    "10 soptaho choltese. khub klanto lage",
 ])
 def test_weeks_of_pregnancy_are_not_an_age_or_a_duration(text):
     read = facts(text)
@@ -156,6 +158,7 @@ def test_an_age_opening_the_text_and_weeks_said_of_a_wife():
     assert "pregnant" in expanded_text("আমার স্ত্রী ৩০ সপ্তাহ, মাথা ব্যথা")
     assert "pregnant" in expanded_text("bou 28 soptaho, pa fule gese")
     assert "pregnant" not in expanded_text("ami 3 soptaho dhore kashi")
+    assert "pregnant" not in expanded_text("কাশি ৩ সপ্তাহ চলছে, রাতে বেশি")
 
 
 @pytest.mark.parametrize("text, celsius", [
@@ -274,6 +277,25 @@ def test_low_sugar_in_mg_per_dl_is_hypoglycaemia(text):
 
 def test_normal_sugar_in_mg_per_dl_is_not():
     assert "hypoglycaemia" not in expanded_text("RBS 126 mg/dl after lunch")
+
+
+# 9. A faint told in the past is a faint, not someone unconscious now; romanised "rat" beside a time word is night.
+def test_a_faint_in_the_past_is_not_unresponsive_now():
+    def names(text):
+        return {row["name"] for row in assess(text).findings or [] if not row["negated"]}
+    assert names("মেয়ে রক্ত দেখে অজ্ঞান হয়ে পড়েছিল, একটু পরেই উঠে বসেছে") >= {"fainting"}
+    assert "unresponsive" not in names("মেয়ে রক্ত দেখে অজ্ঞান হয়ে পড়েছিল, একটু পরেই উঠে বসেছে")
+    assert "unresponsive" not in names("nanu bathroom e ogyan hoye gechilo, ekhon kotha bolchen")
+    assert "unresponsive" in names("নানু অজ্ঞান হয়ে আছে, ডাকলে সাড়া দেয় না")
+
+
+def test_romanised_rat_beside_a_time_word_is_the_night():
+    assert "raat" in expanded_text("gotokal rat theke babur jor, kashi")
+    assert "raat" in expanded_text("sara rat ghum hoy nai, matha betha")
+    assert "leptospirosis" not in {c["id"] for c in assess("meyer kal rat theke jor, kashi").conditions if c["plausible"]}
+    # a heart or pulse rate stays a rate
+    assert "raat" not in expanded_text("pulse rate e 120 chilo, buk dhorfor korche")
+    assert "raat" not in expanded_text("heart rate e 140 dekhaitese, jor nai")
 
 
 # Whole messages.

@@ -314,6 +314,58 @@ CASES = [
     # the word suicide (NICE NG225; NICE CKS Suicide risk)
     ("I'm so worried about my son, 17. I found a note on his laptop saying goodbye to us and his search history is "
      "about how many of his nan's sleeping tablets it would take. He won't talk to me.", "emergency", None),
+    # ---- seventh pass (Bangla dev sets X and Y, English dev set ZA)
+    # a denial list ending "X ba Y hoy nai" keeps each denial: a loose "matha ~ betha" across the commas does not
+    # swallow the "nai"s between its words
+    ("abbar buk dhorfor korche, buke betha nai, shash kosto nai, matha ghurano ba ogyan hoy nai", None,
+     "chest_pain_needs_assessment"),
+    # an irregular pulse in Bangla words (NHS Atrial fibrillation)
+    ("nanir (70) 3 din dhore buk dhorfor kore, pulse ekdom elomelo tale cholche", "urgent", "atrial_fibrillation"),
+    ("আম্মার হার্টের বিট এলোমেলো, বুক ধড়ফড় করে ২ দিন", "urgent", "atrial_fibrillation"),
+    # a duration in months or years is not a child ("দেড় মাস আগে থেকে", "10 bochorer purano")
+    ("দেড় মাস ধরে জ্বর আসে যায়, রাতে ঘাম হয়", None, "fever_in_child_under_5"),
+    ("দেড় মাস ধরে জ্বর আসে যায়, রাতে ঘাম হয়", "urgent", "fever_lasting_adult"),
+    # ---- English dev set ZA
+    # NICE NG202: a partner hears breathing stop for seconds, then a gasp: sleep apnoea, not breathlessness
+    ("my wife says I stop breathing for about 10 seconds at night and then gasp, and I'm shattered all day",
+     "routine", "obstructive_sleep_apnoea"),
+    ("my wife says I stop breathing for about 10 seconds at night and then gasp, and I'm shattered all day",
+     None, "breathlessness_unexplained"),
+    # NHS Heart palpitations: a thud then a skipped beat is an ectopic beat
+    ("25M, now and then my heart gives a thud and then it feels like it skips, no chest pain or dizziness",
+     "self_care", "ectopic_beats"),
+    # NICE CG185: pressured speech, little sleep and reckless spending in bipolar are mania
+    ("my sister has bipolar, she's barely slept for 3 nights, talks so fast nobody can follow and has maxed out "
+     "her credit cards", "urgent", "mania"),
+    # NHS Heavy periods: heavier periods, changing pads every hour or two
+    ("my periods are getting heavier, I change pads every hour on day one", "routine", "heavy_periods"),
+    # NHS Eye injuries: detergent capsules squirted into an eye are a chemical injury
+    ("a laundry capsule burst and squirted in my daughter's eye, she's screaming", "emergency",
+     "chemical_eye_injury"),
+    # BTS pleural disease: sudden one-sided chest pain and can't get a full breath in is a pneumothorax
+    ("22M sudden sharp left sided chest pain at rest, can't get a full breath in", "emergency", "pneumothorax"),
+    # NICE CKS Cellulitis: pain far greater than the wound looks, with fever, is necrotising fasciitis
+    ("scratched my arm on a rose bush, now the pain is far greater than the little red patch, temp 39",
+     "emergency", "necrotising_fasciitis_possible"),
+    # NICE NG143 glass test: a rash that fades under a glass is not a non-blanching rash; one that stays still is
+    ("my 18 month old had a fever for 3 days, now spots on her tummy that fade when I press a glass on them, "
+     "she's playing", None, "meningococcal_disease_child"),
+    ("my 18 month old has a fever and spots that don't fade when I press a glass on them", "emergency",
+     "meningococcal_disease_child"),
+    ("my son has a temperature and a rash, I pressed a glass on it and some faded but others didn't", "emergency",
+     None),
+    # NICE NG222: low mood and loss of pleasure with poor sleep are depression, not insomnia alone
+    ("for 2 months I've felt flat, not enjoying anything and sleeping badly, no thoughts of self harm", "routine",
+     "depression"),
+    # "club" (a bowls club, going clubbing) is not finger clubbing
+    ("my grandad goes to his bowls club on Tuesdays and has a cough since the weekend", None,
+     "lung_cancer_warning_signs"),
+    # yellowish phlegm is not jaundice
+    ("coughing up yellowish phlegm for a week", None, "jaundice_adult"),
+    # WHO Dengue 2009: fever after travel with bleeding gums, tummy pain or lethargy are warning signs
+    ("just back from Bangkok, fever for 3 days that went yesterday, now tummy pain and my gums bled", "emergency",
+     "dengue_warning_signs_after_travel"),
+    ("just back from Spain with a fever and a sore throat", None, "dengue_warning_signs_after_travel"),
 ]
 
 

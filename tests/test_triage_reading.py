@@ -1061,3 +1061,29 @@ def test_another_relatives_admission_is_theirs():
                                "w/ pneumonia last month."), "pneumonia")
     assert affirmed(assess("dad was admitted yesterday with chest pain and now he is confused"), "chest pain")
     assert affirmed(assess("hi, grandma was admitted with a fall last week, now she has a fever"), "fever")
+
+
+@pytest.mark.parametrize("text", ["my heart skips a beat sometimes, nobody in my family has heart problems",
+                                  "no one in our family has heart disease, I get the odd skipped beat"])
+def test_nobody_in_my_family_negates_over_the_possessive(text):
+    # "nobody in MY family": the possessive names nobody's group, it does not open a new subject
+    assert not affirmed(assess(text), "heart disease")
+    assert affirmed(assess("nobody at home is ill, my heart races and I have heart disease"), "heart disease")
+
+
+@pytest.mark.parametrize("text", ["the spots fade when I press a glass on them",
+                                  "a rash on her tummy which blanches under a glass",
+                                  "I pressed a glass on the rash and it disappeared"])
+def test_a_rash_that_fades_under_a_glass_is_not_non_blanching(text):
+    # NICE NG143 glass test: fading is a negative test
+    assert not affirmed(assess(f"my 2 year old has a fever, {text}"), "non-blanching rash")
+
+
+@pytest.mark.parametrize("text", ["the spots don't fade when I press a glass on them",
+                                  "I did the glass test on the rash",
+                                  "the rash doesn't go away under a glass",
+                                  # only some spots fade: any spot that stays is a positive test (NICE NG143)
+                                  "some spots faded under the glass but a few stayed",
+                                  "most of the rash fades under a glass, some purple spots do not"])
+def test_a_rash_that_does_not_fade_stays_non_blanching(text):
+    assert affirmed(assess(f"my 2 year old has a fever, {text}"), "non-blanching rash")

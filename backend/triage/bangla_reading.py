@@ -146,6 +146,10 @@ _AGE_OPENING = _nfc(r"(?:^|(?<=[.।:;!?\n]))(\s*)(\d{1,3})\s*(?:বছর|ব�
 _WIFE_WEEKS = _nfc(r"(?<![a-z\u0980-\u09ff])(আমি|বউ|বউয়ের|বৌ|স্ত্রী|স্ত্রীর|ami|bou|bour|stri|strir|wife)\s+(?:এখন\s+|ekhon\s+)?"
                    r"(\d{1,2})\s*(সপ্তাহ|soptaho|soptah|shoptaho|saptaho|weeks?|wks?)"
                    r"(?=\s*(?:[,.।;:!?)\n]|$|চলছে|cholche|চলে|cole))")
+# Weeks "running" opening the text or a sentence are weeks of pregnancy: "৭ সপ্তাহ চলতেছে, সকালে বমি বমি লাগে",
+# "12 soptaho cholche." (6 to 42 weeks; an illness that goes on is said "৩ সপ্তাহ ধরে", not "চলছে").
+_WEEKS_RUNNING = _nfc(r"(?:^|(?<=[.।:;!?\n]))(\s*)(\d{1,2})\s*(?:সপ্তাহ|soptaho|soptah|shoptaho|saptaho|weeks?)\s+"
+                      r"(?=(?:চলছে|চলতেছে|চলতেসে|cholche|choltese|cholteche|cholse)(?![a-z\u0980-\u09ff]))")
 _PERSON_BN = _n(r"(?:দাদি|দাদী|দাদা|দাদু|নানি|নানী|নানা|নানু|মা|বাবা|আব্বা|আব্বু|আম্মা|আম্মু|স্বামী|স্ত্রী|বউ|বৌ|ছেলে|মেয়ে|"
                 r"বাচ্চা|বাবু|শিশু|ভাই|বোন|রোগী|চাচা|চাচি|খালা|খালু|মামা|মামি|ফুপু|নাতি|নাতনি|শাশুড়ি|শ্বশুর|"
                 r"dadi|dada|dadu|nani|nana|nanu|ammu|abbu|amma|abba|shami|stri|bou|chele|meye|baccha|babu|bhai|bon|"
@@ -258,6 +262,22 @@ _IN_THE_HEAT_ROMAN = re.compile(r"(?<![a-z])gorome(?![a-z])")
 _NOY = _nfc(r"(?<![\u0980-\u09ff])(?:নয়|নয়)(?=\s*(?:[,.;:!?।\n—-]|$))")
 _NOY_ROMAN = re.compile(r"(?<=[a-z] )noy(?=\s*(?:[,.;:!?\n-]|$))")
 _WENT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(যায়|যায়|jay|jai)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
+
+# Romanised "rat" beside a time word is the night (রাত: "kal rat theke", "sara rat", "rat e"), not rats (a flood or rat
+# exposure): read as "raat", in the text and in the knowledge's own phrases alike. ("rat er kamor" is left as written.)
+_NIGHT_AFTER = re.compile(r"(?<![a-z])(kal|kalke|kaal|aj|aaj|ajke|gotokal|goto|sara|shara|majh|moddho|ei|oi|prothom|shesh|"
+                          r"sei|porer|ager|protidin|roj|din)\s+rat(?![a-z])")
+_NIGHT_BEFORE = re.compile(r"(?<![a-z])(?<!heart )(?<!pulse )(?<!resp )(?<!breathing )(?<!respiratory )"
+                           r"(?<!heart-)(?<!pulse-)rat(?=\s*(?:theke|e|a|bhor|din|dupur|jege|jagi|ghum\w*|beshi|hole|\d)(?![a-z]))")
+
+# A faint told in the past ("অজ্ঞান হয়ে গেছিল", "ogyan hoye gechilo": had gone unconscious, then came round) is a faint,
+# as the English "passed out": the bare "অজ্ঞান" (unconscious) inside it is not someone unconscious now. The present
+# ("অজ্ঞান হয়ে গেছে", "অজ্ঞান হয়ে আছে") is left as it is.
+_FAINTED_PAST = _nfc(r"(?<![a-z\u0980-\u09ff])(?:অজ্ঞান|ogyan|ogan|oggan|ojnan|ozzan|ajnan|aggan|ogyaan|behush|behosh)\s+"
+                     r"(?:হয়ে|হয়ে|hoye|hoe|hoie)\s+(?:গেছিল|গেছিলো|গেছিলেন|গিয়েছিল|গিয়েছিল|গিয়েছিলো|গিয়েছিলো|গিয়েছিলেন|"
+                     r"গিয়েছিলেন|পড়েছিল|পড়েছিল|পড়েছিলো|পড়েছিলো|পড়েছিলেন|পড়েছিলেন|পড়ছিল|পড়ছিল|গেসিল|গেসিলো|"
+                     r"gechilo|gesilo|gechhilo|giyechilo|giyesilo|porechilo|poresilo|porchilo|gechilen|gesilen|giyechilen)"
+                     r"(?![a-z\u0980-\u09ff])")
 
 # A list that ends in "নেই"/"nai" with no verb in it negates every item: "মাথাব্যথা, বুকে ব্যথা, চোখে ঝাপসা নেই",
 # "jor, kashi, shash kosto nai" (three or more short items, the clause all plain, like the English open list).
@@ -401,6 +421,8 @@ def rewrite(text: str) -> str:
     text = _AGE_AFTER_CHILD.sub(_age_words, text)
     text = _WIFE_WEEKS.sub(lambda m: f"{m.group(1)} {m.group(2)} weeks pregnant" if 6 <= int(m.group(2)) <= 42
                            else m.group(0), text)
+    text = _WEEKS_RUNNING.sub(lambda m: f"{m.group(1)}{m.group(2)} weeks pregnant " if 6 <= int(m.group(2)) <= 42
+                              else m.group(0), text)
     text = _AGE_OPENING.sub(lambda m: f"{m.group(1)}{m.group(2)} years old", text)
     text = _AGE_BEFORE_SEX.sub(lambda m: f" , {m.group(1)} years old , {m.group(2)} ", text)
     text = _HEADER.sub(lambda m: m.group(0) if _HEADER_DURATION.match(m.string, m.end(2)) else
@@ -421,6 +443,9 @@ def rewrite(text: str) -> str:
     text = _NOY.sub(_n("নাই"), text)
     text = _NOY_ROMAN.sub("nai", text)
     text = _WENT_NOT.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
+    text = _FAINTED_PAST.sub(" passed out ", text)
+    if "rat" in text:
+        text = _NIGHT_BEFORE.sub("raat", _NIGHT_AFTER.sub(r"\1 raat", text))
     if "," in text:
         text = _negated_lists(text)
     return text

@@ -136,7 +136,10 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
     matches = kb.matcher.match(stream)
     # Words inside a finding of two or more words are not ConText triggers ("khacche na" is not eating); a
     # one-word finding that is itself a trigger ("resolved", "gone") still acts as one ("headache resolved").
+    # A finding read from words far apart across a comma ("betha nai, shash kosto nai, matha") holds other
+    # findings and their own triggers between its sides: those still act.
     covered = {k for occurrences in matches.values() for o in occurrences if o.end - o.start > 1
+               and not (o.sides and "," in (t.raw for t in stream[o.start:o.end]))
                for k in range(o.start, o.end)}
     mods = reader.context_modifiers(stream, covered)
     facts = reader.read_facts(text, subject=mods.subject)

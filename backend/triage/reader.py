@@ -1327,6 +1327,7 @@ _NOBODY_TERMINATORS = _phrases(
     "but", "however", "although", "though", "except", "apart from", "aside from", "which", "whereas", "while",
     "so", "because", "kintu", "কিন্তু", "tobe", "i", "im", "she", "he", "shes", "hes", "they", "we", "my", "her",
     "his", "our", "the patient", "pt", "patient")
+_NOBODY_GROUP_OWNERS = frozenset(t.stem for t in tokens("my her his our their"))
 # ConText pseudo-triggers (Chapman et al.; medspaCy defaults): they contain a negation word and negate nothing
 # after them ("no change in chest pain", "not only", "gram negative"); the words after "no" in the trigger
 # itself are negated ("no increase" is not a worsening).
@@ -1951,8 +1952,11 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                 # "no one at home is pregnant or has a weak immune system": every verb after "nobody" is
                 # nobody's, so "or has ..." goes on denying; only a terminator or the clause's end stops it
                 stop = i + best
+                # a possessive after "in"/"of" names nobody's group ("nobody in MY family has heart problems",
+                # "none of HIS friends"): it is part of the subject, not a new one
                 while stop < end and (stems[stop] not in CLAUSE_PUNCT or stems[stop] == ",") \
-                        and not (stop > i + best and _starts(stems, stop, _NOBODY_TERMINATORS)):
+                        and not (stop > i + best and _starts(stems, stop, _NOBODY_TERMINATORS)
+                                 and not (stems[stop] in _NOBODY_GROUP_OWNERS and stems[stop - 1] in ("in", "of"))):
                     stop += 1
             if flags is negated and stop < end and stems[stop] == ",":
                 stop = _open_list_end(stems, i + best, stop, end, denial=stems[i] in _DENIAL)
@@ -1998,7 +2002,52 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
         _question_scope(stems, start, end, feared)
         _mark_relatives(stems, start, end, subject, other)
         _mark_carers_state(stems, start, end, other)
+    _blanching_glass_test(stems, negated)
     return Modifiers(negated, uncertain, historical, other, subject, ongoing, feared)
+
+
+# NICE NG143 / NHS glass test: a rash that FADES when pressed ("the spots fade when I press a glass on them",
+# "it blanches", "they disappear under the glass") is a negative glass test. The press and the glass in that
+# sentence are negated, so a term like "spots ~ glass" is not read as a non-blanching rash; "doesn't fade",
+# "if it fades", "whether they go away" and the clause after "but" ("some fade but others don't") are left alone.
+_BLANCHING = frozenset(t.stem for t in tokens("fade fades faded fading blanch blanches blanched blanching disappear "
+                                              "disappears disappeared vanish vanishes vanished"))
+_GO_AWAY = frozenset(t.stem for t in tokens("go goes went going turn turns turned"))
+_GO_AWAY_TO = frozenset(t.stem for t in tokens("away white pale"))
+_GLASS_TEST_WORDS = frozenset(t.stem for t in tokens("glass press pressed tumbler"))
+_BLANCHING_DOUBT = frozenset(t.stem for t in tokens(
+    "not no dont doesnt didnt wont never isnt arent cant cannot if whether unless check checking see"))
+_SENTENCE_END = frozenset({".", ";", "!", "?", "\n"})
+# Anywhere in the sentence, these leave the glass test as it was read: only some spots faded ("some faded but a
+# few stayed", "not all of them"), it faded and came back, or the spots are purple (purpura does not blanch).
+_BLANCHING_PARTIAL = frozenset(t.stem for t in tokens(
+    "some few one two three other others rest stay stays stayed staying still back return returned except not "
+    "dont doesnt didnt wont but although though however then purple dark black bruise bruises bruising"))
+
+
+def _blanching_glass_test(stems: list[str], negated: list[bool]) -> None:
+    n = len(stems)
+    for i, s in enumerate(stems):
+        if not (s in _BLANCHING or s in _GO_AWAY and i + 1 < n and stems[i + 1] in _GO_AWAY_TO):
+            continue
+        begin, stop = i, i
+        while begin > 0 and stems[begin - 1] not in _SENTENCE_END:
+            begin -= 1
+        while stop + 1 < n and stems[stop + 1] not in _SENTENCE_END:
+            stop += 1
+        if any(stems[k] in _BLANCHING_PARTIAL for k in range(begin, stop + 1)):
+            continue
+        first = i
+        while first > 0 and stems[first - 1] not in _SENTENCE_END and not _terminator_at(stems, first - 1):
+            first -= 1
+        if any(stems[k] in _BLANCHING_DOUBT for k in range(max(first, i - 4), i)):
+            continue
+        last = i
+        while last + 1 < n and stems[last + 1] not in _SENTENCE_END and not _terminator_at(stems, last + 1):
+            last += 1
+        for k in range(first, last + 1):
+            if stems[k] in _GLASS_TEST_WORDS:
+                negated[k] = True
 
 
 _RELATIVE_ADJECTIVES = frozenset(t.stem for t in tokens(
