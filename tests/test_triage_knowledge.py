@@ -71,3 +71,25 @@ def test_no_two_entries_contradict_each_other(kb):
             problems.append("same requires, different levels: "
                             + ", ".join(f"{c.file}: {c.id} ({c.level})" for c in same))
     assert not problems, f"{len(problems)} contradiction(s):\n" + "\n".join(problems)
+
+
+class _DuplicateKeyLoader(__import__("yaml").SafeLoader):
+    """A YAML loader that refuses a key written twice in one mapping (plain YAML keeps the last silently, so a
+    second `chest pain:` list in a file would drop the first)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise AssertionError(f"line {key_node.start_mark.line + 1}: {key!r} written twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+@pytest.mark.parametrize("path", sorted(KNOWLEDGE_DIR.rglob("*.yaml")), ids=lambda p: p.name)
+def test_no_knowledge_file_writes_a_key_twice(path):
+    import yaml
+
+    with open(path, encoding="utf-8") as handle:
+        yaml.load(handle, Loader=_DuplicateKeyLoader)
