@@ -948,6 +948,27 @@ def test_a_relatives_earlier_bout_gives_no_duration():
     assert reader.read_facts("pulling at her ear for a month", "writer").days == 30
 
 
+@pytest.mark.parametrize("text,subject,days", [
+    # someone else's event dates that event: a relative's illness, a move, the time since a birth
+    ("my 5 year old has itchy spots, started 2 days ago. My mum had shingles last month", "writer", 2),
+    ("4 yo M, cough x2d, cousin was treated for TB last year", "writer", 2),
+    ("38M, moved from Pakistan 2 yrs ago, 6/52 productive cough", "writer", 42),
+    ("31F, 4/52 postpartum, bright red blood on the paper", "writer", None),
+    # the patient's own time stays: a carer's relative who is the patient, and "for" a time
+    ("my mum had a fall 2 days ago and now can't walk", "mum", 2),
+    ("my son had a fever 3 days ago and now has a rash", "son", 3),
+])
+def test_someone_elses_event_gives_no_duration(text, subject, days):
+    assert reader.read_facts(text, subject).days == days
+
+
+@pytest.mark.parametrize("text", ["Her weight and temperature are normal, stiff shoulders for 5 weeks",
+                                  "temp normal, sore throat 2 days", "her temperature is fine but she has a cough"])
+def test_a_normal_temperature_is_no_fever(text):
+    assert not affirmed(assess(text), "fever")
+    assert affirmed(assess("he has a temperature and a cough"), "fever")
+
+
 def test_denies_two_items_ending_the_sentence_denies_both():
     result = assess("42 F heavy menses x8mo, regular cycle. Denies dizziness, SOB.")
     assert negated(result, "dizziness") and negated(result, "shortness of breath")

@@ -71,6 +71,10 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     # Bangla puts "after" last: "জ্বরের পর কাশি", "sordir pore" are "since the fever/cold" (the illness is over)
     (r"(?<![a-z])(jor|jwor|sordi|thanda|dengue|typhoid)\s*(?:er|r)?\s+(?:por|pore)(?![a-z])", r" since \1 "),
     (r"(জ্বর|সর্দি|ঠান্ডা|ডেঙ্গু|টাইফয়েড)(?:ের|এর|র)?\s+(?:পর|পরে)(?![\u0980-\u09ff])", r" since \1 "),
+    # "her temperature is normal", "weight and temperature are normal", "temp normal": no fever (NICE NG143 reads a
+    # temperature, "a temperature" alone is a fever)
+    (r"(?<![a-z])(?:temperature|temp)s?(?:\s+(?:is|are|was|were|has been|have been|been|now|all|both|still|always))*"
+     r"\s*(?:normal|fine|ok|okay|normal range|within normal limits)(?![a-z])", " no fever "),
     # "first episode in 12 months", "first time in years": not a first ever episode
     (r"(?<![a-z])first\s+(?:episode|time|attack|flare|one)\s+(?:in|for)\s+(?:the\s+)?(?:last\s+|past\s+|over\s+)?"
      r"(?:\d+|a|an|one|two|three|four|five|six|several|many|a few|a couple of)\s*(?:months?|years?|yrs?|/12|/52)",
@@ -1247,7 +1251,37 @@ def _past_check_time(text: str, start: int) -> bool:
     return bool(_CHECK_TIME.match(text, start)) and bool(_CHECK_BEFORE.search(text[max(0, start - 60):start]))
 
 
-def read_duration_days(text: str) -> float | None:
+# Someone else's event in the same clause dates that event, not the complaint: "my mum had shingles last month",
+# "cousin treated for TB last year", "moved from Pakistan 2 yrs ago"; "4/52 postpartum" is the time since a birth.
+_OTHERS_EVENT = re.compile(
+    r"(?<![a-z])(?P<who>mum|mom|mother|dad|father|sister|brother|cousin|grandma|grandmother|gran|nan|nana|nanny|"
+    r"grandad|granddad|grandpa|grandfather|aunt|auntie|uncle|friend|neighbour|neighbor|colleague|flatmate|"
+    r"roommate|classmate)s?\s+(?:also\s+|too\s+)?(?:had|has had|was|got|caught|died|passed|treated|diagnosed|"
+    r"went|came down)(?![a-z])"
+    r"|(?<![a-z])(?:moved|came|arrived|migrated|emigrated|immigrated|relocated)\s+(?:here|to|from|over)(?![a-z])")
+_TIME_POINT = re.compile(r"(?<![a-z])(?:ago|last|back)(?![a-z])")
+_CLAUSE_EDGE = re.compile(r"[.,;!?\n]|(?<![a-z])but(?![a-z])")
+_SINCE_A_BIRTH = re.compile(r"\s*(?:post\s*partum|postnatal|pp|post\s*op|postop|after (?:the )?(?:delivery|birth|"
+                            r"baby|section|c section|operation|surgery))(?![a-z])")
+
+
+def _others_time(text: str, start: int, end: int, subject: str | None) -> bool:
+    """The time at [start, end) dates someone else's event or a birth, not the complaint."""
+    if _SINCE_A_BIRTH.match(text, end):
+        return True
+    if not _TIME_POINT.search(text, start, min(len(text), end + 5)):
+        return False  # "mum had chest pain for 2 days": how long, of whoever the text is about
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
+    stop = _CLAUSE_EDGE.search(text, end)
+    right = stop.start() if stop else len(text)
+    for event in _OTHERS_EVENT.finditer(text, left, right):
+        who = event.group("who")
+        if who is None or subject is None or stem(who) != subject:
+            return True
+    return False
+
+
+def read_duration_days(text: str, subject: str | None = None) -> float | None:
     found: list[float] = []
     past = _past_episode_spans(text) if _PAST_EPISODE_CUE.search(text) else ()
     for pattern in _DURATION_PATTERNS:
@@ -1256,12 +1290,16 @@ def read_duration_days(text: str) -> float | None:
                 continue
             if _past_check_time(text, match.start()):
                 continue
+            if _others_time(text, match.start(), match.end(), subject):
+                continue
             if match.group(1) == "day":  # "this is day 5"
                 found.append(float(match.group(2)))
                 continue
             unit = match.group(2)
             found.append(_number(match.group(1)) * _UNIT_DAYS.get(unit, _UNIT_DAYS.get(unit.rstrip("s"), 1)))
     for match in _FRACTION_DURATION.finditer(text):
+        if _others_time(text, match.start(), match.end(), subject):
+            continue
         count, base = int(match.group(1)), match.group(2)
         if base == "7" and count <= 7:
             found.append(count)
@@ -1272,7 +1310,8 @@ def read_duration_days(text: str) -> float | None:
     for pattern, days in _DURATION_PHRASES:
         for match in pattern.finditer(text):
             if not (past and any(a <= match.start() < b for a, b in past)) \
-                    and not _past_check_time(text, match.start()):
+                    and not _past_check_time(text, match.start()) \
+                    and not _others_time(text, match.start(), match.end(), subject):
                 found.append(days)
                 break
     return round(max(found), 3) if found else None
@@ -2419,6 +2458,6 @@ def read_facts(text: str, subject: str | None = None) -> Facts:
     facts.age_from_text = facts.age_years is not None
     facts.sex = read_sex(expanded)
     facts.temp_c = read_temperature_c(expanded)
-    facts.days = read_duration_days(expanded)
+    facts.days = read_duration_days(expanded, subject)
     facts.observations = read_observations(expanded)
     return facts
