@@ -1108,3 +1108,16 @@ def test_a_rash_that_fades_under_a_glass_is_not_non_blanching(text):
                                   "most of the rash fades under a glass, some purple spots do not"])
 def test_a_rash_that_does_not_fade_stays_non_blanching(text):
     assert affirmed(assess(f"my 2 year old has a fever, {text}"), "non-blanching rash")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("She has no fever, loin pain, vaginal discharge or visible blood in the urine", "blood in urine"),
+    ("denies cp, sob, palpitations or syncope", "fainting"),
+])
+def test_the_item_after_a_denied_lists_or_is_denied(text, name):
+    assert negated(assess(text), name)
+
+
+def test_an_item_after_or_that_opens_a_clause_is_not_denied():
+    assert affirmed(assess("no fever, cough or vomiting, crushing chest pain now"), "chest pain")
+    assert affirmed(assess("no fever, chills or rash but has blood in the urine"), "blood in urine")

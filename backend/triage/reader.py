@@ -1491,6 +1491,7 @@ _LIST_VERBS = frozenset(t for phrase in _phrases(
     "now", "new", "also", "developed", "started", "having", "productive", "getting", "ongoing", "persistent",
     "ache", "আছে", "hoyeche", "hocche") for t in phrase)
 _CONJUNCTIONS = frozenset({"or", "nor", "and", "ba", "ebong", "ও", "বা", "এবং"})
+_OR_WORDS = frozenset({"or", "nor", "ba", "বা"})
 
 # A finding followed by "settled", "stopped", "gone" is over ("vomiting settled", "the pain has gone") only when the
 # word ends the statement: "gone blue", "gone numb", "stopped eating", "settled in my back" say something else.
@@ -1737,7 +1738,19 @@ def _open_list_end(stems: list[str], start: int, comma: int, end: int, *, denial
         if not words or len(words) > _LIST_ITEM_MAX or any(
                 w[:1].isdigit() or w in _LIST_VERBS or w in _CLAUSE_OPENERS for w in words):
             return comma
-    return items[-1][1]
+    last = items[-1][1]
+    if last < end and stems[last] in _OR_WORDS:
+        # "no fever, loin pain, vaginal discharge or visible blood in the urine": the item after the list's "or"
+        # is denied too, when it is as plain as the others
+        k = last + 1
+        while k < end and stems[k] not in CLAUSE_PUNCT and not _terminator_at(stems, k) \
+                and stems[k] not in _CONJUNCTIONS:
+            k += 1
+        words = stems[last + 1:k]
+        if words and len(words) <= _LIST_ITEM_MAX and not any(
+                w[:1].isdigit() or w in _LIST_VERBS or w in _CLAUSE_OPENERS for w in words):
+            return k
+    return last
 
 
 # "worse with coffee", "worse on first steps", "worse when I press": what brings a symptom on, not a progression.
