@@ -325,6 +325,11 @@ CASES = [
     # a duration in months or years is not a child ("দেড় মাস আগে থেকে", "10 bochorer purano")
     ("দেড় মাস ধরে জ্বর আসে যায়, রাতে ঘাম হয়", None, "fever_in_child_under_5"),
     ("দেড় মাস ধরে জ্বর আসে যায়, রাতে ঘাম হয়", "urgent", "fever_lasting_adult"),
+    # "gastric" names any upper stomach or chest discomfort: the heart attack signs that raise indigestion raise it
+    # (NICE CG95)
+    ("gastric er betha, khub gham hocche, boyosh 60", "emergency", "gastritis"),
+    ("my gastritis is playing up, I'm 58 and I'm sweating buckets with it", "emergency", "gastritis"),
+    ("gastritis flare after spicy food, 25, no sweating", "self_care", "gastritis"),
     # ---- English dev set ZA
     # NICE NG202: a partner hears breathing stop for seconds, then a gasp: sleep apnoea, not breathlessness
     ("my wife says I stop breathing for about 10 seconds at night and then gasp, and I'm shattered all day",
