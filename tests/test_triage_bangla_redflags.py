@@ -6,6 +6,14 @@ from backend.triage.engine import assess
 CASES = [
     # (text, condition id that must be plausible)
     ("আব্বার হঠাৎ মুখ বেঁকে গেছে, ডান হাত তুলতে পারছেন না", "stroke"),
+    # a bite by something unseen with signs of venom (WHO SEARO), reduced consciousness (NHS), heart failure breathless
+    # at rest (NICE CG187), fever with confusion (encephalitis), pre-eclampsia with 170/110 (NICE NG133)
+    ("কিছু একটা কামড় দিয়েছে, চোখের পাতা ঝুলে পড়ছে", "bite_with_envenoming_signs"),
+    ("rate mathe kaj korar somoy ki jeno kamor dilo, ekhon chokh khule rakhte parche na", "bite_with_envenoming_signs"),
+    ("নানাকে জাগানো যাচ্ছে না, ঝাঁকালেও উঠছে না", "hard_to_wake"),
+    ("dadi ke deke uthano jacche na, shudhu gongacchen", "hard_to_wake"),
+    ("আব্বার হার্ট ফেইলিউর আছে, শুইলে দম বন্ধ হয়ে আসে, বসে থাকলেও শ্বাস নিতে পারছেন না", "acute_heart_failure"),
+    ("৩২ সপ্তাহের গর্ভবতী, প্রেসার ১৭০/১১০, মাথা ব্যথা", "pre_eclampsia"),
     # Women's health, skin, MSK, endocrine and children (NICE / NHS / RCOG / DGHS signs).
     ("ডাক্তার বলছে ওভারি পেঁচিয়ে গেছে, তলপেটে ভীষণ ব্যথা", "ovarian_torsion"),
     ("amar meyer ovary pechiye gese bole doctor sondeho korche, tolpete onek betha, bomi", "ovarian_torsion"),

@@ -330,6 +330,12 @@ CASES = [
     ("gastric er betha, khub gham hocche, boyosh 60", "emergency", "gastritis"),
     ("my gastritis is playing up, I'm 58 and I'm sweating buckets with it", "emergency", "gastritis"),
     ("gastritis flare after spicy food, 25, no sweating", "self_care", "gastritis"),
+    # a measured pressure of 160/110 or more in pregnancy needs admission (NICE NG133)
+    ("I'm 30 weeks pregnant, BP 170/110 and a headache", "emergency", "pre_eclampsia"),
+    ("32 weeks pregnant, BP 150/100 at the pharmacy, no headache", "urgent", "pre_eclampsia"),
+    # woken late for school or work is not reduced consciousness, in Bangla too
+    ("ছেলে সকালে স্কুলের জন্য জাগানো যায় না", None, "hard_to_wake"),
+    ("মশা কামড়েছে, চুলকায়", "self_care", None),
     # ---- English dev set ZA
     # NICE NG202: a partner hears breathing stop for seconds, then a gasp: sleep apnoea, not breathlessness
     ("my wife says I stop breathing for about 10 seconds at night and then gasp, and I'm shattered all day",
