@@ -152,6 +152,22 @@ def test_negative_past_is_not(text, word):
     assert word in negated
 
 
+# Pain denied with its verb ("ব্যথা হয় না", "ব্যথা লাগে না") and "করার কথা বলে না" (does not talk of doing it) are "not".
+@pytest.mark.parametrize("text, word", [
+    ("সিঁড়ি ভাঙলে পেটে ব্যথা হয় না, শুধু খাওয়ার পরে জ্বালা", "ব্যথা"),
+    ("হাঁটুর হাড়ে টিপলে তেমন ব্যথা লাগে না", "ব্যথা"),
+    ("মামা মরে যাওয়ার কথা বলে না, আত্মহত্যা করার কথা বলে না", "আত্মহত্যা"),
+])
+def test_pain_denied_with_its_verb_is_not(text, word):
+    negated, _ = flags(text)
+    assert word in negated
+
+
+def test_pain_with_its_verb_stays():
+    negated, _ = flags("বুকে ব্যথা হয়, ঘাম হয়")
+    assert not negated
+
+
 def test_an_age_opening_the_text_and_weeks_said_of_a_wife():
     read = facts("৭২ বছর, ২ সপ্তাহ ধরে পা ফোলা")
     assert read.age_years == 72 and read.days == 14
@@ -240,6 +256,15 @@ def test_the_verb_and_its_na_still_read_the_finding():
 ])
 def test_an_opening_list_or_kono_keeps_the_no_to_the_last_item(text, word):
     assert affirmed(text, word)
+
+
+def test_a_list_closed_by_none_of_them_negates_the_plain_items_before_it():
+    negated, _ = flags("গতকাল থেকে সর্দি। বয়স ৫০, জ্বর, কাশি, শ্বাসকষ্ট কিছুই নাই")
+    assert {"জ্বর", "কাশি", "শ্বাসকষ্ট"} <= negated
+    negated, _ = flags("kal theke sordi. boyos 40, matha betha, bomi, jhapsha kichui nai")
+    assert {"betha", "bomi"} <= negated
+    negated, _ = flags("কাল থেকে সর্দি। বুকে ব্যথা হচ্ছে, জ্বর, কাশি কোনটাই নাই")   # one plain item: only the last
+    assert "ব্যথা" not in negated
 
 
 def test_a_list_with_its_own_verb_is_not_all_negated():

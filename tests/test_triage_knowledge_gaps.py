@@ -330,6 +330,9 @@ CASES = [
     ("gastric er betha, khub gham hocche, boyosh 60", "emergency", "gastritis"),
     ("my gastritis is playing up, I'm 58 and I'm sweating buckets with it", "emergency", "gastritis"),
     ("gastritis flare after spicy food, 25, no sweating", "self_care", "gastritis"),
+    # a cough with very fast breathing may be pneumonia (NICE NG138): read as "breathing really fast" too
+    ("a cough and breathing really fast", "urgent", None),
+    ("flu for 3 days, now breathing really fast", "urgent", None),
     # a measured pressure of 160/110 or more in pregnancy needs admission (NICE NG133)
     ("I'm 30 weeks pregnant, BP 170/110 and a headache", "emergency", "pre_eclampsia"),
     ("32 weeks pregnant, BP 150/100 at the pharmacy, no headache", "urgent", "pre_eclampsia"),
@@ -377,6 +380,32 @@ CASES = [
     ("just back from Bangkok, fever for 3 days that went yesterday, now tummy pain and my gums bled", "emergency",
      "dengue_warning_signs_after_travel"),
     ("just back from Spain with a fever and a sore throat", None, "dengue_warning_signs_after_travel"),
+    # NICE CKS Headache - cluster: a cluster headache is a pain; hay fever's itchy watery eyes "around June" are not
+    ("every year around june my eyes go itchy and watery and I sneeze all day", None, "cluster_headache"),
+    ("stabbing pain around my right eye every night with a watery eye and a blocked nostril", "routine",
+     "cluster_headache"),
+    # NICE NG232: a blow to the head in everyday words is a head injury (and keeps its red flags)
+    ("whacked my head on the loft hatch, bit of a bump, no other problems", "self_care", "minor_head_injury"),
+    ("smacked my head on a shelf yesterday and I take warfarin", "emergency", "minor_head_injury"),
+    # UKHSA Green Book ch. 30: a garden fork through the foot with soil and unknown tetanus cover
+    ("trod on a fork in the allotment and it went through my boot, muddy, no idea about my tetanus", "urgent",
+     "tetanus_prone_wound"),
+    # NICE CKS Dry eye disease: gritty, burning eyes
+    ("my eyes feel gritty, burning by the end of the day at the computer", "self_care", "dry_eyes"),
+    ("gritty burning eyes and now bright light hurts them", "urgent", "dry_eyes"),
+    # NHS Hyperventilation: fast breathing with tingling fingers and lips, settling with slow breathing
+    ("panicked on the bus, fast breathing and tingling in my fingers and around my mouth, calmed down after", "self_care",
+     "hyperventilation"),
+    # NICE CKS Meibomian cyst: a cyst not going down with warm compresses is for a routine review
+    ("eyelid cyst for a month, been doing hot compresses every day and it's not getting smaller", "routine",
+     "chalazion"),
+    # NICE NG38; NHS Broken arm or wrist: a wrist not moved after a fall may be broken
+    ("my daughter fell off the trampoline onto her hand, her wrist is puffy and she won't move it", "urgent",
+     "sprained_wrist"),
+    # NHS Flu: high fever is flu's own picture in a healthy adult (not a chest infection's warning sign)...
+    ("I've got flu, 39.5 temperature, dry cough, aching all over, drinking fine", "self_care", "influenza"),
+    # ...but the chest-infection warning signs still hold with flu
+    ("I've got flu and a cough and I'm breathing faster than normal", "urgent", "influenza"),
 ]
 
 

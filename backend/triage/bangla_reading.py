@@ -262,6 +262,11 @@ _IN_THE_HEAT_ROMAN = re.compile(r"(?<![a-z])gorome(?![a-z])")
 _NOY = _nfc(r"(?<![\u0980-\u09ff])(?:নয়|নয়)(?=\s*(?:[,.;:!?।\n—-]|$))")
 _NOY_ROMAN = re.compile(r"(?<=[a-z] )noy(?=\s*(?:[,.;:!?\n-]|$))")
 _WENT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(যায়|যায়|jay|jai)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
+# Pain denied with its verb: "বুকে ব্যথা হয় না", "চাপ দিলে ব্যথা লাগে না" (no pain) read as "ব্যথা নাই", as the romanised
+# "betha hoy na" is (not when someone is reported saying so: "ব্যথা হয় না বললেও"); and "X করার কথা বলে না" (does not talk of doing X) as "বলে নাই", like "বলেনি".
+_PAIN_NOT = _nfc(r"(?<![\u0980-\u09ff])(ব্যথা|ব্যাথা|বেদনা)\s+(?:হয়|হয়|লাগে|করে)\s+না(?![\u0980-\u09ff])"
+                 r"(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
+_TALKS_NOT = _nfc(r"(?<![\u0980-\u09ff])(করার|করবার)\s+কথা\s+(বলে|বলেন|বলছে|বলছেন)\s+না(?![\u0980-\u09ff])")
 
 # Romanised "rat" beside a time word is the night (রাত: "kal rat theke", "sara rat", "rat e"), not rats (a flood or rat
 # exposure): read as "raat", in the text and in the knowledge's own phrases alike. ("rat er kamor" is left as written.)
@@ -307,11 +312,26 @@ def _negated_list(clause: str) -> str:
         end = _NEG_END.search(item)
         if end is None:
             continue
-        if k < 2 or not all(_plain_item(before) for before in items[:k]) or not _plain_item(item[:end.start()]):
+        head = item[:end.start()]
+        none_of = _NONE_OF.search(head)
+        if none_of is not None:   # "..., চোখে ঝাপসা কিছুই নাই" (none of these): the plain items just before
+            head = head[:none_of.start()]
+            start = k
+            while start > 0 and _plain_item(items[start - 1]):
+                start -= 1
+            if k - start < 2 or not _plain_item(head):
+                return clause
+            word = end.group(1)
+            return ",".join(items[:start] + [f"{before} {word}" for before in items[start:k]] + items[k:])
+        if k < 2 or not all(_plain_item(before) for before in items[:k]) or not _plain_item(head):
             return clause
         word = end.group(1)
         return ",".join([f"{before} {word}" for before in items[:k]] + items[k:])
     return clause
+
+
+# "কিছুই", "কোনটাই", "kichui", "konotai" (none of them) before the negation close the list the item ends.
+_NONE_OF = _nfc(r"\s+(?:কিছুই|কোনটাই|কোনোটাই|kichui|kichhui|kisui|konotai|kontai|konotai)\s*$")
 
 
 _KONO = frozenset(_n(w) for w in ("kono", "kon", "konor", "কোনো", "কোন", "কোনও"))
@@ -443,6 +463,8 @@ def rewrite(text: str) -> str:
     text = _NOY.sub(_n("নাই"), text)
     text = _NOY_ROMAN.sub("nai", text)
     text = _WENT_NOT.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
+    text = _PAIN_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
+    text = _TALKS_NOT.sub(lambda m: f"{m.group(1)} {_n('কথা')} {m.group(2)} {_n('নাই')}", text)
     text = _FAINTED_PAST.sub(" passed out ", text)
     if "rat" in text:
         text = _NIGHT_BEFORE.sub("raat", _NIGHT_AFTER.sub(r"\1 raat", text))
