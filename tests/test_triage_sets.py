@@ -15,7 +15,8 @@ fails here. How each set has been used matters for what its figure means:
   notes only), triage_unseen_m.json (easy-to-miss emergencies and look-alikes),
   triage_unseen_n.json, triage_unseen_s.json, triage_unseen_t.json, triage_unseen_v.json (clinician notes
   only), triage_coverage_u.json and triage_coverage_ua.json (one case per listed condition),
-  triage_unseen_za.json (hard cases), triage_unseen_bangla_dev.json, triage_unseen_bangla2.json,
+  triage_unseen_za.json (hard cases), triage_unseen_zb.json and triage_unseen_bangla_bz.json (everyday cases,
+  no emergencies), triage_unseen_bangla_dev.json, triage_unseen_bangla2.json,
   triage_unseen_bangla3.json, triage_unseen_bangla_x.json and triage_unseen_bangla_y.json were measured once
   unseen and then used to improve the knowledge base;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
@@ -66,11 +67,13 @@ FLOORS = {
     "triage_unseen_v.json": (0.97, 1.0, 0.95),
     "triage_coverage_u.json": (0.95, 0.97, 0.86),
     "triage_coverage_ua.json": (0.94, 1.0, 0.9),
-    "triage_unseen_bangla_w.json": (0.66, 0.88, 0.52),  # sealed
+    "triage_unseen_bangla_w.json": (0.68, 0.88, 0.6),  # sealed
     "triage_unseen_bangla_x.json": (0.94, 1.0, 0.96),
     "triage_unseen_bangla_y.json": (0.9, 1.0, 0.92),
     "triage_unseen_z.json": (0.92, 0.91, 0.96),  # sealed
     "triage_unseen_za.json": (0.9, 1.0, 0.71),
+    "triage_unseen_bangla_bz.json": (0.83, None, 0.75),
+    "triage_unseen_zb.json": (0.88, None, 0.74),
 }
 
 
@@ -80,7 +83,10 @@ def test_accuracy_sensitivity_and_self_care_stay_above_their_floor(name):
     accuracy_floor, sensitivity_floor, self_care_floor = FLOORS[name]
     wrong = [case for case in summary["cases"] if case["gold"] != case["predicted"]]
     assert summary["accuracy"] >= accuracy_floor, wrong
-    assert summary["emergency_sensitivity"] >= sensitivity_floor, summary["missed_emergencies"]
+    if sensitivity_floor is None:  # a set of everyday cases, none of them an emergency
+        assert summary["emergency_sensitivity"] is None and summary["per_level"]["emergency"]["n"] == 0
+    else:
+        assert summary["emergency_sensitivity"] >= sensitivity_floor, summary["missed_emergencies"]
     assert summary["self_care_accuracy"] >= self_care_floor, summary["per_level"]
 
 
