@@ -350,3 +350,14 @@ def test_romanised_ache_is_the_verb_not_a_pain():
     assert not {"ache", "aching"} & names("meyer jor ache, khacche kom")
     assert "fever" in names("meyer jor ache, khacche kom")
     assert {"ache", "aching"} & names("amar jor, body ache ache")
+
+
+@pytest.mark.parametrize("text", ["বমি বমি লাগে, মাথা ঘোরে", "বমি ভাব আছে", "bomi bomi lagche sokal theke", "bomi bhab ache"])
+def test_feeling_sick_is_nausea_not_vomiting(text):
+    read = expanded_text(text)
+    assert "nausea" in read and "বমি" not in read and "bomi" not in read
+
+
+def test_being_sick_stays_vomiting():
+    assert "nausea" not in expanded_text("৩ বার বমি করছে")
+    assert "bomi" in expanded_text("bomi bomi lage ar 3 bar bomi hoise")

@@ -331,6 +331,12 @@ CASES = [
     ("my gastritis is playing up, I'm 58 and I'm sweating buckets with it", "emergency", "gastritis"),
     ("gastritis flare after spicy food, 25, no sweating", "self_care", "gastritis"),
     # a cough with very fast breathing may be pneumonia (NICE NG138): read as "breathing really fast" too
+    # feeling sick after a head bump is a minor symptom; being sick is the red flag (NHS Head injury; NICE NG232)
+    ("mathay bari kheyeche, bomi bomi lagche", "self_care", "minor_head_injury"),
+    ("mathay bari kheyeche, 3 bar bomi korche", "emergency", "serious_head_injury"),
+    ("hit my head on a cupboard, feel a bit sick, not been sick", "self_care", "minor_head_injury"),
+    ("hit my head, been sick twice", "emergency", None),
+    ("৭ সপ্তাহ চলতেছে, সকালবেলা উঠলেই বমি বমি লাগে", "self_care", "morning_sickness"),
     ("a cough and breathing really fast", "urgent", None),
     ("flu for 3 days, now breathing really fast", "urgent", None),
     # a measured pressure of 160/110 or more in pregnancy needs admission (NICE NG133)

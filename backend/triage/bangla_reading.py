@@ -40,7 +40,7 @@ _ROMAN_WORDS = frozenset((
     "meyeke baccha bacchar bacca bachcha babu babur shishu shami shamir stri strir bou bour bouer bouyer bon boner bhai bhaier "
     "bhaiya mayer babar chacha chachi khala fupu nati natni rogi nai nei noy betha bhetha batha byatha jor jwor kashi "
     "matha na ni komchena komena komeni sarchena sarena sareni hoyna hoyni gorome vetha bytha baytha bettha bethha "
-    "beatha beetha kumor eksho aksho").split())
+    "beatha beetha kumor eksho aksho bomi mathay lagche lagtese korche kheyeche").split())
 _WORD_SPLIT = str.maketrans({c: " " for c in ",.;:!?()[]/-+'\"0123456789\n*~"})
 
 
@@ -261,6 +261,10 @@ _IN_THE_HEAT_ROMAN = re.compile(r"(?<![a-z])gorome(?![a-z])")
 # "fule jayni": has not got stuck, swollen) like "নাই".
 _NOY = _nfc(r"(?<![\u0980-\u09ff])(?:নয়|নয়)(?=\s*(?:[,.;:!?।\n—-]|$))")
 _NOY_ROMAN = re.compile(r"(?<=[a-z] )noy(?=\s*(?:[,.;:!?\n-]|$))")
+# "বমি বমি লাগে", "বমি ভাব", "bomi bomi lagche": feeling sick, not being sick (NHS: "feeling sick (without
+# vomiting)" after a head injury is a minor symptom; vomiting is a red flag, NICE NG232)
+_NAUSEA = _nfc(r"(?<![\u0980-\u09ff])বমি\s+(?:বমি\s+)?(?:ভাব|লাগ[\u0980-\u09ff]*)(?![\u0980-\u09ff])"
+               r"|(?<![a-z])(?:bomi|bomee|vomi)\s+(?:bomi\s+|bomee\s+|vomi\s+)?(?:bhab|vab|bhaab|vaab|lag[a-z]*)(?![a-z])")
 _WENT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(যায়|যায়|jay|jai)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
 # Pain denied with its verb: "বুকে ব্যথা হয় না", "চাপ দিলে ব্যথা লাগে না" (no pain) read as "ব্যথা নাই", as the romanised
 # "betha hoy na" is (not when someone is reported saying so: "ব্যথা হয় না বললেও"); and "X করার কথা বলে না" (does not talk of doing X) as "বলে নাই", like "বলেনি".
@@ -462,6 +466,7 @@ def rewrite(text: str) -> str:
         text = _TRAILING_NA.sub(_trailing_na, text)
     text = _NOY.sub(_n("নাই"), text)
     text = _NOY_ROMAN.sub("nai", text)
+    text = _NAUSEA.sub(" nausea ", text)
     text = _WENT_NOT.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
     text = _PAIN_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
     text = _TALKS_NOT.sub(lambda m: f"{m.group(1)} {_n('কথা')} {m.group(2)} {_n('নাই')}", text)
