@@ -39,7 +39,7 @@ FLOORS = {
     "triage_unseen_c.json": (0.9, 0.88, 0.94),          # sealed
     "triage_test_sealed.json": (0.88, 0.95, 0.8),       # sealed
     "triage_unseen_e.json": (0.93, 0.94, 0.97),         # sealed
-    "triage_unseen_bangla_held.json": (0.81, 0.75, 0.83),  # sealed
+    "triage_unseen_bangla_held.json": (0.83, 0.75, 0.83),  # sealed
     "triage_unseen_g.json": (0.92, 0.96, 0.86),         # sealed
     "triage_unseen_k.json": (0.93, 0.98, 0.86),         # sealed
     "triage_unseen_o.json": (0.92, 1.0, 0.86),          # sealed
@@ -73,6 +73,8 @@ FLOORS = {
     "triage_unseen_z.json": (0.92, 0.91, 0.96),  # sealed
     "triage_unseen_za.json": (0.9, 1.0, 0.71),
     "triage_unseen_bangla_bz.json": (0.83, None, 0.75),
+    "triage_unseen_zb.json": (0.88, None, 0.74),
+    "triage_unseen_bangla_bz.json": (0.84, None, 0.75),
     "triage_unseen_zb.json": (0.88, None, 0.74),
 }
 
