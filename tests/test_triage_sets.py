@@ -72,8 +72,6 @@ FLOORS = {
     "triage_unseen_bangla_y.json": (0.9, 1.0, 0.92),
     "triage_unseen_z.json": (0.92, 0.91, 0.96),  # sealed
     "triage_unseen_za.json": (0.9, 1.0, 0.71),
-    "triage_unseen_bangla_bz.json": (0.83, None, 0.75),
-    "triage_unseen_zb.json": (0.88, None, 0.74),
     "triage_unseen_bangla_bz.json": (0.84, None, 0.75),
     "triage_unseen_zb.json": (0.88, None, 0.74),
 }
