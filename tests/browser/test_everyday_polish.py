@@ -105,7 +105,7 @@ def test_3_and_5_the_queue_waits_for_the_visit_and_puts_finished_visits_last(ope
     zone, so that there are visits both earlier and later today whenever the test runs.)"""
     doctor = factory.doctor("General Medicine", full_name="Dr. Farhana Rahman")
     now = clock.clinic_now()
-    assert 12 <= now.hour < 13, now
+    assert 12 <= now.hour < 14, now  # the zone is picked when the test starts; the server's start may cross 13:00
     today = now.date()
     started = (now - timedelta(minutes=30)).replace(second=0, microsecond=0)
     later = (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
