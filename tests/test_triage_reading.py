@@ -1121,3 +1121,32 @@ def test_the_item_after_a_denied_lists_or_is_denied(text, name):
 def test_an_item_after_or_that_opens_a_clause_is_not_denied():
     assert affirmed(assess("no fever, cough or vomiting, crushing chest pain now"), "chest pain")
     assert affirmed(assess("no fever, chills or rash but has blood in the urine"), "blood in urine")
+
+
+@pytest.mark.parametrize("text", ["dad's oxygen is 85% on the finger thing", "abbar oxygen 85%",
+                                  "my oxygen level is 89", "the oximeter says 86 and she is breathless",
+                                  "her o2 dropped to 88%"])
+def test_a_home_oximeter_reading_in_everyday_words_is_read(text):
+    # NEWS2 (RCP 2017): SpO2 91% or less scores 3 on scale 1
+    assert affirmed(assess(text), "red flag observation")
+    assert assess(text).urgency == "emergency"
+
+
+@pytest.mark.parametrize("text", ["oxygen 97%, feels fine", "on 2 litres oxygen, target 88-92%",
+                                  "oxygen 15l via mask", "o2 reading was 94%"])
+def test_oxygen_given_a_target_range_or_a_normal_reading_is_not_low_oxygen(text):
+    assert not affirmed(assess(text), "red flag observation")
+
+
+@pytest.mark.parametrize("text", ["prob nothing but ive had indigestion since lunch",
+                                  "nothing but indigestion for a week"])
+def test_nothing_but_means_only_and_denies_nothing(text):
+    assert affirmed(assess(text), "indigestion")
+
+
+@pytest.mark.parametrize("text,name", [("2 days no stool no flatus, vomiting", "not passing wind"),
+                                       ("baby no fever no wet nappies since morning", "reduced urine")])
+def test_a_finding_of_absence_after_another_denial_is_affirmed(text, name):
+    # each denial opens its own scope; the second one's own words ("no flatus") are the finding
+    assert affirmed(assess(text), name)
+    assert negated(assess(text), "fever") or "fever" not in text

@@ -167,6 +167,17 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])(?:abd|abdo)(?![a-z])", " abdominal "),
     (r"(?<![a-z])bp(?![a-z])", " blood pressure "),
     (r"(?<![a-z])(?:spo2|sp02|sats|o2 sats)(?![a-z0-9])", " oxygen saturation "),
+    # A home oximeter in everyday words: "his oxygen is 85%", "oxygen level 88", "the oximeter says 86",
+    # "o2 reading was 89%". Plain "oxygen" needs the percent sign ("on 2 litres oxygen", "oxygen 15l" are
+    # treatment); a named level or meter does not. A range ("88-92%") is a target, not a reading.
+    (r"(?<![a-z])(?:(?:blood\s+)?oxygen|o2)(?:\s+(?:is|was|were|of|at|now|only|just|reads?|reading|says|said|"
+     r"shows?|showing|showed|dropped to|went down to|down to|came down to|around|about|like|nearly))*\s*[:=-]?\s*"
+     r"(?=\d{2}(?:\.\d)?\s*%)(?!\d{2}\s*%?\s*(?:-|to)\s*\d)", " oxygen saturation "),
+    (r"(?<![a-z])(?:(?:blood\s+)?oxygen\s+(?:level|levels|reading|readings)|o2\s+(?:level|levels|reading)|"
+     r"(?:pulse\s*)?oximeter(?:\s+(?:reading|number))?|pulse\s*ox)(?:\s+(?:is|was|were|of|at|now|only|just|"
+     r"reads?|reading|says|said|shows?|showing|showed|dropped to|went down to|down to|came down to|around|about|"
+     r"like|nearly|on|it|the|his|her|their))*\s*[:=-]?\s*(?=\d{2}(?![\d.])(?!\s*%?\s*(?:-|to)\s*\d))",
+     " oxygen saturation "),
     (r"(?<![a-z])(?:pt|pts)(?![a-z])", " patient "),
     (r"(?<![a-z])sx(?![a-z])", " symptoms "),
     (r"(?<![a-z])(?:hrs|hr)(?![a-z])", " hours "),
@@ -1373,7 +1384,9 @@ _NOBODY_GROUP_OWNERS = frozenset(t.stem for t in tokens("my her his our their"))
 PSEUDO_NEGATION = _phrases(
     "no change", "no significant change", "no interval change", "no definite change", "no increase",
     "no significant increase", "not only", "not just", "gram negative", "not necessarily", "not cause", "not drain",
-    "not extend", "no suspicious change", "no further change")
+    "not extend", "no suspicious change", "no further change",
+    # "probably nothing but I've had indigestion": "nothing but" is "only", and what follows is there
+    "nothing but")
 # "not stopped", "hasn't settled", "didn't help": the symptom goes on, the trigger is not a negation of it.
 _INJURY_WORDS = frozenset(t.stem for t in tokens("injury injuries trauma wound wounds"))
 _PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
@@ -2013,6 +2026,13 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
             if flags is negated and stop < end and stems[stop] == ",":
                 stop = _open_list_end(stems, i + best, stop, end, denial=stems[i] in _DENIAL)
             for k in range(i + best, stop):
+                if flags is negated and k > i + best and _starts(stems, k, NEGATION_PRE) \
+                        and not _starts(stems, i, _NOBODY) and "," not in stems[i + best:k]:
+                    # "no stool no flatus", "no fever no wet nappies": a denial that follows another without a
+                    # comma opens its own scope, and its own words are a finding of absence ("no flatus"), not a
+                    # denied one. After a comma a list of denials goes on ("no blood, not losing weight, not
+                    # waking at night to go" denies all three).
+                    break
                 flags[k] = True
                 if flags is ongoing:
                     historical[k] = True
