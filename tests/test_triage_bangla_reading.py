@@ -361,3 +361,29 @@ def test_feeling_sick_is_nausea_not_vomiting(text):
 def test_being_sick_stays_vomiting():
     assert "nausea" not in expanded_text("৩ বার বমি করছে")
     assert "bomi" in expanded_text("bomi bomi lage ar 3 bar bomi hoise")
+
+
+# A symptom that has healed or left ("জ্বর সেরে গেছে", "jor chole gese") is over; "চলে গেছে" after other words is
+# a loss, not a recovery ("হাতের বল চলে গেছে": the arm's strength has gone).
+@pytest.mark.parametrize("text, word", [
+    ("আমার জ্বর সেরে গেছে, কিন্তু কাশি আছে", "জ্বর"),
+    ("jor sere geche kintu kashi ache", "jor"),
+    ("জ্বর চলে গেছে, এখন শুধু দুর্বল", "জ্বর"),
+    ("jor chole gese kintu hater gite betha", "jor"),
+    ("kashi bhalo hoye gese, nak diye pani pore", "kashi"),
+])
+def test_a_symptom_that_has_healed_or_left_is_over(text, word):
+    negated, _ = flags(text)
+    assert word in negated
+
+
+def test_gone_after_other_words_is_a_loss_not_a_recovery():
+    negated, _ = flags("হঠাৎ ডান হাতের বল চলে গেছে, জ্বর আছে")
+    assert not {"হাতের", "বল", "হঠাৎ"} & negated
+
+
+@pytest.mark.parametrize("text, word", [("hothat kore kome nai", "hothat"), ("হঠাৎ করে কমে নাই", "হঠাৎ")])
+def test_not_dropped_suddenly_denies_the_suddenness(text, word):
+    negated, _ = flags(f"2 chokhe aste aste jhapsa dekhe 1 bochor dhore, {text}")
+    assert word in negated
+    assert assess(f"nanir 2 chokhei aste aste jhapsa dekhe 1 bochor dhore, betha nai, {text}").urgency != "emergency"

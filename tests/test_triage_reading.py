@@ -1150,3 +1150,8 @@ def test_a_finding_of_absence_after_another_denial_is_affirmed(text, name):
     # each denial opens its own scope; the second one's own words ("no flatus") are the finding
     assert affirmed(assess(text), name)
     assert negated(assess(text), "fever") or "fever" not in text
+
+
+def test_a_denied_manner_is_denied_not_a_symptom_kept_going():
+    assert negated(assess("dad's hearing is muffled on one side, it didn't go suddenly"), "sudden")
+    assert affirmed(assess("my chest pain didnt go away with rest"), "chest pain")

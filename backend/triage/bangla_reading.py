@@ -220,7 +220,9 @@ _NOT_BETTER = _nfc(
     r"সার(?:ছে|তেছে|ে)\s*(?:না|নাই|নি)|ভালো? (?:হচ্ছে|হইতেছে)\s*না|ভালো? (?:হয়|হয়)\s*(?:নি|নাই)|ঠিক হচ্ছে\s*না|"
     r"(?:কাজ|উপকার|আরাম)\s+(?:হয়|হয়|হচ্ছে|হলো|হল)\s*(?:না|নাই|নি)|কাজ\s+(?:করছে|করতেছে)\s*না"
     r")(?![a-z\u0980-\u09ff])")
-_NOT_BETTER_KEEP = _nfc(r"(?:ওজন|ojon|wojon|weight|platelet|প্লাটিলেট|প্লেটলেট)\s*$")
+# "hothat kore kome nai" (it has not dropped suddenly) denies the suddenness, not a treatment's effect.
+_NOT_BETTER_KEEP = _nfc(r"(?:ওজন|ojon|wojon|weight|platelet|প্লাটিলেট|প্লেটলেট|"
+                        r"(?:hothat|hotat|hothath|হঠাৎ|হটাৎ)(?:\s+(?:kore|korei|koira|করে|কইরা))?)\s*$")
 
 
 def _not_better(match: re.Match) -> str:

@@ -1394,10 +1394,25 @@ _PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
     "respond responded let clear cleared better"
     # "not herself", "isn't himself": the carer's way of saying the person is not acting normally
     " herself himself themselves myself yourself"))
+# "his hearing didn't go suddenly": the manner is denied, not a symptom kept going.
+_MANNER = frozenset(t.stem for t in tokens("suddenly sudden quickly abruptly overnight instantly"))
 NEGATION_POST = _phrases(
     "none", "denied", "absent", "negative", "neg", "nil", "not present", "not there", "resolved", "gone", "ruled out",
     "settled", "stopped",
-    "nai", "nei", "nay", "nei ekhon", "নেই", "নাই", "হয়নি", "hoyni", "na")
+    "nai", "nei", "nay", "nei ekhon", "নেই", "নাই", "হয়নি", "hoyni", "na",
+    # Bangla "healed", "left", "got better": "জ্বর সেরে গেছে", "jor chere geche", "kashi bhalo hoye gese"
+    "সেরে গেছে", "সেরে গেসে", "সাইরা গেছে", "ছেড়ে গেছে", "ছাইড়া গেছে", "ভালো হয়ে গেছে", "ভাল হয়ে গেছে",
+    "ভালো হইয়া গেছে", "sere gese", "sere geche", "sere gechhe", "sere gache", "saira gese", "saira geche",
+    "chere gese", "chere geche", "chere gechhe", "chaira gese", "chaira geche", "bhalo hoye gese",
+    "bhalo hoye geche", "bhalo hoye gechhe", "valo hoye gese", "valo hoye geche", "bhalo hoe gese",
+    "valo hoe gese")
+# "জ্বর চলে গেছে", "jor chole gese": gone, said only of a symptom that comes and goes. After other words "চলে
+# গেছে" is a loss ("হুঁশ চলে গেছে", consciousness went; "hater bol chole gese", the arm's strength went).
+_GONE_AWAY = _phrases("চলে গেছে", "চইলা গেছে", "chole gese", "chole geche", "chole gechhe", "chole gache",
+                      "choila gese", "choila geche")
+_GONE_AWAY_SYMPTOMS = frozenset(t.stem for t in tokens(
+    "জ্বর জর jor jwor jor jwar fever ব্যথা ব্যাথা বেদনা betha batha byatha bytha pain কাশি kashi kasi cough "
+    "বমি bomi vomiting চুলকানি chulkani itching মাথাব্যথা"))
 UNCERTAIN_PRE = _phrases(
     "not certain if", "not certain whether", "uncertain if", "uncertain whether", "unclear if", "unclear whether",
     "cannot rule out", "cant rule out", "cannot exclude", "cant exclude", "not ruled out", "not excluded",
@@ -1997,7 +2012,8 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
             # ("no wet nappies", "not eating") stays affirmed while the list after it does not.
             if i + best < end and stems[i + best] == ":":  # "PMH: asthma, diabetes"
                 best += 1
-            if flags is negated and i + best < end and stems[i + best] in _PSEUDO_NEGATED:
+            if flags is negated and i + best < end and stems[i + best] in _PSEUDO_NEGATED \
+                    and not (i + best + 1 < end and stems[i + best + 1] in _MANNER):
                 i += best  # "hasn't stopped vomiting", "didn't help the pain": still present
                 continue
             if (flags is negated and i + best + 1 < end and stems[i + best] == "other"
@@ -2038,6 +2054,12 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                     historical[k] = True
             i += best
         # Post-triggers look back to the start of their clause.
+        for i in range(start + 1, end):
+            if stems[i - 1] in _GONE_AWAY_SYMPTOMS and _starts(stems, i, _GONE_AWAY):
+                k = i - 1
+                while k >= start and stems[k] not in CLAUSE_PUNCT and not _terminator_at(stems, k):
+                    negated[k] = True
+                    k -= 1
         for i in range(start, end):
             for phrases, flags in ((NEGATION_POST, negated), (UNCERTAIN_POST, uncertain),
                                    (HISTORICAL_POST, historical), (FAMILY_POST, other)):
