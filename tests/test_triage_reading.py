@@ -1155,3 +1155,22 @@ def test_a_finding_of_absence_after_another_denial_is_affirmed(text, name):
 def test_a_denied_manner_is_denied_not_a_symptom_kept_going():
     assert negated(assess("dad's hearing is muffled on one side, it didn't go suddenly"), "sudden")
     assert affirmed(assess("my chest pain didnt go away with rest"), "chest pain")
+
+
+@pytest.mark.parametrize("text,name", [("A 4-year-old girl has had a swollen eyelid since yesterday", "swollen eyelid"),
+                                       ("An 8 month old baby has had a fever of 39 since this morning", "fever"),
+                                       ("A 6-year-old boy has a barking cough", "cough")])
+def test_a_vignette_opens_with_its_patient(text, name):
+    # "A 4-year-old girl has...": the girl is the patient, not another child the writer mentions
+    assert affirmed(assess(text), name)
+
+
+def test_a_relative_who_reports_on_the_patient_is_not_the_patient():
+    text = "A 74-year-old man has sudden back pain. His wife says he felt faint and looks pale."
+    assert affirmed(assess(text), "fainting") and affirmed(assess(text), "pale")
+    # the wife's own symptom stays hers
+    assert not affirmed(assess("my dad has back pain, his wife says she has a headache"), "headache")
+
+
+def test_pain_free_is_without_pain():
+    assert not affirmed(assess("eye movements are full and pain-free"), "eye pain")

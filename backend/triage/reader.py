@@ -179,6 +179,8 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
      r"like|nearly|on|it|the|his|her|their))*\s*[:=-]?\s*(?=\d{2}(?![\d.])(?!\s*%?\s*(?:-|to)\s*\d))",
      " oxygen saturation "),
     (r"(?<![a-z])(?:pt|pts)(?![a-z])", " patient "),
+    # "eye movements are full and pain-free": without pain
+    (r"(?<![a-z])pain\s*-?\s*free(?![a-z])", " painless "),
     (r"(?<![a-z])sx(?![a-z])", " symptoms "),
     (r"(?<![a-z])(?:hrs|hr)(?![a-z])", " hours "),
     (r"(?<![a-z])(?:wks|wk)(?![a-z])", " weeks "),
@@ -2280,11 +2282,33 @@ _CARER_FEELINGS = frozenset(t.stem for t in tokens(
     "terrible guilty helpless useless responsible worried stressed anxious scared frightened upset"))
 
 
+_INDEFINITE = frozenset({"a", "an"})
+
+
+def _opening_person(stems: list[str]) -> str | None:
+    """A case written as a vignette opens with its patient: "A 4-year-old girl has had...", "An 8 month old baby
+    with...". (Later in a text "a girl in her class has chickenpox" is a contact, not the patient.)"""
+    if not stems or stems[0] not in _INDEFINITE:
+        return None
+    for i in range(1, min(len(stems), 8)):
+        if stems[i] in _RELATIVES:
+            if not any(stems[k][:1].isdigit() for k in range(1, i)):
+                return None  # "a girl in her class has chickenpox": no age, no vignette
+            if i + 1 < len(stems) and (stems[i + 1] in _DEATH or stems[i + 1] in _FAMILY_PAST_VERBS
+                                       and _history_cue(stems, i, len(stems))):
+                return None
+            return stems[i]
+        if not (stems[i] in _RELATIVE_ADJECTIVES or stems[i][:1].isdigit() or stems[i] in _AGE_UNITS_WORDS
+                or stems[i] in {"old", "-"}):
+            return None
+    return None
+
+
 def _text_subject(stems: list[str]) -> str:
     """Who the text is about: the writer when they speak of their own symptoms ("I have",
     "my chest"), otherwise the first relative named as the subject ("my son has a fever",
     "the baby had 3 days of fever"); a relative who died ("my husband passed away") is not it."""
-    first_relative = None
+    first_relative = _opening_person(stems)
     for i in range(len(stems)):
         if (_own_symptom_statement if first_relative else _first_person_symptom)(stems, i):
             return "writer"
@@ -2336,6 +2360,25 @@ def _reports_on_writer(stems: list[str], k: int, end: int) -> bool:
     while k < end and stems[k] in {"that", "me", "to", "out"}:
         k += 1
     return k < end and stems[k] not in _THIRD_PERSON and stems[k] not in _RELATIVES
+
+
+def _gender(word: str) -> str | None:
+    return "male" if _MALE.fullmatch(word) else "female" if _FEMALE.fullmatch(word) else None
+
+
+def _reports_on_possessor(stems: list[str], i: int, end: int) -> bool:
+    """ "His wife says he felt faint", "her son noticed she was confused": the relative at i reports on the
+    patient, whose pronoun differs from the reporter's own ("his wife says SHE has a headache" is the wife's)."""
+    k = i + 1
+    if k >= end or stems[k] not in _REPORTING_VERBS:
+        return False
+    k += 1
+    while k < end and stems[k] in {"that", "me", "to", "out", "us"}:
+        k += 1
+    if k >= end or stems[k] not in {"he", "she", "hes", "shes"}:
+        return False
+    reporter, pronoun = _gender(stems[i]), _gender(stems[k].rstrip("s") if stems[k] in {"hes", "shes"} else stems[k])
+    return reporter is not None and pronoun is not None and reporter != pronoun
 
 
 _BOTH = frozenset(t.stem for t in tokens("both all"))
@@ -2415,6 +2458,8 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
                 mark = False  # "me and my husband both have headaches": the writer has them too
             elif _reports_on_writer(stems, i + 1, end):
                 mark = False  # "my husband says (my mole) has got bigger": he reports, the writer has it
+            elif determiner in {"his", "her"} and _reports_on_possessor(stems, i, end):
+                mark = False  # "his wife says he felt faint": she reports on him, the patient
             else:
                 mark = (subject == "writer" or past or determiner in {"his", "her", "their"}
                         or _history_cue(stems, i, end) and past)
