@@ -387,3 +387,16 @@ def test_not_dropped_suddenly_denies_the_suddenness(text, word):
     negated, _ = flags(f"2 chokhe aste aste jhapsa dekhe 1 bochor dhore, {text}")
     assert word in negated
     assert assess(f"nanir 2 chokhei aste aste jhapsa dekhe 1 bochor dhore, betha nai, {text}").urgency != "emergency"
+
+
+@pytest.mark.parametrize("text, word", [("মাথা ঘুরায় না, বমি নাই", "মাথা"), ("পেটে ব্যথা বা রক্ত যায় না", "রক্ত"),
+                                        ("বুকের খাঁচা দেবে যায় না", "দেবে"), ("বমি হয় না", "বমি"),
+                                        ("খিঁচুনি হয় না", "খিঁচুনি")])
+def test_a_finding_denied_with_its_verb_is_denied(text, word):
+    negated, _ = flags(text)
+    assert word in negated
+
+
+@pytest.mark.parametrize("text, word", [("জ্বর যায় না ৫ দিন", "জ্বর"), ("২ দিন প্রস্রাব হয় না", "প্রস্রাব")])
+def test_no_urine_and_a_fever_that_will_not_go_are_findings(text, word):
+    assert affirmed(text, word)

@@ -98,7 +98,8 @@ def _unit_kind(unit: str) -> str:
 
 
 # Weeks or months of a pregnancy: "8 soptaho pregnant", "৭ মাসের গর্ভবতী", "gorbhokal 30 soptaho".
-_PREGNANT_WORD = _n(r"(?:pregnant|pregnancy|gorbhoboti|gorvoboti|gorbhobOti|গর্ভবতী|অন্তঃসত্ত্বা|অন্তঃসত্তা)")
+_PREGNANT_WORD = _n(r"(?:pregnant|pregnancy|pregnent|prignant|preganant|gorbhoboti|gorvoboti|gorbhobOti|গর্ভবতী|"
+                    r"অন্তঃসত্ত্বা|অন্তঃসত্তা|প্রেগন্যান্ট|প্রেগনেন্ট|প্রেগন্যান্সি|প্রেগনেন্সি)")
 _WEEKS_PREGNANT = _nfc(r"(?<![\d.])(\d{1,2})\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|masher|maser|weeks?|wks?|"
                        r"months?|সপ্তাহ[\u0980-\u09ff]*|মাস[\u0980-\u09ff]*)\s*(?:er\s+|এর\s+)?(?:cholche\s+|চলছে\s+|cholse\s+)?"
                        r"(?=" + _PREGNANT_WORD + r")")
@@ -272,6 +273,13 @@ _WENT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(যায়|যায়|jay|jai)\s*
 # "betha hoy na" is (not when someone is reported saying so: "ব্যথা হয় না বললেও"); and "X করার কথা বলে না" (does not talk of doing X) as "বলে নাই", like "বলেনি".
 _PAIN_NOT = _nfc(r"(?<![\u0980-\u09ff])(ব্যথা|ব্যাথা|বেদনা)\s+(?:হয়|হয়|লাগে|করে)\s+না(?![\u0980-\u09ff])"
                  r"(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
+# Other findings denied with their verb: "মাথা ঘুরায় না" (no dizziness), "বমি হয় না", "রক্ত যায় না" (no bleeding),
+# "বুকের খাঁচা দেবে যায় না" (the chest does not suck in), "খিঁচুনি হয় না", "শ্বাসকষ্ট হয় না", "জ্বর আসে না". (Not "প্রস্রাব হয়
+# না" or "পায়খানা হয় না": no urine, no stool, are findings; nor "জ্বর যায় না", a fever that will not go.)
+_FINDING_NOT = _nfc(r"(?<![\u0980-\u09ff])(মাথা\s+(?:ঘুরায়|ঘুরায়|ঘোরে|ঘুরে)|বমি\s+(?:হয়|হয়|করে|আসে)|"
+                    r"রক্ত\s+(?:যায়|যায়|পড়ে|পড়ে|আসে)|দেবে\s+(?:যায়|যায়)|খিঁচুনি\s+(?:হয়|হয়)|"
+                    r"শ্বাসকষ্ট\s+(?:হয়|হয়)|শ্বাস\s+কষ্ট\s+(?:হয়|হয়)|জ্বর\s+(?:আসে|হয়|হয়)|কাশি\s+(?:হয়|হয়))\s+না"
+                    r"(?![\u0980-\u09ff])(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
 _TALKS_NOT = _nfc(r"(?<![\u0980-\u09ff])(করার|করবার)\s+কথা\s+(বলে|বলেন|বলছে|বলছেন)\s+না(?![\u0980-\u09ff])")
 
 # Romanised "rat" beside a time word is the night (রাত: "kal rat theke", "sara rat", "rat e"), not rats (a flood or rat
@@ -471,6 +479,7 @@ def rewrite(text: str) -> str:
     text = _NAUSEA.sub(" nausea ", text)
     text = _WENT_NOT.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
     text = _PAIN_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
+    text = _FINDING_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
     text = _TALKS_NOT.sub(lambda m: f"{m.group(1)} {_n('কথা')} {m.group(2)} {_n('নাই')}", text)
     text = _FAINTED_PAST.sub(" passed out ", text)
     if "rat" in text:
