@@ -1174,3 +1174,9 @@ def test_a_relative_who_reports_on_the_patient_is_not_the_patient():
 
 def test_pain_free_is_without_pain():
     assert not affirmed(assess("eye movements are full and pain-free"), "eye pain")
+
+
+def test_without_warning_denies_only_the_warning():
+    # ESC 2018 syncope: a collapse during exercise without warning is high risk; "without" must not deny the match
+    result = assess("19 year old collapsed without warning during a match, lost consciousness for 30 seconds")
+    assert affirmed(result, "collapse during exercise") and affirmed(result, "no warning")

@@ -1388,7 +1388,9 @@ PSEUDO_NEGATION = _phrases(
     "no significant increase", "not only", "not just", "gram negative", "not necessarily", "not cause", "not drain",
     "not extend", "no suspicious change", "no further change",
     # "probably nothing but I've had indigestion": "nothing but" is "only", and what follows is there
-    "nothing but")
+    "nothing but",
+    # "collapsed without warning during a match": the missing warning is the finding; the words after it are not denied
+    "without warning", "without any warning", "without a warning")
 # "not stopped", "hasn't settled", "didn't help": the symptom goes on, the trigger is not a negation of it.
 _INJURY_WORDS = frozenset(t.stem for t in tokens("injury injuries trauma wound wounds"))
 _PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
