@@ -400,3 +400,15 @@ def test_a_finding_denied_with_its_verb_is_denied(text, word):
 @pytest.mark.parametrize("text, word", [("জ্বর যায় না ৫ দিন", "জ্বর"), ("২ দিন প্রস্রাব হয় না", "প্রস্রাব")])
 def test_no_urine_and_a_fever_that_will_not_go_are_findings(text, word):
     assert affirmed(text, word)
+
+
+@pytest.mark.parametrize("text", ["হঠাৎ মাথার পিছনে এমন ব্যথা জীবনে হয় নাই, ঘাড় শক্ত লাগে",
+                                  "hothat mathay emon betha jibone hoy nai", "এমন মাথাব্যথা আগে কখনো হয়নি, হঠাৎ শুরু"])
+def test_pain_like_never_before_in_life_is_the_worst_ever(text):
+    # "এমন ... জীবনে হয় নাই": a comparison with every earlier pain, not a denial (NICE CKS Headache)
+    assert assess(text).urgency == "emergency"
+
+
+def test_never_in_life_without_a_comparison_stays_a_denial():
+    negated, _ = flags("jibone matha betha hoy nai, pete betha")
+    assert "matha" in negated

@@ -1180,3 +1180,16 @@ def test_without_warning_denies_only_the_warning():
     # ESC 2018 syncope: a collapse during exercise without warning is high risk; "without" must not deny the match
     result = assess("19 year old collapsed without warning during a match, lost consciousness for 30 seconds")
     assert affirmed(result, "collapse during exercise") and affirmed(result, "no warning")
+
+
+@pytest.mark.parametrize("text", ["I have never had a headache like this, it came on suddenly",
+                                  "never had pain this bad in my head, came on suddenly",
+                                  "my dad says he's never had a headache like it, started when lifting"])
+def test_never_had_a_headache_like_this_is_the_worst_ever_not_a_denial(text):
+    # NICE CKS Headache: a sudden headache unlike any before (thunderclap) needs emergency care
+    result = assess(text)
+    assert affirmed(result, "worst headache") and result.urgency == "emergency"
+
+
+def test_never_having_headaches_is_still_a_denial():
+    assert negated(assess("I never get headaches, my knee hurts"), "headache")

@@ -1398,6 +1398,28 @@ _PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
     "respond responded let clear cleared better"
     # "not herself", "isn't himself": the carer's way of saying the person is not acting normally
     " herself himself themselves myself yourself"))
+# "Never had a headache like this", "never had pain this bad": a comparison with every earlier pain, the worst
+# ever (a thunderclap headache is an emergency, NICE CKS Headache; NICE NG232), not a denial of the pain.
+_NEVER_TRIGGERS = frozenset(t.stem for t in tokens("never had not havent hasnt"))
+_LIKE_THIS = _phrases("like this", "like that", "like it", "this bad", "so bad", "as bad", "this severe", "so severe",
+                      "this painful", "so painful", "this intense", "anything like", "such a", "such")
+# Bangla: a comparison ("এমন", "এত", "emon", "erokom") with "in my life" or "ever" ("জীবনে", "কখনো", "jibone",
+# "kokhono") before the "নাই"/"হয়নি" that ends the clause ("আগে এমন হয়নি", not like this before, is left a denial).
+_BN_LIKE_THIS = frozenset(t.stem for t in tokens("এমন এরকম এতো এত emon erokom eirokom emun eto etto"))
+_BN_EVER = frozenset(t.stem for t in tokens("জীবনে কখনো কখনও কোনোদিন jibone jibone kokhono kokhuno konodin"))
+
+
+def _never_like_this(stems: list[str], i: int, scope_start: int, stop: int) -> bool:
+    if not any(stems[k] in _NEVER_TRIGGERS for k in range(i, scope_start)):
+        return False
+    return any(_starts(stems, k, _LIKE_THIS) for k in range(scope_start, min(stop + 3, len(stems))))
+
+
+def _never_like_this_bn(stems: list[str], start: int, i: int) -> bool:
+    words = stems[start:i]
+    return any(w in _BN_LIKE_THIS for w in words) and any(w in _BN_EVER for w in words)
+
+
 # "his hearing didn't go suddenly": the manner is denied, not a symptom kept going.
 _MANNER = frozenset(t.stem for t in tokens("suddenly sudden quickly abruptly overnight instantly"))
 NEGATION_POST = _phrases(
@@ -2033,6 +2055,9 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
             stop = _forward_scope(stems, i + best, end, across_commas=across)
             if flags is negated and stop > i + best:
                 stop = _activity_and_symptom_end(stems, i + best, stop)
+            if flags is negated and _never_like_this(stems, i, i + best, stop):
+                i += best  # "never had a headache like this": the worst ever, not a denial (NICE CKS Headache)
+                continue
             if flags is negated and _starts(stems, i, _NOBODY):
                 # "no one at home is pregnant or has a weak immune system": every verb after "nobody" is
                 # nobody's, so "or has ..." goes on denying; only a terminator or the clause's end stops it
@@ -2090,6 +2115,8 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                     if phrases is NEGATION_POST and stems[i] == "gone" and any(
                             stems[m] in _PEOPLE for m in range(max(start, i - 3), i)):
                         break  # "he's gone", "my husband is gone": a loss, not a symptom that went away
+                    if phrases is NEGATION_POST and _never_like_this_bn(stems, start, i):
+                        break  # "এমন ব্যথা জীবনে হয় নাই", "emon betha age kokhono hoy nai": the worst ever
                     if phrases is NEGATION_POST and k >= start and stems[k] == ":":
                         k -= 1
                     while k >= start and stems[k] not in CLAUSE_PUNCT and not _terminator_at(stems, k):
