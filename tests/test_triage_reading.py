@@ -1193,3 +1193,46 @@ def test_never_had_a_headache_like_this_is_the_worst_ever_not_a_denial(text):
 
 def test_never_having_headaches_is_still_a_denial():
     assert negated(assess("I never get headaches, my knee hurts"), "headache")
+
+
+def test_a_mother_who_tells_of_her_birth_is_the_patient():
+    # "I had my baby 6 days ago": the baby names the birth; the mother is the patient, an adult woman
+    facts = assess("I had my baby 6 days ago and now have a fever and my wound is red").facts
+    assert facts["age_years"] is None and facts["sex"] == "female"
+    # a baby who is said to have something is still the patient
+    assert assess("my wife had our baby yesterday and the baby is not feeding").facts["age_years"] < 1
+
+
+def test_a_relative_named_by_the_writer_does_not_give_the_writer_a_sex():
+    # "im 15 and my mum says...": the mum is female, the writer with a testicle is not
+    assert assess("im 15 and my mum says i should ask, my left testicle hurts").facts["sex"] is None
+    assert assess("my mum has a bad headache").facts["sex"] == "female"
+    assert assess("I'm a 25 year old woman with a cough").facts["sex"] == "female"
+
+
+def test_a_carer_who_keeps_an_eye_on_the_child_is_not_the_patient():
+    text = ("I think my 2 year old might have swallowed a button battery. He seems fine. "
+            "Do I just keep an eye on his nappies?")
+    result = assess(text)
+    assert affirmed(result, "swallowed battery or magnet") and result.urgency == "emergency"
+
+
+@pytest.mark.parametrize("text, celsius", [
+    ("She felt warm so I checked and it's 38.1 under her arm", 38.1),
+    ("37.9 in his ear this morning", 37.9),
+    ("38.4 axillary", 38.4),
+    ("measured it, 38.6", 38.6),
+])
+def test_a_temperature_reading_with_where_it_was_taken(text, celsius):
+    assert reader.read_temperature_c(reader.expanded_text(text)) == celsius
+
+
+@pytest.mark.parametrize("text", ["checked her sugar and it's 35.2", "checked his weight, 38.5 kg"])
+def test_other_measurements_are_not_temperatures(text):
+    assert reader.read_temperature_c(reader.expanded_text(text)) is None
+
+
+def test_a_young_baby_with_a_temperature_read_under_the_arm_is_an_emergency():
+    # NICE NG143: a baby under 3 months with a temperature of 38 or more
+    result = assess("My daughter is 7 weeks old. She felt warm so I checked and it's 38.1 under her arm.")
+    assert result.urgency == "emergency"

@@ -1074,7 +1074,17 @@ _TEMP_PATTERNS = [re.compile(p) for p in (
     r"(?:জ্বর|jor|jwor)\s*(?:মাপলাম|মেপে দেখি|উঠেছে|উঠছে|উঠে|mapsi|maplam|uthse|uthche|uthe)\s*"
     r"(\d{2,3}(?:\.\d+)?)(?![\d/])",
     r"(\d{2,3}(?:\.\d+)?)\s*(?:জ্বর|জর|jor|jwor|jwr)(?![a-z])",
+    # a reading with where it was taken: "it's 38.1 under her arm", "37.9 in his ear", "38.4 axillary"
+    r"(?<![\d.])(\d{2,3}\.\d)\s*(?:deg\w*\s*)?(?:under\s+(?:the\s+|her\s+|his\s+|my\s+|their\s+)?arm(?:pit)?|"
+    r"in\s+(?:the\s+|her\s+|his\s+|my\s+|their\s+)?(?:ear|armpit|mouth|bottom)|axill\w*|orally|oral|rectal\w*|tympanic|"
+    r"on\s+(?:the\s+|her\s+|his\s+|my\s+|their\s+)?forehead)(?![a-z])",
+    # a reading after checking: "felt warm so I checked and it's 38.1", "measured it, 38.6"
+    r"(?<![a-z])(?:checked|measured|took)(?![a-z])[^.;!?\d\n]{0,25}?(\d{2,3}\.\d)(?![\d/])"
+    r"(?!\s*(?:kg|kilo|g\b|mg|ml|mmol|cm|%|lb|mm|inch))",
 )]
+_CHECKED_READING = len(_TEMP_PATTERNS) - 1
+_OTHER_MEASURES = re.compile(r"(?<![a-z])(?:sugars?|glucose|bms?|cbg|ketones?|inr|hb|weight|weighed|sats|oxygen|"
+                             r"bp|pressure|pulse|heart|rate|peak flow|height|length|head)(?![a-z])")
 _MALE = re.compile(r"(?<![a-z])(?:male|man|boy|son|husband|father|dad|brother|gentleman|grandfather|grandpa|he|him|his|"
                    r"chele|চেলে|ছেলে|বাবা|স্বামী|abbu|baba)(?![a-z])")
 _FEMALE = re.compile(r"(?<![a-z])(?:female|woman|lady|girl|daughter|wife|mother|mum|mom|sister|grandmother|grandma|she|her|"
@@ -1169,7 +1179,15 @@ def read_age_years(text: str, subject: str | None = None, guess: bool = True) ->
     return None
 
 
-def read_sex(text: str) -> str | None:
+# Words that name the writer's own sex ("I'm a 25 year old woman"), not a relative's or another's pronoun.
+_SELF_MALE = re.compile(r"(?<![a-z])(?:male|man|boy|gentleman|guy|bloke)(?![a-z])")
+_SELF_FEMALE = re.compile(r"(?<![a-z])(?:female|woman|lady|girl|pregnant|গর্ভবতী)(?![a-z])")
+_WRITER_WORDS = re.compile(r"(?<![a-z])(?:i|im|i m|ive|my|me|myself)(?![a-z])")
+
+
+def read_sex(text: str, subject: str | None = None) -> str | None:
+    """The patient's sex. When the writer speaks of themselves ("I", "my"), a relative ("my mum") or another
+    person's pronoun says nothing of the writer's own sex."""
     text = bangla_reading.sex_text(text)   # Bangla kinship words ("মা" is not inside "আমার")
     match = _CLINICAL_AGE_SEX.search(text)
     if match:
@@ -1177,7 +1195,10 @@ def read_sex(text: str) -> str | None:
     match = _AGED_SEX.search(text)
     if match:
         return "male" if match.group(1) in {"m", "male", "man", "boy", "gentleman"} else "female"
-    male, female = _MALE.search(text), _FEMALE.search(text)
+    if subject == "writer" and _WRITER_WORDS.search(text):
+        male, female = _SELF_MALE.search(text), _SELF_FEMALE.search(text)
+    else:
+        male, female = _MALE.search(text), _FEMALE.search(text)
     if male and female:
         return "male" if male.start() < female.start() else "female"
     return "male" if male else "female" if female else None
@@ -1194,6 +1215,8 @@ def read_temperature_c(text: str) -> float | None:
         for match in pattern.finditer(text):
             if index == 1 and _ANGLE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
                 continue
+            if index == _CHECKED_READING and _OTHER_MEASURES.search(match.group(0)):
+                continue  # "checked her sugar, 38.2" is not a temperature
             value = float(match.group(1))
             unit = match.group(2)[0] if match.lastindex and match.lastindex >= 2 and match.group(2) else None
             if unit == "f" or (unit is None and 95 <= value <= 110):
@@ -2302,9 +2325,28 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
         return False  # "do I have to keep her off school": what the carer must do
     if len(following) > 1 and following[0] == "feel" and following[1] in _CARER_FEELINGS:
         return False  # "I feel terrible", "I feel so guilty": the carer's feelings about the patient
+    if _watching(stems, i):
+        return False  # "do I just keep an eye on him", "should I watch him overnight": the carer watches
     following = following[:2]
     return (bool(following) and following[0] in _OWN_SYMPTOM_VERBS and not (_NOT_SYMPTOM & set(following))
             and not _acts_on_someone(stems, i))
+
+
+_WATCH_VERBS = frozenset(t.stem for t in tokens("keep keeping watch watching monitor monitoring observe"))
+_EYE = stem("eye")
+
+
+def _watching(stems: list[str], i: int) -> bool:
+    """ "I keep an eye on", "I just watch him", "should I monitor her": watching over someone."""
+    k = i + 1
+    while k < len(stems) and k - i <= 3 and stems[k] in {"just", "also", "still", "should", "can", "will", "veri"}:
+        k += 1
+    if k >= len(stems) or stems[k] not in _WATCH_VERBS:
+        return False
+    after = stems[k + 1:k + 5]
+    if stems[k].startswith("keep"):
+        return _EYE in after and "on" in after
+    return bool(after) and (after[0] in _OBJECT_PRONOUNS or after[0] in {"it", "thing", "things", "him", "her"})
 
 
 _CARER_FEELINGS = frozenset(t.stem for t in tokens(
@@ -2344,7 +2386,7 @@ def _text_subject(stems: list[str]) -> str:
         if first_relative is None:
             relative, determiner = _relative_mention(stems, i)
             if relative and determiner and determiner not in {"his", "her", "their"}:
-                if not (i + 1 < len(stems) and stems[i + 1] in _DEATH):
+                if not (i + 1 < len(stems) and stems[i + 1] in _DEATH) and not _born_baby(stems, i):
                     first_relative = relative
             elif i == 0 and stems[0] in _RELATIVES and not (len(stems) > 1 and (
                     stems[1] in _DEATH or stems[1] in _FAMILY_PAST_VERBS)):
@@ -2451,6 +2493,16 @@ def _mothers_breast(stems: list[str], k: int, end: int) -> bool:
 _WAS = frozenset(t.stem for t in tokens("was were"))
 _ILLNESS_PARTICIPLES = frozenset(t.stem for t in tokens("admitted diagnosed hospitalised hospitalized treated"))
 _BIRTH_STEMS = frozenset(t.stem for t in tokens("birth postpartum postnatal delivered"))
+
+
+_GAVE_BIRTH_VERBS = frozenset(t.stem for t in tokens("had delivered"))
+
+
+def _born_baby(stems: list[str], i: int) -> bool:
+    """ "I had my baby 6 days ago", "delivered my baby on Monday": the baby is named as the birth, and the
+    mother (the writer) stays the one the text is about unless the baby is said to have something."""
+    return (stems[i] == _BABY and i >= 2 and stems[i - 1] in _DETERMINERS and stems[i - 2] in _GAVE_BIRTH_VERBS
+            and (i < 3 or stems[i - 3] in _FIRST_PERSON or stems[i - 3] in CLAUSE_PUNCT))
 
 
 def _birth_told(stems: list[str]) -> bool:
@@ -2585,7 +2637,9 @@ def read_facts(text: str, subject: str | None = None) -> Facts:
         facts.age_from_word = facts.age_years is not None
         facts.age_range = AGE_WORD_RANGES.get(facts.age_years) if facts.age_from_word else None
     facts.age_from_text = facts.age_years is not None
-    facts.sex = read_sex(expanded)
+    facts.sex = read_sex(expanded, subject)
+    if facts.sex is None and subject == "writer" and _BIRTH_WORDS.search(expanded):
+        facts.sex = "female"  # "I had my baby 6 days ago": the writer gave birth
     facts.temp_c = read_temperature_c(expanded)
     facts.days = read_duration_days(expanded, subject)
     facts.observations = read_observations(expanded)
