@@ -1236,3 +1236,37 @@ def test_a_young_baby_with_a_temperature_read_under_the_arm_is_an_emergency():
     # NICE NG143: a baby under 3 months with a temperature of 38 or more
     result = assess("My daughter is 7 weeks old. She felt warm so I checked and it's 38.1 under her arm.")
     assert result.urgency == "emergency"
+
+
+def test_a_fear_of_what_might_happen_is_not_a_finding():
+    # "I panic that I'm going to choke": globus with a fear of choking, not choking
+    row = finding(assess("lump feeling in my throat for months, i panic that i'm going to choke"), "choking")
+    assert row is not None and row["uncertain"]
+    # a presyncope told as "I feel like I'm going to faint" is still a symptom
+    assert affirmed(assess("i feel like im going to faint, chest pain"), "fainting")
+
+
+@pytest.mark.parametrize("text", ["feel like i've been hit by a bus, shivering and aching all over",
+                                  "everything hurts, like my whole body's been run over",
+                                  "feels like a truck hit me, fever and aches"])
+def test_a_simile_of_feeling_ill_is_not_an_injury(text):
+    result = assess(text)
+    assert not affirmed(result, "high energy injury") and result.urgency != "emergency"
+
+
+def test_being_hit_by_a_bus_is_still_an_injury():
+    assert affirmed(assess("I was hit by a bus an hour ago, my leg is bent"), "high energy injury")
+
+
+def test_the_writers_own_reaction_is_not_the_patients_symptom():
+    # a toddler's bump on the head: "I nearly passed out" is the parent's fright
+    text = "Toddler (2) fell off the sofa, big lump on her forehead, I honestly nearly passed out. She cried at once."
+    result = assess(text)
+    assert not affirmed(result, "fainting") and result.urgency != "emergency"
+    # the child's own faint stays the child's
+    assert affirmed(assess("my son fainted at school and I panicked"), "fainting")
+
+
+def test_a_birth_told_with_our_baby_is_a_birth():
+    facts = assess("my wife had our baby 7 weeks ago and she cries most days").facts
+    assert facts["age_years"] is None and facts["sex"] == "female"

@@ -52,6 +52,15 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])si\s+joints?(?![a-z])", " sacroiliac joint "),
+    # a simile of how ill one feels is not an injury: "feel like I've been hit by a bus", "like my whole body's
+    # been run over", "as if a truck hit me" (flu, fibromyalgia); only the comparison is dropped
+    (r"(?<![a-z])(?:like|as if|as though)\s+(?:i\s*(?:'|’)?\s*(?:ve|d|m)\s+|i\s+(?:have|had|was|am|got)\s+|ive\s+|id\s+|"
+     r"im\s+|my\s+(?:whole\s+|entire\s+)?body\s*(?:(?:'|’)?\s*s|has|had|was)?\s+|(?:ive|i have|i ve)\s+)?(?:just\s+)?"
+     r"(?:been\s+|got\s+)?(?:hit|run\s+over|ran\s+over|knocked\s+down|trampled|steamrollered|kicked|beaten\s+up)"
+     r"(?:\s+by\s+(?:a|an|the)\s+(?:bus|truck|lorry|train|car|tank|steamroller|tractor|herd of \w+|\w+))?(?![a-z])",
+     " aching all over "),
+    (r"(?<![a-z])(?:like|as if|as though)\s+(?:a|an|the)\s+(?:bus|truck|lorry|train|steamroller|tractor)\s+"
+     r"(?:hit|ran over|run over|went over)\s+(?:me|my body|him|her)(?![a-z])", " aching all over "),
     (r"(?<![a-z])(?:cva|costovertebral angle)\s+(?=tender)", " renal angle "),
     (r"(?<![a-z])fit (?:and|&) (well|healthy)(?![a-z])", r" \1 "),
     (r"(?<![a-z])((?:cough|sneez|laugh|giggl|cry)[a-z]*)\s+fits?(?![a-z])", r" \1 bouts "),
@@ -1480,7 +1489,11 @@ FEAR_PRE = _phrases(
     "paranoid it", "paranoid its", "paranoid that it", "what if it", "what if its", "googled",
     # someone else's guess: "my mum keeps saying I have TB"
     "keeps saying i have", "keeps saying ive got", "keeps saying its", "keeps telling me i have",
-    "keeps telling me its", "insists i have", "insists its")
+    "keeps telling me its", "insists i have", "insists its",
+    # a fear of what might happen: "I panic that I'm going to choke", "scared I'll stop breathing"
+    "panic that im going to", "panic im going to", "panic that i will", "panic that ill", "panic ill",
+    "scared im going to", "scared that im going to", "scared ill", "afraid im going to", "afraid ill",
+    "terrified im going to", "terrified ill", "worried im going to", "worried ill")
 # A question that names a diagnosis asks about it, it does not report it: "could it be a tumour?", "is this
 # shingles?", "have I got a chest infection?". The symptoms told carry the answer. "Could it be", "might it be"
 # and "could I have" are questions in any sentence; "is it", "is this", "do I have" only in one ending in "?".
@@ -2150,6 +2163,8 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
         _question_scope(stems, start, end, feared)
         _mark_relatives(stems, start, end, subject, other)
         _mark_carers_state(stems, start, end, other)
+        if subject != "writer":
+            _mark_writers_reaction(stems, start, end, other)
     _blanching_glass_test(stems, negated)
     return Modifiers(negated, uncertain, historical, other, subject, ongoing, feared)
 
@@ -2599,6 +2614,35 @@ def _mark_carers_state(stems: list[str], start: int, end: int, other: list[bool]
                 other[m] = True
 
 
+# The writer's own reaction in a text about someone else: "I honestly nearly passed out", "I almost fainted when
+# I saw it", "I felt sick looking at it" tell how the carer took it, not a symptom of the patient.
+_REACTION_FILLERS = frozenset(t.stem for t in tokens(
+    "honestly nearly almost just literally actually totally completely really also too so quite a bit went"))
+_REACTION_START = frozenset(t.stem for t in tokens("passed fainted panicked freaked threw"))
+_REACTION_FEEL = frozenset(t.stem for t in tokens("felt feel feeling"))
+_REACTION_AFTER_FEEL = frozenset(t.stem for t in tokens("sick faint dizzy lightheaded queasy"))
+
+
+def _mark_writers_reaction(stems: list[str], start: int, end: int, other: list[bool]) -> None:
+    for i in range(start, end):
+        if stems[i] not in {"i", "im"}:
+            continue
+        k = i + 1
+        while k < end and stems[k] in _REACTION_FILLERS:
+            k += 1
+        if k >= end:
+            continue
+        reacts = stems[k] in _REACTION_START or (
+            stems[k] in _REACTION_FEEL and k + 1 < end and stems[k + 1] in _REACTION_AFTER_FEEL)
+        if reacts and k > i + 1 and stems[k - 1] in {stem("nearly"), stem("almost")} or reacts and (
+                stems[k] in _REACTION_START or k + 2 >= end or stems[k + 2] in CLAUSE_PUNCT or stems[k + 2] in {
+                    "when", "look", "see", "seeing", "looking", "watching", "at", "just"}):
+            m = i
+            while m < end and stems[m] not in CLAUSE_PUNCT:
+                other[m] = True
+                m += 1
+
+
 @dataclass
 class Facts:
     age_years: float | None = None
@@ -2616,7 +2660,7 @@ _PREGNANCY_WORDS = re.compile(r"(?<![a-z])(?:pregnan\w*|weeks gone|gestation\w*|
                               r"felt (?:the |my )?baby|baby (?:movements?|kicks|kicking)|fetal|foetal|"
                               r"গর্ভবতী|gorbhoboti)")
 # A birth the text is about: its mother is the patient unless the text is about the baby ("my wife had a baby").
-_BIRTH_WORDS = re.compile(r"(?<![a-z])(?:had (?:a|the|her|my) baby|gave birth|given birth|c section|caesarean|"
+_BIRTH_WORDS = re.compile(r"(?<![a-z])(?:had (?:a|the|her|my|our|their) baby|gave birth|given birth|c section|caesarean|"
                           r"cesarean|postpartum|post partum|postnatal|delivered)(?![a-z])")
 _CHILD_SUBJECTS = frozenset(t.stem for t in tokens("baby infant newborn child son toddler kid boy"))
 _CARER_OF_CHILD = re.compile(r"(?<![a-z])(?:my|our)\s+(?:[a-z]+\s+)?(?:toddler|baby|infant|newborn)(?![a-z])")
