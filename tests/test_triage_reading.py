@@ -1270,3 +1270,9 @@ def test_the_writers_own_reaction_is_not_the_patients_symptom():
 def test_a_birth_told_with_our_baby_is_a_birth():
     facts = assess("my wife had our baby 7 weeks ago and she cries most days").facts
     assert facts["age_years"] is None and facts["sex"] == "female"
+
+
+def test_an_ear_that_sounds_like_under_water_is_not_a_drowning():
+    result = assess("my right ear sounds muffled, like under water, since the flight")
+    assert not affirmed(result, "near drowning") and result.urgency != "emergency"
+    assert affirmed(assess("my son was under water for about 30 seconds at the pool"), "near drowning")

@@ -59,6 +59,10 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
      r"(?:been\s+|got\s+)?(?:hit|run\s+over|ran\s+over|knocked\s+down|trampled|steamrollered|kicked|beaten\s+up)"
      r"(?:\s+by\s+(?:a|an|the)\s+(?:bus|truck|lorry|train|car|tank|steamroller|tractor|herd of \w+|\w+))?(?![a-z])",
      " aching all over "),
+    # "sounds muffled, like under water", "as if I'm underwater": how a blocked ear sounds, not a drowning
+    (r"(?<![a-z])(?:like|as if|as though)\s+(?:i\s*(?:'|’)?\s*m\s+|im\s+|i am\s+|i was\s+|being\s+|its\s+|it is\s+|"
+     r"my head is\s+|my ears? (?:is|are)\s+)?(?:under\s*water|in\s+(?:a\s+)?(?:tunnel|swimming pool|bubble|pool))(?![a-z])",
+     " muffled "),
     (r"(?<![a-z])(?:like|as if|as though)\s+(?:a|an|the)\s+(?:bus|truck|lorry|train|steamroller|tractor)\s+"
      r"(?:hit|ran over|run over|went over)\s+(?:me|my body|him|her)(?![a-z])", " aching all over "),
     (r"(?<![a-z])(?:cva|costovertebral angle)\s+(?=tender)", " renal angle "),
