@@ -412,3 +412,26 @@ def test_pain_like_never_before_in_life_is_the_worst_ever(text):
 def test_never_in_life_without_a_comparison_stays_a_denial():
     negated, _ = flags("jibone matha betha hoy nai, pete betha")
     assert "matha" in negated
+
+
+def test_a_missing_battery_that_cannot_be_found_is_not_denied():
+    # "battery ta khuje pacchi na" (I can't find the battery): the "na" denies the finding, not the battery
+    for text in ("TV remote er chhoto gol battery ta khuje pacchi na! chele 2 bochor, mukhe kichu dhukaisilo",
+                 "ছেলে (২ বছর) রিমোটের ছোট গোল ব্যাটারি খুঁজে পাচ্ছি না, মুখে দিছিল"):
+        result = assess(text)
+        assert result.urgency == "emergency", text
+
+
+@pytest.mark.parametrize("text", ["hothat hothat buk dhorfor kore, 2 mash dhore",
+                                  "এক বছর ধরে গাল হঠাৎ হঠাৎ লাল হয়ে যায়"])
+def test_now_and_then_is_not_a_sudden_onset(text):
+    assert assess(text).facts["sudden"] is False
+    assert assess("হঠাৎ বুকে ব্যথা, ঘাম").facts["sudden"] is True
+
+
+def test_months_and_weeks_of_a_pregnancy_are_not_an_age():
+    # "২ মাস ১ সপ্তাহের মতো প্রেগন্যান্ট": about 2 months and a week pregnant, not a 1-week-old baby
+    from backend.triage import reader
+    text = "২ মাস ১ সপ্তাহের মতো প্রেগন্যান্ট, আজকে রক্ত যাইতেছে"
+    assert assess(text).facts["age_years"] is None
+    assert "10 weeks pregnant" in reader.expanded_text(text)

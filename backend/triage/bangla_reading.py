@@ -100,9 +100,14 @@ def _unit_kind(unit: str) -> str:
 # Weeks or months of a pregnancy: "8 soptaho pregnant", "৭ মাসের গর্ভবতী", "gorbhokal 30 soptaho".
 _PREGNANT_WORD = _n(r"(?:pregnant|pregnancy|pregnent|prignant|preganant|gorbhoboti|gorvoboti|gorbhobOti|গর্ভবতী|"
                     r"অন্তঃসত্ত্বা|অন্তঃসত্তা|প্রেগন্যান্ট|প্রেগনেন্ট|প্রেগন্যান্সি|প্রেগনেন্সি)")
+_ABOUT = _n(r"(?:মতো|মতন|মত|moto|mto|moton)")
 _WEEKS_PREGNANT = _nfc(r"(?<![\d.])(\d{1,2})\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|masher|maser|weeks?|wks?|"
                        r"months?|সপ্তাহ[\u0980-\u09ff]*|মাস[\u0980-\u09ff]*)\s*(?:er\s+|এর\s+)?(?:cholche\s+|চলছে\s+|cholse\s+)?"
-                       r"(?=" + _PREGNANT_WORD + r")")
+                       r"(?:" + _ABOUT + r"\s+)?(?=" + _PREGNANT_WORD + r")")
+# Months and weeks of a pregnancy together: "২ মাস ১ সপ্তাহের মতো প্রেগন্যান্ট", "3 mash 2 soptaho pregnant" (in weeks).
+_MONTHS_WEEKS_PREGNANT = _nfc(r"(?<![\d.])(\d{1,2})\s*(?:mash|mas|months?|মাস)\s+(\d)\s*(?=(?:soptah\w*|saptah\w*|"
+                              r"shoptah\w*|weeks?|wks?|সপ্তাহ[\u0980-\u09ff]*)\s*(?:er\s+|এর\s+)?(?:" + _ABOUT + r"\s+)?"
+                              + _PREGNANT_WORD + r")")
 _PREGNANT_THEN_WEEKS = _nfc(r"(" + _PREGNANT_WORD + r"|gorbhokal|গর্ভকাল)\s*[,:]?\s*(\d{1,2})\s*"
                             r"(soptah\w*|saptah\w*|shoptah\w*|mash|mas|masher|maser|সপ্তাহ[\u0980-\u09ff]*|মাস[\u0980-\u09ff]*)(?![a-z])"
                             r"(?!\s*(?:dhore|theke|age|aage|jabot|ধরে|থেকে|আগে|যাবত))")
@@ -420,6 +425,11 @@ _COPULA_ACHE = re.compile(r"(?<![a-z])(?<!body )(?<!head )(?<!tummy )(?<!stomach
                           r"(?<!muscle )(?<!joint )(?<!belly )ache(?![a-z])")
 
 
+# "হঠাৎ হঠাৎ", "hothat hothat" (now and then) tell of episodes that come and go, not of a sudden onset.
+_NOW_AND_THEN = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath|hothat)\s+"
+                     r"(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath|hothat)(?![a-z\u0980-\u09ff])")
+
+
 def rewrite(text: str) -> str:
     """The lowercased text with the readings above written in the forms the reader reads."""
     if "." in text and _DECIMAL_HINT.search(text):
@@ -429,6 +439,7 @@ def rewrite(text: str) -> str:
     if not _bangla_or_romanised(text):
         return text
     text = _numbers_in_words(text)
+    text = _NOW_AND_THEN.sub(lambda m: " মাঝে মাঝে " if not m.group(0).isascii() else " maje maje ", text)
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
     for pattern, label in _BN_OBS:
         text = pattern.sub(label, text)
@@ -448,6 +459,7 @@ def rewrite(text: str) -> str:
     if " na" in text:
         text = _VERB_NA.sub(r"\1na", text)
         text = _SYMPTOM_GOES_ON.sub(r"\1\2na", text)
+    text = _MONTHS_WEEKS_PREGNANT.sub(lambda m: f"{round(int(m.group(1)) * 4.35) + int(m.group(2))} ", text)
     text = _WEEKS_PREGNANT.sub(lambda m: _pregnancy(m, 1, 2, " " if m.string.startswith("pregnan", m.end()) else " pregnant "),
                                text)
     text = _PREGNANT_THEN_WEEKS.sub(lambda m: m.group(1) + _pregnancy(m, 2, 3), text)

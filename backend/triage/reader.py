@@ -1426,7 +1426,11 @@ PSEUDO_NEGATION = _phrases(
     # "probably nothing but I've had indigestion": "nothing but" is "only", and what follows is there
     "nothing but",
     # "collapsed without warning during a match": the missing warning is the finding; the words after it are not denied
-    "without warning", "without any warning", "without a warning")
+    "without warning", "without any warning", "without a warning",
+    # Bangla "can't find it": "battery ta khuje pacchi na" (a missing button battery) denies nothing
+    "খুঁজে পাচ্ছি না", "খুঁজে পাই না", "খুঁজে পাইতেছি না", "খুঁজে পাইতেছিনা", "খুঁজে পাচ্ছিনা", "খুঁজে পাইনা",
+    "khuje pacchi na", "khuje pachchi na", "khuje pachi na", "khuje pai na", "khuje paitesi na", "khuje paitechi na",
+    "khuje pacchina", "khuje paina", "khuje pacchi nah", "khuje pawa jacche na", "khuje paowa jacche na")
 # "not stopped", "hasn't settled", "didn't help": the symptom goes on, the trigger is not a negation of it.
 _INJURY_WORDS = frozenset(t.stem for t in tokens("injury injuries trauma wound wounds"))
 _PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
