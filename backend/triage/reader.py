@@ -747,8 +747,38 @@ def _lab_words(text: str) -> str:
     return _CRT.sub(crt, text) if "crt" in kinds else text
 
 
+# A blood pressure reading however it is written ("185/115", "bp 152/100", "readings all about 160/95"): a systolic
+# of 100 or more over a diastolic is a reading on its own (no date or dose is written so); a two-digit systolic
+# ("88/50") only where the text speaks of blood pressure. NICE NG136: 140/90 or more is raised, 180/120 or more
+# very high; 90 or less systolic is low.
+_BARE_BP = re.compile(r"(?<![\d/.])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/.])(?!\s*(?:mg|ml|mcg|kg|units?|days?|weeks?|"
+                      r"months?|years?|hours?|hrs?|mins?|minutes?|times|x\b))")
+_BP_CUE = re.compile(r"(?<![a-z])(?:bp|blood pressure|pressure|mmhg|systolic|hypotensive|hypertensive|"
+                     r"প্রেশার|presar|pressar|preshar)(?![a-z])")
+
+
+def _bare_bp_words(match: re.Match, cue: bool) -> str:
+    systolic, diastolic = int(match.group(1)), int(match.group(2))
+    if not (60 <= systolic <= 300 and 30 <= diastolic <= 200 and systolic > diastolic + 10):
+        return match.group(0)
+    if systolic < 100 and not cue:
+        return match.group(0)
+    if systolic >= 180 or diastolic >= 120:
+        words = " raised blood pressure very high blood pressure "
+    elif systolic >= 140 or diastolic >= 90:
+        words = " raised blood pressure "
+    elif systolic <= 90:
+        words = " hypotension "
+    else:
+        words = ""
+    return match.group(0) + words
+
+
 def _vitals(text: str) -> str:
     age = _patient_age_guess(text) if ("respiratory rate" in text or "heart rate" in text or "pulse" in text) else None
+    if "/" in text:
+        cue = bool(_BP_CUE.search(text))
+        text = _BARE_BP.sub(lambda m: _bare_bp_words(m, cue), text)
     for pattern, kind in _VITALS:
         text = pattern.sub(lambda m, kind=kind, text=text: _vital_words_at(m, kind, age, text), text)
     text = _lab_words(text)
@@ -1330,6 +1360,13 @@ def _others_time(text: str, start: int, end: int, subject: str | None) -> bool:
     return False
 
 
+_TIME_WITHOUT = re.compile(r"(?:(?<![a-z])(?:not|never|hasnt|hadnt|havent|hasn t|hadn t|haven t)|n't)\s+(?:had|got|"
+                           r"suffered)\s+(?:one|any|it|them|an? (?:\w+ )?(?:attack|episode|migraine|fit|seizure|flare|"
+                           r"flare up|bout|headache|relapse|one)s?|one of (?:these|those|them|her|his|my) \w+)\s*"
+                           r"(?:(?:for|in)\s+(?:about\s+|over\s+|almost\s+|nearly\s+|the last\s+|the past\s+)?"
+                           r"(?:a\s+|an\s+)?)?$")
+
+
 def read_duration_days(text: str, subject: str | None = None) -> float | None:
     found: list[float] = []
     past = _past_episode_spans(text) if _PAST_EPISODE_CUE.search(text) else ()
@@ -1341,6 +1378,8 @@ def read_duration_days(text: str, subject: str | None = None) -> float | None:
                 continue
             if _others_time(text, match.start(), match.end(), subject):
                 continue
+            if _TIME_WITHOUT.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "has not had one for a year": the time since the last episode, not this one's length
             if match.group(1) == "day":  # "this is day 5"
                 found.append(float(match.group(2)))
                 continue
@@ -1501,7 +1540,14 @@ FEAR_PRE = _phrases(
     # a fear of what might happen: "I panic that I'm going to choke", "scared I'll stop breathing"
     "panic that im going to", "panic im going to", "panic that i will", "panic that ill", "panic ill",
     "scared im going to", "scared that im going to", "scared ill", "afraid im going to", "afraid ill",
-    "terrified im going to", "terrified ill", "worried im going to", "worried ill")
+    "terrified im going to", "terrified ill", "worried im going to", "worried ill",
+    # a fear of a diagnosis now: "frightened that he is having a heart attack", "scared I'm having a stroke"
+    *(f"{feeling}{that} {who} {verb}having" for feeling in ("frightened", "scared", "worried", "afraid", "terrified",
+                                                           "panicking", "convinced")
+      for that in ("", " that") for who, verbs in (("he", ("is ", "")), ("she", ("is ", "")), ("hes", ("",)),
+                                                   ("shes", ("",)), ("im", ("",)), ("i", ("am ",)),
+                                                   ("they", ("are ", "")))
+      for verb in verbs))
 # A question that names a diagnosis asks about it, it does not report it: "could it be a tumour?", "is this
 # shingles?", "have I got a chest infection?". The symptoms told carry the answer. "Could it be", "might it be"
 # and "could I have" are questions in any sentence; "is it", "is this", "do I have" only in one ending in "?".
@@ -1527,10 +1573,31 @@ _QUESTION_STOPS = frozenset(t.stem for t in tokens(
 _QUESTION_STOPS_LATER = _QUESTION_STOPS - {stem("or")}
 
 
+_AGO_STEM = stem("ago")
+_AFTER_WORDS = frozenset(t.stem for t in tokens("after following for"))
+_LONG_AGO_UNITS = frozenset(t.stem for t in tokens("year years yr yrs month months mo"))
+
+
+def _earlier_occasion(stems: list[str], start: int, end: int, historical: list[bool]) -> None:
+    """ "had a tetanus booster 2 yrs ago after a dog scratch": what an earlier time names is over."""
+    for i in range(start, end - 1):
+        if (stems[i] == _AGO_STEM and stems[i + 1] in _AFTER_WORDS and i >= 2 and stems[i - 1] in _LONG_AGO_UNITS
+                and (stems[i - 2][:1].isdigit() or stems[i - 2] in {"a", "an", "one", "two", "few", "sever"})):
+            k = i + 2
+            while k < end and stems[k] not in CLAUSE_PUNCT:
+                historical[k] = True
+                k += 1
+
+
+_QUESTION_OPENERS = frozenset(t.stem for t in tokens("is could do does can should am are will would might"))
+
+
 def _question_scope(stems: list[str], start: int, end: int, feared: list[bool]) -> None:
     """Marks the diagnosis a question names as feared (not a finding): "could it be a tumour?", "is this
     shingles?". `end` is the sentence's end (exclusive)."""
-    asks = end < len(stems) and stems[end] == "?"
+    # A last sentence typed without its "?" is still a question when it opens like one: "... is this bowel cancer"
+    asks = (end < len(stems) and stems[end] == "?") or (end == len(stems) and start < end
+                                                         and stems[start] in _QUESTION_OPENERS)
     i = start
     while i < end:
         length = _starts(stems, i, QUESTION_PRE)
@@ -2169,6 +2236,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                         k -= 1
                     break
         _question_scope(stems, start, end, feared)
+        _earlier_occasion(stems, start, end, historical)
         _mark_relatives(stems, start, end, subject, other)
         _mark_carers_state(stems, start, end, other)
         if subject != "writer":
@@ -2665,7 +2733,8 @@ class Facts:
 
 
 _PREGNANCY_WORDS = re.compile(r"(?<![a-z])(?:pregnan\w*|weeks gone|gestation\w*|antenatal|midwife|bump|"
-                              r"felt (?:the |my )?baby|baby (?:movements?|kicks|kicking)|fetal|foetal|"
+                              r"felt (?:the |my )?baby|baby (?:movements?|kicks|kicking)|fetal|foetal|placenta\w*|"
+                              r"baby(?:s| is| has been|s been)? (?:moving|kicking|quiet|still)|"
                               r"গর্ভবতী|gorbhoboti)")
 # A birth the text is about: its mother is the patient unless the text is about the baby ("my wife had a baby").
 _BIRTH_WORDS = re.compile(r"(?<![a-z])(?:had (?:a|the|her|my|our|their) baby|gave birth|given birth|c section|caesarean|"
