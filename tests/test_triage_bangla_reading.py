@@ -435,3 +435,25 @@ def test_months_and_weeks_of_a_pregnancy_are_not_an_age():
     text = "২ মাস ১ সপ্তাহের মতো প্রেগন্যান্ট, আজকে রক্ত যাইতেছে"
     assert assess(text).facts["age_years"] is None
     assert "10 weeks pregnant" in reader.expanded_text(text)
+
+
+@pytest.mark.parametrize("text, finding", [("প্যাড ভিজে যায় না, হালকা রক্ত", "heavy bleeding"),
+                                           ("দুর্বল লাগে না, জ্বর আছে", "weakness"),
+                                           ("বাচ্চা ঝিমায় না, খেলে", "drowsy"),
+                                           ("বুকে ব্যথা ছিল না", "chest pain"),
+                                           ("জ্বর ছিল, এখন নাই", "fever"),
+                                           ("jor chilo, ekhon nai, kashi ache", "fever")])
+def test_more_findings_denied_with_their_verb(text, finding):
+    rows = [row for row in assess(text).findings if row["name"] == finding]
+    assert rows and all(row["negated"] for row in rows)
+
+
+def test_a_child_named_before_a_denial_is_still_a_child():
+    # "বাচ্চা ঝিমায় না" denies the drowsiness, not the child
+    result = assess("বাচ্চা ঝিমায় না, জ্বর ১০৩, বয়স ২ বছর")
+    assert any(row["name"] == "child" and not row["negated"] for row in result.findings)
+
+
+def test_yellow_discharge_from_an_eye_is_not_jaundice():
+    assert not any(row["name"] == "jaundice" for row in assess("চোখে হলুদ পিচুটি, চোখ লাল").findings)
+    assert any(row["name"] == "jaundice" and not row["negated"] for row in assess("চোখ হলুদ হয়ে গেছে").findings)

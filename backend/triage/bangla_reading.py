@@ -285,6 +285,18 @@ _FINDING_NOT = _nfc(r"(?<![\u0980-\u09ff])(মাথা\s+(?:ঘুরায়|
                     r"রক্ত\s+(?:যায়|যায়|পড়ে|পড়ে|আসে)|দেবে\s+(?:যায়|যায়)|খিঁচুনি\s+(?:হয়|হয়)|"
                     r"শ্বাসকষ্ট\s+(?:হয়|হয়)|শ্বাস\s+কষ্ট\s+(?:হয়|হয়)|জ্বর\s+(?:আসে|হয়|হয়)|কাশি\s+(?:হয়|হয়))\s+না"
                     r"(?![\u0980-\u09ff])(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
+# More findings denied with their verb: "দুর্বল লাগে না" (not weak), "ঝিমায় না" (not drowsy), "প্যাড ভিজে যায় না" (the pad
+# does not soak through), and a symptom that "was not" ("বুকে ব্যথা ছিল না", no chest pain then).
+_FINDING_NOT_MORE = _nfc(r"(?<![\u0980-\u09ff])((?:দুর্বল|ক্লান্ত|দুর্বলতা)\s+(?:লাগে|লাগছে|লাগতেছে)|ঝিমায়|ঝিমায়|ঝিমাচ্ছে|"
+                         r"ঝিমাইতেছে|ভিজে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|(?:ব্যথা|ব্যাথা|জ্বর|বমি|কাশি|রক্ত|শ্বাসকষ্ট|খিঁচুনি|"
+                         r"চুলকানি|ফোলা|দাগ|ঘাম)(?:\s+[\u0980-\u09ff]+)?\s+(?:ছিল|ছিলো))\s+না(?![\u0980-\u09ff])"
+                         r"(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
+# "জ্বর ছিল, এখন নাই", "jor chilo, ekhon nai": it was there and is gone now; the comma does not end the denial.
+_WAS_NOW_GONE = _nfc(r"(ছিল|ছিলো|chilo|silo|chhilo|cilo)\s*,\s*(এখন|ekhon|akhon|ekhn)\s+(নাই|নেই|nai|nei)"
+                     r"(?![a-z\u0980-\u09ff])")
+# Yellow discharge from an eye ("চোখে হলুদ পিচুটি", "holud pichuti") is pus, not yellow eyes (jaundice).
+_YELLOW_DISCHARGE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হলুদ|হলদে|holud|holude|holde)\s+(?=(?:পিচুটি|পিঁচুটি|ময়লা|ময়লা|পুঁজ|পুজ|"
+                         r"কেতুর|pichuti|pichuiti|moila|moyla|puj|pooj)(?![a-z\u0980-\u09ff]))")
 _TALKS_NOT = _nfc(r"(?<![\u0980-\u09ff])(করার|করবার)\s+কথা\s+(বলে|বলেন|বলছে|বলছেন)\s+না(?![\u0980-\u09ff])")
 
 # Romanised "rat" beside a time word is the night (রাত: "kal rat theke", "sara rat", "rat e"), not rats (a flood or rat
@@ -439,6 +451,8 @@ def rewrite(text: str) -> str:
     if not _bangla_or_romanised(text):
         return text
     text = _numbers_in_words(text)
+    text = _WAS_NOW_GONE.sub(r"\1 \2 \3", text)
+    text = _YELLOW_DISCHARGE.sub("", text)
     text = _NOW_AND_THEN.sub(lambda m: " মাঝে মাঝে " if not m.group(0).isascii() else " maje maje ", text)
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
     for pattern, label in _BN_OBS:
@@ -492,6 +506,7 @@ def rewrite(text: str) -> str:
     text = _WENT_NOT.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
     text = _PAIN_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
     text = _FINDING_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
+    text = _FINDING_NOT_MORE.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
     text = _TALKS_NOT.sub(lambda m: f"{m.group(1)} {_n('কথা')} {m.group(2)} {_n('নাই')}", text)
     text = _FAINTED_PAST.sub(" passed out ", text)
     if "rat" in text:

@@ -2231,8 +2231,9 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                     if phrases is NEGATION_POST and k >= start and stems[k] == ":":
                         k -= 1
                     while k >= start and stems[k] not in CLAUSE_PUNCT and not _terminator_at(stems, k):
-                        if not (phrases is HISTORICAL_POST and ongoing[k]):
-                            flags[k] = True
+                        if not (phrases is HISTORICAL_POST and ongoing[k]) and not (
+                                phrases is NEGATION_POST and stems[k] in _RELATIVES):
+                            flags[k] = True  # ("বাচ্চা বমি করে না": the child is there, the vomiting is not)
                         k -= 1
                     break
         _question_scope(stems, start, end, feared)
