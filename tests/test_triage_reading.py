@@ -1324,3 +1324,19 @@ def test_a_blood_pressure_reading_however_it_is_written(text, words):
 @pytest.mark.parametrize("text", ["on 18/11 I fell", "sertraline 100/50 mg", "took it 2/7 ago", "120/80, fine"])
 def test_dates_doses_and_normal_readings_are_not_high_blood_pressure(text):
     assert "blood pressure" not in reader.expanded_text(text).replace("bp", "")
+
+
+@pytest.mark.parametrize("text", ["running a temp and a cough", "temp since this afternoon and grizzly"])
+def test_a_temp_told_in_everyday_words_is_a_fever(text):
+    result = assess(text)
+    assert affirmed(result, "fever") and not affirmed(result, "diarrhoea")
+
+
+def test_a_new_headache_late_in_pregnancy_is_checked_today():
+    # NICE NG133: pre-eclampsia is checked for in a new headache after 20 weeks
+    assert assess("I'm 30 weeks pregnant with a headache").urgency == "urgent"
+    assert assess("I have a headache after a long day at work").urgency == "self_care"
+
+
+def test_lice_seen_in_a_childs_hair_are_not_psychosis():
+    assert assess("found bugs crawling in my daughter's hair, she's itchy").urgency == "self_care"

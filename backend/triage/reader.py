@@ -52,6 +52,11 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])si\s+joints?(?![a-z])", " sacroiliac joint "),
+    # "running a temp" is a fever, not "the runs"; "temp since this afternoon", "a temp all day": a temperature
+    (r"(?<![a-z])running\s+(?:a\s+)?(?:high\s+|slight\s+|bit of a\s+|low grade\s+)?(?:temp|temperature|fever)(?![a-z])",
+     " has a fever "),
+    (r"(?<![a-z])(?:a\s+)?(?:temp|temperature)(?=\s+(?:since|all day|all night|on and off|overnight|"
+     r"this (?:morning|afternoon|evening)|last night)(?![a-z])(?![^.;!?\n]{0,25}\d))", r" fever \g<0>"),
     # a simile of how ill one feels is not an injury: "feel like I've been hit by a bus", "like my whole body's
     # been run over", "as if a truck hit me" (flu, fibromyalgia); only the comparison is dropped
     (r"(?<![a-z])(?:like|as if|as though)\s+(?:i\s*(?:'|’)?\s*(?:ve|d|m)\s+|i\s+(?:have|had|was|am|got)\s+|ive\s+|id\s+|"
