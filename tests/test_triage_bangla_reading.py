@@ -457,3 +457,14 @@ def test_a_child_named_before_a_denial_is_still_a_child():
 def test_yellow_discharge_from_an_eye_is_not_jaundice():
     assert not any(row["name"] == "jaundice" for row in assess("চোখে হলুদ পিচুটি, চোখ লাল").findings)
     assert any(row["name"] == "jaundice" and not row["negated"] for row in assess("চোখ হলুদ হয়ে গেছে").findings)
+
+
+@pytest.mark.parametrize("text, age", [("ছেলে ১৮, ভার্সিটিতে প্রথম বর্ষ। ২ সপ্তাহের বেশি হলো গলা ব্যথা", 18.0),
+                                       ("meye 18, 2 soptaho dhore jor", 18.0),
+                                       ("আম্মা ৬৫, ডায়াবেটিস আছে", 65.0)])
+def test_a_bare_age_after_a_person_is_in_years(text, age):
+    assert read_facts(text).age_years == age
+
+
+def test_a_duration_after_a_child_is_not_an_age():
+    assert read_facts("ছেলে ২ দিন ধরে জ্বর").age_years is None

@@ -131,6 +131,12 @@ _AGE_AFTER_BOYOS = _nfc(r"(?<![a-z\u0980-\u09ff])(boyosh?|boyos|boyes|bayas|ব�
                         r"(?!\s*(?:dhore|theke|jabot|ধরে|থেকে|যাবত))")
 
 
+# A bare age right after a person, ending its clause: "ছেলে ১৮, ভার্সিটিতে", "আম্মা ৬৫, ডায়াবেটিস", "meye 12." (years).
+_AGE_BARE_AFTER_PERSON = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _CHILD + r"|" + r"(?:দাদি|দাদী|দাদা|দাদু|নানি|নানী|নানা|নানু|মা|"
+                              r"বাবা|আব্বা|আব্বু|আম্মা|আম্মু|স্বামী|স্ত্রী|বউ|ভাই|বোন|ammu|abbu|amma|abba|nanu|dadu|"
+                              r"nani|dadi|shami|stri|bou|bhai|bon))\s+(\d{1,3})(?![\d.])(?=\s*(?:[,.।;:)]|$))")
+
+
 def _age_words(match: re.Match) -> str:
     return f"{match.group(1)} , {match.group(2)} {_UNIT_EN[_unit_kind(match.group(3))]} old ,"
 
@@ -478,6 +484,8 @@ def rewrite(text: str) -> str:
                                text)
     text = _PREGNANT_THEN_WEEKS.sub(lambda m: m.group(1) + _pregnancy(m, 2, 3), text)
     text = _AGE_AFTER_BOYOS.sub(_age_words, text)
+    text = _AGE_BARE_AFTER_PERSON.sub(lambda m: f"{m.group(1)} , {m.group(2)} years old ,"
+                                      if 0 < int(m.group(2)) <= 110 else m.group(0), text)
     text = _AGE_AFTER_CHILD.sub(_age_words, text)
     text = _WIFE_WEEKS.sub(lambda m: f"{m.group(1)} {m.group(2)} weeks pregnant" if 6 <= int(m.group(2)) <= 42
                            else m.group(0), text)

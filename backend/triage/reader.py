@@ -1229,8 +1229,10 @@ def read_age_years(text: str, subject: str | None = None, guess: bool = True) ->
 
 # Words that name the writer's own sex ("I'm a 25 year old woman"), not a relative's or another's pronoun.
 _SELF_MALE = re.compile(r"(?<![a-z])(?:male|man|boy|gentleman|guy|bloke)(?![a-z])")
-_SELF_FEMALE = re.compile(r"(?<![a-z])(?:female|woman|lady|girl|pregnant|গর্ভবতী)(?![a-z])")
-_WRITER_WORDS = re.compile(r"(?<![a-z])(?:i|im|i m|ive|my|me|myself)(?![a-z])")
+_SELF_FEMALE = re.compile(r"(?<![a-z])(?:female|woman|lady|girl|pregnant|গর্ভবতী|মহিলা|mohila|মাসিক|masik|"
+                          r"প্রেগন্যান্ট)(?![a-z])")
+_WRITER_WORDS = re.compile(r"(?<![a-z\u0980-\u09ff])(?:i|im|i m|ive|my|me|myself|আমি|আমার|আমাকে|ami|amar|amake)"
+                           r"(?![a-z\u0980-\u09ff])")
 
 
 def read_sex(text: str, subject: str | None = None) -> str | None:
