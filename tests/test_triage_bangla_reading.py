@@ -468,3 +468,21 @@ def test_a_bare_age_after_a_person_is_in_years(text, age):
 
 def test_a_duration_after_a_child_is_not_an_age():
     assert read_facts("ছেলে ২ দিন ধরে জ্বর").age_years is None
+
+
+@pytest.mark.parametrize("text, finding", [("কান দিয়ে পুঁজ পড়ে না, ঘাড় শক্ত না", "ear discharge"),
+                                           ("গলার দুই পাশে গুটি, রাতে ঘামে না", "night sweats")])
+def test_discharge_and_sweats_denied_with_their_verb(text, finding):
+    rows = [row for row in assess(text).findings if row["name"] == finding]
+    assert rows and all(row["negated"] for row in rows)
+
+
+def test_the_strength_of_a_hand_is_not_a_fever():
+    assert not any(row["name"] == "fever" for row in assess("haater jor kome nai, jinish pore jay na").findings)
+    assert any(row["name"] == "fever" and not row["negated"] for row in assess("kal theke jor, gaye jor").findings)
+
+
+def test_months_after_a_stroke_is_an_old_stroke():
+    result = assess("stroke er por 6 mash bichanay, komore gha")
+    assert result.urgency != "emergency"
+    assert not any(row["name"] == "stroke signs" and not row["historical"] for row in result.findings)

@@ -294,9 +294,16 @@ _FINDING_NOT = _nfc(r"(?<![\u0980-\u09ff])(মাথা\s+(?:ঘুরায়|
 # More findings denied with their verb: "দুর্বল লাগে না" (not weak), "ঝিমায় না" (not drowsy), "প্যাড ভিজে যায় না" (the pad
 # does not soak through), and a symptom that "was not" ("বুকে ব্যথা ছিল না", no chest pain then).
 _FINDING_NOT_MORE = _nfc(r"(?<![\u0980-\u09ff])((?:দুর্বল|ক্লান্ত|দুর্বলতা)\s+(?:লাগে|লাগছে|লাগতেছে)|ঝিমায়|ঝিমায়|ঝিমাচ্ছে|"
-                         r"ঝিমাইতেছে|ভিজে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|(?:ব্যথা|ব্যাথা|জ্বর|বমি|কাশি|রক্ত|শ্বাসকষ্ট|খিঁচুনি|"
+                         r"ঝিমাইতেছে|ভিজে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|(?:পুঁজ|পুজ|পানি|রক্ত)\s+(?:পড়ে|পড়ে)|ঘামে|ঘামায়|ঘামায়|"
+                         r"(?:ব্যথা|ব্যাথা|জ্বর|বমি|কাশি|রক্ত|শ্বাসকষ্ট|খিঁচুনি|"
                          r"চুলকানি|ফোলা|দাগ|ঘাম)(?:\s+[\u0980-\u09ff]+)?\s+(?:ছিল|ছিলো))\s+না(?![\u0980-\u09ff])"
                          r"(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
+# "হাতের জোর", "haater jor" (the hand's strength), not a fever; "gaye jor" stays a fever (fever in the body).
+_STRENGTH = _nfc(r"(?<![a-z\u0980-\u09ff])((?:haater|hater|hather|haatey|paer|payer|হাতের|পায়ের|পায়ের)\s+)(?:jor|জোর)"
+                 r"(?![a-z\u0980-\u09ff])")
+# "stroke er por 6 mash", "স্ট্রোকের পর ৬ মাস": months after a stroke is an old stroke.
+_AFTER_OLD_ILLNESS = _nfc(r"(?<![a-z\u0980-\u09ff])(stroke|স্ট্রোক|heart attack|হার্ট অ্যাটাক)\s*(?:er|এর|ের)?\s+"
+                          r"(?:por|pore|পর|পরে)(?=\s+(?:\d{1,2}\s*(?:mash|mas|bochor|bosor|মাস|বছর)|theke|থেকে)(?![a-z\u0980-\u09ff]))")
 # "জ্বর ছিল, এখন নাই", "jor chilo, ekhon nai": it was there and is gone now; the comma does not end the denial.
 _WAS_NOW_GONE = _nfc(r"(ছিল|ছিলো|chilo|silo|chhilo|cilo)\s*,\s*(এখন|ekhon|akhon|ekhn)\s+(নাই|নেই|nai|nei)"
                      r"(?![a-z\u0980-\u09ff])")
@@ -458,6 +465,8 @@ def rewrite(text: str) -> str:
         return text
     text = _numbers_in_words(text)
     text = _WAS_NOW_GONE.sub(r"\1 \2 \3", text)
+    text = _STRENGTH.sub(r"\1 strength ", text)
+    text = _AFTER_OLD_ILLNESS.sub(r" history of \1 since ", text)
     text = _YELLOW_DISCHARGE.sub("", text)
     text = _NOW_AND_THEN.sub(lambda m: " মাঝে মাঝে " if not m.group(0).isascii() else " maje maje ", text)
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
