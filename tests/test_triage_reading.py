@@ -1340,3 +1340,15 @@ def test_a_new_headache_late_in_pregnancy_is_checked_today():
 
 def test_lice_seen_in_a_childs_hair_are_not_psychosis():
     assert assess("found bugs crawling in my daughter's hair, she's itchy").urgency == "self_care"
+
+
+def test_one_of_his_friends_named_as_the_patient_is_the_patient():
+    # a child at a party with a peanut allergy, throat feels funny and voice hoarse: anaphylaxis (NICE CG134)
+    text = ("at my son's birthday party, one of his friends (8, peanut allergy) ate a cookie and now he's got a "
+            "blotchy rash, says his throat feels funny and his voice has gone hoarse")
+    result = assess(text)
+    assert affirmed(result, "hoarse voice") and result.urgency == "emergency"
+    # a friend's illness told as a contact stays the friend's
+    assert not affirmed(assess("my son has a fever, one of his friends had chickenpox last week"), "chickenpox")
+    # a relative's school is still the relative
+    assert affirmed(assess("my daughter's school rang, she has a rash and a fever"), "rash")

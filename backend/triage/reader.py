@@ -2479,21 +2479,38 @@ def _text_subject(stems: list[str]) -> str:
     "my chest"), otherwise the first relative named as the subject ("my son has a fever",
     "the baby had 3 days of fever"); a relative who died ("my husband passed away") is not it."""
     first_relative = _opening_person(stems)
+    occasion = None  # "at my son's birthday party": the son, unless someone else is named as the patient later
     for i in range(len(stems)):
         if (_own_symptom_statement if first_relative else _first_person_symptom)(stems, i):
             return "writer"
         if first_relative is None:
             relative, determiner = _relative_mention(stems, i)
-            if relative and determiner and determiner not in {"his", "her", "their"}:
+            if relative and determiner in {"his", "her", "their"} and _one_of(stems, i):
+                first_relative = relative  # "at my son's party, one of his friends (8) ate a cookie and now he..."
+            elif relative and determiner and determiner not in {"his", "her", "their"} and (
+                    i + 1 < len(stems) and stems[i + 1] in _OCCASION_AFTER):
+                occasion = occasion or relative
+            elif relative and determiner and determiner not in {"his", "her", "their"}:
                 if not (i + 1 < len(stems) and stems[i + 1] in _DEATH) and not _born_baby(stems, i):
                     first_relative = relative
             elif i == 0 and stems[0] in _RELATIVES and not (len(stems) > 1 and (
                     stems[1] in _DEATH or stems[1] in _FAMILY_PAST_VERBS)):
                 first_relative = stems[0]  # a carer's note without "my": "mum is 82, ...", "dad has chest pain"
-    return first_relative or "writer"
+    return first_relative or occasion or "writer"
 
 
 _BABY = stem("baby")
+_ONE_OF = (stem("one"), stem("of"))
+# A relative's occasion is not the relative as the patient: "at my son's birthday party, one of his friends...".
+_OCCASION_AFTER = frozenset(t.stem for t in tokens("birthday party wedding"))
+
+
+def _one_of(stems: list[str], i: int) -> bool:
+    """ "one of his friends", "one of her classmates": someone picked out of a group, named as the patient."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and stems[k] in _RELATIVE_ADJECTIVES:
+        k -= 1
+    return k >= 2 and stems[k] in _POSSESSIVES and (stems[k - 2], stems[k - 1]) == _ONE_OF
 _PREGNANCY = frozenset(t.stem for t in tokens("pregnant pregnancy গর্ভবতী gorbhoboti"))
 
 
