@@ -1352,3 +1352,13 @@ def test_one_of_his_friends_named_as_the_patient_is_the_patient():
     assert not affirmed(assess("my son has a fever, one of his friends had chickenpox last week"), "chickenpox")
     # a relative's school is still the relative
     assert affirmed(assess("my daughter's school rang, she has a rash and a fever"), "rash")
+
+
+def test_a_fraction_of_weeks_with_a_decimal():
+    assert reader.read_duration_days(reader.expanded_text("dry cough lingering 2.5/52 after a cold")) == 17.5
+
+
+def test_a_carer_asking_what_to_do_is_not_the_patient():
+    text = "my 8 year old has a round red patch on his arm, scaly ring edge, bit itchy. what cream do i get?"
+    result = assess(text)
+    assert affirmed(result, "itch") and affirmed(result, "ringworm")

@@ -24,7 +24,8 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_bangla_bc.json (easy-to-miss emergencies and look-alikes), triage_unseen_ag.json,
   triage_unseen_ai.json (easy-to-miss emergencies and look-alikes), triage_unseen_aj.json,
   triage_unseen_ak.json, triage_unseen_bangla_bd.json and triage_unseen_bangla_bf.json were measured once
-  unseen and then used to improve the knowledge base;
+  unseen and then used to improve the knowledge base; triage_unseen_bangla_bg.json was measured once unseen and
+  not yet used;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
   triage_test_final.json were written for the earlier rule engine and are
   development sets for the knowledge base.
@@ -47,7 +48,7 @@ FLOORS = {
     "triage_unseen_e.json": (0.93, 0.94, 0.97),         # sealed
     "triage_unseen_bangla_held.json": (0.85, 0.8, 0.83),  # sealed
     "triage_unseen_g.json": (0.92, 0.96, 0.86),         # sealed
-    "triage_unseen_k.json": (0.93, 0.98, 0.88),         # sealed
+    "triage_unseen_k.json": (0.94, 0.98, 0.9),         # sealed
     "triage_unseen_o.json": (0.92, 1.0, 0.86),          # sealed
     "triage_unseen_bangla_q.json": (0.81, 0.8, 0.92),   # sealed
     "triage_unseen_r.json": (0.89, 0.96, 0.75),         # sealed
@@ -95,7 +96,8 @@ FLOORS = {
     "triage_unseen_bangla_bd.json": (0.93, 1.0, 0.8),
     "triage_unseen_bangla_be.json": (0.66, 0.76, 0.48),  # sealed
     "triage_unseen_bangla_bf.json": (0.94, 1.0, 0.96),
-    "triage_unseen_ak.json": (0.92, 1.0, 0.73),
+    "triage_unseen_ak.json": (0.98, 1.0, 0.93),
+    "triage_unseen_bangla_bg.json": (0.69, 0.8, 0.48),
 }
 
 

@@ -1030,7 +1030,7 @@ _DURATION_PATTERNS = [re.compile(p) for p in (
     r"(?<![a-z])(?:this is|it is|its|it s|now on|on|today is|now)\s+(day)\s+(\d{1,2})(?!\d)(?!\.\d)"
     r"(?!\s*(?:of (?:my|her|the) (?:period|cycle|pill|course|antibiotics)|post))",
 )]
-_FRACTION_DURATION = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(7|52|12)(?![\d/])")
+_FRACTION_DURATION = re.compile(r"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*/\s*(7|52|12)(?![\d/])")  # "2.5/52": 2.5 weeks
 _DURATION_PHRASES = [(re.compile(p), days) for p, days in (
     (r"since (?:this morning|today|earlier today|this afternoon|this evening|tonight|an hour ago)", 0.3),
     (r"(?:this morning|earlier today|since lunch|for an hour|for a few hours|for hours)", 0.3),
@@ -1395,7 +1395,7 @@ def read_duration_days(text: str, subject: str | None = None) -> float | None:
     for match in _FRACTION_DURATION.finditer(text):
         if _others_time(text, match.start(), match.end(), subject):
             continue
-        count, base = int(match.group(1)), match.group(2)
+        count, base = float(match.group(1)), match.group(2)
         if base == "7" and count <= 7:
             found.append(count)
         elif base == "52" and count <= 52:
@@ -2419,6 +2419,8 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
         return k < len(stems) and stems[k] in _BODY  # "my chest", "my left breast"
     if s not in _FIRST_PERSON:
         return False
+    if i > 0 and stems[i - 1] in _ASKING:
+        return False  # "what cream do I get?", "should I give her calpol": the carer asks what to do
     following = [w for w in stems[i + 1:i + 4] if w not in {"also", "too", "now", "really", "just", "so", "veri"}]
     if len(following) > 1 and following[0] == "have" and following[1] == "to":
         return False  # "do I have to keep her off school": what the carer must do
@@ -2448,6 +2450,7 @@ def _watching(stems: list[str], i: int) -> bool:
     return bool(after) and (after[0] in _OBJECT_PRONOUNS or after[0] in {"it", "thing", "things", "him", "her"})
 
 
+_ASKING = frozenset(t.stem for t in tokens("do should can could shall would"))
 _CARER_FEELINGS = frozenset(t.stem for t in tokens(
     "terrible guilty helpless useless responsible worried stressed anxious scared frightened upset"))
 
