@@ -23,9 +23,9 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_ad.json, triage_unseen_bangla_ba.json, triage_unseen_ae.json, triage_unseen_af.json and
   triage_unseen_bangla_bc.json (easy-to-miss emergencies and look-alikes), triage_unseen_ag.json,
   triage_unseen_ai.json (easy-to-miss emergencies and look-alikes), triage_unseen_aj.json,
-  triage_unseen_ak.json, triage_unseen_bangla_bd.json and triage_unseen_bangla_bf.json were measured once
-  unseen and then used to improve the knowledge base; triage_unseen_bangla_bg.json was measured once unseen and
-  not yet used;
+  triage_unseen_ak.json, triage_unseen_bangla_bd.json, triage_unseen_bangla_bf.json and triage_unseen_bangla_bg.json
+  were measured once
+  unseen and then used to improve the knowledge base;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
   triage_test_final.json were written for the earlier rule engine and are
   development sets for the knowledge base.
@@ -74,7 +74,7 @@ FLOORS = {
     "triage_unseen_v.json": (0.97, 1.0, 0.95),
     "triage_coverage_u.json": (0.95, 0.97, 0.91),
     "triage_coverage_ua.json": (0.95, 1.0, 0.95),
-    "triage_unseen_bangla_w.json": (0.74, 0.88, 0.68),  # sealed
+    "triage_unseen_bangla_w.json": (0.75, 0.88, 0.68),  # sealed
     "triage_unseen_bangla_x.json": (0.95, 1.0, 0.96),
     "triage_unseen_bangla_y.json": (0.92, 1.0, 0.92),
     "triage_unseen_z.json": (0.94, 0.97, 0.96),  # sealed
@@ -97,7 +97,7 @@ FLOORS = {
     "triage_unseen_bangla_be.json": (0.66, 0.76, 0.48),  # sealed
     "triage_unseen_bangla_bf.json": (0.94, 1.0, 0.96),
     "triage_unseen_ak.json": (0.98, 1.0, 0.93),
-    "triage_unseen_bangla_bg.json": (0.69, 0.8, 0.48),
+    "triage_unseen_bangla_bg.json": (0.78, 0.88, 0.64),
 }
 
 
