@@ -451,6 +451,7 @@ def test_more_findings_denied_with_their_verb(text, finding):
 def test_a_child_named_before_a_denial_is_still_a_child():
     # "বাচ্চা ঝিমায় না" denies the drowsiness, not the child
     result = assess("বাচ্চা ঝিমায় না, জ্বর ১০৩, বয়স ২ বছর")
+    assert any(row["name"] == "drowsy" and row["negated"] for row in result.findings)
     assert any(row["name"] == "child" and not row["negated"] for row in result.findings)
 
 

@@ -131,11 +131,6 @@ _AGE_AFTER_BOYOS = _nfc(r"(?<![a-z\u0980-\u09ff])(boyosh?|boyos|boyes|bayas|ব�
                         r"(?!\s*(?:dhore|theke|jabot|ধরে|থেকে|যাবত))")
 
 
-# A bare age right after a person, ending its clause: "ছেলে ১৮, ভার্সিটিতে", "আম্মা ৬৫, ডায়াবেটিস", "meye 12." (years).
-_AGE_BARE_AFTER_PERSON = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _CHILD + r"|" + r"(?:দাদি|দাদী|দাদা|দাদু|নানি|নানী|নানা|নানু|মা|"
-                              r"বাবা|আব্বা|আব্বু|আম্মা|আম্মু|স্বামী|স্ত্রী|বউ|ভাই|বোন|ammu|abbu|amma|abba|nanu|dadu|"
-                              r"nani|dadi|shami|stri|bou|bhai|bon))\s+(\d{1,3})(?![\d.])(?=\s*(?:[,.।;:)]|$))")
-
 
 def _age_words(match: re.Match) -> str:
     return f"{match.group(1)} , {match.group(2)} {_UNIT_EN[_unit_kind(match.group(3))]} old ,"
@@ -166,6 +161,9 @@ _PERSON_BN = _n(r"(?:দাদি|দাদী|দাদা|দাদু|না�
                 r"বাচ্চা|বাবু|শিশু|ভাই|বোন|রোগী|চাচা|চাচি|খালা|খালু|মামা|মামি|ফুপু|নাতি|নাতনি|শাশুড়ি|শ্বশুর|"
                 r"dadi|dada|dadu|nani|nana|nanu|ammu|abbu|amma|abba|shami|stri|bou|chele|meye|baccha|babu|bhai|bon|"
                 r"rogi|chacha|chachi|khala|mama|mami|fupu|nati|natni)")
+# A bare age right after a person, ending its clause: "ছেলে ১৮, ভার্সিটিতে", "আম্মা ৬৫, ডায়াবেটিস", "meye 12." (years).
+_AGE_BARE_AFTER_PERSON = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _CHILD + r"|" + _PERSON_BN + r")\s+(\d{1,3})(?![\d.])"
+                              r"(?=\s*(?:[,.।;:)]|$))")
 _BRACKETED_AGE = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _PERSON_BN + r"(?:য়ের|য়ের|র|এর|ের|কে|r|er|yer)?)\s*[(\[]\s*"
                       r"(\d{1,3}(?:\.5)?)\s*"
                       r"(বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din|y|m|yrs?|years?|months?)?\s*([)\]]|,)")
@@ -289,15 +287,14 @@ _PAIN_NOT = _nfc(r"(?<![\u0980-\u09ff])(ব্যথা|ব্যাথা|ব�
 # না" or "পায়খানা হয় না": no urine, no stool, are findings; nor "জ্বর যায় না", a fever that will not go.)
 _FINDING_NOT = _nfc(r"(?<![\u0980-\u09ff])(মাথা\s+(?:ঘুরায়|ঘুরায়|ঘোরে|ঘুরে)|বমি\s+(?:হয়|হয়|করে|আসে)|"
                     r"রক্ত\s+(?:যায়|যায়|পড়ে|পড়ে|আসে)|দেবে\s+(?:যায়|যায়)|খিঁচুনি\s+(?:হয়|হয়)|"
-                    r"শ্বাসকষ্ট\s+(?:হয়|হয়)|শ্বাস\s+কষ্ট\s+(?:হয়|হয়)|জ্বর\s+(?:আসে|হয়|হয়)|কাশি\s+(?:হয়|হয়))\s+না"
+                    r"শ্বাসকষ্ট\s+(?:হয়|হয়)|শ্বাস\s+কষ্ট\s+(?:হয়|হয়)|জ্বর\s+(?:আসে|হয়|হয়)|কাশি\s+(?:হয়|হয়)|"
+                    # not weak, not drowsy, the pad does not soak through, no pus or sweats, and a symptom that
+                    # "was not" ("বুকে ব্যথা ছিল না", no chest pain then)
+                    r"(?:দুর্বল|ক্লান্ত|দুর্বলতা)\s+(?:লাগে|লাগছে|লাগতেছে)|ঝিমায়|ঝিমায়|ঝিমাচ্ছে|ঝিমাইতেছে|"
+                    r"ভিজে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|(?:পুঁজ|পুজ|পানি|রক্ত)\s+(?:পড়ে|পড়ে)|ঘামে|ঘামায়|ঘামায়|"
+                    r"(?:ব্যথা|ব্যাথা|জ্বর|বমি|কাশি|রক্ত|শ্বাসকষ্ট|খিঁচুনি|চুলকানি|ফোলা|দাগ|ঘাম)(?:\s+[\u0980-\u09ff]+)?\s+"
+                    r"(?:ছিল|ছিলো))\s+না"
                     r"(?![\u0980-\u09ff])(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
-# More findings denied with their verb: "দুর্বল লাগে না" (not weak), "ঝিমায় না" (not drowsy), "প্যাড ভিজে যায় না" (the pad
-# does not soak through), and a symptom that "was not" ("বুকে ব্যথা ছিল না", no chest pain then).
-_FINDING_NOT_MORE = _nfc(r"(?<![\u0980-\u09ff])((?:দুর্বল|ক্লান্ত|দুর্বলতা)\s+(?:লাগে|লাগছে|লাগতেছে)|ঝিমায়|ঝিমায়|ঝিমাচ্ছে|"
-                         r"ঝিমাইতেছে|ভিজে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|(?:পুঁজ|পুজ|পানি|রক্ত)\s+(?:পড়ে|পড়ে)|ঘামে|ঘামায়|ঘামায়|"
-                         r"(?:ব্যথা|ব্যাথা|জ্বর|বমি|কাশি|রক্ত|শ্বাসকষ্ট|খিঁচুনি|"
-                         r"চুলকানি|ফোলা|দাগ|ঘাম)(?:\s+[\u0980-\u09ff]+)?\s+(?:ছিল|ছিলো))\s+না(?![\u0980-\u09ff])"
-                         r"(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
 # "হাতের জোর", "haater jor" (the hand's strength), not a fever; "gaye jor" stays a fever (fever in the body).
 _STRENGTH = _nfc(r"(?<![a-z\u0980-\u09ff])((?:haater|hater|hather|haatey|paer|payer|হাতের|পায়ের|পায়ের)\s+)(?:jor|জোর)"
                  r"(?![a-z\u0980-\u09ff])")
@@ -451,8 +448,8 @@ _COPULA_ACHE = re.compile(r"(?<![a-z])(?<!body )(?<!head )(?<!tummy )(?<!stomach
 
 
 # "হঠাৎ হঠাৎ", "hothat hothat" (now and then) tell of episodes that come and go, not of a sudden onset.
-_NOW_AND_THEN = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath|hothat)\s+"
-                     r"(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath|hothat)(?![a-z\u0980-\u09ff])")
+_NOW_AND_THEN = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath)\s+"
+                     r"(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath)(?![a-z\u0980-\u09ff])")
 
 
 def rewrite(text: str) -> str:
@@ -523,7 +520,6 @@ def rewrite(text: str) -> str:
     text = _WENT_NOT.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
     text = _PAIN_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
     text = _FINDING_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
-    text = _FINDING_NOT_MORE.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
     text = _TALKS_NOT.sub(lambda m: f"{m.group(1)} {_n('কথা')} {m.group(2)} {_n('নাই')}", text)
     text = _FAINTED_PAST.sub(" passed out ", text)
     if "rat" in text:

@@ -1523,7 +1523,7 @@ NEGATION_POST = _phrases(
 _GONE_AWAY = _phrases("চলে গেছে", "চইলা গেছে", "chole gese", "chole geche", "chole gechhe", "chole gache",
                       "choila gese", "choila geche")
 _GONE_AWAY_SYMPTOMS = frozenset(t.stem for t in tokens(
-    "জ্বর জর jor jwor jor jwar fever ব্যথা ব্যাথা বেদনা betha batha byatha bytha pain কাশি kashi kasi cough "
+    "জ্বর জর jor jwor jwar fever ব্যথা ব্যাথা বেদনা betha batha byatha bytha pain কাশি kashi kasi cough "
     "বমি bomi vomiting চুলকানি chulkani itching মাথাব্যথা"))
 UNCERTAIN_PRE = _phrases(
     "not certain if", "not certain whether", "uncertain if", "uncertain whether", "unclear if", "unclear whether",
@@ -1580,7 +1580,6 @@ _QUESTION_STOPS = frozenset(t.stem for t in tokens(
 _QUESTION_STOPS_LATER = _QUESTION_STOPS - {stem("or")}
 
 
-_AGO_STEM = stem("ago")
 _AFTER_WORDS = frozenset(t.stem for t in tokens("after following for"))
 _LONG_AGO_UNITS = frozenset(t.stem for t in tokens("year years yr yrs month months mo"))
 
@@ -1588,7 +1587,7 @@ _LONG_AGO_UNITS = frozenset(t.stem for t in tokens("year years yr yrs month mont
 def _earlier_occasion(stems: list[str], start: int, end: int, historical: list[bool]) -> None:
     """ "had a tetanus booster 2 yrs ago after a dog scratch": what an earlier time names is over."""
     for i in range(start, end - 1):
-        if (stems[i] == _AGO_STEM and stems[i + 1] in _AFTER_WORDS and i >= 2 and stems[i - 1] in _LONG_AGO_UNITS
+        if (stems[i] == _AGO and stems[i + 1] in _AFTER_WORDS and i >= 2 and stems[i - 1] in _LONG_AGO_UNITS
                 and (stems[i - 2][:1].isdigit() or stems[i - 2] in {"a", "an", "one", "two", "few", "sever"})):
             k = i + 2
             while k < end and stems[k] not in CLAUSE_PUNCT:
@@ -2234,7 +2233,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                             stems[m] in _PEOPLE for m in range(max(start, i - 3), i)):
                         break  # "he's gone", "my husband is gone": a loss, not a symptom that went away
                     if phrases is NEGATION_POST and _never_like_this_bn(stems, start, i):
-                        break  # "এমন ব্যথা জীবনে হয় নাই", "emon betha age kokhono hoy nai": the worst ever
+                        break  # "এমন ব্যথা জীবনে হয় নাই", "emon betha kokhono hoy nai": the worst ever
                     if phrases is NEGATION_POST and k >= start and stems[k] == ":":
                         k -= 1
                     while k >= start and stems[k] not in CLAUSE_PUNCT and not _terminator_at(stems, k):
