@@ -1365,3 +1365,32 @@ def test_a_carer_asking_what_to_do_is_not_the_patient():
     text = "my 8 year old has a round red patch on his arm, scaly ring edge, bit itchy. what cream do i get?"
     result = assess(text)
     assert affirmed(result, "itch") and affirmed(result, "ringworm")
+
+
+def test_a_newborns_age_in_hours_and_since_birth():
+    assert reader.read_age_years(reader.expanded_text("my son is 36 hours old and looks yellow")) == pytest.approx(36 / 8760, abs=0.001)
+    assert reader.read_age_years(reader.expanded_text("baby born 10 hours ago, looks yellow")) < 1 / 365
+    assert reader.read_age_years(reader.expanded_text("born 3 days ago, jaundiced")) == pytest.approx(3 / 365, abs=0.001)
+    # NICE CG98: jaundice in the first 24 hours needs a bilirubin check within 2 hours; later, the same day
+    assert assess("baby born 10 hours ago and looks yellow").urgency == "emergency"
+    assert assess("my son is 36 hours old and looks yellow").urgency == "urgent"
+
+
+def test_years_of_a_known_illness_are_not_an_age():
+    assert reader.read_age_years(reader.expanded_text("amar 10 bochor sugar, ajke matha ghurche"), guess=False) is None
+    assert reader.read_age_years(reader.expanded_text("nanar 68 bochor, buke betha")) == 68
+
+
+def test_a_change_after_a_past_history_is_the_present():
+    # "h/o COPD, increased SOB and purulent sputum": only the COPD is history (ConText's list scope)
+    result = assess("67M h/o COPD, increased SOB and purulent sputum x3d, sats 93% RA")
+    assert not finding(result, "shortness of breath")["historical"]
+    assert finding(result, "copd")["historical"]
+    assert result.urgency == "urgent"
+    # a denial does not run over a worsening: "no fever, worsening cough"
+    assert affirmed(assess("no fever, worsening cough and green phlegm"), "cough")
+
+
+def test_breathlessness_on_effort_in_known_heart_disease_is_seen_today():
+    # NICE CG95: exertional breathlessness can be an angina equivalent
+    assert assess("54 yo M, h/o CAD, c/o SOB on exertion x2/52, worse over last few days").urgency == "urgent"

@@ -1046,6 +1046,9 @@ _DURATION_PHRASES = [(re.compile(p), days) for p, days in (
 )]
 _AGE_PATTERNS = [re.compile(p) for p in (
     _NUM + r"\s*(?:-\s*)?(year|month|week|day|yr|mo|mth|wk|w|d|m|y)s?\s*(?:-\s*)?olds?(?![a-z])",
+    # a newborn's age in hours or days since birth: "36 hours old", "born 10 hours ago", "born 3 days ago"
+    _NUM + r"\s*(?:-\s*)?(hour|hr|h)s?\s*(?:-\s*)?olds?(?![a-z])",
+    r"(?<![a-z])born\s+(?:about\s+|only\s+|just\s+)?" + _NUM + r"\s*(hour|hr|day|week)s?\s+ago(?![a-z])",
     r"(?<![a-z])(?:aged|age|ages|বয়স|boyos|boyosh|boyosh|bayas|boyes)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*"
     r"(years?|months?|weeks?|days?|বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din)?(?!\d)(?!\.\d)",
     r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)",
@@ -1058,7 +1061,9 @@ _AGE_PATTERNS = [re.compile(p) for p in (
     r"(?:^|[.,;:(]\s*|(?<![a-z])(?:ami|amar|ammu|ammur|ammar|amma|abbu|abbur|abba|abbar|baba|babar|ma|mayer|nana|"
     r"nanar|nani|nanir|nanu|dada|dadar|dadi|dadir|dadu|husband|wife|bou|bhai|bon|chele|meye|baccha|babu|shami|stri|"
     r"patient|rogi)(?:er|r)?\s+(?:boyosh?\s+)?)(\d{1,3})\s*(bochor|bochhor|bosor|boshor)"
-    r"(?![a-z])(?!\s*(?:dhore|dhorei|dhre|theke|hoy|holo|hoilo|jabot|age|ago|aage|por|pore)(?![a-z]))",
+    r"(?![a-z])(?!\s*(?:dhore|dhorei|dhre|theke|hoy|holo|hoilo|jabot|age|ago|aage|por|pore)(?![a-z]))"
+    # "amar 10 bochor sugar", "abbur 15 bochor pressure": how long a known illness has lasted, not an age
+    r"(?!\s*(?:er\s+)?(?:sugar|diabetes|daibetis|pressure|presar|preshar|hapani|asthma|gastric|bp|thyroid)(?![a-z]))",
     r"(?<![a-z])(?:baby|baccha|bacca|bachcha|babu|babur|bacchar|shishu|chele|meye|nati|natni)\s+(?:r\s+|er\s+)?"
     r"(?:boyosh?\s+)?(\d{1,2})\s*(mash|mas|soptaho|din)(?![a-z])(?!\s*(?:dhore|theke|age|ago|aage)(?![a-z]))",
     # "baby is 6 weeks", "she's only 5 months": an infant's age without "old" (not "5 months pregnant")
@@ -1095,7 +1100,8 @@ _AGE_UNIT_YEARS = {"year": 1, "yr": 1, "y": 1, "years": 1, "বছর": 1, "boch
                    "bosorer": 1, "boshor": 1, "soptaho": 7 / 365, "soptaher": 7 / 365, "soptah": 7 / 365,
                    "din": 1 / 365,
                    "week": 7 / 365, "weeks": 7 / 365, "wk": 7 / 365, "w": 7 / 365, "সপ্তাহ": 7 / 365,
-                   "day": 1 / 365, "days": 1 / 365, "d": 1 / 365, "দিন": 1 / 365}
+                   "day": 1 / 365, "days": 1 / 365, "d": 1 / 365, "দিন": 1 / 365,
+                   "hour": 1 / 8760, "hr": 1 / 8760, "h": 1 / 8760}
 _AGE_WORDS = [(re.compile(p), years) for p, years in (
     (r"(?<![a-z])(?:newborn|new born|neonate|নবজাতক|nobojatok)(?![a-z])", 0.02),
     (r"(?<![a-z])(?:infant|baby|babies|শিশু বাচ্চা)(?![a-z])", 0.5),
@@ -1660,7 +1666,9 @@ TERMINATORS = _phrases(
 _LIST_VERBS = frozenset(t for phrase in _phrases(
     "has", "have", "had", "with", "reports", "complains", "presents", "is", "was", "are", "got", "feels",
     "now", "new", "also", "developed", "started", "having", "productive", "getting", "ongoing", "persistent",
-    "ache", "আছে", "hoyeche", "hocche") for t in phrase)
+    "ache", "আছে", "hoyeche", "hocche",
+    # a change opens the present ("h/o COPD, increased SOB and purulent sputum x3d"): not one more past item
+    "increased", "increasing", "worsening", "worsened", "acute", "sudden", "recurrent") for t in phrase)
 _CONJUNCTIONS = frozenset({"or", "nor", "and", "ba", "ebong", "ও", "বা", "এবং"})
 _OR_WORDS = frozenset({"or", "nor", "ba", "বা"})
 
