@@ -1394,3 +1394,28 @@ def test_a_change_after_a_past_history_is_the_present():
 def test_breathlessness_on_effort_in_known_heart_disease_is_seen_today():
     # NICE CG95: exertional breathlessness can be an angina equivalent
     assert assess("54 yo M, h/o CAD, c/o SOB on exertion x2/52, worse over last few days").urgency == "urgent"
+
+
+@pytest.mark.parametrize("text, level", [
+    # a stroke named as the past ("post-stroke", "since his stroke") is history, not a new stroke (ConText)
+    ("86M, bed-bound post-stroke. Sacral pressure ulcer now smelly with spreading redness. T 38.0, alert", "urgent"),
+    # ... and a new one after it is still an emergency (NICE NG128)
+    ("post stroke weakness left arm unchanged, now sudden slurred speech", "emergency"),
+    # a high-voltage shock with entry and exit burns and a fast irregular pulse (RCEM electrical injury)
+    ("35M electrician, contact with 415V industrial supply, thrown back. Entry burn R hand, exit burn L foot. "
+     "HR 130 irregular", "emergency"),
+    # a blocked long-term catheter with a swollen bladder: the nurse within hours (NICE CG139)
+    ("mum has a long-term catheter, nothing has drained into the bag for 5 hours and her lower tummy is swollen",
+     "urgent"),
+    # diarrhoea for months after milk in a thriving child is not a stomach bug (NICE CG84; CKS lactose intolerance)
+    ("my son is 12, every time he has milk he gets bloated and has diarrhoea, it's been like this for months, "
+     "no blood, growing normally", "routine"),
+    # a rigid belly after a sudden worsening: peritonitis (NICE NG147)
+    ("known diverticulitis, pain low on the left suddenly got much worse, now my whole belly is hard, temp 39",
+     "emergency"),
+    # tired eyes that blur by evening after screen work and are fine by morning: eye strain (NHS)
+    ("staring at spreadsheets all week, eyes tired and achy by the evening and a bit blurry, fine in the morning",
+     "self_care"),
+])
+def test_words_for_known_conditions(text, level):
+    assert assess(text).urgency == level

@@ -1644,10 +1644,10 @@ HISTORICAL_POST = _phrases("last year", "as a child", "years ago", "in the past"
 # "over the last year", "for the past year": how long it has been going on, not when it stopped.
 _SPAN_WORDS = frozenset(t.stem for t in tokens("over for in during within throughout since past the this")) | {"the"}
 # An illness the text dates from is over: "cough since the flu two weeks ago".
-_PAST_ILLNESS_CUE = frozenset({stem("since")})
+_PAST_ILLNESS_CUE = frozenset({stem("since"), stem("post")})
 _PAST_ILLNESS_FILLERS = frozenset(t.stem for t in tokens("having had i a bad the my"))
 _PAST_ILLNESSES = frozenset(t.stem for t in tokens(
-    "flu cold covid virus infection bug tonsillitis gastro chickenpox measles pneumonia bronchitis"
+    "flu cold covid virus infection bug tonsillitis gastro chickenpox measles pneumonia bronchitis stroke cva mi"
     " জ্বর সর্দি ঠান্ডা ডেঙ্গু টাইফয়েড jor jwor jorer sordi thanda dengue typhoid"))
 # A finite verb or a subject after "and"/"or" opens a new clause: "lost weight without trying AND MY clothes...".
 _CLAUSE_OPENERS = frozenset(t.stem for t in tokens(
