@@ -1419,3 +1419,42 @@ def test_breathlessness_on_effort_in_known_heart_disease_is_seen_today():
 ])
 def test_words_for_known_conditions(text, level):
     assert assess(text).urgency == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # NICE NG143: a floppy baby who barely responds ("limp" as in floppy, not walking with a limp)
+    ("my 6 month old is limp and barely responding", "emergency"),
+    # NICE CG95: effort chest pain that does not stop with rest; pain going into the neck
+    ("heavy feeling in my chest that came on while gardening and hasn't gone after resting", "emergency"),
+    ("bad chest pain after shovelling snow, pain goes into my neck", "emergency"),
+    # "the same ache in my chest I had back then": chest pain (not the back), at rest, GTN not helping
+    ("had a stent 2 years ago. getting the same ache in my chest I had back then, started at rest 20 min ago, "
+     "my GTN spray hasn't helped", "emergency"),
+    # NICE NG28 / NHS: a hypo with confusion after too much insulin
+    ("my insulin dose was too high, I'm shaky, sweaty and getting confused", "emergency"),
+    # NICE NG126: a late period with one-sided pain and nearly fainting (ectopic pregnancy)
+    ("my period is three weeks late, sudden stabbing pain low on the right and I nearly fainted", "emergency"),
+    # NICE NG232: a knock to the forehead on a blood thinner
+    ("tripped and knocked my forehead on the table, I take rivaroxaban for my heart", "emergency"),
+    # a scald from just-boiled tea over a large area in a child (NICE CKS Burns and scalds)
+    ("my 3 year old pulled a cup of just boiled tea over herself, her chest and arm are blistering, big area",
+     "emergency"),
+    # BOAST: pain on passive stretch in a cast, pain "not touched by" painkillers is still there
+    ("22M, tibial fracture in above-knee cast since yesterday. c/o escalating pain not touched by co-codamol, "
+     "pain on passive toe extension, toes tingling", "emergency"),
+])
+def test_emergencies_in_everyday_and_clinical_words(text, level):
+    assert assess(text).urgency == level
+
+
+def test_a_walking_limp_and_a_pushed_back_foreskin_keep_their_meaning():
+    # guards for the two rewrites above: a limp in walking is not floppiness; "pushed back when" is the foreskin
+    assert not affirmed(assess("he is limping on his left leg since football"), "floppy baby")
+    result = assess("my dad's foreskin was pushed back when the nurse put his catheter in and now the head of his "
+                    "penis is swollen")
+    assert result.urgency == "emergency"
+
+
+def test_treatment_not_controlling_a_symptom_is_treatment_failing():
+    result = assess("the antihistamine tablets are not controlling my hay fever any more")
+    assert affirmed(result, "hay fever") and result.urgency == "routine"

@@ -52,6 +52,16 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])si\s+joints?(?![a-z])", " sacroiliac joint "),
+    # "the same ache I had back then", "back when I had my stent", "back home": a time or a place, not the back
+    (r"(?<![a-z])(?<!push )(?<!pushed )(?<!pull )(?<!pulled )(?<!put )(?<!came )(?<!come )(?<!went )(?<!go )"
+     r"(?<!got )(?<!get )(?<!bring )(?<!brought )(?<!fell )(?<!lean )(?<!leant )(?<!leaned )(?<!bent )(?<!rolled )"
+     r"(?<!moved )(?<!slid )(?<!drawn )(?<!retract )(?<!retracted )back\s+(?=(?:then|when|home|in\s+(?:the\s+day|19\d\d|20\d\d|january|february|march|april|may|june|july|"
+     r"august|september|october|november|december|spring|summer|autumn|winter))(?![a-z]))", " "),
+    # "my baby is limp", "she went all limp": floppy (NICE NG143), not walking with a limp
+    (r"(?<![a-z])(is|was|gone|went|goes|seems|looks|feels|felt|all|so|very|really|completely)\s+limp(?![a-z])"
+     r"(?!\s+(?:on|when|while|since|after|from|a bit|slightly|in\s+(?:his|her|my|the)\s+(?:leg|foot|walk)))", r" \1 floppy "),
+    # "just boiled water", "freshly boiled kettle": hot liquid (a scald), not a boil on the skin
+    (r"(?<![a-z])(?:just|freshly|newly|recently)\s+boiled(?![a-z])", " boiling hot "),
     # "running a temp" is a fever, not "the runs"; "temp since this afternoon", "a temp all day": a temperature
     (r"(?<![a-z])running\s+(?:a\s+)?(?:high\s+|slight\s+|bit of a\s+|low grade\s+)?(?:temp|temperature|fever)(?![a-z])",
      " has a fever "),
@@ -1488,6 +1498,8 @@ _INJURY_WORDS = frozenset(t.stem for t in tokens("injury injuries trauma wound w
 _PSEUDO_NEGATED = frozenset(t.stem for t in tokens(
     "stop stopped stopping settle settled ease eased improve improved improving help helped work worked go gone "
     "respond responded let clear cleared better"
+    # "pain not touched by co-codamol", "not relieved by", "not controlled with": the pain goes on
+    " touch touched relieve relieved control controlled shift shifted budge budged"
     # "not herself", "isn't himself": the carer's way of saying the person is not acting normally
     " herself himself themselves myself yourself"))
 # "Never had a headache like this", "never had pain this bad": a comparison with every earlier pain, the worst
