@@ -161,8 +161,9 @@ _PERSON_BN = _n(r"(?:দাদি|দাদী|দাদা|দাদু|না�
                 r"বাচ্চা|বাবু|শিশু|ভাই|বোন|রোগী|চাচা|চাচি|খালা|খালু|মামা|মামি|ফুপু|নাতি|নাতনি|শাশুড়ি|শ্বশুর|"
                 r"dadi|dada|dadu|nani|nana|nanu|ammu|abbu|amma|abba|shami|stri|bou|chele|meye|baccha|babu|bhai|bon|"
                 r"rogi|chacha|chachi|khala|mama|mami|fupu|nati|natni)")
-# A bare age right after a person, ending its clause: "ছেলে ১৮, ভার্সিটিতে", "আম্মা ৬৫, ডায়াবেটিস", "meye 12." (years).
-_AGE_BARE_AFTER_PERSON = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _CHILD + r"|" + _PERSON_BN + r")\s+(\d{1,3})(?![\d.])"
+# A bare age right after a person, ending its clause: "ছেলে ১৮, ভার্সিটিতে", "আম্মা ৬৫, ডায়াবেটিস", "meye 12." (years);
+# and the writer's own, "ami 58, ..." / "আমি ৫৮।" (as the English "im 72.").
+_AGE_BARE_AFTER_PERSON = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _CHILD + r"|" + _PERSON_BN + r"|ami|আমি)\s+(\d{1,3})(?![\d.])"
                               r"(?=\s*(?:[,.।;:)]|$))")
 _BRACKETED_AGE = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _PERSON_BN + r"(?:য়ের|য়ের|র|এর|ের|কে|r|er|yer)?)\s*[(\[]\s*"
                       r"(\d{1,3}(?:\.5)?)\s*"
@@ -251,7 +252,8 @@ _VERB_NA = re.compile(
     r"chay|chai|chacche|chaitese|ghumacche|ghumachhe|ghumay|ghumacchen)\s+na(?![a-z])")
 _SYMPTOM_GOES_ON = re.compile(
     r"(?<![a-z])((?:jor|jwor|jwar|jvor|zor|kashi|kasi|betha|bhetha|batha|byatha|bytha|chulkani|jala|jwala|"
-    r"gha|sordi|pain|bomi|dayria)\s+)(jacche|jachhe|jay|jai|jaitese|jaiteche)\s+na(?![a-z])")
+    r"gha|sordi|pain|bomi|dayria)\s+)(?:(?:kichutei|kisutei|kichuteo|ekdom|akdom|ekdomi)\s+)?"
+    r"(jacche|jachhe|jay|jai|jaitese|jaiteche)\s+na(?![a-z])")
 
 
 # One spelling for the pain word, so every phrase written with one spelling reads them all: romanised "bhetha",
@@ -283,14 +285,17 @@ _WENT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(যায়|যায়|jay|jai)\s*
 _PAIN_NOT = _nfc(r"(?<![\u0980-\u09ff])(ব্যথা|ব্যাথা|বেদনা)\s+(?:হয়|হয়|লাগে|করে)\s+না(?![\u0980-\u09ff])"
                  r"(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
 # Other findings denied with their verb: "মাথা ঘুরায় না" (no dizziness), "বমি হয় না", "রক্ত যায় না" (no bleeding),
-# "বুকের খাঁচা দেবে যায় না" (the chest does not suck in), "খিঁচুনি হয় না", "শ্বাসকষ্ট হয় না", "জ্বর আসে না". (Not "প্রস্রাব হয়
+# "বুকের খাঁচা দেবে যায় না", "পাঁজর দেবে যাচ্ছে না" (the chest does not suck in), "ঠোঁট নীল হয় না" (the lips do not turn
+# blue), "হাত-পা দুর্বল হয় না" (no weakness), "খিঁচুনি হয় না", "শ্বাসকষ্ট হয় না", "জ্বর আসে না". (Not "প্রস্রাব হয়
 # না" or "পায়খানা হয় না": no urine, no stool, are findings; nor "জ্বর যায় না", a fever that will not go.)
 _FINDING_NOT = _nfc(r"(?<![\u0980-\u09ff])(মাথা\s+(?:ঘুরায়|ঘুরায়|ঘোরে|ঘুরে)|বমি\s+(?:হয়|হয়|করে|আসে)|"
-                    r"রক্ত\s+(?:যায়|যায়|পড়ে|পড়ে|আসে)|দেবে\s+(?:যায়|যায়)|খিঁচুনি\s+(?:হয়|হয়)|"
+                    r"রক্ত\s+(?:যায়|যায়|পড়ে|পড়ে|আসে)|দেবে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|"
+                    r"(?:নীল|নীলচে|ফ্যাকাশে)\s+(?:হয়|হয়|হচ্ছে|হয়ে\s+যায়|হয়ে\s+যায়)|খিঁচুনি\s+(?:হয়|হয়)|"
                     r"শ্বাসকষ্ট\s+(?:হয়|হয়)|শ্বাস\s+কষ্ট\s+(?:হয়|হয়)|জ্বর\s+(?:আসে|হয়|হয়)|কাশি\s+(?:হয়|হয়)|"
                     # not weak, not drowsy, the pad does not soak through, no pus or sweats, and a symptom that
                     # "was not" ("বুকে ব্যথা ছিল না", no chest pain then)
-                    r"(?:দুর্বল|ক্লান্ত|দুর্বলতা)\s+(?:লাগে|লাগছে|লাগতেছে)|ঝিমায়|ঝিমায়|ঝিমাচ্ছে|ঝিমাইতেছে|"
+                    r"(?:দুর্বল|ক্লান্ত|দুর্বলতা)\s+(?:লাগে|লাগছে|লাগতেছে)|"
+                    r"(?:দুর্বল|অবশ)\s+(?:হয়|হয়)|ঝিমায়|ঝিমায়|ঝিমাচ্ছে|ঝিমাইতেছে|"
                     r"ভিজে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|(?:পুঁজ|পুজ|পানি|রক্ত)\s+(?:পড়ে|পড়ে)|ঘামে|ঘামায়|ঘামায়|"
                     r"(?:ব্যথা|ব্যাথা|জ্বর|বমি|কাশি|রক্ত|শ্বাসকষ্ট|খিঁচুনি|চুলকানি|ফোলা|দাগ|ঘাম)(?:\s+[\u0980-\u09ff]+)?\s+"
                     r"(?:ছিল|ছিলো))\s+না"
@@ -345,9 +350,16 @@ def _plain_item(item: str) -> bool:
                                            or w.endswith(_LIST_VERB_ENDINGS) for w in words)
 
 
+# "jor, kashi ba shash kosto nai", "পেটে ব্যথা, রক্তপাত বা বারবার বমি নেই": the item ending in the negation may join
+# two with "or"; each counts as an item of the list ("X, Y or Z: none"). A "now" opening the list ("এখন পুঁজ, জ্বর বা
+# ফোস্কা কিছু নেই") is said of the whole list.
+_OR_SPLIT = _nfc(r"\s+(?:বা|অথবা|কিংবা|ba|othoba|kimba|kingba)\s+")
+_LEADING_NOW = _nfc(r"^\s*(?:এখন|ekhon|akhon)\s+")
+
+
 def _negated_list(clause: str) -> str:
     items = clause.split(",")
-    if len(items) < 3:
+    if len(items) < 2:
         return clause
     for k, item in enumerate(items):   # the first item that ends in the negation, with two or more before it
         end = _NEG_END.search(item)
@@ -364,7 +376,10 @@ def _negated_list(clause: str) -> str:
                 return clause
             word = end.group(1)
             return ",".join(items[:start] + [f"{before} {word}" for before in items[start:k]] + items[k:])
-        if k < 2 or not all(_plain_item(before) for before in items[:k]) or not _plain_item(head):
+        joined = _OR_SPLIT.split(head)
+        if (k + len(joined) < 3 or not all(_plain_item(_LEADING_NOW.sub("", before) if i == 0 else before)
+                                           for i, before in enumerate(items[:k]))
+                or not all(_plain_item(part) for part in joined)):
             return clause
         word = end.group(1)
         return ",".join([f"{before} {word}" for before in items[:k]] + items[k:])
