@@ -1458,3 +1458,45 @@ def test_a_walking_limp_and_a_pushed_back_foreskin_keep_their_meaning():
 def test_treatment_not_controlling_a_symptom_is_treatment_failing():
     result = assess("the antihistamine tablets are not controlling my hay fever any more")
     assert affirmed(result, "hay fever") and result.urgency == "routine"
+
+
+@pytest.mark.parametrize("text, level", [
+    # "not breathing fast" denies fast breathing; it is not a baby who is not breathing (NICE NG9 mild bronchiolitis)
+    ("baby is 7 months, snuffly cold for 3 days, a bit wheezy, still finishing bottles, plenty of wet nappies, "
+     "no pauses in his breathing and he's not breathing fast", "self_care"),
+    # "had my bp done": the writer's own reading, so "my dad had a stroke" is the father's history (NICE NG136)
+    ("had my bp done at the pharmacy, 152/94 then 148/92. feel fine, no headaches. 55m, my dad had a stroke",
+     "routine"),
+    # guard: a relative who owns the machine is not the patient (NICE NG133: raised blood pressure at 30 weeks);
+    # it held before by another route, and the writer's "my bp" reading above must not break it
+    ("im 30 weeks pregnant, checked my blood pressure with my mums machine and its 152/100, no headache",
+     "urgent"),
+    # a febrile child who will not bear weight and screams when the hip is moved (NICE CKS Septic arthritis)
+    ("my 6 year old has had a temperature of 39 since last night and won't put any weight on his right leg, "
+     "he screams if I try to move his hip", "emergency"),
+    # a zap off a cable with burns on a palm and a sole, and a fluttering heart (RCEM electrical injury)
+    ("got a zap off a dodgy cable at work 2 hrs ago, now my heart keeps fluttering and skipping", "emergency"),
+    # slumped mid-sentence and not answering, snoring breaths (Resuscitation Council UK)
+    ("my dad (78) just slumped in his chair mid sentence and i cant get him to answer me, breathing sounds like "
+     "snoring", "emergency"),
+    # acute urinary retention (NICE CKS LUTS in men)
+    ("my dad is 75 and hasn't been able to pass any urine since last night, his lower tummy is swollen", "emergency"),
+    # pain on passive stretch in a strained hamstring is not compartment syndrome without a cast or a crush
+    ("34F, posterior thigh pain during a sprint yesterday, tender mid-hamstring, small bruise, pain on passive "
+     "stretch, walking unaided", "self_care"),
+    # guard: with a cast it stays an emergency (BOAST compartment syndrome)
+    ("19F, forearm fracture yesterday, below-elbow cast, severe pain overnight, pain on passive finger extension",
+     "emergency"),
+    # a child's swollen wrist after a fall on the hand: a same-day X-ray (NICE NG38)
+    ("my 8 year old fell off the trampoline onto her hand, her wrist is swollen and sore to move", "urgent"),
+])
+def test_readings_from_new_writers(text, level):
+    assert assess(text).urgency == level
+
+
+def test_or_before_a_describing_word_goes_on_denying():
+    result = assess("32M, 3/52 heartburn after meals. No dysphagia, wt loss, haematemesis, melaena or persistent "
+                    "vomiting.")
+    assert negated(result, "vomiting")
+    # after "and" it is a symptom that is there
+    assert affirmed(assess("no fever, and persistent cough for 3 weeks"), "cough")

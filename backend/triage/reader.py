@@ -57,6 +57,9 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
      r"(?<!got )(?<!get )(?<!bring )(?<!brought )(?<!fell )(?<!lean )(?<!leant )(?<!leaned )(?<!bent )(?<!rolled )"
      r"(?<!moved )(?<!slid )(?<!drawn )(?<!retract )(?<!retracted )back\s+(?=(?:then|when|home|in\s+(?:the\s+day|19\d\d|20\d\d|january|february|march|april|may|june|july|"
      r"august|september|october|november|december|spring|summer|autumn|winter))(?![a-z]))", " "),
+    # "he's not breathing fast", "isn't breathing hard": a normal breathing rate denied, not a baby not breathing
+    (r"(?<![a-z])(not|isn't|isnt|is not|wasn't|wasnt|was not|aren't|arent)\s+breathing\s+"
+     r"(fast|quickly|rapidly|too fast|hard|heavily|noisily)(?![a-z])", r" \1 \2 breathing "),
     # "my baby is limp", "she went all limp": floppy (NICE NG143), not walking with a limp
     (r"(?<![a-z])(is|was|gone|went|goes|seems|looks|feels|felt|all|so|very|really|completely)\s+limp(?![a-z])"
      r"(?!\s+(?:on|when|while|since|after|from|a bit|slightly|in\s+(?:his|her|my|the)\s+(?:leg|foot|walk)))", r" \1 floppy "),
@@ -1682,6 +1685,8 @@ _LIST_VERBS = frozenset(t for phrase in _phrases(
     # a change opens the present ("h/o COPD, increased SOB and purulent sputum x3d"): not one more past item
     "increased", "increasing", "worsening", "worsened", "acute", "sudden", "recurrent") for t in phrase)
 _CONJUNCTIONS = frozenset({"or", "nor", "and", "ba", "ebong", "ও", "বা", "এবং"})
+_LIST_MODIFIERS = frozenset(t.stem for t in tokens(
+    "persistent ongoing productive new increased increasing worsening worsened acute sudden recurrent"))
 _OR_WORDS = frozenset({"or", "nor", "ba", "বা"})
 
 # A finding followed by "settled", "stopped", "gone" is over ("vomiting settled", "the pain has gone") only when the
@@ -1882,7 +1887,11 @@ def _forward_scope(stems: list[str], start: int, end: int, *, across_commas: boo
             j = nxt
             while j < end:
                 if stems[j] in _CONJUNCTIONS:
-                    closed = (stems[j + 1] not in _LIST_VERBS and not _new_clause_after(stems, j, end)
+                    # "no dysphagia, weight loss or persistent vomiting": after "or" a describing word is one
+                    # more denied item ("and persistent cough" after a denial is a symptom that is there)
+                    closed = ((stems[j + 1] not in _LIST_VERBS
+                               or (stems[j] in _OR_WORDS and stems[j + 1] in _LIST_MODIFIERS))
+                              and not _new_clause_after(stems, j, end)
                               if j + 1 < end else True)
                     break
                 if stems[j] in CLAUSE_PUNCT and stems[j] != ",":
@@ -2359,6 +2368,8 @@ _BODY = frozenset(t.stem for t in tokens(
     "foot feet hand hands neck face lips tongue mouth nose tooth teeth joint joints urine pee poo stool breathing "
     "body vision hip shoulder ankle wrist breast breasts boob boobs nipple nipples vagina penis testicle bladder kidney "
     "side temperature "
+    # "had my bp done", "my sugars are high": the writer's own readings
+    "bp sugar sugars cholesterol "
     "বুক মাথা পেট চোখ কান গলা"))
 # What a carer does or thinks is not a symptom of theirs: "when I press a glass on it", "I gave him paracetamol".
 _NOT_SYMPTOM = frozenset(t.stem for t in tokens(
@@ -2651,6 +2662,17 @@ def _birth_told(stems: list[str]) -> bool:
                for k in range(len(stems) - 2))
 
 
+_OWNED_THINGS = frozenset(t.stem for t in tokens(
+    "machine monitor cuff meter kit thermometer oximeter car house flat home place phone"))
+
+
+def _owner_of_a_thing(stems: list[str], i: int, end: int) -> bool:
+    k = i + 1
+    if k < end and stems[k] in {"s", "'s"}:
+        k += 1
+    return k < end and stems[k] in _OWNED_THINGS
+
+
 def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other: list[bool]) -> None:
     """In a sentence about another relative than the patient, that relative's findings are not the patient's."""
     # "pregnant", "had my baby 5 days ago", "gave birth": the mother's text; her baby is not another patient
@@ -2660,6 +2682,9 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
     while i < end:
         relative, determiner = _relative_mention(stems, i)
         bare = relative is not None and determiner is None
+        if relative and _owner_of_a_thing(stems, i, end):
+            i += 1  # "with my mum's machine", "in my dad's car": the relative owns a thing, they are not ill
+            continue
         if relative and not (relative == _BABY and pregnant):
             past = (i + 1 < end and stems[i + 1] in _FAMILY_PAST_VERBS) or (
                 # "cousin was admitted with pneumonia": another relative's own illness ("dad was admitted
