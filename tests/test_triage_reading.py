@@ -1500,3 +1500,16 @@ def test_or_before_a_describing_word_goes_on_denying():
     assert negated(result, "vomiting")
     # after "and" it is a symptom that is there
     assert affirmed(assess("no fever, and persistent cough for 3 weeks"), "cough")
+
+
+def test_minutes_make_a_seizure_prolonged_only_when_they_are_the_seizures():
+    # NICE NG217: a fit of 5 minutes or more is an emergency; sleeping 20 minutes after a usual seizure is not
+    assert assess("my friend is having a fit and it won't stop, it's been going on for 10 minutes").urgency == "emergency"
+    assert assess("known epilepsy, had her usual seizure, lasted 1 minute, then slept for 20 minutes and is back "
+                  "to normal").urgency == "self_care"
+
+
+def test_back_ache_with_period_pain_is_period_pain():
+    # NICE CKS Dysmenorrhoea: a teenager's low back ache with her period pain is not a child's back pain to see
+    result = assess("my daughter is 14, she gets cramping period pain every month with an ache in her lower back")
+    assert result.urgency == "self_care"
