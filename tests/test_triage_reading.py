@@ -1513,3 +1513,37 @@ def test_back_ache_with_period_pain_is_period_pain():
     # NICE CKS Dysmenorrhoea: a teenager's low back ache with her period pain is not a child's back pain to see
     result = assess("my daughter is 14, she gets cramping period pain every month with an ache in her lower back")
     assert result.urgency == "self_care"
+
+
+@pytest.mark.parametrize("text, level", [
+    # NICE CG16/NG225: suicidal thoughts with the means at hand and dwelling on them is a crisis
+    ("since the baby came I feel empty, tonight I keep thinking they'd be better off without me, I have a box of "
+     "old tablets in the drawer and I keep looking at them", "emergency"),
+    # NICE NG39: a pedestrian struck by a car with tummy and shoulder-tip pain
+    ("40M pedestrian struck by a car 2h ago, walked away, now LUQ pain and L shoulder tip pain, lightheaded",
+     "emergency"),
+    # BSG food bolus: food stuck and unable to swallow saliva
+    ("ate some steak an hour ago, it feels stuck down my chest, I can't even swallow my own spit, breathing ok",
+     "emergency"),
+    # NICE CG178: command hallucinations to harm someone, with a weapon
+    ("28M, schizophrenia off meds, hearing voices commanding him to harm his father, has bought a knife",
+     "emergency"),
+    # NHS Guillain-Barre: weakness after a stomach bug getting worse by the hour
+    ("had diarrhoea 2 weeks ago, now my feet tingle and my legs are weak, getting worse by the hour", "emergency"),
+    # NHS Heatstroke: an older person in a hot flat, confused, hot and not sweating
+    ("my nan is 90 and it's been so hot in her flat all week, she's hot to touch but not sweating and very sleepy",
+     "emergency"),
+    # NHS Burns and scalds: fresh tea over a toddler, bigger than my hand (the writer's hand is a measure)
+    ("my 2 year old pulled a mug of fresh tea over himself, the red area is bigger than my hand and blistering",
+     "emergency"),
+    # NICE NG111: a kidney infection in pregnancy
+    ("I'm 28 weeks pregnant with pain in my right side and back, shivering, temp 39 and being sick", "emergency"),
+    # NHS Glandular fever: sudden pain under the left ribs and feeling faint (a torn spleen)
+    ("my son has glandular fever, after football he has sudden pain under his left ribs and feels faint",
+     "emergency"),
+    # a toddler's heat rash on the chest is not a heart attack (NICE CG95 is for adults)
+    ("my 2 year old has tiny itchy red spots on his neck and chest where his top rubs, sweaty, happy, no fever",
+     "self_care"),
+])
+def test_emergencies_from_writers_aq_and_ar(text, level):
+    assert assess(text).urgency == level

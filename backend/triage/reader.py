@@ -2390,6 +2390,8 @@ _WHEN_WAS = (frozenset(t.stem for t in tokens("he she they")), frozenset(t.stem 
 def _first_person_symptom(stems: list[str], i: int) -> bool:
     s = stems[i]
     if s in {"my", "আমার", "amar"}:
+        if _measured_by(stems, i):
+            return False
         k = i + 2 if i + 2 < len(stems) and stems[i + 1] in _SIDE_WORDS else i + 1
         return k < len(stems) and stems[k] in _BODY  # "my chest", "my left breast"
     if s not in _FIRST_PERSON:
@@ -2402,7 +2404,7 @@ def _first_person_symptom(stems: list[str], i: int) -> bool:
     return not following or not (_NOT_SYMPTOM & set(following))
 
 
-_OBJECT_PRONOUNS = frozenset(t.stem for t in tokens("him her them"))
+_OBJECT_PRONOUNS = frozenset(t.stem for t in tokens("him her them his their"))
 
 
 def _acts_on_someone(stems: list[str], i: int) -> bool:
@@ -2436,6 +2438,11 @@ _HOLDING_VERBS = frozenset(t.stem for t in tokens(
 _OWN_SYMPTOM_VERBS = frozenset(t.stem for t in tokens("have has got feel feeling keep been suffer am getting"))
 
 
+def _measured_by(stems: list[str], i: int) -> bool:
+    """ "bigger than my hand", "the size of my palm": the writer's body as a measure, not a symptom of theirs."""
+    return i > 0 and (stems[i - 1] in {"than", "as"} or stems[max(0, i - 2):i] == ["size", "of"])
+
+
 def _own_symptom_statement(stems: list[str], i: int) -> bool:
     """After a relative has been named as the subject, only a clear statement of the writer's own
     symptoms makes the text the writer's ("I have a sore throat", "I've got", "my chest");
@@ -2445,6 +2452,8 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
         if (0 < i < len(stems) - 1 and stems[i - 1] in _HOLDING_PREPOSITIONS and stems[i + 1] in _HOLDING_PLACES
                 and _HOLDING_VERBS & set(stems[max(0, i - 5):i - 1])):
             return False  # "nodding off in my arms", "asleep on my lap": where the carer holds the child
+        if _measured_by(stems, i):
+            return False
         k = i + 2 if i + 2 < len(stems) and stems[i + 1] in _SIDE_WORDS else i + 1
         return k < len(stems) and stems[k] in _BODY  # "my chest", "my left breast"
     if s not in _FIRST_PERSON:
