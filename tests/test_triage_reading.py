@@ -1547,3 +1547,32 @@ def test_back_ache_with_period_pain_is_period_pain():
 ])
 def test_emergencies_from_writers_aq_and_ar(text, level):
     assert assess(text).urgency == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # AVPU "responding to voice" after a usual seizure in known epilepsy is not hallucinations (NICE NG217)
+    ("school nurse: 15M known epilepsy, usual tonic-clonic seizure lasting 1 min, now drowsy but responding to "
+     "voice, no injury", "self_care"),
+    # a dead mother's voice heard in early grief is a normal grief experience (NHS Grief after bereavement)
+    ("my mum died last month, I cry a lot and sometimes I think I hear her voice, no thoughts of harming myself",
+     "self_care"),
+    # sticky yellow discharge from a child's eyes is conjunctivitis, not jaundice (NICE CKS)
+    ("my 4 year old woke up with both eyes stuck together with yellow gunk and the whites are pink. The light "
+     "doesn't bother him and his eyes aren't painful", "self_care"),
+    # BTS/SIGN: reliever needed every few hours in an asthma flare
+    ("30F asthmatic, cold for 3 days, using salbutamol every 3-4 hours, PEF 70% of best, full sentences", "urgent"),
+    # RCOG: unable to keep down food or fluids in early pregnancy with less urine (hyperemesis)
+    ("I'm 8 weeks pregnant and for 2 days I haven't kept down any food, only a few sips of water, weeing much "
+     "less", "urgent"),
+    # NICE CKS: sudden hearing loss is seen within 24 hours
+    ("woke up this morning and couldn't hear out of my right ear, just like that, ringing, no pain", "urgent"),
+])
+def test_readings_from_writers_aq_and_ar(text, level):
+    assert assess(text).urgency == level
+
+
+def test_a_well_child_full_of_energy_is_not_manic():
+    # bipolar disorder is very rare before puberty (NICE CG185)
+    result = assess("my 8 year old has small tender lumps in her neck after a cold, no fever now, eating and full "
+                    "of energy")
+    assert not any(row["id"] == "mania" and row["plausible"] for row in result.conditions)

@@ -60,6 +60,11 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     # "he's not breathing fast", "isn't breathing hard": a normal breathing rate denied, not a baby not breathing
     (r"(?<![a-z])(not|isn't|isnt|is not|wasn't|wasnt|was not|aren't|arent)\s+breathing\s+"
      r"(fast|quickly|rapidly|too fast|hard|heavily|noisily)(?![a-z])", r" \1 \2 breathing "),
+    # "responding to voice" (AVPU): rousable to speech, not "responding to voices" (hallucinations)
+    (r"(?<![a-z])respond(?:s|ing|ed)?\s+to\s+(?:voice|verbal(?:\s+commands?)?|speech)(?![a-z])", " rousable to speech "),
+    # "I think I hear her voice", "I still hear his voice": a dead person's voice in grief (NHS Grief after
+    # bereavement), not hearing voices
+    (r"(?<![a-z])(hear|hearing|heard)\s+(her|his|their|mum's|mums|dad's|dads)\s+voice(?![a-z])", r" \1 \2 speak "),
     # "my baby is limp", "she went all limp": floppy (NICE NG143), not walking with a limp
     (r"(?<![a-z])(is|was|gone|went|goes|seems|looks|feels|felt|all|so|very|really|completely)\s+limp(?![a-z])"
      r"(?!\s+(?:on|when|while|since|after|from|a bit|slightly|in\s+(?:his|her|my|the)\s+(?:leg|foot|walk)))", r" \1 floppy "),
