@@ -487,3 +487,119 @@ def test_months_after_a_stroke_is_an_old_stroke():
     result = assess("stroke er por 6 mash bichanay, komore gha")
     assert result.urgency != "emergency"
     assert not any(row["name"] == "stroke signs" and not row["historical"] for row in result.findings)
+
+
+# --- Earlier today's readings --------------------------------------------------------------------------------------
+
+# A list closed by "নেই"/"nai" whose last item joins two with "বা"/"ba" (X, Y or Z: none) denies every item, as the
+# English open list "no X, Y or Z" (ConText: a negation scoping over a coordinated list).
+@pytest.mark.parametrize("text, finding", [("দুই দিন ধরে কাশি। মাথা ঘোরা, জ্বর বা বমি নেই।", "dizziness"),
+                                           ("2 din dhore kashi. matha ghora, jor ba bomi nai.", "dizziness")])
+def test_a_list_ending_in_or_is_denied_as_a_whole(text, finding):
+    rows = [row for row in assess(text).findings if row["name"] == finding]
+    assert rows and all(row["negated"] for row in rows)
+
+
+# "kichutei jay na" (will not go, whatever is done) says the cough goes on (NICE NG120: a cough lasting over 3 weeks
+# is assessed): the "na" belongs to the verb, not the cough.
+@pytest.mark.parametrize("text, finding", [("dadir kashi kichutei jay na", "persistent cough"),
+                                           ("tin din holo, jor kichutei jacche na", "fever")])
+def test_a_cough_that_will_not_go_is_a_cough(text, finding):
+    assert any(row["name"] == finding and not row["negated"] for row in assess(text).findings)
+
+
+# The writer's own age, a bare number after "ami"/"আমি" ending its clause, as the English "im 72."
+@pytest.mark.parametrize("text, age", [("ami 63, 2 mash dhore hatle buke chap lage", 63.0), ("আমি ৭১। সিঁড়ি উঠলে হাঁপাই", 71.0)])
+def test_the_writers_bare_age(text, age):
+    assert read_facts(text).age_years == age
+
+
+# --- Readings added for the bj set --------------------------------------------------------------------------------
+
+def _negated(text: str, finding: str) -> bool:
+    rows = [row for row in assess(text).findings if row["name"] == finding]
+    return bool(rows) and all(row["negated"] for row in rows)
+
+
+# "hoy ni" written apart denies as "hoyni" does (FAST/NICE NG128: slurred speech or a weak arm are the stroke signs a
+# denial must not leave standing).
+def test_hoy_ni_written_apart_is_a_denial():
+    assert _negated("matha ghure. kotha jorano ba hat pa durbol kokhono hoy ni.", "slurred speech")
+    assert _negated("matha ghure. kotha jorano ba hat pa durbol kokhono hoy ni.", "weakness")
+
+
+# "lageni"/"লাগেনি" (it did not touch): a burn that did not reach the face, hands or joints (NHS Burns and scalds: only
+# burns there need A&E); a list it closes is denied as a whole.
+@pytest.mark.parametrize("text", ["gorom tel paye porse. mukh, gola ba joint e lage ni.",
+                                  "গরম তেল পায়ে পড়েছে। মুখ, গলা বা জয়েন্টে লাগেনি।"])
+def test_lageni_denies_where_a_burn_did_not_reach(text):
+    assert _negated(text, "burn sensitive site")
+
+
+# "প্রস্রাব আটকে যায় না" (the urine does not get stuck) denies retention (NICE CKS LUTS in men: retention is the red
+# flag), as "আটকে যায় নাই" does.
+def test_urine_that_does_not_get_stuck_is_no_retention():
+    assert _negated("প্রস্রাবে জ্বালা। প্রস্রাব আটকে যায় না।", "unable to pass urine")
+
+
+# "X, Y, Z kichu nei" and "... emon kichu na" (none of these, nothing like that) deny the whole list, "khub"/"beshi"
+# items too; "ar kichu nei" (nothing else) denies nothing (NICE NG232: vomiting after a head injury is the red flag).
+def test_none_of_these_closes_a_list():
+    assert _negated("matha betha. bomi, khub ghum, khichuni kichu nei.", "vomiting")
+    assert _negated("মাথা ব্যথা। বমি, জ্বর, খিঁচুনি কিছু নেই।", "fever")
+    assert _negated("onek pipasa lage. bomi, pet betha, ojon kome jawa emon kichu na.", "vomiting")
+    assert any(row["name"] == "fever" and not row["negated"] for row in assess("gola betha. jor, kashi, ar kichu nei.").findings)
+
+
+# A pad "a little wet" is light bleeding, not a pad soaked through (RCOG GTG63/NICE NG126: soaking a pad is heavy);
+# sweat that wets a little is still sweating.
+def test_a_pad_a_little_wet_is_not_heavy_bleeding():
+    for text in ("৯ সপ্তাহের গর্ভবতী, অল্প রক্ত যাচ্ছে, প্যাড একটু ভিজেছে", "ami 9 soptaho pregnant, halka rokto, pad olpo bhijeche"):
+        assert not any(row["name"] == "heavy bleeding" and not row["negated"] for row in assess(text).findings)
+    assert any(row["name"] == "heavy bleeding" for row in assess("pregnant, rokto jacche, pad bhije jacche").findings)
+    assert any(row["name"] == "sweating" for row in assess("buke chap, ghame ektu bhije gechi").findings)
+
+
+# "জ্বর ছিল, এখন জ্বর নেই" (a fever that was, and is gone now) is no fever now; a different word after "now" leaves
+# the fever as told.
+def test_a_fever_that_was_and_is_gone_now():
+    assert not any(row["name"] == "fever" and not row["negated"]
+                   for row in assess("আমার মেয়ের গাল লাল। গত সপ্তাহে সর্দি-জ্বর ছিল, এখন জ্বর নেই।").findings)
+    assert any(row["name"] == "fever" and not row["negated"] for row in assess("জ্বর ছিল, এখন কাশি নেই").findings)
+
+
+# Someone who died months ago: the loss is that long ago (NHS Grief: grief as intense after 6 months can be helped).
+@pytest.mark.parametrize("text, days", [("৭ মাস আগে আমার মা মারা গেছেন, এখনো ঘুম হয় না", 210.0),
+                                        ("1 bochor age amar bhai mara gese, ekhono kanna pay", 365.0)])
+def test_a_death_months_ago_dates_the_loss(text, days):
+    assert assess(text).facts["days"] == days
+
+
+# Bangla and romanised words for findings the knowledge already has, each written as people write them.
+@pytest.mark.parametrize("text, finding", [
+    ("বাবা বাথরুমে পড়ে গেছেন, মেঝেতে পড়ে আছেন, উঠতে পারছেন না", "on the floor for a long time"),  # NICE NG249 long lie
+    ("kaj korte giye shock kheyechi", "electrical injury"),                                       # NHS Burns: electrical
+    ("440 volt er tar e hat legeche", "high voltage"),                                            # high voltage injury
+    ("sokal theke buk ta khub dhorfor korche", "palpitations"),                                           # NHS Heart palpitations
+    ("ছেলের কবজি মচকে গেছে খেলতে গিয়ে", "wrist injury"),                                       # NICE CKS Sprains
+    ("স্বামী রাতে খুব নাক ডাকেন", "snoring"),                                                    # NICE NG202 OSA
+    ("ঘুমের মধ্যে শ্বাস থেমে যায় কিছুক্ষণ", "witnessed apnoea"),                                # NICE NG202 OSA
+    ("বই পড়তে পড়তে দেখতে দেখতে ঘুমিয়ে পড়েন", "daytime sleepiness"),                           # NICE NG202 OSA
+    ("ভাই আজকাল খুব দ্রুত কথা বলে", "manic symptoms"),                                           # NICE CG185 mania
+    ("২ সপ্তাহ ধরে রাতে ঘুমাচ্ছে না", "not slept for days"),                                     # NICE CG185 mania
+    ("hatur kache lal ta bere jacche", "spreading redness"),                                      # NICE NG141 cellulitis
+    ("গর্ভবতী, প্যান্টিতে লাল ছোপ দেখলাম", "pv bleeding"),                                       # RCOG GTG63
+    ("meyer chokh narale betha kore", "orbital signs"),                                           # NICE CKS orbital
+    ("হঠাৎ সব দুটো করে দেখছি", "double vision"),                                                 # NHS Double vision
+    ("jotota dekha jay tar cheye onek beshi betha", "pain worse than it looks"),                  # NICE CKS nec fasc
+    ("payer chamra kalche beguni hoye jacche", "pain out of proportion"),                         # NHS Necrotising fasciitis
+    ("পায়ের বড় আঙুলের গোড়া ফুলে লাল", "gout"),                                                  # NICE NG219 gout
+    ("chador lagleo betha kore", "severe joint pain"),                                            # NICE CKS gout flare
+    ("রাতে ৩ বার প্রস্রাব করতে উঠি", "passing lots of urine"),                                   # NICE NG28 diabetes
+    ("kashle buke ektu betha kore", "chest pain only on coughing"),                               # NICE CG95
+    ("ঠোঁটের কোণায় ছোট ফোস্কা", "cold sore"),                                                    # NHS Cold sores
+    ("chulkani abar fire ashe", "keeps coming back"),                                             # NICE CKS thrush
+    ("গলার পাশে গ্ল্যান্ড ফুলে আছে", "swollen glands"),                                           # NHS Glandular fever
+])
+def test_bangla_words_for_known_findings(text, finding):
+    assert any(row["name"] == finding and not row["negated"] for row in assess(text).findings), assess(text).findings

@@ -162,8 +162,9 @@ _PERSON_BN = _n(r"(?:দাদি|দাদী|দাদা|দাদু|না�
                 r"dadi|dada|dadu|nani|nana|nanu|ammu|abbu|amma|abba|shami|stri|bou|chele|meye|baccha|babu|bhai|bon|"
                 r"rogi|chacha|chachi|khala|mama|mami|fupu|nati|natni)")
 # A bare age right after a person, ending its clause: "ছেলে ১৮, ভার্সিটিতে", "আম্মা ৬৫, ডায়াবেটিস", "meye 12." (years);
-# and the writer's own, "ami 58, ..." / "আমি ৫৮।" (as the English "im 72.").
-_AGE_BARE_AFTER_PERSON = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _CHILD + r"|" + _PERSON_BN + r"|ami|আমি)\s+(\d{1,3})(?![\d.])"
+# and the writer's own, "ami 58, ..." / "আমি ৫৮।" (as the English "im 72."); a full stop after the number ends the
+# clause (the reader has made "।" a full stop), only a decimal ("meye 12.5") is not an age.
+_AGE_BARE_AFTER_PERSON = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _CHILD + r"|" + _PERSON_BN + r"|ami|আমি)\s+(\d{1,3})(?!\d|\.\d)"
                               r"(?=\s*(?:[,.।;:)]|$))")
 _BRACKETED_AGE = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _PERSON_BN + r"(?:য়ের|য়ের|র|এর|ের|কে|r|er|yer)?)\s*[(\[]\s*"
                       r"(\d{1,3}(?:\.5)?)\s*"
@@ -191,6 +192,11 @@ def _trailing_na(match: re.Match) -> str:
 # "bole nai"; "ওজন কমেনি" ("weight hasn't dropped") likewise ("ব্যথা কমেনি", the pain goes on, is left as it is).
 _NEGATIVE_PAST = _nfc(r"(?<![a-z\u0980-\u09ff])(bole|bolen|kore|koren|janay|বলে|বলেন|করে|করেন|জানায়|জানায়)"
                       r"(?:\s*)(ni|নি)(?![a-z\u0980-\u09ff])")
+# "hoy ni" (has not happened) is written apart as often as "hoyni" and reads the same; "lageni", "লাগেনি" (has not
+# touched, has not been felt: "mukh e lageni", "জয়েন্টে লাগেনি") and "lage ni" deny what comes before them, read as
+# "nai" (the verb dropped, so a list it closes, "mukh, talu ba joint e lageni", is a plain list denied as a whole).
+_HAPPENED_NOT = re.compile(r"(?<![a-z])(hoy|hoi)\s+ni(?![a-z])")
+_TOUCHED_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(lage|lagey|লাগে)\s*(ni|নি)(?![a-z\u0980-\u09ff])")
 _WEIGHT_NOT_DOWN = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(কমে|kome)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
 
 # An illness weeks, months or years ago is over: "2 mash age jondis hoyechilo", "৩ সপ্তাহ আগে জ্বর হয়েছিল".
@@ -289,7 +295,7 @@ _PAIN_NOT = _nfc(r"(?<![\u0980-\u09ff])(ব্যথা|ব্যাথা|ব�
 # blue), "হাত-পা দুর্বল হয় না" (no weakness), "খিঁচুনি হয় না", "শ্বাসকষ্ট হয় না", "জ্বর আসে না". (Not "প্রস্রাব হয়
 # না" or "পায়খানা হয় না": no urine, no stool, are findings; nor "জ্বর যায় না", a fever that will not go.)
 _FINDING_NOT = _nfc(r"(?<![\u0980-\u09ff])(মাথা\s+(?:ঘুরায়|ঘুরায়|ঘোরে|ঘুরে)|বমি\s+(?:হয়|হয়|করে|আসে)|"
-                    r"রক্ত\s+(?:যায়|যায়|পড়ে|পড়ে|আসে)|দেবে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|"
+                    r"রক্ত\s+(?:যায়|যায়|পড়ে|পড়ে|আসে)|(?:দেবে|আটকে)\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|"
                     r"(?:নীল|নীলচে|ফ্যাকাশে)\s+(?:হয়|হয়|হচ্ছে|হয়ে\s+যায়|হয়ে\s+যায়)|খিঁচুনি\s+(?:হয়|হয়)|"
                     r"শ্বাসকষ্ট\s+(?:হয়|হয়)|শ্বাস\s+কষ্ট\s+(?:হয়|হয়)|জ্বর\s+(?:আসে|হয়|হয়)|কাশি\s+(?:হয়|হয়)|"
                     # not weak, not drowsy, the pad does not soak through, no pus or sweats, and a symptom that
@@ -309,6 +315,31 @@ _AFTER_OLD_ILLNESS = _nfc(r"(?<![a-z\u0980-\u09ff])(stroke|স্ট্রোক
 # "জ্বর ছিল, এখন নাই", "jor chilo, ekhon nai": it was there and is gone now; the comma does not end the denial.
 _WAS_NOW_GONE = _nfc(r"(ছিল|ছিলো|chilo|silo|chhilo|cilo)\s*,\s*(এখন|ekhon|akhon|ekhn)\s+(নাই|নেই|nai|nei)"
                      r"(?![a-z\u0980-\u09ff])")
+# "ছিল, এখন জ্বর নেই", "jor chilo, ekhon jor nai": the same, with the word said again after "now" (only when it was
+# named in the words just before, so "জ্বর ছিল, এখন কাশি নেই" leaves the fever as it was told).
+_WAS_NOW_WORD_GONE = _nfc(r"(ছিল|ছিলো|chilo|silo|chhilo|cilo)\s*,\s*(এখন|ekhon|akhon|ekhn)\s+([^\s,.;:!?।]+)\s+"
+                          r"(নাই|নেই|nai|nei)(?![a-z\u0980-\u09ff])")
+
+
+def _was_now_word_gone(match: re.Match) -> str:
+    before = match.string[max(0, match.start() - 40):match.start()]
+    if re.search(r"(?<![a-z\u0980-\u09ff])" + re.escape(match.group(3)) + r"(?![a-z\u0980-\u09ff])", before):
+        return f"{match.group(1)} {match.group(2)} {match.group(3)} {match.group(4)}"
+    return match.group(0)
+
+
+# A pad "a little wet" ("pad ektu bhije", "প্যাড অল্প ভিজেছে") is light bleeding, not a pad soaked through (NICE NG126;
+# RCOG: soaking a pad in an hour is heavy): read as "damp".
+# (Only of a pad or cloth: "ঘামে একটু ভিজে গেছি", sweating, is left as it is.)
+_A_LITTLE_WET = _nfc(r"(?<![a-z\u0980-\u09ff])((?:pad|প্যাড|kapor|কাপড়|panty|প্যান্টি|napkin|ন্যাপকিন)"
+                     r"[a-z\u0980-\u09ff]*\s+(?:[^\s,.;:!?।]+\s+)?(?:ektu|aktu|halka|olpo|একটু|হালকা|অল্প))\s+"
+                     r"(?:bhij|vij|ভিজ)[a-z\u0980-\u09ff]*")
+
+# Someone who died months or years ago ("আট মাস আগে আমার স্ত্রী মারা গেছেন", "2 bochor age abba mara gechen"): the loss
+# is that long ago, as the English "died 8 months ago" (how long the grief has lasted).
+_DIED_AGO = _nfc(r"(?<![\d.])(\d{1,2}(?:\.5)?)\s*(মাস|বছর|সপ্তাহ|mash|mas|bochor|bochhor|bosor|soptaho|soptah)\s+"
+                 r"(?:আগে|age|aage|agey)\s+(?=(?:[^\s,.;:!?।]+\s+){0,4}?(?:মারা|mara|ইন্তেকাল|intekal)(?![a-z]))")
+
 # Yellow discharge from an eye ("চোখে হলুদ পিচুটি", "holud pichuti") is pus, not yellow eyes (jaundice).
 _YELLOW_DISCHARGE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হলুদ|হলদে|holud|holude|holde)\s+(?=(?:পিচুটি|পিঁচুটি|ময়লা|ময়লা|পুঁজ|পুজ|"
                          r"কেতুর|pichuti|pichuiti|moila|moyla|puj|pooj)(?![a-z\u0980-\u09ff]))")
@@ -332,7 +363,7 @@ _FAINTED_PAST = _nfc(r"(?<![a-z\u0980-\u09ff])(?:অজ্ঞান|ogyan|ogan|o
 
 # A list that ends in "নেই"/"nai" with no verb in it negates every item: "মাথাব্যথা, বুকে ব্যথা, চোখে ঝাপসা নেই",
 # "jor, kashi, shash kosto nai" (three or more short items, the clause all plain, like the English open list).
-_NEG_END = _nfc(r"\s+(নেই|নাই|nai|nei)\s*$")
+_NEG_END = _nfc(r"\s+(নেই|নাই|nai|nei|(?:(?<=kichu )|(?<=kichhu )|(?<=kisu )|(?<=kichui )|(?<=কিছু )|(?<=কিছুই ))(?:na|না))\s*$")
 _CLAUSE_SPLIT = _nfc(r"([.;:!?।\n—]|(?<!\d)-(?!\d))")
 _LIST_PLAIN_BREAKERS = frozenset(_n(w) for w in (
     "আছে ache ase ase hocche hochhe হচ্ছে হয় হয় hoy lage লাগে korche করছে kore করে dhore ধরে theke থেকে "
@@ -344,10 +375,18 @@ _LIST_VERB_ENDINGS = tuple(_n(e) for e in (
     "teche", "tesi", "se", "si", "lo", "ay", "ai", "bo", "be"))
 
 
-def _plain_item(item: str) -> bool:
+def _plain_item(item: str, loose: bool = False) -> bool:
+    """(loose: an item of a list closed by "none of these", where "beshi ghum" (much sleepiness) and "ojon druto kome
+    jawa" (weight dropping fast) are items too: four words, and "much"/"very" allowed.)"""
     words = item.split()
-    return 0 < len(words) <= 3 and not any(any(c.isdigit() for c in w) or w in _LIST_PLAIN_BREAKERS
-                                           or w.endswith(_LIST_VERB_ENDINGS) for w in words)
+    return 0 < len(words) <= (4 if loose else 3) and not any(
+        any(c.isdigit() for c in w) or (w in _LIST_PLAIN_BREAKERS and not (loose and w in _INTENSIFIERS))
+        or w.endswith(_LIST_VERB_ENDINGS) for w in words)
+
+
+_INTENSIFIERS = frozenset(_n(w) for w in ("khub", "beshi", "খুব", "বেশি"))
+# "ar kichu nei" (nothing else) closes what was said, it denies nothing before it
+_ELSE = frozenset(_n(w) for w in ("ar", "r", "aar", "aro", "onno", "anno", "আর", "আরো", "আরও", "অন্য"))
 
 
 # "jor, kashi ba shash kosto nai", "পেটে ব্যথা, রক্তপাত বা বারবার বমি নেই": the item ending in the negation may join
@@ -370,11 +409,11 @@ def _negated_list(clause: str) -> str:
         if none_of is not None:   # "..., চোখে ঝাপসা কিছুই নাই" (none of these): the plain items just before
             head = head[:none_of.start()]
             start = k
-            while start > 0 and _plain_item(items[start - 1]):
+            while start > 0 and _plain_item(items[start - 1], loose=True):
                 start -= 1
-            if k - start < 2 or not _plain_item(head):
+            if k - start < 2 or not _plain_item(head, loose=True) or set(head.split()) <= _ELSE:
                 return clause
-            word = end.group(1)
+            word = _NOT_NA.get(end.group(1), end.group(1))
             return ",".join(items[:start] + [f"{before} {word}" for before in items[start:k]] + items[k:])
         joined = _OR_SPLIT.split(head)
         if (k + len(joined) < 3 or not all(_plain_item(_LEADING_NOW.sub("", before) if i == 0 else before)
@@ -386,8 +425,11 @@ def _negated_list(clause: str) -> str:
     return clause
 
 
-# "কিছুই", "কোনটাই", "kichui", "konotai" (none of them) before the negation close the list the item ends.
-_NONE_OF = _nfc(r"\s+(?:কিছুই|কোনটাই|কোনোটাই|kichui|kichhui|kisui|konotai|kontai|konotai)\s*$")
+# "কিছুই", "কোনটাই", "kichui", "konotai" (none of them) before the negation close the list the item ends; so do
+# "কিছু নেই", "kichu nei" and "emon kichu na" (nothing like that: "bomi, pet betha, jor emon kichu na").
+_NONE_OF = _nfc(r"\s+(?:(?:emon|erokom|eirokom|এমন|এরকম|এইরকম)\s+)?(?:কিছুই|কিছু|কোনটাই|কোনোটাই|kichui|kichhui|kisui|"
+                r"kichu|kichhu|kisu|konotai|kontai)\s*$")
+_NOT_NA = {"na": "nai", _n("না"): _n("নাই")}
 
 
 _KONO = frozenset(_n(w) for w in ("kono", "kon", "konor", "কোনো", "কোন", "কোনও"))
@@ -477,6 +519,9 @@ def rewrite(text: str) -> str:
         return text
     text = _numbers_in_words(text)
     text = _WAS_NOW_GONE.sub(r"\1 \2 \3", text)
+    text = _WAS_NOW_WORD_GONE.sub(_was_now_word_gone, text)
+    text = _A_LITTLE_WET.sub(lambda m: f"{m.group(1)} damp", text)
+    text = _DIED_AGO.sub(lambda m: f"{m.group(1)} {_UNIT_EN[_unit_kind(m.group(2))]} ago , ", text)
     text = _STRENGTH.sub(r"\1 strength ", text)
     text = _AFTER_OLD_ILLNESS.sub(r" history of \1 since ", text)
     text = _YELLOW_DISCHARGE.sub("", text)
@@ -524,6 +569,9 @@ def rewrite(text: str) -> str:
     if header:
         text = _PARENT_HAD.sub(lambda m: f"family history of {m.group(2)} ,", text)
     text = _WEIGHT_NOT_DOWN.sub(lambda m: f"{m.group(1)} {m.group(2)} {_n('নাই') if m.group(3) == _n('নি') else 'nai'}", text)
+    if "ni" in text:
+        text = _HAPPENED_NOT.sub(r"\1ni", text)
+    text = _TOUCHED_NOT.sub(lambda m: "nai" if m.group(2) == "ni" else _n("নাই"), text)
     text = _NEGATIVE_PAST.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
     if "ache" in text:
         text = _COPULA_ACHE.sub("ase", text)
