@@ -1576,3 +1576,18 @@ def test_a_well_child_full_of_energy_is_not_manic():
     result = assess("my 8 year old has small tender lumps in her neck after a cold, no fever now, eating and full "
                     "of energy")
     assert not any(row["id"] == "mania" and row["plausible"] for row in result.conditions)
+
+
+@pytest.mark.parametrize("text, level", [
+    # Canadian C-spine rule: a low-speed rear-end collision is a low-risk mechanism, not a dangerous one
+    ("40M, low-speed rear-end RTC this morning, walked away, stiff neck now, full rotation, no midline "
+     "tenderness, no numbness", "self_care"),
+    # NICE NG143: a newborn who dozes at the breast but is alert when awake, feeding less: seen today
+    ("my 2 week old is feeding about half her usual and keeps falling asleep at the breast, alert when awake, "
+     "wet nappies", "urgent"),
+    # NHS Burns and scalds: a scald the size of several of the child's hands
+    ("my 3 year old pulled a cup of tea onto herself, her chest is red and blistering, about the size of 2 of her "
+     "hands", "emergency"),
+])
+def test_readings_from_writers_as_and_at(text, level):
+    assert assess(text).urgency == level

@@ -65,6 +65,14 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     # "I think I hear her voice", "I still hear his voice": a dead person's voice in grief (NHS Grief after
     # bereavement), not hearing voices
     (r"(?<![a-z])(hear|hearing|heard)\s+(her|his|their|mum's|mums|dad's|dads)\s+voice(?![a-z])", r" \1 \2 speak "),
+    # "low-speed rear-end RTC", "a minor car bump": a low-risk mechanism (Canadian C-spine rule), not a
+    # dangerous one
+    (r"(?<![a-z])(?:low[- ]speed|low velocity|minor|slow)\s+(?:rear[- ]end(?:ed)?\s+)?(?:rtc|rta|collision|crash|"
+     r"shunt|car accident|road traffic (?:accident|collision)|car bump|prang)(?![a-z])", " minor shunt "),
+    # "keeps falling asleep at the breast": a newborn dozing at feeds, not a baby too drowsy to wake
+    (r"(?<![a-z])(?:keeps\s+|kept\s+)?(?:falling|falls|fell|dozing|dozes|dozed)\s+(?:off\s+)?asleep\s+"
+     r"(?:at|on|during|while|when)\s+(?:the\s+|her\s+|his\s+|my\s+)?(?:breast|bottle|feeds?|feeding)(?![a-z])",
+     " dozes at feeds "),
     # "my baby is limp", "she went all limp": floppy (NICE NG143), not walking with a limp
     (r"(?<![a-z])(is|was|gone|went|goes|seems|looks|feels|felt|all|so|very|really|completely)\s+limp(?![a-z])"
      r"(?!\s+(?:on|when|while|since|after|from|a bit|slightly|in\s+(?:his|her|my|the)\s+(?:leg|foot|walk)))", r" \1 floppy "),
