@@ -1591,3 +1591,36 @@ def test_a_well_child_full_of_energy_is_not_manic():
 ])
 def test_readings_from_writers_as_and_at(text, level):
     assert assess(text).urgency == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # a denial does not run over the clauses that follow it ("her eyes look sunken, she's sleepy and ..."),
+    # and a baby with no wet nappy for many hours who is hard to rouse is an emergency (NICE CG84)
+    ("My 1 year old has had diarrhoea for 2 days. She hasn't had a wet nappy for about 15 hours, her eyes look "
+     "sunken, she's very sleepy and hard to rouse and her hands are cold.", "emergency"),
+    # NICE CKS Headache: a headache that goes from nothing to the worst ever in seconds (subarachnoid haemorrhage)
+    ("at the gym an hour ago I got a sudden headache, from nothing to the worst I've ever had in a second or two, "
+     "feel sick", "emergency"),
+    # RCOG GTG73: waters gone at 33 weeks, greenish-brown
+    ("I'm 32 weeks and my waters just went on the floor, it's a greenish-brown colour, baby moving", "emergency"),
+    # Resuscitation Council UK: slumped and not answering when shouted at
+    ("grandad slumped in his chair and he's not answering when I shout at him", "emergency"),
+    # BSG: food stuck on the way down and unable to swallow saliva
+    ("a bit of chicken got stuck going down an hour ago, can't even swallow my own spit", "emergency"),
+    # NICE CKS Giant cell arteritis: transient blurring of one eye
+    ("76F, new temporal headache, scalp tender, jaw ache on chewing, two episodes of transient blurring of the "
+     "left eye today", "emergency"),
+    # NICE CG185: mania with reckless, dangerous acts
+    ("30F known bipolar, not slept for 4 nights, pressured speech, walked into traffic believing cars can't "
+     "hurt her", "emergency"),
+    # NICE NG215 (priapism): an erection lasting hours
+    ("24M, HbSS. Painful non-sexual erection 4 h, not settling with cold packs. No trauma.", "emergency"),
+    # Resuscitation Council UK / NHS: drowning, under water, then coughing and drowsy
+    ("we pulled our 5 year old out of the pool, he was under for about 20 seconds, now coughing and drowsy",
+     "emergency"),
+    # a stridor after choking on food (NICE NG143; Resuscitation Council UK)
+    ("my 2 yr old choked on a grape, we did back slaps and a bit came out. she's breathing but since then a "
+     "whistly noise when she breathes in, keeps coughing", "emergency"),
+])
+def test_emergencies_from_writers_au_and_av(text, level):
+    assert assess(text).urgency == level

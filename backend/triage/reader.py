@@ -1911,6 +1911,8 @@ def _forward_scope(stems: list[str], start: int, end: int, *, across_commas: boo
                     break
                 if _terminator_at(stems, j):
                     break
+                if stems[j] in _CLAUSE_OPENERS and stems[j - 1] == ",":
+                    break  # "hasn't had a wet nappy, her eyes look sunken, she's sleepy and ...": clauses, not a list
                 j += 1
             if not closed:
                 return i
