@@ -603,3 +603,71 @@ def test_a_death_months_ago_dates_the_loss(text, days):
 ])
 def test_bangla_words_for_known_findings(text, finding):
     assert any(row["name"] == finding and not row["negated"] for row in assess(text).findings), assess(text).findings
+
+
+# --- Round bk/bl ---------------------------------------------------------------------------------------------
+# Reading rules. A colour word ending like a verb ("কালো", black) is a plain list item: "কালো পায়খানা, রক্তবমি বা
+# ওজন কমা নেই" denies all three (NICE CG141 upper GI bleeding red flags, denied as a list).
+def test_black_in_a_denied_list_is_not_a_verb():
+    found = assess("দুই দিন ধরে পেট ফাঁপা। কালো পায়খানা, রক্তবমি বা জ্বর নেই।").findings
+    assert any(f["name"] == "black stool" for f in found)
+    assert all(f["negated"] for f in found if f["name"] == "black stool"), found
+
+
+# A spread denied with its verb: redness that does not spread (NICE NG141 cellulitis), pain that does not go to the
+# arm (NICE CG95 chest pain), saliva that does not run (NICE CKS epiglottitis: drooling).
+@pytest.mark.parametrize("text, finding", [
+    ("হাঁটুর ঘায়ের চারপাশে লাল, তবে লাল ছড়াচ্ছে না", "spreading redness"),
+    ("খাওয়ার পর বুকে জ্বালা। ব্যথা বাম হাতে যায় না", "cardiac pain features"),
+    ("গলা ব্যথা, মুখ থেকে লালা পড়ছে না", "drooling"),
+    ("চোখের পাতা ফোলা, চোখ বের হয়ে আসেনি", "orbital signs"),   # NICE CKS orbital cellulitis: proptosis denied
+])
+def test_spread_or_bulge_denied_with_its_verb(text, finding):
+    found = [f for f in assess(text).findings if f["name"] == finding]
+    assert found and all(f["negated"] for f in found), assess(text).findings
+
+
+# "jore jore" (loudly, hard) is not "jor" (fever): NICE NG143 fever needs a fever.
+def test_loudly_is_not_a_fever():
+    found = assess("kal mela te jore jore gaan gailam, aj gola bose geche").findings
+    assert not any(f["name"] == "fever" for f in found), found
+
+
+# Yellow discharge with its ending ("হলুদ পিচুটিতে") is pus from the eye, not jaundice (NICE CKS conjunctivitis).
+def test_yellow_eye_discharge_with_ending_is_not_jaundice():
+    found = assess("ঘুম ভাঙলে হলুদ পিচুটিতে চোখ জোড়া লেগে থাকে").findings
+    assert not any(f["name"] == "jaundice" for f in found), found
+
+
+# Bangla and romanised words for findings the knowledge already has (round bk/bl).
+@pytest.mark.parametrize("text, finding", [
+    ("uthane ekta shap chole gelo, tarpor paye jala", "snake bite"),                  # NHS Snake bites
+    ("sokal theke buk ta kemon chap chap", "chest pain"),                          # NICE CG95
+    ("ghame shirt vije geche", "sweating"),                                         # NICE CG95 ACS features
+    ("bam haat ta kemon bhari lage", "cardiac pain features"),                      # NICE CG95 radiation to arm
+    ("shash choto choto hoye ashche", "shortness of breath"),                       # NHS Shortness of breath
+    ("kata jayga theke rokto firki diye ber hocche", "severe bleeding"),            # NHS First aid: severe bleeding
+    ("pore giye hat ta bikrito hoye geche", "deformity"),                           # NICE NG38 fractures
+    ("ekhon paa thanda ar fakashe hoye geche", "cold pale limb"),                  # NICE CG147 acute limb ischaemia
+    ("ekta jinis duita mone hoy", "double vision"),                                # NHS Double vision
+    ("chokh nadale betha lage", "orbital signs"),                                   # NICE CKS orbital cellulitis
+    ("জ্ঞান ফেরার আগেই আবার শুরু হলো", "prolonged seizure"),                      # NICE NG217 status epilepticus
+    ("chele khelte khelte ekta puthi dhukiye dise", "object in ear or nose"),       # NHS Object in ear or nose
+    ("ami roj mod khai", "alcohol use"),                                            # NICE CG100 alcohol withdrawal
+    ("tin din age bondho korechi", "stopped recently"),                             # NICE CG100
+    ("pulse ta ulta palta cholche", "irregular pulse"),                             # NICE NG196 AF
+    ("hater chamra faak hoye gese", "deep cut"),                                    # NHS Cuts: gaping wound
+    ("মেয়েটা খুব পানি খাচ্ছে", "excessive thirst"),                                  # NICE NG18 diabetes in children
+    ("thont e fuskuri uthse", "cold sore"),                                         # NHS Cold sores
+    ("জুতার ঘষায় গোড়ালিতে ফোস্কা", "friction blister"),                            # NHS Blisters
+    ("saradin beach e khelse", "sunburn"),                                          # NHS Sunburn
+    ("যোনিপথের পাশে একটা গোটা", "bartholin"),                                      # NHS Bartholin's cyst
+    ("বসতে খুব কষ্ট হয়", "tender or hot lump"),                                     # NHS Bartholin's cyst
+    ("hatu chhile geche", "cut"),                                                   # NHS Cuts and grazes
+    ("dui gaal tuktuke lal", "slapped cheek"),                                      # NHS Slapped cheek
+    ("kunir bairer dike betha", "tennis elbow"),                                    # NICE CKS lateral epicondylitis
+    ("gorali te keu laathi marlo mone holo", "achilles rupture"),                   # NICE CKS Achilles rupture
+    ("mone hocchilo mara jabo", "panic attack"),                                    # NICE CG113 panic disorder
+])
+def test_bangla_words_for_known_findings_bk_bl(text, finding):
+    assert any(row["name"] == finding and not row["negated"] for row in assess(text).findings), assess(text).findings

@@ -285,6 +285,13 @@ _NOY_ROMAN = re.compile(r"(?<=[a-z] )noy(?=\s*(?:[,.;:!?\n-]|$))")
 # vomiting)" after a head injury is a minor symptom; vomiting is a red flag, NICE NG232)
 _NAUSEA = _nfc(r"(?<![\u0980-\u09ff])বমি\s+(?:বমি\s+)?(?:ভাব|লাগ[\u0980-\u09ff]*)(?![\u0980-\u09ff])"
                r"|(?<![a-z])(?:bomi|bomee|vomi)\s+(?:bomi\s+|bomee\s+|vomi\s+)?(?:bhab|vab|bhaab|vaab|lag[a-z]*)(?![a-z])")
+# "চোখ ঠেলে বের হয়ে আসেনি", "chokh thele ber hoye asheni" (has not bulged out): the negative past of "come out" read
+# as "নাই" (only "come out": "জ্ঞান ফিরে আসেনি", consciousness has not come back, is a finding and left as it is).
+_CAME_OUT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])((?:বের|ber)\s+(?:হয়ে|হয়ে|hoye|hoe)\s+)(?:আসেনি|আসে\s+নি|asheni|aseni|ashe\s+ni|ase\s+ni)"
+                     r"(?![a-z\u0980-\u09ff])")
+# Romanised "jore jore" (loudly, hard: "jore jore kotha bolechi", "jore jore shash nicche") is not "jor" (fever):
+# read as the English "forcefully" (the knowledge's own "jore jore ~ shash" is read the same way).
+_LOUDLY = re.compile(r"(?<![a-z])jore\s+jore(?![a-z])")
 _WENT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(যায়|যায়|jay|jai)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
 # Pain denied with its verb: "বুকে ব্যথা হয় না", "চাপ দিলে ব্যথা লাগে না" (no pain) read as "ব্যথা নাই", as the romanised
 # "betha hoy na" is (not when someone is reported saying so: "ব্যথা হয় না বললেও"); and "X করার কথা বলে না" (does not talk of doing X) as "বলে নাই", like "বলেনি".
@@ -302,7 +309,11 @@ _FINDING_NOT = _nfc(r"(?<![\u0980-\u09ff])(মাথা\s+(?:ঘুরায়|
                     # "was not" ("বুকে ব্যথা ছিল না", no chest pain then)
                     r"(?:দুর্বল|ক্লান্ত|দুর্বলতা)\s+(?:লাগে|লাগছে|লাগতেছে)|"
                     r"(?:দুর্বল|অবশ)\s+(?:হয়|হয়)|ঝিমায়|ঝিমায়|ঝিমাচ্ছে|ঝিমাইতেছে|"
-                    r"ভিজে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|(?:পুঁজ|পুজ|পানি|রক্ত)\s+(?:পড়ে|পড়ে)|ঘামে|ঘামায়|ঘামায়|"
+                    r"ভিজে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|(?:পুঁজ|পুজ|পানি|রক্ত|লালা|লাল)\s+(?:পড়ে|পড়ে|পড়ছে|পড়ছে|পড়তেছে|পড়তেছে)|ঘামে|ঘামায়|ঘামায়|"
+                    # redness or pain that does not spread ("লাল ছড়াচ্ছে না"), pain that does not go to the arm or
+                    # jaw ("ব্যথা হাতে বা চোয়ালে যাচ্ছে না"): the spread is denied
+                    r"(?:ছড়াচ্ছে|ছড়াচ্ছে|ছড়ায়|ছড়ায়|ছড়ায়|ছড়ায়|ছড়াইতেছে|ছড়াইতেছে)|"
+                    r"(?:হাতে|বাহুতে|চোয়ালে|চোয়ালে|পিঠে|ঘাড়ে|ঘাড়ে|কাঁধে|গলায়|গলায়)\s+(?:যাচ্ছে|যায়|যায়|যাইতেছে)|"
                     r"(?:ব্যথা|ব্যাথা|জ্বর|বমি|কাশি|রক্ত|শ্বাসকষ্ট|খিঁচুনি|চুলকানি|ফোলা|দাগ|ঘাম)(?:\s+[\u0980-\u09ff]+)?\s+"
                     r"(?:ছিল|ছিলো))\s+না"
                     r"(?![\u0980-\u09ff])(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
@@ -340,9 +351,10 @@ _A_LITTLE_WET = _nfc(r"(?<![a-z\u0980-\u09ff])((?:pad|প্যাড|kapor|ক�
 _DIED_AGO = _nfc(r"(?<![\d.])(\d{1,2}(?:\.5)?)\s*(মাস|বছর|সপ্তাহ|mash|mas|bochor|bochhor|bosor|soptaho|soptah)\s+"
                  r"(?:আগে|age|aage|agey)\s+(?=(?:[^\s,.;:!?।]+\s+){0,4}?(?:মারা|mara|ইন্তেকাল|intekal)(?![a-z]))")
 
-# Yellow discharge from an eye ("চোখে হলুদ পিচুটি", "holud pichuti") is pus, not yellow eyes (jaundice).
+# Yellow discharge from an eye ("চোখে হলুদ পিচুটি", "holud pichuti", with its ending: "হলুদ পিচুটিতে পাতা আটকে থাকে")
+# is pus, not yellow eyes (jaundice).
 _YELLOW_DISCHARGE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হলুদ|হলদে|holud|holude|holde)\s+(?=(?:পিচুটি|পিঁচুটি|ময়লা|ময়লা|পুঁজ|পুজ|"
-                         r"কেতুর|pichuti|pichuiti|moila|moyla|puj|pooj)(?![a-z\u0980-\u09ff]))")
+                         r"কেতুর|pichuti|pichuiti|moila|moyla|puj|pooj)(?:তে|র|টা|য়|য়|te|r|er|e)?(?![a-z\u0980-\u09ff]))")
 _TALKS_NOT = _nfc(r"(?<![\u0980-\u09ff])(করার|করবার)\s+কথা\s+(বলে|বলেন|বলছে|বলছেন)\s+না(?![\u0980-\u09ff])")
 
 # Romanised "rat" beside a time word is the night (রাত: "kal rat theke", "sara rat", "rat e"), not rats (a flood or rat
@@ -381,7 +393,7 @@ def _plain_item(item: str, loose: bool = False) -> bool:
     words = item.split()
     return 0 < len(words) <= (4 if loose else 3) and not any(
         any(c.isdigit() for c in w) or (w in _LIST_PLAIN_BREAKERS and not (loose and w in _INTENSIFIERS))
-        or w.endswith(_LIST_VERB_ENDINGS) for w in words)
+        or (w.endswith(_LIST_VERB_ENDINGS) and w not in _NOT_VERBS) for w in words)
 
 
 _INTENSIFIERS = frozenset(_n(w) for w in ("khub", "beshi", "খুব", "বেশি"))
@@ -515,6 +527,8 @@ def rewrite(text: str) -> str:
         text = _DECIMAL_TEMP.sub(r"\1 deg \2", text)
     if "mg" in text and "dl" in text:
         text = _GLUCOSE_MG.sub(_glucose_mmol, text)
+    if "jore" in text:   # (before the test below: a knowledge phrase's side "jore jore" has no other keyword)
+        text = _LOUDLY.sub("forcefully", text)
     if not _bangla_or_romanised(text):
         return text
     text = _numbers_in_words(text)
@@ -580,6 +594,7 @@ def rewrite(text: str) -> str:
     text = _NOY.sub(_n("নাই"), text)
     text = _NOY_ROMAN.sub("nai", text)
     text = _NAUSEA.sub(" nausea ", text)
+    text = _CAME_OUT_NOT.sub(lambda m: f"{m.group(1)}{'ashe nai' if m.group(0).isascii() else _n('আসে নাই')}", text)
     text = _WENT_NOT.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
     text = _PAIN_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
     text = _FINDING_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
