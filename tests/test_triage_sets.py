@@ -7,7 +7,8 @@ fails here. How each set has been used matters for what its figure means:
 - triage_unseen_c.json, triage_unseen_e.json, triage_unseen_g.json, triage_unseen_k.json,
   triage_unseen_o.json, triage_unseen_r.json, triage_unseen_z.json, triage_unseen_ab.json,
   triage_unseen_bangla_held.json, triage_unseen_bangla_q.json, triage_unseen_bangla_w.json,
-  triage_unseen_bangla_bb.json, triage_unseen_ah.json, triage_unseen_bangla_be.json and triage_test_sealed.json
+  triage_unseen_bangla_bb.json, triage_unseen_ah.json, triage_unseen_bangla_be.json, triage_unseen_an.json,
+  triage_unseen_bangla_bi.json, triage_unseen_bangla_bm.json and triage_test_sealed.json
   have never been used
   to change the knowledge base or the engine (their figures are the honest ones
   for text the engine has not seen);
@@ -23,8 +24,11 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_ad.json, triage_unseen_bangla_ba.json, triage_unseen_ae.json, triage_unseen_af.json and
   triage_unseen_bangla_bc.json (easy-to-miss emergencies and look-alikes), triage_unseen_ag.json,
   triage_unseen_ai.json (easy-to-miss emergencies and look-alikes), triage_unseen_aj.json,
-  triage_unseen_ak.json, triage_unseen_bangla_bd.json, triage_unseen_bangla_bf.json and triage_unseen_bangla_bg.json
-  were measured once
+  triage_unseen_ak.json, triage_unseen_bangla_bd.json, triage_unseen_bangla_bf.json, triage_unseen_bangla_bg.json,
+  triage_unseen_al.json, triage_unseen_am.json, triage_unseen_ao.json, triage_unseen_ap.json, triage_unseen_aq.json,
+  triage_unseen_ar.json, triage_unseen_as.json, triage_unseen_at.json, triage_unseen_au.json, triage_unseen_av.json,
+  triage_unseen_bangla_bh.json, triage_unseen_bangla_bj.json, triage_unseen_bangla_bk.json and
+  triage_unseen_bangla_bl.json were measured once
   unseen and then used to improve the knowledge base;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
   triage_test_final.json were written for the earlier rule engine and are
@@ -43,15 +47,15 @@ DATA = Path(__file__).resolve().parent / "data"
 
 FLOORS = {
     # set: (accuracy, emergency sensitivity, self-care accuracy)
-    "triage_unseen_c.json": (0.9, 0.93, 0.94),          # sealed
-    "triage_test_sealed.json": (0.9, 0.95, 0.8),       # sealed
-    "triage_unseen_e.json": (0.93, 0.94, 0.97),         # sealed
+    "triage_unseen_c.json": (0.9, 0.93, 0.94),  # sealed
+    "triage_test_sealed.json": (0.9, 0.95, 0.8),  # sealed
+    "triage_unseen_e.json": (0.93, 0.94, 0.97),  # sealed
     "triage_unseen_bangla_held.json": (0.85, 0.8, 0.83),  # sealed
-    "triage_unseen_g.json": (0.92, 0.96, 0.86),         # sealed
-    "triage_unseen_k.json": (0.94, 0.98, 0.9),         # sealed
-    "triage_unseen_o.json": (0.92, 1.0, 0.86),          # sealed
-    "triage_unseen_bangla_q.json": (0.81, 0.8, 0.92),   # sealed
-    "triage_unseen_r.json": (0.89, 0.96, 0.75),         # sealed
+    "triage_unseen_g.json": (0.93, 0.98, 0.88),  # sealed
+    "triage_unseen_k.json": (0.94, 0.98, 0.9),  # sealed
+    "triage_unseen_o.json": (0.92, 1.0, 0.86),  # sealed
+    "triage_unseen_bangla_q.json": (0.81, 0.8, 0.92),  # sealed
+    "triage_unseen_r.json": (0.9, 0.98, 0.75),  # sealed
     "triage_unseen_a.json": (0.96, 1.0, 0.97),
     "triage_unseen_b.json": (0.98, 1.0, 1.0),
     "triage_unseen_d.json": (0.98, 1.0, 1.0),
@@ -65,39 +69,56 @@ FLOORS = {
     "triage_unseen_bangla2.json": (0.96, 1.0, 0.96),
     "triage_unseen_n.json": (0.99, 1.0, 0.97),
     "triage_unseen_bangla3.json": (1.0, 1.0, 1.0),
-    "triage_eval.json": (0.89, 0.96, 0.93),
-    "triage_holdout.json": (0.91, 0.97, 0.97),
+    "triage_eval.json": (0.9, 0.98, 0.93),
+    "triage_holdout.json": (0.92, 1.0, 0.97),
     "triage_test_blind.json": (0.95, 1.0, 1.0),
-    "triage_test_final.json": (0.96, 0.97, 0.95),
+    "triage_test_final.json": (0.97, 1.0, 0.95),
     "triage_unseen_s.json": (1.0, 1.0, 1.0),
     "triage_unseen_t.json": (0.97, 1.0, 0.93),
     "triage_unseen_v.json": (0.97, 1.0, 0.95),
     "triage_coverage_u.json": (0.95, 0.97, 0.91),
     "triage_coverage_ua.json": (0.95, 1.0, 0.95),
-    "triage_unseen_bangla_w.json": (0.75, 0.88, 0.68),  # sealed
+    "triage_unseen_bangla_w.json": (0.78, 0.92, 0.68),  # sealed
     "triage_unseen_bangla_x.json": (0.95, 1.0, 0.96),
     "triage_unseen_bangla_y.json": (0.92, 1.0, 0.92),
-    "triage_unseen_z.json": (0.94, 0.97, 0.96),  # sealed
+    "triage_unseen_z.json": (0.95, 1.0, 0.96),  # sealed
     "triage_unseen_za.json": (0.91, 1.0, 0.78),
-    "triage_unseen_bangla_bz.json": (0.85, None, 0.77),
+    "triage_unseen_bangla_bz.json": (0.86, None, 0.8),
     "triage_unseen_ab.json": (0.83, 0.86, 0.8),  # sealed
     "triage_unseen_ac.json": (0.98, 1.0, 0.93),
     "triage_unseen_ad.json": (0.96, 1.0, 0.9),
     "triage_unseen_bangla_ba.json": (0.86, 1.0, 0.64),
-    "triage_unseen_bangla_bb.json": (0.72, 0.76, 0.64),  # sealed
+    "triage_unseen_bangla_bb.json": (0.74, 0.8, 0.64),  # sealed
     "triage_unseen_ae.json": (0.93, 1.0, 0.8),
-    "triage_unseen_af.json": (0.93, 0.97, 0.73),
-    "triage_unseen_bangla_bc.json": (0.92, 0.97, 0.76),
+    "triage_unseen_af.json": (0.94, 1.0, 0.73),
+    "triage_unseen_bangla_bc.json": (0.93, 0.97, 0.84),
     "triage_unseen_zb.json": (0.91, None, 0.82),
     "triage_unseen_ag.json": (0.98, 1.0, 0.93),
-    "triage_unseen_ah.json": (0.83, 0.88, 0.73),  # sealed
+    "triage_unseen_ah.json": (0.84, 0.91, 0.73),  # sealed
     "triage_unseen_ai.json": (0.97, 1.0, 0.93),
     "triage_unseen_aj.json": (0.97, 1.0, 0.96),
-    "triage_unseen_bangla_bd.json": (0.93, 1.0, 0.8),
-    "triage_unseen_bangla_be.json": (0.66, 0.76, 0.48),  # sealed
+    "triage_unseen_bangla_bd.json": (0.94, 1.0, 0.84),
+    "triage_unseen_bangla_be.json": (0.68, 0.76, 0.56),  # sealed
     "triage_unseen_bangla_bf.json": (0.94, 1.0, 0.96),
     "triage_unseen_ak.json": (0.98, 1.0, 0.93),
-    "triage_unseen_bangla_bg.json": (0.78, 0.88, 0.64),
+    "triage_unseen_bangla_bg.json": (0.79, 0.88, 0.64),
+    "triage_unseen_al.json": (0.95, 0.97, 0.86),
+    "triage_unseen_am.json": (0.95, 1.0, 0.93),
+    "triage_unseen_bangla_bh.json": (0.9, 1.0, 0.92),
+    "triage_unseen_ao.json": (0.9, 0.97, 0.73),
+    "triage_unseen_ap.json": (0.93, 1.0, 0.8),
+    "triage_unseen_bangla_bj.json": (0.93, 1.0, 0.96),
+    "triage_unseen_aq.json": (0.91, 1.0, 0.8),
+    "triage_unseen_ar.json": (0.94, 1.0, 0.93),
+    "triage_unseen_bangla_bk.json": (0.93, 1.0, 0.84),
+    "triage_unseen_as.json": (0.94, 1.0, 0.93),
+    "triage_unseen_at.json": (0.96, 1.0, 0.93),
+    "triage_unseen_bangla_bl.json": (0.87, 0.92, 0.76),
+    "triage_unseen_au.json": (0.91, 1.0, 0.83),
+    "triage_unseen_av.json": (0.92, 0.97, 0.86),
+    "triage_unseen_an.json": (0.91, 0.97, 0.83),  # sealed
+    "triage_unseen_bangla_bi.json": (0.71, 0.88, 0.48),  # sealed
+    "triage_unseen_bangla_bm.json": (0.78, 0.84, 0.72),  # sealed
 }
 
 
