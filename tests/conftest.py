@@ -18,6 +18,15 @@ import sqlalchemy as sa
 from config import TestConfig, normalize_database_url
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def pytest_sessionstart(session):
+    """Compile the triage knowledge base once, before any server or worker a test starts: they then load the
+    compiled copy from disk (backend/triage/knowledge.py, _load) in about a second instead of compiling it
+    again on a loaded machine while a browser test waits for its first symptom check."""
+    from backend.triage import knowledge
+
+    knowledge.load()
 TEST_PASSWORD = "correct-horse-battery"
 
 

@@ -32,7 +32,7 @@ def test_a_new_process_compiles_the_knowledge_base_at_start_and_only_once(tmp_pa
         print(",".join(builds))
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=180,
-                          env={"CAREQUEUE_ENV": "test", "PATH": "/usr/bin:/bin",
+                          env={"CAREQUEUE_ENV": "test", "PATH": "/usr/bin:/bin", "TRIAGE_KB_CACHE": "off",
                                "CAREQUEUE_INSTANCE": str(tmp_path)})
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["triage-warm-up"], "compiled once, by the start-up thread, not by a request"
@@ -53,6 +53,6 @@ def test_a_process_forked_while_the_compilation_runs_does_not_wait_for_ever():
         print(os.waitstatus_to_exitcode(status))
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=180,
-                          env={"CAREQUEUE_ENV": "test", "PATH": "/usr/bin:/bin"})
+                          env={"CAREQUEUE_ENV": "test", "PATH": "/usr/bin:/bin", "TRIAGE_KB_CACHE": "off"})
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "0"

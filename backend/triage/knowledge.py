@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
+import sys
+import tempfile
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -747,7 +750,77 @@ def load(directory: str | None = None) -> KnowledgeBase:
 
 @lru_cache(maxsize=8)
 def _load(directory: str | None) -> KnowledgeBase:
-    return build(Path(directory) if directory else KNOWLEDGE_DIR)
+    path = Path(directory) if directory else KNOWLEDGE_DIR
+    cache = _cache_file(path)
+    if cache is not None:
+        kb = _read_cache(cache)
+        if kb is not None:
+            return kb
+    kb = build(path)
+    if cache is not None:
+        _write_cache(cache, kb)
+    return kb
+
+
+# The compiled knowledge base is kept on disk between processes (a web worker, a Celery worker and each test
+# process would otherwise compile the same files for 10-20 s each). The file's name is a digest of everything
+# that shapes the result: the knowledge files, the code that reads them and the Python version, so a change to
+# any of them compiles afresh. TRIAGE_KB_CACHE names the folder, or "off"; by default a folder of this user's
+# own in the temporary directory, used only when this user owns it and no one else can write to it.
+_CODE_FILES = ("knowledge.py", "reader.py", "bangla_reading.py")
+
+
+def _cache_folder() -> Path | None:
+    setting = os.environ.get("TRIAGE_KB_CACHE", "").strip()
+    if setting.lower() in {"off", "0", "no", "false"}:
+        return None
+    folder = Path(setting) if setting else Path(tempfile.gettempdir()) / f"careqeue-triage-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return None
+    if info.st_uid != os.getuid() or info.st_mode & 0o022:
+        return None  # someone else's folder, or one others can write to: never load a pickle from it
+    return folder
+
+
+def _cache_file(directory: Path) -> Path | None:
+    folder = _cache_folder()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{sys.version_info[:3]}|{pickle.HIGHEST_PROTOCOL}".encode())
+    try:
+        for path in sorted(directory.glob("*.yaml")) + [Path(__file__).with_name(n) for n in _CODE_FILES]:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    except OSError:
+        return None
+    return folder / f"kb-{digest.hexdigest()[:24]}.pickle"
+
+
+def _read_cache(cache: Path) -> KnowledgeBase | None:
+    try:
+        with open(cache, "rb") as handle:
+            kb = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a torn or stale file: compile afresh and write it again
+        return None
+    return kb if isinstance(kb, KnowledgeBase) else None
+
+
+def _write_cache(cache: Path, kb: KnowledgeBase) -> None:
+    try:
+        handle, temporary = tempfile.mkstemp(dir=cache.parent, prefix=".kb-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(kb, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache)  # atomic: a reader sees the whole file or none
+    except Exception:
+        try:
+            os.unlink(temporary)
+        except Exception:
+            pass
 
 
 def warm_up_in_background() -> threading.Thread:

@@ -26,7 +26,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 CLINIC_TIMEZONE = "Asia/Dhaka"  # the browser's clock matches the clinic's, as for a patient in town
 BROWSER_TEST_TIMEOUT = 150
 # An expectation waits as long as an action may (the context's default below): on a loaded 2-core CI
-# machine a web worker's first symptom check compiles the knowledge base (2-5 s) before it answers.
+# machine a web worker's first symptom check loads the compiled knowledge base (about a second; the test
+# session compiles it once at its start, tests/conftest.py) before it answers.
 expect.set_options(timeout=15_000)
 AXE_URL = "/vendor/axe-core/axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
