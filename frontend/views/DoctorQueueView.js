@@ -122,6 +122,12 @@ export default {
       }
     }
 
+    // A finished move or cancellation closes its own form only: on a slow connection the doctor may already
+    // have opened another visit's form, and what they typed there must stay.
+    function closeChange(appointment) {
+      if (changing.value && changing.value.id === appointment.id) changing.value = null
+    }
+
     function startChange(appointment, mode) {
       completing.value = null
       changing.value = { id: appointment.id, mode }
@@ -141,7 +147,7 @@ export default {
       try {
         await api.post(`/doctor/appointments/${appointment.id}/cancel`, { reason })
         store.notify(t('doctor.queue.cancelled', { time: appointmentTime(appointment), name: patientName(appointment) }))
-        changing.value = null
+        closeChange(appointment)
         appointments.reload()
       } catch (err) {
         applyFieldErrors(changeErrors, err)
@@ -166,7 +172,7 @@ export default {
         if (change.reason.trim()) body.reason = change.reason.trim()
         await api.post(`/doctor/appointments/${appointment.id}/reschedule`, body)
         store.notify(t('doctor.queue.moved', { name: patientName(appointment), when }))
-        changing.value = null
+        closeChange(appointment)
         appointments.reload()
       } catch (err) {
         store.notifyError(err)
