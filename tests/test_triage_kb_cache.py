@@ -78,3 +78,12 @@ def test_the_cache_can_be_turned_off(tmp_path, kb_dir, monkeypatch):
         assert knowledge.load(str(kb_dir)).conditions
     finally:
         knowledge._load.cache_clear()
+
+
+def test_only_the_newest_copies_are_kept(cache, kb_dir):
+    cache.mkdir(mode=0o700)
+    for n in range(knowledge._CACHE_KEEP + 3):
+        (cache / f"kb-old{n}.pickle").write_bytes(b"x")
+        os.utime(cache / f"kb-old{n}.pickle", (1_000_000 + n, 1_000_000 + n))
+    knowledge.load(str(kb_dir))
+    assert len(list(cache.glob("kb-*.pickle"))) == knowledge._CACHE_KEEP

@@ -803,24 +803,27 @@ def _read_cache(cache: Path) -> KnowledgeBase | None:
     try:
         with open(cache, "rb") as handle:
             kb = pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception:  # a torn or stale file: compile afresh and write it again
+    except Exception:  # none yet, or a torn or stale file: compile afresh and write it again
         return None
     return kb if isinstance(kb, KnowledgeBase) else None
 
 
+_CACHE_KEEP = 8  # compiled copies kept: the newest, for the few knowledge folders and versions in use
+
+
 def _write_cache(cache: Path, kb: KnowledgeBase) -> None:
+    temporary = None
     try:
         handle, temporary = tempfile.mkstemp(dir=cache.parent, prefix=".kb-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             pickle.dump(kb, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cache)  # atomic: a reader sees the whole file or none
+        old = sorted(cache.parent.glob("kb-*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
+        for stale in old[_CACHE_KEEP:]:  # copies for knowledge or code since changed are never read again
+            stale.unlink(missing_ok=True)
     except Exception:
-        try:
-            os.unlink(temporary)
-        except Exception:
-            pass
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def warm_up_in_background() -> threading.Thread:
