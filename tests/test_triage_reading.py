@@ -1624,3 +1624,40 @@ def test_readings_from_writers_as_and_at(text, level):
 ])
 def test_emergencies_from_writers_au_and_av(text, level):
     assert assess(text).urgency == level
+
+
+def test_the_ball_of_the_foot_is_not_a_testicle():
+    # NHS Corns and calluses: a corn under the ball of the foot in someone with diabetes is for a GP or podiatrist
+    result = assess("I have a painful hard corn on the ball of my foot, I'm diabetic")
+    assert result.urgency == "routine"
+    assert "epididymo_orchitis" not in {row["id"] for row in result.conditions if row["plausible"]}
+    # the testicle's own words still read
+    assert assess("my left ball hurts and is swollen, came on over 2 days, no injury").urgency == "urgent"
+
+
+@pytest.mark.parametrize("text, celsius", [
+    ("my 6 week old has been hot and grizzly, worse - 38.4 this morning", 38.4),
+    ("shivery and hot, 102.2 last night", 39.0),
+    ("he weighs 38.4 kg and is hot", None),          # a weight
+    ("38.5 weeks pregnant, feeling hot", None),      # weeks of pregnancy
+    ("sugar 38.2 and feeling hot", None),            # another measurement
+    ("knee swollen since the fall, 38.4 on the scales?", None),  # no word for a fever or a hot body
+])
+def test_a_bare_reading_is_a_temperature_only_where_a_fever_is_spoken_of(text, celsius):
+    # NICE NG143 reads the temperature as measured; a number with no word before it still counts when the text
+    # speaks of a fever or a hot body and nothing else names the number
+    assert reader.read_temperature_c(text.lower()) == celsius
+
+
+def test_a_bare_reading_in_a_young_baby_is_an_emergency():
+    # NICE NG143: 38 °C or more under 3 months is a red feature
+    assert assess("my 6 week old has been hot and grizzly, worse - 38.4 this morning, feeding less").urgency == \
+        "emergency"
+
+
+def test_chattering_teeth_are_not_teething_and_twinging_teeth_are_sensitive_teeth():
+    # rigors in an adult with flu (NHS Flu: self-care in a healthy adult), not a teething baby with a fever
+    result = assess("shivering so hard my teeth chattered, 39.4, every muscle aches, 33 and healthy, breathing fine")
+    assert "teething" not in {row["id"] for row in result.conditions if row["plausible"]}
+    # NHS Sensitive teeth: a twinge from cold drinks is managed with sensitive toothpaste
+    assert assess("teeth twinge when i have cold drinks, no swelling, no pain otherwise").urgency == "self_care"

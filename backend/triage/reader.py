@@ -51,6 +51,10 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 )]
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _IDIOMS = [(re.compile(p), r) for p, r in (
+    # "the ball of my foot", "balls of both feet": the front of the sole (NHS Corns and calluses; Foot pain),
+    # not a testicle
+    (r"(?<![a-z])balls?\s+of\s+(?:(?:the|my|his|her|your|their|both|each|one)\s+)?(?:(?:left|right|l|r)\s+)?"
+     r"(?:foot|feet)(?![a-z])", " forefoot foot "),
     (r"(?<![a-z])si\s+joints?(?![a-z])", " sacroiliac joint "),
     # "the same ache I had back then", "back when I had my stent", "back home": a time or a place, not the back
     (r"(?<![a-z])(?<!push )(?<!pushed )(?<!pull )(?<!pulled )(?<!put )(?<!came )(?<!come )(?<!went )(?<!go )"
@@ -267,6 +271,8 @@ _STEM_EXCEPTIONS = {"fitness": "fitness", "positive": "positive", "position": "p
                     "severed": "severed", "severing": "severed", "sever": "severed",
                     "poisoned": "poisoned", "poisoning": "poisoning", "poisonings": "poisoning",
                     "spotting": "spotting", "spotted": "spotted",
+                    # a baby teething is not any mention of teeth ("my teeth chattered", "grinding his teeth")
+                    "teething": "teething",
                     # breastfeeding ("lactating", "lactation") is not a blood lactate ("lactate 4.2")
                     "lactating": "lactating", "lactation": "lactation",
                     # AIDS is not "first aid", "hearing aids" keep their own word ("aid")
@@ -1291,7 +1297,32 @@ _ANGLE_BEFORE = re.compile(r"(?<![a-z])(?:slr|straight leg|leg raise|angle|flexi
                            r"rotation|range of movement|rom|tilt|head up|elevated to|elevation)(?![a-z])")
 
 
+# A bare reading with no word before it ("worse - 39.6 this morning", "38.4 and shivery"): only a number with a
+# decimal in the range of a fever (37.5-42.9 °C, 99.5-107.9 °F), in a text that speaks of a fever or a hot body,
+# and not a weight, a dose, weeks of pregnancy or another measurement (NICE NG143 reads the number as measured).
+_BARE_READING = re.compile(
+    r"(?<![\d.])(3[7-9]\.\d|4[0-2]\.\d|99\.[5-9]|10[0-7]\.\d)(?![\d/.])"
+    r"(?!\s*(?:kg|kilo|g\b|mg|mcg|ml|mmol|cm|mm|%|lb|inch|weeks?|wks?|w\b|/40|days?|years?|yrs?|months?|hours?|hrs?))")
+_FEVER_CONTEXT = re.compile(r"(?<![a-z])(?:fevers?|feverish|temperature|temps?|hot|burning up|shiver\w*|shaking|"
+                            r"rigors?|pyrexi\w*|febrile|thermometer|jor|jwor|জ্বর)(?![a-z])")
+_BARE_NOT_BEFORE = re.compile(r"(?<![a-z])(?:sugars?|glucose|bms?|cbg|ketones?|inr|hb|weight|weighs?|weighed|sats|"
+                              r"oxygen|bp|pressure|pulse|heart|rate|peak flow|height|length|head|bmi|dose|gestation|"
+                              r"crp|wcc|egfr|creat\w*|potassium|sodium|lactate|ph|hba1c)(?![a-z])[^.;!?\n]{0,12}$")
+
+
 def read_temperature_c(text: str) -> float | None:
+    best = _temperature_with_words(text)
+    if best is None and _FEVER_CONTEXT.search(text):
+        for match in _BARE_READING.finditer(text):
+            if _BARE_NOT_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                continue
+            value = float(match.group(1))
+            celsius = (value - 32) * 5 / 9 if value >= 90 else value
+            best = celsius if best is None else max(best, celsius)
+    return None if best is None else round(best, 1)
+
+
+def _temperature_with_words(text: str) -> float | None:
     best = None
     for index, pattern in enumerate(_TEMP_PATTERNS):
         for match in pattern.finditer(text):
@@ -1309,7 +1340,7 @@ def read_temperature_c(text: str) -> float | None:
                 continue
             if 30 <= celsius <= 45:
                 best = celsius if best is None else max(best, celsius)
-    return None if best is None else round(best, 1)
+    return best
 
 
 # A past episode is not the current one: "had the same thing 2 years ago", "last time was 3 years ago",
