@@ -1661,3 +1661,61 @@ def test_chattering_teeth_are_not_teething_and_twinging_teeth_are_sensitive_teet
     assert "teething" not in {row["id"] for row in result.conditions if row["plausible"]}
     # NHS Sensitive teeth: a twinge from cold drinks is managed with sensitive toothpaste
     assert assess("teeth twinge when i have cold drinks, no swelling, no pain otherwise").urgency == "self_care"
+
+
+@pytest.mark.parametrize("text, level", [
+    # NICE CKS Knee pain: a knee stuck bent that cannot be straightened after a twist (locking) needs same-day care
+    ("twisted my knee playing football last night, felt something go with a pop. this morning it's stuck bent and I "
+     "can't straighten it, can put a bit of weight on it", "urgent"),
+    # NICE NG18: thirst, night-time weeing, new bedwetting and looser clothes in a child: same-day referral
+    ("my daughter is 9 and for 3 weeks she's been so thirsty, drinking loads and has wet the bed twice which she "
+     "never does. her clothes are looser. not being sick, no tummy pain", "urgent"),
+    # NICE CKS Scleritis: a deep boring ache with a red eye, in someone with rheumatoid arthritis
+    ("my right eye is red and sore, there's a deep boring ache that wakes me at night. i have rheumatoid "
+     "arthritis", "urgent"),
+    # NHS Dislocated shoulder: a shoulder that "has gone" after a fall, with a dip at the top
+    ("fell on my arm at rugby and my shoulder has gone, there's a dip at the top and i can't move it", "emergency"),
+    # NICE NG196: an irregular pulse with palpitations in an older person is suspected new AF, seen the same day
+    ("my dad is 72 and for a week his heart has been fluttering, I checked his pulse and it was all over the place",
+     "urgent"),
+    # NICE CKS Insomnia: short-term trouble getting off to sleep is managed with sleep hygiene
+    ("can't switch my brain off at night since starting a new job 3 weeks ago, takes me a couple of hours to drop "
+     "off. mood is fine", "self_care"),
+    # NHS Pityriasis rosea: one oval patch first, then smaller oval patches on the trunk, in a well adult
+    ("22yo M, single oval scaly pink patch on chest 10/7 ago, now multiple smaller oval patches over trunk. mild "
+     "itch, well", "self_care"),
+    # NICE CKS Fungal skin infection - foot: cracks between the toes are athlete's foot, not an anal fissure
+    ("itchy white peeling skin between my 4th and 5th toes with small fissures, I wear trainers all day", "self_care"),
+])
+def test_readings_from_writer_ax(text, level):
+    assert assess(text).urgency == level
+
+
+def test_a_named_glue_ear_sign_and_a_denied_low_mood():
+    # NICE CKS Otitis media with effusion: a child who turns the telly up and mishears: routine review
+    assert assess("my son is 4 and nursery say he's not hearing them, he has the telly up really loud, no earache, "
+                  "well in himself").urgency == "routine"
+    # "I wouldn't say I'm depressed" denies low mood (ConText pseudo-negation list)
+    result = assess("work is stressful, shoulders tight, a few headaches. i wouldn't say i'm depressed, no thoughts "
+                    "of hurting myself. any tips?")
+    assert "depression" not in {row["id"] for row in result.conditions if row["plausible"]}
+
+
+@pytest.mark.parametrize("text, days", [
+    ("type 1 for 12 yrs, went low at the gym, had jelly babies, fine now", None),
+    ("had asthma for 10 years, wheezy today", None),
+    ("on warfarin for 5 years, nosebleed since this morning", 0.3),
+    ("asthma for 2 days worse, inhaler not helping", 2.0),   # guard: days after a condition are the flare's
+    ("depressed for 2 years", 730.0),                       # guard: a symptom's own years
+])
+def test_years_with_a_long_term_condition_are_not_the_complaints_length(text, days):
+    assert assess(text).facts.get("days") == days
+
+
+def test_the_carers_own_condition_told_for_a_test_does_not_make_the_text_theirs():
+    # NICE NG18: the child's thirst, bedwetting and weight loss; the parent's type 2 explains the meter
+    result = assess("My 9 year old has been drinking loads, getting up at night to wee and has wet the bed twice, "
+                    "which he never does. His clothes look looser. I have type 2 so I tested him on my meter - it "
+                    "said 19.8.")
+    assert result.urgency == "urgent"
+    assert result.facts.get("age_years") == 9.0

@@ -51,6 +51,10 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 )]
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _IDIOMS = [(re.compile(p), r) for p, r in (
+    # "my shoulder has gone", "kneecap's popped out again": a joint out of place (NHS Dislocated shoulder), where
+    # "gone" would otherwise read as a pain that has gone
+    (r"(?<![a-z])(shoulder|kneecap|knee cap)(?:\s+has|\s+is|'s|’s|s)?\s+(?:gone|come out|popped(?:\s+out)?)"
+     r"(?:\s+(?:again|out))?(?=\s*(?:[.,;!?\n]|and\b|$))", r" \1 dislocated "),
     # "the ball of my foot", "balls of both feet": the front of the sole (NHS Corns and calluses; Foot pain),
     # not a testicle
     (r"(?<![a-z])balls?\s+of\s+(?:(?:the|my|his|her|your|their|both|each|one)\s+)?(?:(?:left|right|l|r)\s+)?"
@@ -1437,6 +1441,27 @@ _TIME_WITHOUT = re.compile(r"(?:(?<![a-z])(?:not|never|hasnt|hadnt|havent|hasn t
                            r"(?:a\s+|an\s+)?)?$")
 
 
+# How long someone has lived with a long-term condition or taken a medicine is not how long this complaint has
+# gone on: "type 1 for 12 yrs, went low at the gym", "diabetic for 20 years", "had asthma for 10 years, wheezy
+# today", "t2dm x 10 years", "on warfarin for 5 years". (A symptom's own words, "depressed for 2 years", are not
+# in this list; a few days after a condition's name, "asthma for 2 days", are the flare's.)
+_LONG_TERM_BEFORE = re.compile(
+    r"(?<![a-z])(?:diabetes|diabetic|type\s*(?:1|2|one|two)|t[12]\s*dm|iddm|niddm|dm|asthma|asthmatic|copd|emphysema|"
+    r"epilepsy|epileptic|hypertension|hypertensive|high blood pressure|thyroid|hypothyroid\w*|hyperthyroid\w*|ckd|"
+    r"kidney disease|renal failure|dialysis|hiv|crohn'?s|colitis|ibd|ms|multiple sclerosis|parkinson'?s|"
+    r"(?:rheumatoid\s+)?arthritis|heart failure|atrial fibrillation|af|psoriasis|sickle cell|lupus|migraines|"
+    r"cancer|angina|stent|pacemaker|"
+    r"on\s+(?:insulin|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|metformin|gliclazide|steroids?|prednisolone|"
+    r"methotrexate|lithium|levothyroxine|thyroxine|the pill|the implant|dialysis|chemo(?:therapy)?|blood thinners|"
+    r"inhalers?|tablets|medication|meds))"
+    r"\s+(?:(?:now|already|about|over|nearly|almost|the\s+(?:last|past))\s+)*(?:(?:for|x)\s*)?"
+    r"(?:(?:about|over|nearly|almost|around|the\s+(?:last|past))\s+)*$")
+
+
+def _long_term_time(text: str, start: int) -> bool:
+    return bool(_LONG_TERM_BEFORE.search(text, max(0, start - 60), start))
+
+
 def read_duration_days(text: str, subject: str | None = None) -> float | None:
     found: list[float] = []
     past = _past_episode_spans(text) if _PAST_EPISODE_CUE.search(text) else ()
@@ -1454,7 +1479,10 @@ def read_duration_days(text: str, subject: str | None = None) -> float | None:
                 found.append(float(match.group(2)))
                 continue
             unit = match.group(2)
-            found.append(_number(match.group(1)) * _UNIT_DAYS.get(unit, _UNIT_DAYS.get(unit.rstrip("s"), 1)))
+            days = _number(match.group(1)) * _UNIT_DAYS.get(unit, _UNIT_DAYS.get(unit.rstrip("s"), 1))
+            if days >= 60 and _long_term_time(text, match.start()):
+                continue  # years with a condition, not this complaint's length ("asthma for 2 days" is the flare)
+            found.append(days)
     for match in _FRACTION_DURATION.finditer(text):
         if _others_time(text, match.start(), match.end(), subject):
             continue
@@ -1489,6 +1517,7 @@ NEGATION_PRE = _phrases(
     "havent had", "has not had", "have not had", "didnt have", "did not have", "absence of", "absent",
     "ruled out", "rules out", "nor", "neither", "no sign of", "no signs of", "no evidence of", "no history of",
     "isnt", "wasnt", "not had", "no complaints of", "no c/o", "nil", "none", "didnt", "did not", "doesnt",
+    "wouldnt say", "would not say", "wouldnt call", "wouldnt describe",
     "hasnt", "havent", "dont", "nothing", "nobody", "no one", "noone", "none of")
 # "not eating and vomiting": a negated activity joined by "and" to a symptom denies the activity only; the symptom
 # after "and" is a second finding of its own (ConText: the conjunction ends the scope when it joins unlike things).
@@ -2513,9 +2542,32 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
         return False  # "I feel terrible", "I feel so guilty": the carer's feelings about the patient
     if _watching(stems, i):
         return False  # "do I just keep an eye on him", "should I watch him overnight": the carer watches
+    if _own_condition_for_an_act(stems, i):
+        return False  # "I have type 2 so I tested him on my meter": the carer's own condition, told for the test
     following = following[:2]
     return (bool(following) and following[0] in _OWN_SYMPTOM_VERBS and not (_NOT_SYMPTOM & set(following))
             and not _acts_on_someone(stems, i))
+
+
+_SO_AND = frozenset({"so", "and"})
+
+
+def _own_condition_for_an_act(stems: list[str], i: int) -> bool:
+    """ "I have type 2 so I tested him", "I'm diabetic and I checked her sugar": after a relative has been named
+    as the patient, the writer's own condition followed in the same clause by "so I"/"and I" doing something
+    to the patient."""
+    if not _LONG_TERM_WORDS & set(stems[i + 1:i + 4]):
+        return False
+    for k in range(i + 1, min(len(stems) - 1, i + 8)):
+        if stems[k] in CLAUSE_PUNCT and stems[k] != ",":
+            return False
+        if stems[k] in _SO_AND and stems[k + 1] in _FIRST_PERSON and _acts_on_someone(stems, k + 1):
+            return True
+    return False
+
+
+_LONG_TERM_WORDS = frozenset(t.stem for t in tokens(
+    "type diabetes diabetic asthma asthmatic epilepsy epileptic copd hypertension thyroid glucometer meter"))
 
 
 _WATCH_VERBS = frozenset(t.stem for t in tokens("keep keeping watch watching monitor monitoring observe"))
@@ -2581,10 +2633,17 @@ def _text_subject(stems: list[str]) -> str:
             elif relative and determiner and determiner not in {"his", "her", "their"}:
                 if not (i + 1 < len(stems) and stems[i + 1] in _DEATH) and not _born_baby(stems, i):
                     first_relative = relative
-            elif i == 0 and stems[0] in _RELATIVES and not (len(stems) > 1 and (
-                    stems[1] in _DEATH or stems[1] in _FAMILY_PAST_VERBS)):
-                first_relative = stems[0]  # a carer's note without "my": "mum is 82, ...", "dad has chest pain"
+            elif stems[i] in _RELATIVES and _only_age_before(stems, i) and not (len(stems) > i + 1 and (
+                    stems[i + 1] in _DEATH or stems[i + 1] in _FAMILY_PAST_VERBS)):
+                # a carer's note without "my": "mum is 82, ...", "dad has chest pain", "4yo daughter has had..."
+                first_relative = stems[i]
     return first_relative or occasion or "writer"
+
+
+def _only_age_before(stems: list[str], i: int) -> bool:
+    """Nothing but an age before the word at i: "4yo daughter", "82 year old mum", "6-week-old baby"."""
+    return i < 8 and all(stems[k][:1].isdigit() or stems[k] in _AGE_UNITS_WORDS or stems[k] in {"old", "-"}
+                         or stems[k] in _RELATIVE_ADJECTIVES for k in range(i))
 
 
 _BABY = stem("baby")
