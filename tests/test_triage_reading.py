@@ -1719,3 +1719,36 @@ def test_the_carers_own_condition_told_for_a_test_does_not_make_the_text_theirs(
                     "said 19.8.")
     assert result.urgency == "urgent"
     assert result.facts.get("age_years") == 9.0
+
+
+@pytest.mark.parametrize("text, level", [
+    # NICE CG109: a blackout without warning while seated, with palpitations, in someone with heart disease
+    ("my husband is 70 and had a heart attack years ago. he went down in his chair with no warning, out for about "
+     "30 seconds, said his heart was pounding first. he's awake now", "emergency"),
+    # NICE CKS Leg cramps: a calf that goes rock hard at night for a minute, no swelling
+    ("my calf keeps going rock hard and painful at night for a minute then it eases, no swelling", "self_care"),
+    # NICE NG109: a urine infection in a man always needs same-day assessment
+    ("stinging when i pee and going all the time for 3 days, i'm a 45 year old bloke, no fever", "urgent"),
+    # NICE CKS PMS: cyclical symptoms that upset work and relationships are moderate to severe
+    ("the week before my period I'm tearful, irritable and bloated every month and it's affecting my relationship "
+     "and work", "routine"),
+])
+def test_readings_from_writers_aw_and_az(text, level):
+    assert assess(text).urgency == level
+
+
+def test_a_faint_rash_is_not_fainting():
+    result = assess("25yo M back from Bali 4 days ago, fever 3 days, headache behind the eyes, aching all over, faint "
+                    "blanching rash on trunk, drinking well, no bleeding, no abdo pain")
+    assert "fainting" not in {row["name"] for row in result.findings}
+    assert result.urgency == "urgent"   # UKHSA dengue without warning signs: same-day bloods
+
+
+def test_pinprick_spots_that_fade_under_a_glass_are_not_petechiae():
+    # NICE NG143: petechiae do not blanch; a well baby's pinprick heat rash that fades under a glass is heat rash
+    result = assess("our 8 month old has tiny red pinprick spots on his neck and back where he was sweaty. no "
+                    "temperature, feeding well. the spots fade when i press a glass on them")
+    assert result.urgency == "self_care"
+    # guard: pinprick spots that do not fade stay an emergency
+    assert assess("our 8 month old has tiny red pinprick spots on his tummy and a temperature. they don't fade when "
+                  "i press a glass on them").urgency == "emergency"

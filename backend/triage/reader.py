@@ -51,6 +51,10 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 )]
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _IDIOMS = [(re.compile(p), r) for p, r in (
+    # "a faint blanching rash", "faint pink line", "faint wheeze": slight, not fainting
+    (r"(?<![a-z])faint(?=\s+(?:blanching|rash|red|pink|purple|brown|white|yellow|spots?|dots?|lines?|marks?|bruis\w*|"
+     r"smell|odou?r|taste|noise|sound|wheeze|murmur|crackles|creps|tinge|positive|scar|patch(?:es)?|blotch\w*|"
+     r"outline|trace|ring|streaks?|flush)(?![a-z]))", "slight"),
     # "my shoulder has gone", "kneecap's popped out again": a joint out of place (NHS Dislocated shoulder), where
     # "gone" would otherwise read as a pain that has gone
     (r"(?<![a-z])(shoulder|kneecap|knee cap)(?:\s+has|\s+is|'s|’s|s)?\s+(?:gone|come out|popped(?:\s+out)?)"
@@ -1175,7 +1179,7 @@ _TEMP_PATTERNS = [re.compile(p) for p in (
 _CHECKED_READING = len(_TEMP_PATTERNS) - 1
 _OTHER_MEASURES = re.compile(r"(?<![a-z])(?:sugars?|glucose|bms?|cbg|ketones?|inr|hb|weight|weighed|sats|oxygen|"
                              r"bp|pressure|pulse|heart|rate|peak flow|height|length|head)(?![a-z])")
-_MALE = re.compile(r"(?<![a-z])(?:male|man|boy|son|husband|father|dad|brother|gentleman|grandfather|grandpa|he|him|his|"
+_MALE = re.compile(r"(?<![a-z])(?:male|man|boy|son|husband|father|dad|brother|gentleman|grandfather|grandpa|bloke|lad|he|him|his|"
                    r"chele|চেলে|ছেলে|বাবা|স্বামী|abbu|baba)(?![a-z])")
 _FEMALE = re.compile(r"(?<![a-z])(?:female|woman|lady|girl|daughter|wife|mother|mum|mom|sister|grandmother|grandma|she|her|"
                      r"meye|মেয়ে|মা|স্ত্রী|ammu|amma|pregnant|গর্ভবতী)(?![a-z])")
@@ -2398,6 +2402,26 @@ def _blanching_glass_test(stems: list[str], negated: list[bool]) -> None:
         for k in range(first, last + 1):
             if stems[k] in _GLASS_TEST_WORDS:
                 negated[k] = True
+        _pinpricks_that_fade(stems, negated)
+
+
+_PINPRICK = stem("pinprick")
+_NOT_BLANCHING_COLOURS = frozenset(t.stem for t in tokens("purple purply dark black bruise bruises bruising"))
+
+
+def _pinpricks_that_fade(stems: list[str], negated: list[bool]) -> None:
+    """Pinprick spots that a clean glass test showed to fade are not petechiae (NICE NG143: petechiae do not
+    blanch), unless their own sentence calls them purple, dark or bruise-like."""
+    for k, s in enumerate(stems):
+        if s != _PINPRICK:
+            continue
+        begin, stop = k, k
+        while begin > 0 and stems[begin - 1] not in _SENTENCE_END:
+            begin -= 1
+        while stop + 1 < len(stems) and stems[stop + 1] not in _SENTENCE_END:
+            stop += 1
+        if not any(stems[m] in _NOT_BLANCHING_COLOURS for m in range(begin, stop + 1)):
+            negated[k] = True
 
 
 _RELATIVE_ADJECTIVES = frozenset(t.stem for t in tokens(
