@@ -1752,3 +1752,12 @@ def test_pinprick_spots_that_fade_under_a_glass_are_not_petechiae():
     # guard: pinprick spots that do not fade stay an emergency
     assert assess("our 8 month old has tiny red pinprick spots on his tummy and a temperature. they don't fade when "
                   "i press a glass on them").urgency == "emergency"
+
+
+def test_gallbladder_pain_with_fever_and_a_fast_heart_rate_is_an_emergency():
+    # NICE NG51 / CG188: acute cholecystitis with a heart rate over 100 and fever suggests spreading infection
+    assert assess("50F, known gallstones, constant RUQ pain 16h radiating to the R shoulder, T 38.4, HR 110, BP "
+                  "126/80, Murphy's +ve, not jaundiced").urgency == "emergency"
+    # guard: the same with a heart rate under 100 stays a same-day referral
+    assert assess("50F, known gallstones, constant RUQ pain 16h radiating to the R shoulder, T 38.2, HR 92, BP "
+                  "126/80, Murphy's +ve, not jaundiced").urgency == "urgent"
