@@ -1761,3 +1761,50 @@ def test_gallbladder_pain_with_fever_and_a_fast_heart_rate_is_an_emergency():
     # guard: the same with a heart rate under 100 stays a same-day referral
     assert assess("50F, known gallstones, constant RUQ pain 16h radiating to the R shoulder, T 38.2, HR 92, BP "
                   "126/80, Murphy's +ve, not jaundiced").urgency == "urgent"
+
+
+@pytest.mark.parametrize("text, level", [
+    # NHS Burns and scalds: a scald down a toddler's chest and arm with white skin is large and deep: A&E
+    ("my 3 year old pulled a cup of hot tea over himself, it's all down his chest and arm and the skin has gone "
+     "white in places", "emergency"),
+    # NICE NG220: someone known to have MS with a new deficit over days, told in separate sentences
+    ("44F, RRMS on ocrelizumab. New R arm numbness and clumsiness x2/7. Afebrile, urine dip negative", "urgent"),
+    # NICE CKS Mastitis: a breastfeeding mother's red, sore lump in the breast, well in herself
+    ("breastfeeding my 6 week old, yesterday noticed a red sore lumpy area on my left boob, no temperature, I feel "
+     "well", "self_care"),
+    # NHS Whiplash: neck and shoulders stiff after a car was hit from behind, no arm symptoms
+    ("someone drove into the back of my car yesterday at low speed, today my neck is stiff and my shoulders ache, no "
+     "pins and needles", "self_care"),
+])
+def test_readings_from_writer_ca(text, level):
+    assert assess(text).urgency == level
+
+
+def test_a_denied_spread_of_a_dental_swelling_is_denied():
+    # NHS Dental abscess: facial swelling not reaching the eye or neck is urgent dental care, not A&E
+    assert assess("31M, toothache lower left molar 5 days, now cheek swelling for a day, T 37.8, mouth opens fine, "
+                  "swelling not extending to the neck or eye").urgency == "urgent"
+
+
+def test_tingling_round_the_mouth_while_breathing_fast_is_not_a_trapped_nerve():
+    # NICE CKS Hyperventilation: tingling fingers and lips while over-breathing
+    result = assess("when I'm stressed I breathe really fast and my fingers and lips go tingly, it settles when I "
+                    "slow my breathing")
+    assert "carpal_tunnel_syndrome" not in {row["id"] for row in result.conditions if row["plausible"]}
+
+
+def test_itch_for_a_couple_of_weeks_is_not_more_than_two_weeks():
+    # NHS Itchy skin: see a GP if itching has lasted MORE than 2 weeks (guard below: three weeks)
+    assert assess("my dad is 80 and has been scratching all over for a couple of weeks since the heating went on, "
+                  "his skin is dry, no rash").urgency == "self_care"
+    assert assess("my dad is 80 and has been scratching all over for three weeks since the heating went on, his skin "
+                  "is dry, no rash").urgency == "routine"
+
+
+def test_known_ms_keeps_the_stroke_signs_that_need_999():
+    # NICE NG220 / NG128: in MS a deficit over days is a relapse (urgent); slurred speech or a face that drops
+    # still needs 999, read by the relapse entry once the stroke entry gives way to it
+    assert assess("I have MS, since this morning my speech is slurred").urgency == "emergency"
+    assert assess("I have MS and my left arm suddenly went weak 20 minutes ago").urgency == "emergency"
+    assert assess("I have MS and over 3 days my left leg has gone weak and numb, much worse than usual, no "
+                  "fever").urgency == "urgent"

@@ -1564,7 +1564,8 @@ _NOBODY_GROUP_OWNERS = frozenset(t.stem for t in tokens("my her his our their"))
 PSEUDO_NEGATION = _phrases(
     "no change", "no significant change", "no interval change", "no definite change", "no increase",
     "no significant increase", "not only", "not just", "gram negative", "not necessarily", "not cause", "not drain",
-    "not extend", "no suspicious change", "no further change",
+    # (not "not extend": in a triage note "swelling not extending to the neck" denies the spread)
+    "no suspicious change", "no further change",
     # "probably nothing but I've had indigestion": "nothing but" is "only", and what follows is there
     "nothing but",
     # "collapsed without warning during a match": the missing warning is the finding; the words after it are not denied
@@ -2771,10 +2772,13 @@ _BREAST_WORDS = frozenset(t.stem for t in tokens("breast breasts nipple nipples 
 
 
 def _mothers_breast(stems: list[str], k: int, end: int) -> bool:
-    """ "breastfeeding my 3 week old, right breast is red": a breast named after a comma is the writer's."""
-    if k < end and stems[k] in _SIDE_WORDS:
+    """ "breastfeeding my 3 week old, right breast is red", "breastfeeding my 5 week old, this morning noticed a
+    red lump on my boob": a breast named in the sentence after a comma is the writer's."""
+    while k < end and stems[k] not in _SENTENCE_END:
+        if stems[k] in _BREAST_WORDS:
+            return True
         k += 1
-    return k < end and stems[k] in _BREAST_WORDS
+    return False
 
 
 _WAS = frozenset(t.stem for t in tokens("was were"))
