@@ -671,3 +671,91 @@ def test_yellow_eye_discharge_with_ending_is_not_jaundice():
 ])
 def test_bangla_words_for_known_findings_bk_bl(text, finding):
     assert any(row["name"] == finding and not row["negated"] for row in assess(text).findings), assess(text).findings
+
+
+# --- Round bn/bo ---------------------------------------------------------------------------------------------
+# Bangla and romanised words for findings the knowledge already has (round bn/bo).
+@pytest.mark.parametrize("text, finding", [
+    ("বারবার মাথা ঘুরে, কানে শোঁ শোঁ শব্দ", "episodic vertigo"),                 # NICE CKS Meniere's disease
+    ("jibh e sada sada dag, muchle lal hoye jay", "oral thrush"),                 # NICE CKS Candida - oral
+    ("partner er status jani na, condom chara hoise", "hiv concern"),             # BASHH PEP guideline
+    ("জোরে শ্বাস নিলে পাঁজরে ব্যথা বাড়ে", "pleuritic chest pain"),              # NICE CKS Pleurisy
+    ("kal theke proshab kom hocche", "reduced urine"),                            # NICE NG148 AKI
+    ("dadu kotha bujhte parche na", "confusion"),                                 # NICE NG51 sepsis: new confusion
+    ("ডাকলে শুনে না, টিভি জোরে দিয়ে দেখে", "glue ear"),                          # NICE CKS Otitis media with effusion
+    ("golar dui pashe gota gota hoye ache", "swollen glands"),                    # NHS Swollen glands
+    ("thot ar haater angul jhinjhin korche", "hyperventilation"),                 # NHS Hyperventilation
+    ("pithe dimer moto gol gol dag", "pityriasis rosea"),                         # NICE CKS Pityriasis rosea
+    ("2 ghonta mati r niche chapa porse", "trapped for long"),                    # NICE NG39 major trauma: crush
+    ("dhulo ba kichu ekta chokhe dhuke geche", "foreign body in eye"),            # NICE CKS Corneal superficial injury
+    ("লিঙ্গের মাথায় ছোট ছোট গুটি", "genital warts"),                            # BASHH anogenital warts
+    ("kofer sathe rokter dag", "coughing blood"),                                 # NICE NG12 haemoptysis
+    ("buke betha, samne jhuke boshle kome", "pericarditic pain"),                 # NICE CKS Pericarditis
+    ("চামড়া আর সামনে আনতে পারতেছি না", "glans swollen and trapped"),             # NICE CKS Paraphimosis
+    ("abbar buker majhe chap, ghamche", "chest pain"),                            # NICE CG95 chest pain
+    ("baby protibar dudh tule fele", "effortless feed regurgitation"),            # NICE NG1 GORD in children
+    ("payer nokh holde ar gura gura hoye gese", "fungal nail"),                   # NICE CKS Fungal nail infection
+    ("golay macher kata atke gese", "swallowed object held up"),                  # NHS / ENT UK fish bone
+    ("nicher mari fule gese, daat e betha", "dental abscess"),                    # NHS Dental abscess
+    ("payer anguler fake shada shada", "athlete's foot"),                         # NICE CKS Fungal skin infection - foot
+    ("হাঁটলে বুকে চাপ, আগের চেয়ে বাড়ে নাই", "unchanged angina pattern"),          # NICE CG126 stable angina
+    ("notun ghorir belt jekhane lage sekhane chulkay", "contact dermatitis"),     # NICE CKS Dermatitis - contact
+])
+def test_bangla_words_for_known_findings_bn_bo(text, finding):
+    assert any(row["name"] == finding and not row["negated"] for row in assess(text).findings), assess(text).findings
+
+
+# Words that are not the finding they look like: "ফাঁকে" (between: "anguler fake chamra fete gese", athlete's foot) is
+# not a gaping cut (NHS Cuts); rough red skin by the nose ("khoshkhoshe lal") is not scarlet fever (NICE CKS
+# Scarlet fever needs its sandpaper rash); the last period ("শেষ মাসিক ১২ দিন আগে", the LMP) is neither a period
+# lasting 8 days (NICE NG88) nor the days before a period (NICE CKS PMS).
+@pytest.mark.parametrize("text, finding", [
+    ("payer anguler fake chamra fete gese", "deep cut"),
+    ("naker pashe chamra khoshkhoshe lal", "scarlet fever"),
+    ("শেষ মাসিক ৮ দিন আগে হইছিল, কনডম ফেটে গেছে", "heavy periods"),
+    ("শেষ মাসিক ১২ দিন আগে হইছিল, কনডম ফেটে গেছে", "pms"),
+])
+def test_bangla_words_not_read_as_another_finding_bn_bo(text, finding):
+    assert not any(row["name"] == finding and not row["negated"] for row in assess(text).findings), assess(text).findings
+
+
+# Romanised "jore" (জোরে: loudly, hard, deeply) is not "jore" (জ্বরে: in a fever): "TV khub jore dey", "jore shash nile"
+# (NICE NG143 / NG51: a fever needs a fever).
+@pytest.mark.parametrize("text", [
+    "meye TV khub jore dey",
+    "jore shash nile pete ektu betha",
+])
+def test_hard_or_deep_is_not_a_fever(text):
+    assert not any(f["name"] == "fever" for f in assess(text).findings), assess(text).findings
+
+
+# A fever that is over: "jor chilo 3 din, ekhon nai" (was there three days, gone now), "12 din age jor hoisilo" and
+# "গত মাসে জ্বর হইছিল" (a week or more ago), "জ্বর মাপলে পাই না" (measured, none found). A fever 2 days ago may be going on.
+@pytest.mark.parametrize("text", [
+    "kashi ache, jor chilo 3 din, ekhon nai",
+    "12 din age jor hoisilo, ekhon shudhu kashi",
+    "গত মাসে জ্বর হইছিল, এখন হাঁটুতে ব্যথা",
+    "রাতে ঘাম হয়, জ্বর মাপলে পাই না",
+])
+def test_a_past_or_unfound_fever_is_not_current(text):
+    found = assess(text).findings
+    assert not any(f["name"] == "fever" and not f["negated"] and not f["historical"] for f in found), found
+
+
+def test_a_fever_two_days_ago_may_go_on():
+    found = assess("2 din age jor hoise, ekhon kashi").findings
+    assert any(f["name"] == "fever" and not f["negated"] and not f["historical"] for f in found), found
+
+
+# Pain that does not come with sweating ("ঘাম দিয়ে ব্যথা আসে না") denies the sweating (NICE CG95 ACS features).
+def test_pain_that_does_not_come_denies_its_feature():
+    found = assess("বুকের মাঝখানে ব্যথা, ঘাম দিয়ে ব্যথা আসে না").findings
+    assert not any(f["name"] == "sweating" and not f["negated"] for f in found), found
+
+
+def test_no_urine_for_hours_is_reduced_urine_but_no_wetting_in_a_faint_is_not():
+    # NICE NG148 / CG84: no urine for many hours; after a faint, "প্রস্রাব হয় নাই" tells there was no wetting
+    assert "reduced urine" in {f["name"] for f in assess("baccha 10 ghonta dhore prosrab hoy nai").findings
+                               if not f["negated"]}
+    assert "reduced urine" not in {f["name"] for f in assess(
+        "রোদে দাঁড়িয়ে থেকে মাথা ঘুরে পড়ে গেছে, কয়েক সেকেন্ডে জ্ঞান ফিরছে, খিঁচুনি দেয় নাই, প্রস্রাব হয় নাই").findings}

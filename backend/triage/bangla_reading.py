@@ -201,13 +201,21 @@ _WEIGHT_NOT_DOWN = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s
 
 # An illness weeks, months or years ago is over: "2 mash age jondis hoyechilo", "৩ সপ্তাহ আগে জ্বর হয়েছিল".
 _ILLNESS_AGO = _nfc(
-    r"(\d{1,2}(?:\.5)?)\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|bochh?or|bosor|সপ্তাহ|মাস|বছর)\s+"
+    r"(\d{1,2}(?:\.5)?)\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|bochh?or|bosor|din|সপ্তাহ|মাস|বছর|দিন)\s+"
     r"(?:age|aage|agey|আগে)\s+((?:(?!shuru|suru|start|theke|শুরু|থেকে)[^\s,.;:!?])+(?:\s+(?!shuru|suru|start|theke|"
     r"শুরু|থেকে)[^\s,.;:!?]+){0,4}?)\s+(hoise|hoisilo|hoyechilo|hoyeche|hoiche|hoechilo|holo|hoilo|chilo|silo|"
     r"হয়েছিল|হয়েছিলো|হয়েছে|হইছে|হইছিল|ছিল|ছিলো|হল|হলো)(?![a-z\u0980-\u09ff])")
 
 
+# (in days only from a week back: "15 din age jor hoisilo" is over, "3 din age jor hoise" may be going on); and
+# "last month": "গত মাসে জ্বর হইছিল", "goto mashe jor hoisilo".
+_LAST_MONTH = _nfc(r"(?<![a-z\u0980-\u09ff])(?:গত মাসে|গত মাসের শুরুতে|goto mashe|goto mase|gato mase|gato mashe|"
+                   r"goto maser|gotomashe)\s+(?=" + _ILLNESS_AGO.pattern.split(r"(?:age|aage|agey|আগে)\s+", 1)[1] + ")")
+
+
 def _illness_over(match: re.Match) -> str:
+    if _unit_kind(match.group(2)) == "d" and float(match.group(1)) < 7:
+        return match.group(0)
     return (f"{match.group(1)} {match.group(2)} ago , {match.group(3)} {match.group(4)} in the past ,")
 
 
@@ -292,10 +300,20 @@ _CAME_OUT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])((?:বের|ber)\s+(?:হয়�
 # Romanised "jore jore" (loudly, hard: "jore jore kotha bolechi", "jore jore shash nicche") is not "jor" (fever):
 # read as the English "forcefully" (the knowledge's own "jore jore ~ shash" is read the same way).
 _LOUDLY = re.compile(r"(?<![a-z])jore\s+jore(?![a-z])")
+# Likewise "jore" after "onek", "khub" (very hard, very loud: "TV onek jore dey") or before a verb of doing something
+# hard or loud ("jore chap dile", "jore kotha bolle", "jore dey"); and before taking a breath it is a deep breath
+# ("jore shash nile betha", pain on a deep breath), read as "deeply". "jore khichuni", "jore kapche" (fits, shivering
+# in a fever) stay a fever.
+_DEEPLY = re.compile(r"(?<![a-z])jore\s+(?=(?:shash|shas|shwas|swas|nishash|nisshash|nissash|nisas|dom)\s+"
+                     r"(?:nile|nite|nei|nicchi|nilei|newa|neya|neoa|nile\s+o)(?![a-z]))")
+_HARD = re.compile(r"(?<![a-z])(?:(onek|khub|beshi|aro|ektu|khubi|bhishon)\s+jore|jore(?=\s+(?:dey|de|dei|dise|dile|"
+                   r"diye|dicche|chap|tan|tane|dhakka|dhaka|kotha|chillai|chillay|chitkar|chechai|hanchi|hanchi|hat|"
+                   r"hata|hate|hatle|dour|dourale|bolle|bolte|bole|kande|kandche|bandh|bandha|tipe|tiple|chepe|mar|mare|"
+                   r"marse|awaj|shobdo|gaan|ghuri|ghurai|ghurale|tene|tanle|kashle|kashi|kash)(?![a-z])))(?![a-z])")
 _WENT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(যায়|যায়|jay|jai)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
 # Pain denied with its verb: "বুকে ব্যথা হয় না", "চাপ দিলে ব্যথা লাগে না" (no pain) read as "ব্যথা নাই", as the romanised
 # "betha hoy na" is (not when someone is reported saying so: "ব্যথা হয় না বললেও"); and "X করার কথা বলে না" (does not talk of doing X) as "বলে নাই", like "বলেনি".
-_PAIN_NOT = _nfc(r"(?<![\u0980-\u09ff])(ব্যথা|ব্যাথা|বেদনা)\s+(?:হয়|হয়|লাগে|করে)\s+না(?![\u0980-\u09ff])"
+_PAIN_NOT = _nfc(r"(?<![\u0980-\u09ff])(ব্যথা|ব্যাথা|বেদনা)\s+(?:হয়|হয়|লাগে|করে|আসে|ওঠে|উঠে)\s+না(?![\u0980-\u09ff])"
                  r"(?!\s*(?:বললেও|বলল|বলছে|বলছেন|বলেন|বলে)(?![\u0980-\u09ff]))")
 # Other findings denied with their verb: "মাথা ঘুরায় না" (no dizziness), "বমি হয় না", "রক্ত যায় না" (no bleeding),
 # "বুকের খাঁচা দেবে যায় না", "পাঁজর দেবে যাচ্ছে না" (the chest does not suck in), "ঠোঁট নীল হয় না" (the lips do not turn
@@ -324,7 +342,9 @@ _STRENGTH = _nfc(r"(?<![a-z\u0980-\u09ff])((?:haater|hater|hather|haatey|paer|pa
 _AFTER_OLD_ILLNESS = _nfc(r"(?<![a-z\u0980-\u09ff])(stroke|স্ট্রোক|heart attack|হার্ট অ্যাটাক)\s*(?:er|এর|ের)?\s+"
                           r"(?:por|pore|পর|পরে)(?=\s+(?:\d{1,2}\s*(?:mash|mas|bochor|bosor|মাস|বছর)|theke|থেকে)(?![a-z\u0980-\u09ff]))")
 # "জ্বর ছিল, এখন নাই", "jor chilo, ekhon nai": it was there and is gone now; the comma does not end the denial.
-_WAS_NOW_GONE = _nfc(r"(ছিল|ছিলো|chilo|silo|chhilo|cilo)\s*,\s*(এখন|ekhon|akhon|ekhn)\s+(নাই|নেই|nai|nei)"
+# (also with how long it lasted: "jor chilo 2 din, ekhon nai", "জ্বর ছিল ২ দিন, এখন নেই")
+_WAS_NOW_GONE = _nfc(r"(ছিল|ছিলো|chilo|silo|chhilo|cilo)(?:\s+\d{1,2}\s*(?:din|দিন|ghonta|ghanta|ঘণ্টা|ঘন্টা))?\s*,\s*"
+                     r"(এখন|ekhon|akhon|ekhn)\s+(নাই|নেই|nai|nei)"
                      r"(?![a-z\u0980-\u09ff])")
 # "ছিল, এখন জ্বর নেই", "jor chilo, ekhon jor nai": the same, with the word said again after "now" (only when it was
 # named in the words just before, so "জ্বর ছিল, এখন কাশি নেই" leaves the fever as it was told).
@@ -517,6 +537,13 @@ _COPULA_ACHE = re.compile(r"(?<![a-z])(?<!body )(?<!head )(?<!tummy )(?<!stomach
 
 
 # "হঠাৎ হঠাৎ", "hothat hothat" (now and then) tell of episodes that come and go, not of a sudden onset.
+# "জ্বর মাপলে পাই না", "jor maple pai na" (took the temperature, found no fever): no fever.
+_FEVER_NOT_FOUND = _nfc(r"(?<![a-z\u0980-\u09ff])(জ্বর|jor|jwor)\s+(?:মাপলে|মেপে|maple|mepe)\s+(?:পাই|পাওয়া যায়|পাওয়া যায়|"
+                        r"pai|paowa jay|pawa jay|paoa jay)\s*(?:না|na)(?![a-z\u0980-\u09ff])")
+# The last period ("শেষ মাসিক ১০ দিন আগে", "last period 2 mash age", "shesh masik") is the LMP, a date: not a period
+# lasting 10 days, nor the days before a period.
+_LAST_PERIOD = _nfc(r"(?<![a-z\u0980-\u09ff])(?:শেষ|last|shesh|sesh)\s+(?:মাসিক|পিরিয়ড|পিরিয়ড|masik|mashik|period)"
+                    r"(?:[\u0980-\u09ff]*|er|r)?(?![a-z\u0980-\u09ff])")
 _NOW_AND_THEN = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath)\s+"
                      r"(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath)(?![a-z\u0980-\u09ff])")
 
@@ -529,6 +556,8 @@ def rewrite(text: str) -> str:
         text = _GLUCOSE_MG.sub(_glucose_mmol, text)
     if "jore" in text:   # (before the test below: a knowledge phrase's side "jore jore" has no other keyword)
         text = _LOUDLY.sub("forcefully", text)
+        text = _DEEPLY.sub("deeply ", text)
+        text = _HARD.sub(lambda m: f"{m.group(1) or ''} forcefully".lstrip(), text)
     if not _bangla_or_romanised(text):
         return text
     text = _numbers_in_words(text)
@@ -539,6 +568,8 @@ def rewrite(text: str) -> str:
     text = _STRENGTH.sub(r"\1 strength ", text)
     text = _AFTER_OLD_ILLNESS.sub(r" history of \1 since ", text)
     text = _YELLOW_DISCHARGE.sub("", text)
+    text = _FEVER_NOT_FOUND.sub(lambda m: f"{m.group(1)} {'nai' if m.group(1).isascii() else _n('নাই')}", text)
+    text = _LAST_PERIOD.sub(" lmp ", text)
     text = _NOW_AND_THEN.sub(lambda m: " মাঝে মাঝে " if not m.group(0).isascii() else " maje maje ", text)
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
     for pattern, label in _BN_OBS:
@@ -579,6 +610,7 @@ def rewrite(text: str) -> str:
                               f"{_UNIT_EN[_unit_kind(m.group(3))] if m.group(3) and m.group(3) not in {'y', 'yr', 'yrs', 'year', 'years'} else 'years'} old ,"
                               f"{' (' if m.group(4) == ',' else ''}", text)
     header = "years old ," in text
+    text = _LAST_MONTH.sub(lambda m: "1 mash age ", text)
     text = _ILLNESS_AGO.sub(_illness_over, text)
     if header:
         text = _PARENT_HAD.sub(lambda m: f"family history of {m.group(2)} ,", text)
