@@ -1808,3 +1808,40 @@ def test_known_ms_keeps_the_stroke_signs_that_need_999():
     assert assess("I have MS and my left arm suddenly went weak 20 minutes ago").urgency == "emergency"
     assert assess("I have MS and over 3 days my left leg has gone weak and numb, much worse than usual, no "
                   "fever").urgency == "urgent"
+
+
+@pytest.mark.parametrize("text, level", [
+    # NICE NG249: an older man found on the floor who has "been there all night"
+    ("found my mum (84) on the bathroom floor this morning, she fell in the evening and has been there all night, "
+     "she's cold and sore", "emergency"),
+    # NICE CKS catheter problems: nothing draining into the bag for hours with lower tummy discomfort (a guard:
+    # this wording was read before; the writer's longer one was not)
+    ("my husband has a long term catheter and nothing has gone into the bag for 6 hours, his lower tummy is sore",
+     "urgent"),
+    # UKHSA tetanus-prone wounds: a nail through a shoe into the foot with a piece left in
+    ("my son trod on a nail at the building site, it went through his shoe into his foot and the tip snapped off, "
+     "I think a bit is still in there", "urgent"),
+    # NICE CG61: swapping between constipation and loose stools, eased by opening the bowels, for months (a guard)
+    ("for a year my tummy has been bloated every evening, swapping between constipated and loose, going to the loo "
+     "eases it, no blood, no weight loss", "routine"),
+    # NHS Sunburn: a red, sore back after a day in the sun is sunburn, not back pain
+    ("my 14 year old fell asleep on the beach, her shoulders and back are red, hot and sore, a couple of small "
+     "blisters, she's well", "self_care"),
+])
+def test_readings_from_writer_cb(text, level):
+    assert assess(text).urgency == level
+
+
+@pytest.mark.parametrize("text, denied, kept", [
+    # a denied doing ends at its comma (ConText: the scope of "didn't sleep" is the verb's clause)
+    ("she didn't sleep last night, fever and cough since yesterday", {"sleep"}, {"fever", "cough"}),
+    ("my jeans don't fit, swapping between constipated and loose", {"fit"}, {"constipated", "loose"}),
+    # guards: a denied "have" and a list of doings still deny every item
+    ("he doesn't have fever, cough or rash", {"fever", "cough", "rash"}, set()),
+    ("she isn't eating, drinking or weeing", {"eating", "drinking", "weeing"}, set()),
+])
+def test_a_denied_doing_ends_at_its_comma(text, denied, kept):
+    stream = reader.tokens(text)
+    mods = reader.context_modifiers(stream, set())
+    negated = {t.raw for t, n in zip(stream, mods.negated) if n}
+    assert denied <= negated and not kept & negated

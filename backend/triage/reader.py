@@ -1991,6 +1991,26 @@ def _forward_scope(stems: list[str], start: int, end: int, *, across_commas: boo
 
 _LIST_ITEM_MAX = 6
 
+# "don't", "didn't", "can't", "won't" before a verb deny a doing ("didn't sleep"); before "have", "get", "feel",
+# "notice" they deny the things that follow, which can be a list ("doesn't have fever, cough or rash").
+_DO_NEGATIONS = frozenset(t.stem for t in tokens("dont doesnt didnt cant cannot wont couldnt wouldnt"))
+_OBJECT_VERBS = frozenset(t.stem for t in tokens(
+    "have has had having get got gets feel felt feels notice noticed see saw seen complain complained report "
+    "reported mention mentioned think any seem seems look looks"))
+
+
+def _denies_a_doing(stems: list[str], i: int, after: int, end: int) -> bool:
+    return (stems[i] in _DO_NEGATIONS and after == i + 1 and after < end and stems[after] not in _OBJECT_VERBS
+            and stems[after].isalpha() and stems[after] not in CLAUSE_PUNCT)
+
+
+def _doing_list_end(stems: list[str], start: int, stop: int) -> int:
+    """The scope of a denied doing: to the first comma whose next word is not another doing."""
+    for k in range(start, stop):
+        if stems[k] == "," and not (k + 1 < len(stems) and stems[k + 1] in _ACTIVITIES):
+            return k
+    return stop
+
 
 _DENIAL = frozenset(t.stem for t in tokens("denies denied deny denying"))
 
@@ -2281,6 +2301,11 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
             stop = _forward_scope(stems, i + best, end, across_commas=across)
             if flags is negated and stop > i + best:
                 stop = _activity_and_symptom_end(stems, i + best, stop)
+            verb_denied = flags is negated and _denies_a_doing(stems, i, i + best, end)
+            if verb_denied:
+                # "she didn't sleep, fever and cough", "my jeans don't fit, swapping between...": a denied doing
+                # ends at its comma unless more doings follow ("didn't eat, drink or wee")
+                stop = _doing_list_end(stems, i + best, stop)
             if flags is negated and _never_like_this(stems, i, i + best, stop):
                 i += best  # "never had a headache like this": the worst ever, not a denial (NICE CKS Headache)
                 continue
@@ -2294,7 +2319,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                         and not (stop > i + best and _starts(stems, stop, _NOBODY_TERMINATORS)
                                  and not (stems[stop] in _NOBODY_GROUP_OWNERS and stems[stop - 1] in ("in", "of"))):
                     stop += 1
-            if flags is negated and stop < end and stems[stop] == ",":
+            if flags is negated and stop < end and stems[stop] == "," and not verb_denied:
                 stop = _open_list_end(stems, i + best, stop, end, denial=stems[i] in _DENIAL)
             for k in range(i + best, stop):
                 if flags is negated and k > i + best and _starts(stems, k, NEGATION_PRE) \
