@@ -8,7 +8,8 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_o.json, triage_unseen_r.json, triage_unseen_z.json, triage_unseen_ab.json,
   triage_unseen_bangla_held.json, triage_unseen_bangla_q.json, triage_unseen_bangla_w.json,
   triage_unseen_bangla_bb.json, triage_unseen_ah.json, triage_unseen_bangla_be.json, triage_unseen_an.json,
-  triage_unseen_bangla_bi.json, triage_unseen_bangla_bm.json and triage_test_sealed.json
+  triage_unseen_bangla_bi.json, triage_unseen_bangla_bm.json, triage_unseen_ay.json, triage_unseen_cc.json,
+  triage_unseen_bangla_bp.json and triage_test_sealed.json
   have never been used
   to change the knowledge base or the engine (their figures are the honest ones
   for text the engine has not seen);
@@ -27,8 +28,10 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_ak.json, triage_unseen_bangla_bd.json, triage_unseen_bangla_bf.json, triage_unseen_bangla_bg.json,
   triage_unseen_al.json, triage_unseen_am.json, triage_unseen_ao.json, triage_unseen_ap.json, triage_unseen_aq.json,
   triage_unseen_ar.json, triage_unseen_as.json, triage_unseen_at.json, triage_unseen_au.json, triage_unseen_av.json,
-  triage_unseen_bangla_bh.json, triage_unseen_bangla_bj.json, triage_unseen_bangla_bk.json and
-  triage_unseen_bangla_bl.json were measured once
+  triage_unseen_bangla_bh.json, triage_unseen_bangla_bj.json, triage_unseen_bangla_bk.json,
+  triage_unseen_bangla_bl.json, triage_unseen_aw.json, triage_unseen_ax.json, triage_unseen_az.json,
+  triage_unseen_ca.json, triage_unseen_cb.json, triage_unseen_bangla_bn.json and triage_unseen_bangla_bo.json
+  were measured once
   unseen and then used to improve the knowledge base;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
   triage_test_final.json were written for the earlier rule engine and are
@@ -52,9 +55,9 @@ FLOORS = {
     "triage_unseen_e.json": (0.93, 0.94, 0.97),  # sealed
     "triage_unseen_bangla_held.json": (0.85, 0.8, 0.83),  # sealed
     "triage_unseen_g.json": (0.93, 0.98, 0.88),  # sealed
-    "triage_unseen_k.json": (0.94, 0.98, 0.9),  # sealed
-    "triage_unseen_o.json": (0.92, 1.0, 0.86),  # sealed
-    "triage_unseen_bangla_q.json": (0.81, 0.8, 0.92),  # sealed
+    "triage_unseen_k.json": (0.95, 0.98, 0.93),  # sealed
+    "triage_unseen_o.json": (0.92, 1.0, 0.88),  # sealed
+    "triage_unseen_bangla_q.json": (0.83, 0.8, 0.92),  # sealed
     "triage_unseen_r.json": (0.9, 0.98, 0.75),  # sealed
     "triage_unseen_a.json": (0.96, 1.0, 0.97),
     "triage_unseen_b.json": (0.98, 1.0, 1.0),
@@ -76,24 +79,24 @@ FLOORS = {
     "triage_unseen_s.json": (1.0, 1.0, 1.0),
     "triage_unseen_t.json": (0.97, 1.0, 0.93),
     "triage_unseen_v.json": (0.97, 1.0, 0.95),
-    "triage_coverage_u.json": (0.95, 0.97, 0.91),
+    "triage_coverage_u.json": (0.96, 0.98, 0.91),
     "triage_coverage_ua.json": (0.95, 1.0, 0.95),
     "triage_unseen_bangla_w.json": (0.78, 0.92, 0.68),  # sealed
     "triage_unseen_bangla_x.json": (0.95, 1.0, 0.96),
     "triage_unseen_bangla_y.json": (0.92, 1.0, 0.92),
     "triage_unseen_z.json": (0.95, 1.0, 0.96),  # sealed
-    "triage_unseen_za.json": (0.91, 1.0, 0.78),
+    "triage_unseen_za.json": (0.92, 1.0, 0.78),
     "triage_unseen_bangla_bz.json": (0.86, None, 0.8),
     "triage_unseen_ab.json": (0.83, 0.86, 0.8),  # sealed
     "triage_unseen_ac.json": (0.98, 1.0, 0.93),
     "triage_unseen_ad.json": (0.96, 1.0, 0.9),
-    "triage_unseen_bangla_ba.json": (0.86, 1.0, 0.64),
-    "triage_unseen_bangla_bb.json": (0.74, 0.8, 0.64),  # sealed
+    "triage_unseen_bangla_ba.json": (0.87, 1.0, 0.68),
+    "triage_unseen_bangla_bb.json": (0.76, 0.8, 0.72),  # sealed
     "triage_unseen_ae.json": (0.93, 1.0, 0.8),
     "triage_unseen_af.json": (0.94, 1.0, 0.73),
     "triage_unseen_bangla_bc.json": (0.93, 0.97, 0.84),
     "triage_unseen_zb.json": (0.91, None, 0.82),
-    "triage_unseen_ag.json": (0.98, 1.0, 0.93),
+    "triage_unseen_ag.json": (0.99, 1.0, 0.96),
     "triage_unseen_ah.json": (0.84, 0.91, 0.73),  # sealed
     "triage_unseen_ai.json": (0.97, 1.0, 0.93),
     "triage_unseen_aj.json": (0.97, 1.0, 0.96),
@@ -109,7 +112,7 @@ FLOORS = {
     "triage_unseen_ap.json": (0.93, 1.0, 0.8),
     "triage_unseen_bangla_bj.json": (0.93, 1.0, 0.96),
     "triage_unseen_aq.json": (0.91, 1.0, 0.8),
-    "triage_unseen_ar.json": (0.94, 1.0, 0.93),
+    "triage_unseen_ar.json": (0.95, 1.0, 0.96),
     "triage_unseen_bangla_bk.json": (0.93, 1.0, 0.84),
     "triage_unseen_as.json": (0.94, 1.0, 0.93),
     "triage_unseen_at.json": (0.96, 1.0, 0.93),
@@ -117,8 +120,18 @@ FLOORS = {
     "triage_unseen_au.json": (0.91, 1.0, 0.83),
     "triage_unseen_av.json": (0.92, 0.97, 0.86),
     "triage_unseen_an.json": (0.91, 0.97, 0.83),  # sealed
-    "triage_unseen_bangla_bi.json": (0.71, 0.88, 0.48),  # sealed
+    "triage_unseen_bangla_bi.json": (0.73, 0.88, 0.56),  # sealed
     "triage_unseen_bangla_bm.json": (0.78, 0.84, 0.72),  # sealed
+    "triage_unseen_aw.json": (0.95, 1.0, 0.93),
+    "triage_unseen_ax.json": (0.96, 1.0, 0.93),
+    "triage_unseen_ay.json": (0.92, 1.0, 0.9),  # sealed
+    "triage_unseen_az.json": (0.95, 1.0, 0.9),
+    "triage_unseen_bangla_bn.json": (0.92, 0.96, 0.96),
+    "triage_unseen_bangla_bo.json": (0.84, 1.0, 0.8),
+    "triage_unseen_bangla_bp.json": (0.79, 0.92, 0.76),  # sealed
+    "triage_unseen_ca.json": (0.93, 0.97, 0.86),
+    "triage_unseen_cb.json": (0.89, 1.0, 0.86),
+    "triage_unseen_cc.json": (0.85, 1.0, 0.66),  # sealed
 }
 
 
