@@ -1845,3 +1845,31 @@ def test_a_denied_doing_ends_at_its_comma(text, denied, kept):
     mods = reader.context_modifiers(stream, set())
     negated = {t.raw for t, n in zip(stream, mods.negated) if n}
     assert denied <= negated and not kept & negated
+
+
+def test_jelly_babies_are_sweets_not_a_baby():
+    # NHS Low blood sugar: a self-treated hypo with sweets in an adult; the sweets do not make the patient a baby
+    result = assess("type 1 for 12 yrs, went low at the gym, meter said 3.1, had jelly babies, 15 mins later 6.4 and "
+                    "I feel fine now")
+    assert result.facts.get("age_years") is None
+    assert result.urgency == "self_care" and result.specialization != "Pediatrics"
+
+
+@pytest.mark.parametrize("text, level", [
+    # NHS Something in your eye: a speck washed out of an eye that has settled is managed at home
+    ("some dust blew in my eye on my bike, I rinsed it out with water and the scratchy feeling has gone, I can see "
+     "fine", "self_care"),
+    # guards: still feeling something after rinsing, or a high-speed particle, keep their levels
+    ("there's something in my eye, I've rinsed it but it still feels like grit", "urgent"),
+    ("I rinsed it out but there is still something in my eye, it's sore", "urgent"),
+    ("got a bit of metal in my eye while grinding, washed it out", "emergency"),
+])
+def test_something_washed_out_of_the_eye(text, level):
+    assert assess(text).urgency == level
+
+
+def test_water_that_rinsed_an_eye_is_not_waters_breaking():
+    # NICE NG235: "my waters have gone" is labour; rinsing with water and a feeling that has gone is not
+    result = assess("I rinsed my eye with water and the gritty feeling has gone")
+    assert "waters_breaking_and_labour" not in {row["id"] for row in result.conditions if row["plausible"]}
+    assert assess("I'm 39 weeks and my waters have gone, clear fluid").urgency == "urgent"   # guard

@@ -125,12 +125,12 @@ FLOORS = {
     "triage_unseen_aw.json": (0.95, 1.0, 0.93),
     "triage_unseen_ax.json": (0.96, 1.0, 0.93),
     "triage_unseen_ay.json": (0.92, 1.0, 0.9),  # sealed
-    "triage_unseen_az.json": (0.95, 1.0, 0.9),
+    "triage_unseen_az.json": (0.95, 1.0, 0.93),
     "triage_unseen_bangla_bn.json": (0.92, 0.96, 0.96),
     "triage_unseen_bangla_bo.json": (0.84, 1.0, 0.8),
     "triage_unseen_bangla_bp.json": (0.79, 0.92, 0.76),  # sealed
     "triage_unseen_ca.json": (0.93, 0.97, 0.86),
-    "triage_unseen_cb.json": (0.89, 1.0, 0.86),
+    "triage_unseen_cb.json": (0.9, 1.0, 0.9),
     "triage_unseen_cc.json": (0.85, 1.0, 0.66),  # sealed
 }
 

@@ -51,6 +51,8 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 )]
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _IDIOMS = [(re.compile(p), r) for p, r in (
+    # "jelly babies" are sweets taken for a hypo (NHS Low blood sugar), not a baby
+    (r"(?<![a-z])jelly\s*bab(?:y|ies)(?![a-z])", " jelly sweets "),
     # "a faint blanching rash", "faint pink line", "faint wheeze": slight, not fainting
     (r"(?<![a-z])faint(?=\s+(?:blanching|rash|red|pink|purple|brown|white|yellow|spots?|dots?|lines?|marks?|bruis\w*|"
      r"smell|odou?r|taste|noise|sound|wheeze|murmur|crackles|creps|tinge|positive|scar|patch(?:es)?|blotch\w*|"
@@ -281,6 +283,8 @@ _STEM_EXCEPTIONS = {"fitness": "fitness", "positive": "positive", "position": "p
                     "spotting": "spotting", "spotted": "spotted",
                     # a baby teething is not any mention of teeth ("my teeth chattered", "grinding his teeth")
                     "teething": "teething",
+                    # "my waters have gone" (labour) is not "rinsed it with water and the pain has gone"
+                    "waters": "waters",
                     # breastfeeding ("lactating", "lactation") is not a blood lactate ("lactate 4.2")
                     "lactating": "lactating", "lactation": "lactation",
                     # AIDS is not "first aid", "hearing aids" keep their own word ("aid")
