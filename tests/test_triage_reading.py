@@ -1663,7 +1663,7 @@ def test_chattering_teeth_are_not_teething_and_twinging_teeth_are_sensitive_teet
     assert assess("teeth twinge when i have cold drinks, no swelling, no pain otherwise").urgency == "self_care"
 
 
-@pytest.mark.parametrize("text, level", [
+_FROM_WRITER_AX = [
     # NICE CKS Knee pain: a knee stuck bent that cannot be straightened after a twist (locking) needs same-day care
     ("twisted my knee playing football last night, felt something go with a pop. this morning it's stuck bent and I "
      "can't straighten it, can put a bit of weight on it", "urgent"),
@@ -1686,9 +1686,7 @@ def test_chattering_teeth_are_not_teething_and_twinging_teeth_are_sensitive_teet
      "itch, well", "self_care"),
     # NICE CKS Fungal skin infection - foot: cracks between the toes are athlete's foot, not an anal fissure
     ("itchy white peeling skin between my 4th and 5th toes with small fissures, I wear trainers all day", "self_care"),
-])
-def test_readings_from_writer_ax(text, level):
-    assert assess(text).urgency == level
+]
 
 
 def test_a_named_glue_ear_sign_and_a_denied_low_mood():
@@ -1721,7 +1719,7 @@ def test_the_carers_own_condition_told_for_a_test_does_not_make_the_text_theirs(
     assert result.facts.get("age_years") == 9.0
 
 
-@pytest.mark.parametrize("text, level", [
+_FROM_WRITERS_AW_AZ = [
     # NICE CG109: a blackout without warning while seated, with palpitations, in someone with heart disease
     ("my husband is 70 and had a heart attack years ago. he went down in his chair with no warning, out for about "
      "30 seconds, said his heart was pounding first. he's awake now", "emergency"),
@@ -1732,9 +1730,7 @@ def test_the_carers_own_condition_told_for_a_test_does_not_make_the_text_theirs(
     # NICE CKS PMS: cyclical symptoms that upset work and relationships are moderate to severe
     ("the week before my period I'm tearful, irritable and bloated every month and it's affecting my relationship "
      "and work", "routine"),
-])
-def test_readings_from_writers_aw_and_az(text, level):
-    assert assess(text).urgency == level
+]
 
 
 def test_a_faint_rash_is_not_fainting():
@@ -1763,7 +1759,7 @@ def test_gallbladder_pain_with_fever_and_a_fast_heart_rate_is_an_emergency():
                   "126/80, Murphy's +ve, not jaundiced").urgency == "urgent"
 
 
-@pytest.mark.parametrize("text, level", [
+_FROM_WRITER_CA = [
     # NHS Burns and scalds: a scald down a toddler's chest and arm with white skin is large and deep: A&E
     ("my 3 year old pulled a cup of hot tea over himself, it's all down his chest and arm and the skin has gone "
      "white in places", "emergency"),
@@ -1775,9 +1771,7 @@ def test_gallbladder_pain_with_fever_and_a_fast_heart_rate_is_an_emergency():
     # NHS Whiplash: neck and shoulders stiff after a car was hit from behind, no arm symptoms
     ("someone drove into the back of my car yesterday at low speed, today my neck is stiff and my shoulders ache, no "
      "pins and needles", "self_care"),
-])
-def test_readings_from_writer_ca(text, level):
-    assert assess(text).urgency == level
+]
 
 
 def test_a_denied_spread_of_a_dental_swelling_is_denied():
@@ -1810,7 +1804,7 @@ def test_known_ms_keeps_the_stroke_signs_that_need_999():
                   "fever").urgency == "urgent"
 
 
-@pytest.mark.parametrize("text, level", [
+_FROM_WRITER_CB = [
     # NICE NG249: an older man found on the floor who has "been there all night"
     ("found my mum (84) on the bathroom floor this morning, she fell in the evening and has been there all night, "
      "she's cold and sore", "emergency"),
@@ -1827,9 +1821,7 @@ def test_known_ms_keeps_the_stroke_signs_that_need_999():
     # NHS Sunburn: a red, sore back after a day in the sun is sunburn, not back pain
     ("my 14 year old fell asleep on the beach, her shoulders and back are red, hot and sore, a couple of small "
      "blisters, she's well", "self_care"),
-])
-def test_readings_from_writer_cb(text, level):
-    assert assess(text).urgency == level
+]
 
 
 @pytest.mark.parametrize("text, denied, kept", [
@@ -1855,7 +1847,7 @@ def test_jelly_babies_are_sweets_not_a_baby():
     assert result.urgency == "self_care" and result.specialization != "Pediatrics"
 
 
-@pytest.mark.parametrize("text, level", [
+_SOMETHING_WASHED_OUT_OF_THE_EYE = [
     # NHS Something in your eye: a speck washed out of an eye that has settled is managed at home
     ("some dust blew in my eye on my bike, I rinsed it out with water and the scratchy feeling has gone, I can see "
      "fine", "self_care"),
@@ -1863,9 +1855,7 @@ def test_jelly_babies_are_sweets_not_a_baby():
     ("there's something in my eye, I've rinsed it but it still feels like grit", "urgent"),
     ("I rinsed it out but there is still something in my eye, it's sore", "urgent"),
     ("got a bit of metal in my eye while grinding, washed it out", "emergency"),
-])
-def test_something_washed_out_of_the_eye(text, level):
-    assert assess(text).urgency == level
+]
 
 
 def test_water_that_rinsed_an_eye_is_not_waters_breaking():
@@ -1873,3 +1863,10 @@ def test_water_that_rinsed_an_eye_is_not_waters_breaking():
     result = assess("I rinsed my eye with water and the gritty feeling has gone")
     assert "waters_breaking_and_labour" not in {row["id"] for row in result.conditions if row["plausible"]}
     assert assess("I'm 39 weeks and my waters have gone, clear fluid").urgency == "urgent"   # guard
+
+
+# Readings added in the eleventh pass (writers AX, AW, AZ, CA, CB): one test over every case list above
+@pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
+                         + _SOMETHING_WASHED_OUT_OF_THE_EYE)
+def test_readings_from_the_eleventh_pass(text, level):
+    assert assess(text).urgency == level

@@ -138,11 +138,9 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
     # one-word finding that is itself a trigger ("resolved", "gone") still acts as one ("headache resolved").
     # A finding read from words far apart across a comma ("betha nai, shash kosto nai, matha") holds other
     # findings and their own triggers between its sides: those still act.
-    # The words between the sides of an "A ~ B" term are not part of it: "swelling not extending to the neck"
-    # still denies the swelling reaching the neck ("swelling ~ neck").
     covered = {k for occurrences in matches.values() for o in occurrences if o.end - o.start > 1
                and not (o.sides and "," in (t.raw for t in stream[o.start:o.end]))
-               for a, b in (o.side_spans or ((o.start, o.end),)) for k in range(a, b)}
+               for k in range(o.start, o.end)}
     mods = reader.context_modifiers(stream, covered)
     facts = reader.read_facts(text, subject=mods.subject)
     history = history if isinstance(history, dict) else {}

@@ -213,7 +213,6 @@ class Occurrence:
     end: int            # exclusive
     first: int          # token whose ConText flags the occurrence takes
     sides: tuple[int, ...] = ()   # for "A ~ B": the first token of every side (each may be negated)
-    side_spans: tuple[tuple[int, int], ...] = ()  # for "A ~ B": each side's tokens [start, end) in the stream
 
 
 class Matcher:
@@ -376,8 +375,7 @@ class Matcher:
                     continue
                 key = (content[spans[0][0]], content[max(end for _, end in spans) - 1] + 1)
                 sides = tuple(sorted({content[start] for start, _ in spans}))
-                side_spans = tuple((content[start], content[end - 1] + 1) for start, end in spans)
-                result[concept].setdefault(key, Occurrence(key[0], key[1], key[0], sides, side_spans))
+                result[concept].setdefault(key, Occurrence(key[0], key[1], key[0], sides))
         return {concept: list(occurrences.values()) for concept, occurrences in result.items()}
 
 
