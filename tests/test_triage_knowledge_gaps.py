@@ -412,6 +412,15 @@ CASES = [
     ("I've got flu, 39.5 temperature, dry cough, aching all over, drinking fine", "self_care", "influenza"),
     # ...but the chest-infection warning signs still hold with flu
     ("I've got flu and a cough and I'm breathing faster than normal", "urgent", "influenza"),
+    # NHS Broken finger or thumb: a dislocated finger, thumb or toe is put back at an urgent treatment centre the
+    # same day, not by 999; a dislocated shoulder or knee still goes to A&E, and a cold white finger is an emergency
+    ("went to catch the ball and my ring finger popped out of joint, it's bent at the middle knuckle", "urgent",
+     "finger_injury"),
+    ("I think I've dislocated my little toe on the bed leg", "urgent", "finger_injury"),
+    ("খেলার সময় আমার আঙুলের জোড়া সরে গেছে", "urgent", "finger_injury"),
+    ("I dislocated my thumb yesterday and now the whole thumb is cold and white", "emergency", "finger_injury"),
+    ("my shoulder dislocated again and my fingers are tingling", "emergency", "dislocated_joint"),
+    ("the shoulder popped out of joint, now both fingers and thumb feel odd", "emergency", "dislocated_joint"),
 ]
 
 
