@@ -1870,3 +1870,63 @@ def test_water_that_rinsed_an_eye_is_not_waters_breaking():
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE)
 def test_readings_from_the_eleventh_pass(text, level):
     assert assess(text).urgency == level
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Twelfth pass (writers CD and CE): readings found missing, each in words of our own
+# ---------------------------------------------------------------------------------------------------------------
+_FROM_WRITERS_CD_CE = [
+    # Resuscitation Council UK choking algorithm: a caller already giving back blows, or an object in the throat
+    # with no sound, is a blocked airway
+    ("my daughter is 2, a piece of apple is stuck in her throat and she can't make a sound", "emergency"),
+    ("a sweet went down the wrong way, she's 3 and I'm doing back blows on her now", "emergency"),
+    # guard: choking that cleared with back blows is a routine check
+    ("he choked on a crisp, two back blows and it came out, he's talking and breathing normally now", "routine"),
+    # NEWS2: a systolic of 90 or less on a reading the text calls a blood pressure, whatever lies between
+    ("my mum has her own blood pressure cuff and tonight it keeps showing 78/45, she looks grey", "emergency"),
+    # Resuscitation Council UK: someone who dropped to the floor and does not respond
+    ("my brother just went down in the garden and isn't responding, he's breathing", "emergency"),
+    # RCOG GTG57: "FM" is fetal movements in a midwife's note
+    ("33F, 36/40, reports fewer FM than usual today. No pain, no bleeding.", "emergency"),
+    # NICE NG151: a child with leukaemia in treatment with a fever, the highest reading counting
+    ("my daughter (9) has leukaemia and is having treatment, her temp was 37.6 at lunch and now it's 38.4.",
+     "emergency"),
+    # NICE CG98: jaundice in a baby born the same day
+    ("our son was born this morning and his face already looks yellow", "emergency"),
+    # NICE CKS Scrotal pain: sudden testicle pain said after a pain somewhere else
+    ("my boy is 13, he has pain down in his belly and in his left testicle, it came on suddenly an hour ago",
+     "emergency"),
+    # NICE NG106: known heart failure with kilos gained over days and more pillows to sleep
+    ("my mum has heart failure, she's put on 2 kilos in 3 days and needs 4 pillows to sleep now", "urgent"),
+    # BTS / NICE CG187: breathless walking but "fine at rest" is not breathlessness at rest...
+    ("I have heart failure and need extra pillows, puffed out on the stairs but fine sitting still", "urgent"),
+    # ...and breathless at rest still is (a guard)
+    ("I have heart failure and need extra pillows, I'm breathless at rest now", "emergency"),
+    # NICE NG98: one ear's hearing gone on waking
+    ("woke this morning unable to hear anything in my left ear, no pain, no cold", "urgent"),
+    # NICE CKS Psychosis: beliefs of being filmed or talked about through the walls
+    ("my sister is 24 and is sure someone has put cameras in her flat, she hears them talking about her through "
+     "the walls", "urgent"),
+    # NICE CG98: a midwife's "D3" newborn with visible yellowing
+    ("Community midwife: D3 term girl, breastfed, visible yellowing to chest, feeding well", "urgent"),
+    # NHS Teething: a health visitor's "10/12" after a three-word label is the baby's age
+    ("HV phone call: 9/12, grizzly, red swollen gums at the front, drooling, feeding fine, no temperature",
+     "self_care"),
+]
+
+
+def test_the_highest_temperature_counts_when_a_bare_reading_ends_a_sentence():
+    # a reading at the end of a sentence ("... now it's 38.3.") is a reading; the highest one is kept
+    assert reader.read_temperature_c("temperature 37.8 this morning, tonight it is 38.6.") == 38.6
+    assert reader.read_temperature_c("fever, now 39.1.") == 39.1
+    assert reader.read_temperature_c("temp 38.2, weight 39.5kg") == 38.2   # guard: a weight is not a temperature
+
+
+def test_a_pain_in_two_places_is_read_in_both():
+    text = reader.expanded_text("sharp pain low in her tummy and in her right shoulder")
+    assert text.count("pain") == 2
+
+
+@pytest.mark.parametrize("text, level", _FROM_WRITERS_CD_CE)
+def test_readings_from_the_twelfth_pass(text, level):
+    assert assess(text).urgency == level

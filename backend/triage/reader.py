@@ -51,6 +51,24 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 )]
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _IDIOMS = [(re.compile(p), r) for p, r in (
+    # "breathless walking but fine at rest", "ok sitting still": comfortable at rest is the opposite of the
+    # breathlessness at rest that NICE CG187 and BTS count as severe
+    (r"(?<![a-z])(fine|ok|okay|alright|all right|comfortable|settled|good)\s+(?:when\s+|while\s+|if\s+)?"
+     r"(?:(?:i|he|she|they)\s*(?:'?m|'?s|'?re|\s+am|\s+is|\s+are)?\s+)?(?:at rest|resting|sitting still|sat still)(?![a-z])",
+     r" \1 when seated "),
+    # a midwife's "D4 term male", "day 3 of life": a newborn's age in days
+    (r"(?:^|(?<=[.,;:]))(\s*(?:[a-z]{1,8}(?:\s+[a-z]{1,8}){0,2}\s*:\s*)?)d\s?(\d{1,2})\s+(?=(?:term|prem|preterm|ex\s*prem|"
+     r"male|female|m|f|baby|boy|girl|neonate|newborn|infant|bf|ff|breastfed)(?![a-z]))", r"\1 \2 days old "),
+    (r"(?<![a-z])day\s+(\d{1,2})\s+of\s+life(?![a-z])", r" \1 days old "),
+    # "pain low in his tummy and in his right testicle", "an ache in my jaw and in my left arm": the pain is in both
+    # places, so it is said again before the second
+    (r"(?<![a-z])(pain|pains|ache|aching|soreness|tenderness)(\s+(?:(?:low|high|deep|right|mainly)\s+)?(?:down\s+)?in\s+"
+     r"(?:my|his|her|their|the|your)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+)(?=in\s+(?:my|his|her|their|the|your)\s)",
+     r"\1\2\1 "),
+    # "born this morning", "was born last night": a baby under a day old (NICE CG98 counts jaundice in the first
+    # 24 hours)
+    (r"(?<![a-z])born\s+(?:early\s+|late\s+)?(this morning|this afternoon|this evening|today|earlier today|last night|"
+     r"tonight|overnight)(?![a-z])(?!\s*,?\s*(?:about\s+|only\s+|just\s+|around\s+)?\d)", " born 12 hours ago "),
     # "jelly babies" are sweets taken for a hypo (NHS Low blood sugar), not a baby
     (r"(?<![a-z])jelly\s*bab(?:y|ies)(?![a-z])", " jelly sweets "),
     # "a faint blanching rash", "faint pink line", "faint wheeze": slight, not fainting
@@ -800,7 +818,7 @@ def _lab_words(text: str) -> str:
 # of 100 or more over a diastolic is a reading on its own (no date or dose is written so); a two-digit systolic
 # ("88/50") only where the text speaks of blood pressure. NICE NG136: 140/90 or more is raised, 180/120 or more
 # very high; 90 or less systolic is low.
-_BARE_BP = re.compile(r"(?<![\d/.])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/.])(?!\s*(?:mg|ml|mcg|kg|units?|days?|weeks?|"
+_BARE_BP = re.compile(r"(?<![\d/.])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])(?!\.\d)(?!\s*(?:mg|ml|mcg|kg|units?|days?|weeks?|"
                       r"months?|years?|hours?|hrs?|mins?|minutes?|times|x\b))")
 _BP_CUE = re.compile(r"(?<![a-z])(?:bp|blood pressure|pressure|mmhg|systolic|hypotensive|hypertensive|"
                      r"প্রেশার|presar|pressar|preshar)(?![a-z])")
@@ -817,7 +835,9 @@ def _bare_bp_words(match: re.Match, cue: bool) -> str:
     elif systolic >= 140 or diastolic >= 90:
         words = " raised blood pressure "
     elif systolic <= 90:
-        words = " hypotension "
+        # a reading the text itself calls a blood pressure ("the machine's reading 70/40"): a systolic of 90 or less
+        # scores 3 on its own in NEWS2, whatever the words between
+        words = " hypotension systolic below 90 "
     else:
         words = ""
     return match.group(0) + words
@@ -927,8 +947,9 @@ _FRACTION_OLD = re.compile(r"(?<![\d/.])(?<![a-z])" + _FRACTION + r"(?=\s*-?\s*o
 _FRACTION_AFTER_CUE = re.compile(
     r"(?<![a-z])(aged?|baby|infant|neonate|newborn|boy|girl|son|daughter|child|toddler|twins?)\s*:?\s*"
     + _FRACTION + _NOT_AGE_AFTER)
-# A note may open with its writer's label ("HV: 7/12 ...", "Paeds tel: 4/12 ..."): the fraction still opens it.
-_FRACTION_OPENING = re.compile(r"^(\s*(?:[a-z]{1,8}(?:\s+[a-z]{1,8})?\s*:\s*)?)" + _FRACTION + _NOT_AGE_AFTER)
+# A note may open with its writer's label ("HV: 7/12 ...", "Paeds tel: 4/12 ...", "HV phone advice: 10/12 ..."): the
+# fraction still opens it.
+_FRACTION_OPENING = re.compile(r"^(\s*(?:[a-z]{1,8}(?:\s+[a-z]{1,8}){0,2}\s*:\s*)?)" + _FRACTION + _NOT_AGE_AFTER)
 _CHILD_NOTE = re.compile(r"(?<![a-z])(?:baby|babies|infant|neonate|neonatal|newborn|child|boy|girl|son|daughter|"
                          r"toddler|feeds?|feeding|nappies|nappy|breastfed|bottle fed|formula fed|born|hv|"
                          r"health visitor|teething|gnawing)(?![a-z])")
@@ -1093,6 +1114,9 @@ _AGE_PATTERNS = [re.compile(p) for p in (
     # a newborn's age in hours or days since birth: "36 hours old", "born 10 hours ago", "born 3 days ago"
     _NUM + r"\s*(?:-\s*)?(hour|hr|h)s?\s*(?:-\s*)?olds?(?![a-z])",
     r"(?<![a-z])born\s+(?:about\s+|only\s+|just\s+)?" + _NUM + r"\s*(hour|hr|day|week)s?\s+ago(?![a-z])",
+    # "born this morning, about 18 hours ago": the hours since birth a few words after "born"
+    r"(?<![a-z])born\s+(?:[a-z]+\s*,?\s+){1,3}(?:about\s+|only\s+|just\s+|around\s+)?" + _NUM
+    + r"\s*(hour|hr)s?\s+ago(?![a-z])",
     r"(?<![a-z])(?:aged|age|ages|বয়স|boyos|boyosh|boyosh|bayas|boyes)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*"
     r"(years?|months?|weeks?|days?|বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din)?(?!\d)(?!\.\d)",
     r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)",
@@ -1313,7 +1337,7 @@ _ANGLE_BEFORE = re.compile(r"(?<![a-z])(?:slr|straight leg|leg raise|angle|flexi
 # decimal in the range of a fever (37.5-42.9 °C, 99.5-107.9 °F), in a text that speaks of a fever or a hot body,
 # and not a weight, a dose, weeks of pregnancy or another measurement (NICE NG143 reads the number as measured).
 _BARE_READING = re.compile(
-    r"(?<![\d.])(3[7-9]\.\d|4[0-2]\.\d|99\.[5-9]|10[0-7]\.\d)(?![\d/.])"
+    r"(?<![\d.])(3[7-9]\.\d|4[0-2]\.\d|99\.[5-9]|10[0-7]\.\d)(?![\d/])(?!\.\d)"
     r"(?!\s*(?:kg|kilo|g\b|mg|mcg|ml|mmol|cm|mm|%|lb|inch|weeks?|wks?|w\b|/40|days?|years?|yrs?|months?|hours?|hrs?))")
 _FEVER_CONTEXT = re.compile(r"(?<![a-z])(?:fevers?|feverish|temperature|temps?|hot|burning up|shiver\w*|shaking|"
                             r"rigors?|pyrexi\w*|febrile|thermometer|jor|jwor|জ্বর)(?![a-z])")
@@ -1324,7 +1348,8 @@ _BARE_NOT_BEFORE = re.compile(r"(?<![a-z])(?:sugars?|glucose|bms?|cbg|ketones?|i
 
 def read_temperature_c(text: str) -> float | None:
     best = _temperature_with_words(text)
-    if best is None and _FEVER_CONTEXT.search(text):
+    # the highest reading counts, a bare one too: "temperature was 37.9 an hour ago and now it's 38.3"
+    if _FEVER_CONTEXT.search(text):
         for match in _BARE_READING.finditer(text):
             if _BARE_NOT_BEFORE.search(text, max(0, match.start() - 30), match.start()):
                 continue
