@@ -1912,7 +1912,34 @@ _FROM_WRITERS_CD_CE = [
     # NHS Teething: a health visitor's "10/12" after a three-word label is the baby's age
     ("HV phone call: 9/12, grizzly, red swollen gums at the front, drooling, feeding fine, no temperature",
      "self_care"),
+    # NHS What to do if someone has a seizure: a usual seizure in known epilepsy, briefly muddled after, now
+    # recovered, needs no ambulance...
+    ("my wife has epilepsy, she had one of her normal fits, a bit muddled and sleepy for 10 minutes after, now fine",
+     "self_care"),
+    # ...but still confused hours later does
+    ("my son has epilepsy and had a seizure this morning, he is still confused 3 hours later", "emergency"),
+    # NICE CKS Anal fissure: a tearing pain on opening the bowels is not a torn aorta
+    ("tearing pain every time I poo for a month, bit of bright red blood on the tissue, no other symptoms", "routine"),
+    # NICE CKS Insomnia: a short spell of trouble getting to sleep is self-care; months of it despite sleep
+    # hygiene is for the GP
+    ("difficulty getting to sleep for 10 days since my exams started, otherwise fine", "self_care"),
 ]
+
+_ENTRIES_FROM_WRITERS_CD_CE = [
+    # NICE CKS Insomnia; NHS Corns and calluses; NICE CKS Contact dermatitis; NHS Balanitis: everyday words for each
+    # reach their own entry (the level alone was already reached through other entries)
+    ("trouble staying asleep for 5 months now despite sleep hygiene, exhausted at work", "routine", "insomnia"),
+    ("hard painful bump on my little toe where my new boots rub, I'm not diabetic", "self_care", "corns_calluses"),
+    ("itchy red patch under my new watch strap for 4 days, nowhere else", "self_care", "contact_dermatitis"),
+    ("my son is 5, the end of his willy is red and sore after bubble baths, weeing fine", "routine", "balanitis"),
+]
+
+
+@pytest.mark.parametrize("text, level, entry", _ENTRIES_FROM_WRITERS_CD_CE)
+def test_words_from_the_twelfth_pass_reach_their_entry(text, level, entry):
+    result = assess(text)
+    assert result.urgency == level
+    assert entry in {row["id"] for row in result.conditions if row["plausible"]}
 
 
 def test_the_highest_temperature_counts_when_a_bare_reading_ends_a_sentence():
