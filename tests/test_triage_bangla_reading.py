@@ -759,3 +759,69 @@ def test_no_urine_for_hours_is_reduced_urine_but_no_wetting_in_a_faint_is_not():
                                if not f["negated"]}
     assert "reduced urine" not in {f["name"] for f in assess(
         "রোদে দাঁড়িয়ে থেকে মাথা ঘুরে পড়ে গেছে, কয়েক সেকেন্ডে জ্ঞান ফিরছে, খিঁচুনি দেয় নাই, প্রস্রাব হয় নাই").findings}
+
+
+# --- Round bq ------------------------------------------------------------------------------------------------
+# Bangla and romanised words for red-flag findings the knowledge already has (round bq).
+@pytest.mark.parametrize("text, finding", [
+    ("ভাই রাগ করে ঘুমের ওষুধের পুরা পাতা খাইয়া ফেলছে", "overdose"),            # NICE NG225 / TOXBASE: a whole strip
+    ("dadar mukh diye hotat rokto uthe aslo", "haematemesis"),                    # NICE CG141 upper GI bleeding
+    ("আব্বার মুখ দিয়া কালো রক্ত উঠতেছে", "haematemesis"),                      # NICE CG141
+    ("গাছ থেকে পড়ে গেছি, এখন হাঁটু ফুলে আছে", "fell down"),                          # NICE NG38: the writer's own fall
+    ("ডান কাঁধটা কেমন চ্যাপ্টা দেখাচ্ছে", "deformity"),                           # NHS Dislocated shoulder: squared-off
+    ("খেলতে গিয়ে হাতের জোড়া ছুটে গেছে", "dislocation"),                        # NHS Dislocated shoulder
+    ("nanar payer angul kalche hoye jacche", "gangrene"),                          # NICE NG19 diabetic foot
+    ("বাম চোখে একটা পর্দার মতো কালো ছায়া", "retinal detachment"),               # NICE CKS Retinal detachment
+    ("chokher upor theke ekta chaya namche", "retinal detachment"),               # NICE CKS Retinal detachment
+    ("হাতের কাটা জায়গায় হাড়ের মাথা দেখা যায়", "bone through skin"),             # NICE NG37 open fractures
+    ("মায়ের ডায়াবেটিছ আছে অনেক দিনের", "diabetes"),                              # a common spelling of ডায়াবেটিস
+])
+def test_bangla_words_for_known_findings_bq(text, finding):
+    assert any(row["name"] == finding and not row["negated"] for row in assess(text).findings), assess(text).findings
+
+
+# "আঙ্গুল", "আংগুল" and "আঙুল" (finger, toe) are one word: a blackened toe written with any of them is gangrene (NICE NG19).
+@pytest.mark.parametrize("text", ["দাদুর পায়ের আঙ্গুল কালো হয়ে গেছে", "দাদুর পায়ের আংগুল কালো হয়ে গেছে"])
+def test_finger_spellings_read_alike(text):
+    assert any(row["name"] == "gangrene" for row in assess(text).findings), assess(text).findings
+
+
+# A wound that "does not look like much" but hurts terribly is pain out of keeping with how it looks (NICE CKS
+# Cellulitis: necrotising fasciitis); mild pain after it is not.
+@pytest.mark.parametrize("text", [
+    "উরুতে ছোট একটা ক্ষত, দেখতে তেমন কিছু না, কিন্তু প্রচণ্ড ব্যথা, গায়ে জ্বর",
+    "hater kata ta dekhte kharap na kintu betha bhishon beshi, jor o ase",
+])
+def test_looks_little_but_severe_pain(text):
+    result = assess(text)
+    assert any(row["name"] == "pain worse than it looks" for row in result.findings), result.findings
+    assert result.urgency == "emergency"
+    assert not result.facts.get("worsening")
+
+
+def test_looks_little_with_mild_pain_is_not_out_of_proportion():
+    result = assess("হাঁটুর ছিলে যাওয়া জায়গাটা দেখতে খারাপ না, ব্যথা একটু আছে")
+    assert not any(row["name"] == "pain worse than it looks" for row in result.findings), result.findings
+
+
+# Ten or more tablets taken at once, counted with a Bangla classifier ("২৫টা", "12 ta"), is an overdose (NICE CKS
+# Poisoning or overdose; TOXBASE) however well the person says they are; a clock time ("রাত ১১টা") or a small
+# count is not.
+@pytest.mark.parametrize("text", [
+    "ছেলে ঝগড়ার পর ২৫টা প্যারাসিটামল খেয়ে ফেলছে, বলে ভালো আছে",
+    "bon ta 12 ta napa kheye felse ghonta dui age",
+    "নাপা খাইছে আমার মেয়ে, গুনে দেখি ১২-১৫টা কম",
+])
+def test_bangla_tablet_count_is_an_overdose(text):
+    result = assess(text)
+    assert any(row["name"] == "overdose" for row in result.findings), result.findings
+    assert result.urgency == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "রাত ১১টা বাজে একটা নাপা খেয়েছি, মাথা ব্যথা",
+    "মেয়ে ২টা নাপা খেয়েছে জ্বরের জন্য",
+    "দিনে ১০টা ওষুধ খাই প্রেশার আর সুগারের",
+])
+def test_bangla_clock_time_or_small_count_is_not_an_overdose(text):
+    assert not any(row["name"] == "overdose" for row in assess(text).findings), assess(text).findings

@@ -279,6 +279,61 @@ _PAIN_JOINED_BN = _nfc(r"(?<=[\u0980-\u09ff])(?<!\u09cd)(ব্যথা)")
 _KOMOR = re.compile(r"(?<![a-z])kumor")
 
 
+# "আঙ্গুল" and "আংগুল" (finger, toe) are "আঙুল" written another way: read as "আঙুল", in the text and the knowledge alike.
+_FINGER_SPELLING = _nfc(r"আঙ্গুল|আংগুল")
+
+
+# A wound or patch that "does not look like much" with severe pain after it ("দেখতে অত খারাপ না, কিন্তু ব্যথা অসহ্য",
+# "dekhte kichu na kintu betha prochondo") is pain worse than it looks (NICE CKS Cellulitis: necrotising fasciitis);
+# read as the English "hurts more than it looks". Only when the pain that follows is called severe.
+_LOOKS_LITTLE = _nfc(
+    r"(?<![a-z\u0980-\u09ff])(?:দেখতে|দেখলে|dekhte|dekhle)\s+(?:(?:অত|অতটা|অতো|তেমন|ততটা|বেশি|খুব|oto|otota|temon|"
+    r"totota|beshi|khub)\s+)?(?:কিছু|কিছুই|খারাপ|বড়|বড়|kichu|kichui|kharap|boro)\s+(?:(?:লাগে|মনে হয়|মনে হয়|lage|"
+    r"mone hoy)\s+)?(?:না|নাই|na|nai)(?![a-z\u0980-\u09ff])\s*,?\s*(?:(?:কিন্তু|তবে|অথচ|kintu|tobe|othocho|but)\s+)?")
+_SEVERE_PAIN_AFTER = _nfc(
+    r"^[^.;:!?,\n]{0,40}?(?:(?:ব্যথা|যন্ত্রণা|betha|byatha|jontrona|pain)[^.;:!?,\n]{0,15}?(?:অসহ্য|প্রচণ্ড|প্রচন্ড|ভীষণ|"
+    r"মারাত্মক|তীব্র|খুব বেশি|অনেক বেশি|osojjo|oshojjo|osojo|oshojo|prochondo|procondo|prochando|bhishon|vishon|"
+    r"marattok|tibro|khub beshi|onek beshi|unbearable|severe)|(?:অসহ্য|প্রচণ্ড|প্রচন্ড|ভীষণ|osojjo|oshojjo|prochondo|"
+    r"bhishon)\s+(?:ব্যথা|যন্ত্রণা|betha|byatha|jontrona))")
+
+
+def _looks_little(match: re.Match) -> str:
+    if _SEVERE_PAIN_AFTER.search(match.string[match.end():match.end() + 80]):
+        return " hurts more than it looks , "
+    return match.group(0)
+
+
+# A count of ten or more tablets taken at once, in Bangla: "২০টা ঘুমের ওষুধ খেয়ে ফেলেছে", "napa 15 ta khaise", "নাপা
+# খাইয়া ফেলছে, ১৫-২০টা" read as "overdosed", as the reader does for "took 20 paracetamol" (NICE CKS Poisoning or
+# overdose): in a sentence that names a medicine and a past "ate"/"swallowed"; not a time ("১০টা বাজে", "রাত ১১টা"),
+# nor a daily count ("দিনে ১০টা").
+_PILL_COUNT = _nfc(r"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|থেকে|theke|ba|বা)?\s*(\d{1,3}))?\s*(?:টা|টি|খানা|পিস|ta|ti|khana|pis)"
+                   r"(?![a-z\u0980-\u09ff])(?!\s*(?:বাজে|বাজ|থেকে|পর্যন্ত|baje|theke|porjonto|e\s)(?![a-z\u0980-\u09ff]))")
+_PILL_WORD = _nfc(r"(?<![a-z\u0980-\u09ff])(?:ওষুধ|ঔষধ|ওসুধ|ট্যাবলেট|ট্যাবলেট|বড়ি|বড়ি|নাপা|প্যারাসিটামল|ক্যাপসুল|পিল|"
+                  r"oshudh|osudh|oshud|osud|ousudh|oushod|tablet|tab|tabs|bori|napa|paracetamol|capsule|pill|pills)")
+_SWALLOWED = _nfc(r"(?<![a-z\u0980-\u09ff])(?:খেয়ে|খেয়ে|খেয়েছ|খেয়েছ|খাইছ|খাইস|খাইয়া|খাইয়া|খাইল|খেলো|গিলে|গিলছ|"
+                  r"kheye|kheyech|kheyes|khaise|khaisi|khaiche|khaichi|khaiya|khaia|khailo|khelo|gile|gilse|gilche)")
+_PER_DAY_BEFORE = _nfc(r"(?:দিনে|প্রতিদিন|রোজ|মাসে|সপ্তাহে|সকাল|রাত|রাতে|দুপুর|বিকাল|বিকেল|সন্ধ্যা|dine|protidin|roj|"
+                       r"mase|mashe|soptahe|sokal|rat|raat|rate|dupur|bikal|bikel|sondha|daily|a day)\s*$")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _pill_count(match: re.Match) -> str:
+    numbers = [int(n) for n in match.groups() if n]
+    if min(numbers) < 10 or max(numbers) > 500:
+        return match.group(0)
+    text = match.string
+    if _PER_DAY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return match.group(0)
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    start = max([e + 1 for e in ends if e < match.start()], default=0)
+    end = min([e for e in ends if e >= match.end()], default=len(text))
+    sentence = text[start:end]
+    if _PILL_WORD.search(sentence) and _SWALLOWED.search(sentence):
+        return match.group(0) + " overdosed "
+    return match.group(0)
+
+
 # "গরমে" / "gorome" is "in the heat" (the weather), not skin that feels hot ("লাল আর গরম"): "গরমে পিঠে লাল ঘামাচি" is a
 # heat rash, not a hot red patch. Read as one word for the hot season, in the text and in the knowledge alike.
 _IN_THE_HEAT = _nfc(r"(?<![\u0980-\u09ff])গরমে(?![\u0980-\u09ff])")
@@ -584,6 +639,11 @@ def rewrite(text: str) -> str:
         text = _KOMOR.sub("komor", text)
     if not text.isascii():
         text = _PAIN_JOINED_BN.sub(r" \1", _PAIN_SPELLING_BN.sub(_n("ব্যথা"), text))
+        text = _FINGER_SPELLING.sub(_n("আঙুল"), text)
+    if "dekh" in text or _n("দেখ") in text:
+        text = _LOOKS_LITTLE.sub(_looks_little, text)
+    if "t" in text or _n("টা") in text or _n("টি") in text:
+        text = _PILL_COUNT.sub(_pill_count, text)
     text = _IN_THE_HEAT.sub(_n("গরমকালে"), text)
     if "gorome" in text:
         text = _IN_THE_HEAT_ROMAN.sub("gormokale", text)
