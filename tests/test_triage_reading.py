@@ -1935,6 +1935,41 @@ _ENTRIES_FROM_WRITERS_CD_CE = [
 ]
 
 
+_FROM_WRITERS_CG_CH = [
+    # NEWS2: "responds to voice only" is V on ACVPU (3 points) beside the other observations
+    ("ED triage: 17M after a night drinking, responds to voice only, RR 10, SpO2 92%, HR 55, temp 35.6",
+     "emergency"),
+    # NICE CKS Intussusception: bouts of inconsolable crying in a toddler, sleepy in between, vomiting
+    ("OOH: 11/12 M, intermittent inconsolable crying for 6 hours, sleepy in between, vomited twice", "emergency"),
+    # NHS Guillain-Barré syndrome: tingling from the toes, legs weak up to the knees, after a tummy bug (same day;
+    # an emergency once breathing or swallowing is affected)
+    ("had food poisoning a fortnight ago, now my toes are tingling and my legs up to my knees feel weak", "urgent"),
+    # NHS COVID-19: a home oximeter reading of 92% or less
+    ("I have covid, cough and aches, and my pulse oximeter keeps saying 91%", "emergency"),
+    # RCOG GTG57: only a couple of small movements today from a usually active baby at 34 weeks
+    ("34 weeks, usually kicky but since breakfast I've felt maybe 2 tiny movements", "emergency"),
+    # NICE NG232: a note's "GCS now 13", and clear watery fluid from a nostril after a blow to the head
+    ("22F fell off a bike, GCS now 13, no other injuries", "emergency"),
+    ("31M struck with a bottle in a fight, clear watery fluid from the R nostril since", "emergency"),
+    # NICE CKS / NHS Bowel obstruction: unable to pass wind, sick that smells of poo
+    ("haven't been able to pass wind since yesterday, tummy bloated and I keep throwing up, it smells like poo",
+     "emergency"),
+    # NICE CKS Croup: a harsh sound breathing in even when sitting still, the neck sucking in
+    ("my 18 month old has a barking cough and a noisy sound breathing in even when sitting still, neck sucking in",
+     "emergency"),
+    # NICE CKS Retinal artery occlusion: the sight of one eye gone as if switched off, only light seen
+    ("the sight in my right eye went like a switch was flicked off, now I can only see light", "emergency"),
+    # guards: "switched off" from friends, sight that "just went blurry" at the screen
+    ("I feel like I've switched off from everyone lately, low mood", "routine"),
+    ("my vision just went blurry after hours at the screen, fine after a rest", "routine"),
+]
+
+
+@pytest.mark.parametrize("text, level", _FROM_WRITERS_CG_CH)
+def test_readings_from_the_twelfth_pass_second_round(text, level):
+    assert assess(text).urgency == level
+
+
 @pytest.mark.parametrize("text, level, entry", _ENTRIES_FROM_WRITERS_CD_CE)
 def test_words_from_the_twelfth_pass_reach_their_entry(text, level, entry):
     result = assess(text)

@@ -51,6 +51,9 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 )]
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _IDIOMS = [(re.compile(p), r) for p, r in (
+    # "my finger oximeter keeps saying 90-91%", "the pulse oximeter reads 89": a saturation reading
+    (r"(?<![a-z])(?:(?:finger|pulse|home)\s+)?(?:oximeter|sats monitor|sats probe)\s+(?:keeps\s+|is\s+|was\s+|has\s+been\s+)?"
+     r"(?:saying|says|said|reads|reading|read|shows|showing|showed|on)\s+(?:about\s+|around\s+)?(?=\d)", " oxygen saturation "),
     # "breathless walking but fine at rest", "ok sitting still": comfortable at rest is the opposite of the
     # breathlessness at rest that NICE CG187 and BTS count as severe
     (r"(?<![a-z])(fine|ok|okay|alright|all right|comfortable|settled|good)\s+(?:when\s+|while\s+|if\s+)?"
@@ -420,7 +423,7 @@ _VITALS = [(re.compile(p), words) for p, words in (
     (r"(?<![a-z])(?:heart rate|pulse(?: rate)?)" + _NUMBER_AFTER + r"(?!\s*(?:years?|months?|kg|%))", "hr"),
     (r"(?<![a-z])respiratory rate" + _NUMBER_AFTER, "rr"),
     (r"(?<![a-z])oxygen saturation" + _NUMBER_AFTER + r"\s*%?", "spo2"),
-    (r"(?<![a-z])gcs\s*(?:of|is|was|:|=)?\s*(\d{1,2})(?!\d)(?!\.\d)(?:\s*/\s*15)?", "gcs"),
+    (r"(?<![a-z])gcs\s*(?:of|is|was|now|:|=)?\s*(\d{1,2})(?!\d)(?!\.\d)(?:\s*/\s*15)?", "gcs"),
     # A blood ketone reading in mmol/L ("ketones 3.4", "ketone meter says 4"); urine "3+" is not one.
     (r"(?<![a-z])ketones?(?:\s+(?:level|levels|reading|readings|meter|monitor))?"
      r"(?:\s+(?:of|is|are|was|were|at|reading|reads|says|said|shows|showing|now|up to|came back)|\s*[:=])*"
@@ -509,7 +512,8 @@ _AVPU = re.compile(r"(?<![a-z])avpu\s*(?:score)?\s*(?:of|is|was|:|=|-)?\s*([avpu
 _ALERT = re.compile(r"(?<![a-z])(?<!not )(?<!less )(?<!not fully )(?:alert|a\s*(?:&|and)\s*o(?:x\s*[1-4])?|"
                     r"orientated|oriented)(?![a-z])")
 _RESPONDS = re.compile(r"(?<![a-z])(?:respon(?:ds|sive|ding)\s+(?:only\s+)?to\s+(?:voice|pain|painful stimul\w*)|"
-                       r"unresponsive|unrousable)(?![a-z])")
+                       # the idioms' "rousable to speech" (AVPU V, from "responds to voice only")
+                       r"rousable to speech|unresponsive|unrousable)(?![a-z])")
 _ON_OXYGEN = re.compile(
     r"(?<![a-z])(?:(?<!home )(?:on|with|needing|needs|requiring)\s+(?:\d{1,2}(?:\.\d)?\s*(?:l|lpm|litres?|liters?)"
     r"(?:\s*/\s*min|\s*per\s*min\w*)?(?:\s+(?:of\s+)?(?:o2|oxygen))?|o2|oxygen|supplemental oxygen)|"
