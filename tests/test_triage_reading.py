@@ -1965,7 +1965,39 @@ _FROM_WRITERS_CG_CH = [
 ]
 
 
-@pytest.mark.parametrize("text, level", _FROM_WRITERS_CG_CH)
+_MORE_FROM_WRITERS_CG_CH = [
+    # NICE NG98: an ear gone deaf on waking, said a few words apart
+    ("woke up yesterday and my left ear is basically deaf now, with ringing", "urgent"),
+    # NICE NG158: a note's one leg swollen with a calf measured bigger, and active cancer
+    ("65F, L leg swelling to the knee for 2 days, calf 3cm bigger than the other, on chemo for breast ca", "urgent"),
+    # NICE CKS Foreign body in the nose: a child's one-sided smelly discharge from one nostril
+    ("5yo M, 1 week unilateral foul smelling discharge from the L nostril, otherwise well", "urgent"),
+    # FSRH: "3 and a half days" after unprotected sex is past 72 hours (a single number, not "a half")
+    ("the condom split about 3 and a half days ago, can I still get the morning after pill", "urgent"),
+    # NICE CKS Conjunctivitis: a sticky red eye "spreading" to the other eye is not a spreading skin infection
+    ("Pharmacist: 28M, 3 days red sore L eye now spreading to R, crusting on waking, no pain, vision normal",
+     "self_care"),
+    # NICE CKS Herpes simplex - oral; NHS Blisters; NICE CKS Aphthous ulcer: a note's own words for each
+    ("Pharmacy: 25M, tingling then small vesicles on the upper lip since last night, gets them twice a year",
+     "self_care"),
+    ("Pharmacy: 40F, 1 cm fluid filled swelling on the back of the heel after hiking in new boots, intact",
+     "self_care"),
+    ("Pharmacist: 23F, recurrent small round shallow painful oral lesions, current episode 4 days", "self_care"),
+    # NHS Low blood sugar: the grams of a hypo treatment are not a sugar reading of 15
+    ("School nurse: 14M, T1DM, shaky, CBG 3.0, given 15g fast acting glucose, repeat CBG at 15 min 5.9, well",
+     "self_care"),
+    # NICE CKS Haemorrhoids: a lump by the bottom that comes out on straining is a pile, not a hernia
+    ("bit of bright red blood when I wipe and a lump by my bum that pops out when I strain", "self_care"),
+    # NHS Tiredness: "knackered" after short nights
+    ("completely knackered this week after night shifts, sleeping 5 hours, otherwise well", "self_care"),
+    # guards: a mother's note where the baby is gaining weight is not about her weight; a shattered vase is not
+    # tiredness
+    ("day 10 postnatal, tender lumpy area in one breast since this morning, well, baby gaining weight", "self_care"),
+    ("I cut my hand on a shattered vase, small cut, stopped bleeding", "self_care"),
+]
+
+
+@pytest.mark.parametrize("text, level", _FROM_WRITERS_CG_CH + _MORE_FROM_WRITERS_CG_CH)
 def test_readings_from_the_twelfth_pass_second_round(text, level):
     assert assess(text).urgency == level
 

@@ -50,7 +50,16 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"\bNAI\b", " non accidental injury "),
 )]
 # Fixed expressions whose words would otherwise be read one by one as something else.
+_HALF_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12}
 _IDIOMS = [(re.compile(p), r) for p, r in (
+    # "given 15g fast-acting glucose", "20 g of dextrose": the grams of a hypo treatment (NHS Low blood sugar), not a
+    # blood sugar reading of 15
+    (r"(?<![\d.])\d{1,3}\s*(?:g|gm|grams?)\s+(?:of\s+)?(?:fast\s*acting\s+|quick\s*acting\s+|rapid\s*acting\s+)?"
+     r"(?:glucose|dextrose|sugar|carbs?|carbohydrates?)(?![a-z])", " fast acting sugar "),
+    # "3 and a half days", "two and a half weeks": one number, not a "half" on its own
+    (r"(?<![\d.])(?<![a-z])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half(?![a-z])",
+     lambda m: f"{_HALF_NUMBERS.get(m.group(1), m.group(1))}.5"),
     # "my finger oximeter keeps saying 90-91%", "the pulse oximeter reads 89": a saturation reading
     (r"(?<![a-z])(?:(?:finger|pulse|home)\s+)?(?:oximeter|sats monitor|sats probe)\s+(?:keeps\s+|is\s+|was\s+|has\s+been\s+)?"
      r"(?:saying|says|said|reads|reading|read|shows|showing|showed|on)\s+(?:about\s+|around\s+)?(?=\d)", " oxygen saturation "),
@@ -662,7 +671,8 @@ _BLOODS = re.compile(r"(?<![a-z])(?:bloods?|u\s*&\s*e|u\s*\+\s*e|ues|urea|creat\
                      r"lfts?|results?)(?![a-z])")
 # Capillary blood glucose under 4 mmol/L is hypoglycaemia (NICE NG17/NG28; JBDS).
 _GLUCOSE = re.compile(r"(?<![a-z])(?:bm|cbg|blood glucose|glucose|blood sugar|sugar|sugars|bsl)" + _LAB_VERB
-                      + r"(\d{1,2}(?:\.\d)?)(?!\d)(?!\.\d)(?!\s*(?:days?|hours?|years?|%|times|x\b|mg|g\b|units?|tablets?))")
+                      + r"(\d{1,2}(?:\.\d)?)(?!\d)(?!\.\d)(?!\s*(?:days?|hours?|hrs?|min|mins|minutes?|years?|%|times|x\b|mg|g\b|units?|"
+                      r"tablets?))")
 # Haemoglobin under 70 g/L (7 g/dL) is the transfusion threshold (NICE NG24): severe anaemia.
 _HAEMOGLOBIN = re.compile(r"(?<![a-z])(?:hb|haemoglobin|hemoglobin)" + _LAB_VERB
                           + r"(\d{2,3}|\d{1,2}\.\d)(?!\d)(?!\.\d)(?!\s*(?:%|days?|years?))")
