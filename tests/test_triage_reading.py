@@ -1932,6 +1932,8 @@ _ENTRIES_FROM_WRITERS_CD_CE = [
     ("hard painful bump on my little toe where my new boots rub, I'm not diabetic", "self_care", "corns_calluses"),
     ("itchy red patch under my new watch strap for 4 days, nowhere else", "self_care", "contact_dermatitis"),
     ("my son is 5, the end of his willy is red and sore after bubble baths, weeing fine", "routine", "balanitis"),
+    # NICE CKS Rosacea: flushing with red cheeks and small visible veins is rosacea, not an inflamed vein
+    ("my dad (60) flushes easily and has red cheeks with thread veins, worse with wine", "routine", "rosacea"),
 ]
 
 
@@ -1994,6 +1996,15 @@ _MORE_FROM_WRITERS_CG_CH = [
     # tiredness
     ("day 10 postnatal, tender lumpy area in one breast since this morning, well, baby gaining weight", "self_care"),
     ("I cut my hand on a shattered vase, small cut, stopped bleeding", "self_care"),
+    # NICE NG50: a swelling tummy in cirrhosis may be ascites, seen the same day...
+    ("I have liver cirrhosis and my tummy has been getting more and more swollen this week, no pain", "urgent"),
+    # ...while bloating with a fatty liver is not (a guard)
+    ("I have a fatty liver and get bloated after big meals", "self_care"),
+    # NHS Genital warts: small bumpy lumps around the back passage after a new partner
+    ("noticed some small bumpy lumps around my back passage, not sore, new partner last year", "routine"),
+    # NICE CKS Blepharitis: a note's red lid margins with scaling at the lashes
+    ("Pharmacist: 64M, lid margins red with scaling at the lash bases both eyes, gritty, vision normal",
+     "self_care"),
 ]
 
 
