@@ -2005,7 +2005,19 @@ _MORE_FROM_WRITERS_CG_CH = [
     # NICE CKS Blepharitis: a note's red lid margins with scaling at the lashes
     ("Pharmacist: 64M, lid margins red with scaling at the lash bases both eyes, gritty, vision normal",
      "self_care"),
+    # NICE CG57: eczema not controlled by emollients and a mild steroid is for the GP; "since I was a kid" is the
+    # writer's own history, not a child's complaint
+    ("I've had eczema since I was a kid, it's much worse this month, the emollients and steroid cream aren't working",
+     "routine"),
+    # NICE CG57: a note's "2y M" with itchy flexural patches is mild eczema for emollients
+    ("HV: 3y F, dry itchy patches in the antecubital fossae, not weeping, sleeping ok", "self_care"),
 ]
+
+
+def test_a_note_age_with_y_before_the_sex_is_read():
+    assert reader.read_age_years(reader.expanded_text("HV: 2y M, dry patches")) == 2.0
+    assert reader.read_age_years(reader.expanded_text("Nurse: 70 yrs F, fall")) == 70.0
+    assert reader.read_age_years(reader.expanded_text("cough for 2 years. F")) is None   # guard: a duration
 
 
 @pytest.mark.parametrize("text, level", _FROM_WRITERS_CG_CH + _MORE_FROM_WRITERS_CG_CH)

@@ -53,6 +53,10 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 _HALF_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12}
 _IDIOMS = [(re.compile(p), r) for p, r in (
+    # "I've had it since I was a kid", "ever since I was little": the writer's own childhood, not a child patient
+    # (and not how long this episode has lasted)
+    (r"(?<![a-z])since\s+(?:i\s+was|we\s+were)\s+(?:a\s+)?(?:little\s+)?(?:kid|child|baby|toddler|little|small)(?![a-z])",
+     " from an early age "),
     # "given 15g fast-acting glucose", "20 g of dextrose": the grams of a hypo treatment (NHS Low blood sugar), not a
     # blood sugar reading of 15
     (r"(?<![\d.])\d{1,3}\s*(?:g|gm|grams?)\s+(?:of\s+)?(?:fast\s*acting\s+|quick\s*acting\s+|rapid\s*acting\s+)?"
@@ -1168,7 +1172,8 @@ def _decade_age(match: re.Match) -> float:
 
 
 _CLINICAL_AGE_SEX = re.compile(r"(?:^|[.,;:(]\s*|patient\s|pt\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,3})\s?"
-                               r"(m|f|male|female)(?![a-z0-9])")
+                               # "45M", "2y M", "70 yrs F"
+                               r"(?:(?:y|yr|yrs|years?)\s?)?(m|f|male|female)(?![a-z0-9])")
 # "Paeds tel. 22mo.", "18 m/o F", "7 wk F": a child's age opening a clinical note's clause ("cough 2mo" is how long)
 _CLINICAL_MONTHS = re.compile(r"(?:^|[.,;:(]\s*|patient\s|(?<![a-z])(?:a|an|is|aged?)\s)(\d{1,2})\s?"
                               r"(mo|m\s*/\s*o|mths?|weeks?|wks?|w\s*/\s*o|days?|d\s*/\s*o)"
