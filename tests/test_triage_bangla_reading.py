@@ -825,3 +825,205 @@ def test_bangla_tablet_count_is_an_overdose(text):
 ])
 def test_bangla_clock_time_or_small_count_is_not_an_overdose(text):
     assert not any(row["name"] == "overdose" for row in assess(text).findings), assess(text).findings
+
+
+def _found(text: str, finding: str) -> bool:
+    return any(row["name"] == finding and not row["negated"] for row in assess(text).findings)
+
+
+# An oximeter's reading in a Bangla or romanised sentence is an oxygen saturation (NICE NG191 COVID-19; NEWS2):
+# 92% or below with breathlessness is an emergency; a range keeps its lower, worse end.
+@pytest.mark.parametrize("text", [
+    "baba 70, dui din dhore shash kosto, oximeter e 88-89 ashe",
+    "মায়ের শ্বাসকষ্ট বাড়ছে, অক্সিমিটারে ৯০ দেখাচ্ছে",
+])
+def test_oximeter_reading_is_an_oxygen_saturation(text):
+    result = assess(text)
+    assert any(row["name"] == "red flag observation" for row in result.findings), result.findings
+    assert result.urgency == "emergency"
+
+
+def test_normal_oximeter_reading_is_no_red_flag():
+    assert not _found("অক্সিমিটারে ৯৭ আসে, একটু কাশি আছে", "red flag observation")
+
+
+# "gondho pai na" (cannot smell) is loss of smell; its "na" does not deny the fever and cough named before it.
+@pytest.mark.parametrize("text", [
+    "3 din dhore jor ar kashi ar nake kono gondho pai na",
+    "জ্বর, কাশি আর নাকে গন্ধ পাই না",
+])
+def test_cannot_smell_is_loss_of_smell_not_a_denial(text):
+    assert _found(text, "loss of smell")
+    assert _found(text, "fever") and _found(text, "cough")
+
+
+# A temperature with its unit in Bangla words ("৯৪ ফারেনহাইট") is read; 94 °F is 34.4 °C (NICE CKS Hypothermia).
+def test_fahrenheit_in_bangla_words_is_a_temperature():
+    assert facts("নানার গা ঠান্ডা, থার্মোমিটারে ৯৪ ফারেনহাইট").temp_c == pytest.approx(34.4, abs=0.1)
+
+
+# A Bangla-lettered test result: a negative dengue test denies dengue (NICE CKS; DGHS dengue guideline).
+def test_negative_test_in_bangla_letters_denies_what_it_tested():
+    result = assess("ডেঙ্গুর টেস্ট নেগেটিভ আসছে, ৫ দিন ধরে জ্বর")
+    assert any(row["name"] == "dengue" and row["negated"] for row in result.findings), result.findings
+    assert not _found("ডেঙ্গু টেস্ট নেগেটিভ, জ্বর ৪ দিন", "dengue")
+
+
+# "দুর্বল না" is not weak: "দুর্বল" ends like a verb but is an adjective.
+def test_not_weak_after_adjective_is_a_denial():
+    assert not _found("বাবার হাত পা দুর্বল না, কথা ঠিক আছে", "weakness")
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("খেলতে গিয়া পড়ে গেছি, ডান কাঁধটা নিচে নেমে গেছে, নাড়াতে পারি না", "dislocation"),    # NHS Dislocated shoulder
+    ("pore giye kadh ta charkona hoye ase", "dislocation"),                               # NHS: squared-off shoulder
+    ("৩৬ সপ্তাহ চলে, আজ সারাদিন বাচ্চাকে নড়তে দেখি না", "no fetal movements"),            # RCOG GTG57
+    ("ami 34 week pregnant, kal rat theke babu ke nodte dekhi na", "no fetal movements"),  # RCOG GTG57
+    ("দাদুর কথা জড়ায়া যাইতেছে", "slurred speech"),                                        # NICE NG128
+    ("chacha hothat pore gelen, shorir shokto hoye jhakuni dite laglo", "seizure"),       # NICE CG137
+    ("ভাইয়ের মুখ দিয়ে ফেনা বের হচ্ছিল, পরে জ্ঞান ফিরছে", "seizure"),                   # NICE CG137
+    ("mod chharar por theke shara din kapche", "withdrawal signs"),                            # NICE CG100
+    ("ছেলের হাত পুড়ছে, ফোসকা উঠছে", "burn injury"),                                      # NHS Burns and scalds
+    ("চুলা থেকে ভাতের মাড় ছিটকে পায়ে লাগছে", "burn injury"),                             # NHS Burns and scalds
+    ("আব্বা সারাদিনে একবার প্রস্রাব করছে", "reduced urine"),                                # NICE CKS Diarrhoea
+    ("দাঁড়াইলে মাথা ঘুরায়, বসে থাকলে ঠিক", "dizzy on standing"),                           # NHS Dehydration
+    ("darale matha ghure jai, 3 din dhore paikhana patla", "dizzy on standing"),          # NHS Dehydration
+    ("দুই দিন ডায়রিয়া, মুখ শুকনা", "dehydration"),                                        # NICE CG84
+    ("10 bochor dhore protidin beer khai", "alcohol use"),                                 # NICE CG115
+    ("আজ সকালে মদ না খেয়ে উঠছি, ঘুম হয় নাই", "stopped drinking"),                              # NICE CG100
+    ("aj sokal e drink na kore uthchi, haat kapche", "stopped drinking"),                 # NICE CG100
+    ("kal theke bondho korechi", "stopped recently"),                                     # NICE CG100 (with regular drinking)
+    ("কাছের জিনিসও দুইটা দুইটা দেখি", "double vision"),                                    # NHS Double vision
+    ("payer kata ta fule lal hoye gese, puj o ase", "infected wound"),                     # NHS Cuts and grazes
+    ("পায়ের কাটা জায়গায় পুঁজ জমেছে", "infected wound"),                                    # NHS Cuts and grazes
+    ("haat er ghaa theke lal ekta dag upore uthe jacche", "red streaks"),                  # NICE CKS Cellulitis
+    ("সিঁড়ি থেকে পড়ে বাম পাঁজরে লাগছে", "rib injury"),                                     # NHS Broken ribs
+    ("ফুটবল খেলতে গিয়ে বাম পাঁজরে আঘাত পাইছি", "rib injury"),                       # NHS Broken ribs
+])
+def test_bangla_words_for_known_findings_bs(text, finding):
+    assert _found(text, finding), assess(text).findings
+
+
+# Regular drinking, stopping, and withdrawal signs: alcohol withdrawal, same day (NICE CG100); a withdrawal fit
+# makes it an emergency.
+@pytest.mark.parametrize("text, level", [
+    ("ami 50, 8 bochor dhore protidin whiskey khai. porshu theke bondho korechi, haat kapche, gham hocche", "urgent"),
+    ("স্বামী প্রতিদিন মদ খায়, দুই দিন আগে হঠাৎ ছেড়ে দিছে, আজ হাত কাঁপতেছে, তারপর শরীর শক্ত হয়ে ঝাঁকুনি দিল", "emergency"),
+])
+def test_alcohol_withdrawal_in_bangla(text, level):
+    result = assess(text)
+    assert any(row["id"] == "alcohol_withdrawal" and row["plausible"] for row in result.conditions)
+    assert result.urgency == level
+
+
+# A fall onto the ribs with severe pain is same-day (NHS Broken or bruised ribs).
+def test_rib_injury_with_severe_pain_is_urgent():
+    assert assess("সাইকেল চালাতে গিয়ে পাঁজরে ধাক্কা লাগছে, খুব ব্যথা, বয়স ৩০").urgency == "urgent"
+
+
+# Reduced urine and dizziness on standing in diarrhoea are signs of dehydration needing same-day care (NICE CKS).
+def test_bangla_dehydration_signs_raise_gastroenteritis():
+    text = "বয়স ৭২, ৩ দিন ধরে পাতলা পায়খানা, আজ সারাদিনে একবার প্রস্রাব, দাঁড়ালে মাথা ঘুরায়"
+    assert assess(text).urgency == "urgent"
+
+
+# "N সপ্তাহ চলে" opening a sentence is weeks of pregnancy running (as "চলছে"); "২ সপ্তাহ চলে গেছে" (two weeks
+# have gone by) is not.
+def test_weeks_running_with_chole_is_a_pregnancy():
+    assert _found("১১ সপ্তাহ চলে, সকালে বমি বমি লাগে", "pregnant")
+    assert facts("১১ সপ্তাহ চলে, সকালে বমি বমি লাগে").days is None
+
+
+def test_weeks_gone_by_is_not_a_pregnancy():
+    assert not _found("৩ সপ্তাহ চলে গেছে, কাশি কমে না", "pregnant")
+
+
+# Denials told with their verb: "অবশ লাগে না" (no numbness: NICE CKS Sciatica red flags), "ঝাপসা দেখে না" (no blurred
+# vision: NICE NG232 head injury), "চিন্তা আসে না" (no thoughts of self-harm).
+@pytest.mark.parametrize("text, finding", [
+    ("কোমর ব্যথা, পাছার চারপাশে অবশ লাগে না", "saddle numbness"),
+    ("কাঁধে ব্যথা, তবে হাত ঝিনঝিন লাগে না", "numbness"),
+    ("পড়ে গিয়ে মাথায় লেগেছে, চোখে ঝাপসা দেখি না", "blurred vision"),
+    ("মন খারাপ থাকে, নিজের ক্ষতির চিন্তা আসে না", "self-harm"),
+])
+def test_denied_with_verb(text, finding):
+    assert not _found(text, finding), assess(text).findings
+
+
+# A faint told with its quick recovery ("১০ সেকেন্ডের জন্য অজ্ঞান হয়ে গেছে", "জ্ঞান ফিরছে") is a faint that is over
+# (NICE CG109), not someone unconscious now; unconscious still is left as it is.
+@pytest.mark.parametrize("text", [
+    "মেয়ে ইনজেকশন দেখে কয়েক সেকেন্ডের জন্য অজ্ঞান হয়ে গেছে, এখন ঠিক আছে",
+    "bhai rokto dite giye ogyan hoye gese, 1 minute por jnan firse",
+])
+def test_faint_with_quick_recovery_is_not_unconscious_now(text):
+    result = assess(text)
+    assert _found(text, "fainting"), result.findings
+    assert not _found(text, "unresponsive"), result.findings
+
+
+def test_unconscious_without_recovery_stays_unresponsive():
+    assert _found("দাদা বাথরুমে অজ্ঞান হয়ে গেছে, ডাকলে সাড়া দেয় না", "unresponsive")
+
+
+# A faint coming on ("হঠাৎ মাথা ঘুরে চোখে অন্ধকার দেখে") is not loss of vision; sudden darkness in one eye is.
+def test_greying_out_before_a_faint_is_not_loss_of_vision():
+    assert not _found("লাইনে দাঁড়িয়ে থেকে হঠাৎ মাথা ঘুরে চোখে অন্ধকার দেখে বসে পড়ছে", "loss of vision")
+    assert _found("হঠাৎ এক চোখে অন্ধকার হয়ে গেছে", "loss of vision")
+
+
+# "rat porjonto" is until night (রাত), not rats; a baby's weight "going up well" is not a worsening.
+def test_night_until_is_not_rats():
+    assert not _found("chele 2 mash, 5 din dhore bikel theke rat porjonto kande", "flood or rat exposure")
+
+
+def test_weight_going_up_well_is_not_worsening():
+    assert not assess("বাচ্চা ৬ সপ্তাহ, কান্না বেশি, ওজন ঠিকমতো বাড়ছে").facts.get("worsening")
+    assert not assess("baby 2 mash, din e kannakati, weight bhalo barche").facts.get("worsening")
+
+
+# Romanised "sob" (all) before a Bangla word is not SOB; "bomi bomi" is nausea, not vomiting; light that "cannot be
+# borne" is photophobia (NICE CG150 migraine).
+def test_romanised_all_is_not_shortness_of_breath():
+    assert not _found("hatu te betha, gel, rest sob try korsi, kome na", "shortness of breath")
+
+
+def test_romanised_bomi_bomi_is_nausea():
+    text = "2 din dhore matha betha ar bomi bomi, bomi hoy nai"
+    assert _found(text, "nausea")
+    assert not _found(text, "vomiting")
+
+
+@pytest.mark.parametrize("text", ["matha betha, alo sojjo hoy na", "মাথাব্যথা, আলো সহ্য হয় না", "matha betha, alo shojjo korte pari na"])
+def test_light_unbearable_is_photophobia(text):
+    assert _found(text, "photophobia"), assess(text).findings
+
+
+# A death told after the verb ("মারা গেছেন ৯ মাস আগে") is a bereavement that long ago, not 9 months of pregnancy.
+def test_died_months_ago_after_the_verb():
+    text = "আমার বাবা মারা গেছেন ৮ মাস আগে, এখনো ঘুম হয় না"
+    assert _found(text, "bereavement")
+    assert not _found(text, "from 24 weeks pregnant")
+    assert facts(text).days == pytest.approx(240, abs=10)
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("rokto dite gechilam, tokhon matha ghure pore gesi", "faint trigger"),                      # NICE CG109
+    ("সুঁই ঢুকানোর পর মাথা ঘুরে গেছে", "faint trigger"),                               # NICE CG109
+    ("hater angul er fanke khub chulkay", "scabies"),                                 # NICE CKS Scabies
+    ("দরজায় মাথায় লাগছে, ফুলে আলু হয়ে গেছে", "head injury"),                          # NICE NG232
+    ("bacchar payu te rate chulkay", "threadworm"),                                   # NICE CKS Threadworm
+    ("বাচ্চার পায়ুতে রাতে চুলকায়", "threadworm"),                                 # NICE CKS Threadworm
+    ("বসা থেকে উঠতে গেলে কটকট আওয়াজ করে", "osteoarthritis"),                                   # NICE NG226
+    ("kheltey giye angul e ball lagse, fule gese", "finger injury"),                  # NHS Hand pain
+    ("বুকে পিঠে ডিমের মত ছোট দাগ", "pityriasis rosea"),                               # NICE CKS Pityriasis rosea
+    ("prothome pete ekta boro dag uthsilo, tarpor choto choto", "pityriasis rosea"),  # NICE CKS Pityriasis rosea
+    ("dan haater konuir baire dike betha", "tennis elbow"),                            # NICE CKS Tennis elbow
+    ("বয়লারের আগুন হলুদ হয়ে গেছে, মাথা ব্যথা", "carbon monoxide"),                     # NHS CO poisoning
+    ("sugar er rogi, gorali te gha hoise 2 soptaho", "foot ulcer"),                   # NICE NG19
+    ("boshe theke uthle matha ghure jay", "dizzy on standing"),                        # NHS Low blood pressure
+    ("jiv e sada dag, ghoshle ure jay", "oral thrush"),                                 # NICE CKS Oral candidiasis
+    ("sondhar dike chokh betha kore, sara din laptop e kaj", "eye strain"),             # NHS Eye strain
+])
+def test_bangla_words_for_known_findings_bs2(text, finding):
+    assert _found(text, finding), assess(text).findings

@@ -156,7 +156,8 @@ _WIFE_WEEKS = _nfc(r"(?<![a-z\u0980-\u09ff])(আমি|বউ|বউয়ের
 # Weeks "running" opening the text or a sentence are weeks of pregnancy: "৭ সপ্তাহ চলতেছে, সকালে বমি বমি লাগে",
 # "12 soptaho cholche." (6 to 42 weeks; an illness that goes on is said "৩ সপ্তাহ ধরে", not "চলছে").
 _WEEKS_RUNNING = _nfc(r"(?:^|(?<=[.।:;!?\n]))(\s*)(\d{1,2})\s*(?:সপ্তাহ|soptaho|soptah|shoptaho|saptaho|weeks?)\s+"
-                      r"(?=(?:চলছে|চলতেছে|চলতেসে|cholche|choltese|cholteche|cholse)(?![a-z\u0980-\u09ff]))")
+                      r"(?=(?:চলছে|চলতেছে|চলতেসে|চলে|চলতাছে|cholche|choltese|cholteche|cholse|chole|choltase)(?![a-z\u0980-\u09ff])"
+                      r"(?!\s*(?:গেছে|গেল|গেলো|গিয়েছে|গিয়েছে|যায়|যায়|যাচ্ছে|gese|geche|gelo|gechhe|jay|jacche)(?![a-z\u0980-\u09ff])))")
 _PERSON_BN = _n(r"(?:দাদি|দাদী|দাদা|দাদু|নানি|নানী|নানা|নানু|মা|বাবা|আব্বা|আব্বু|আম্মা|আম্মু|স্বামী|স্ত্রী|বউ|বৌ|ছেলে|মেয়ে|"
                 r"বাচ্চা|বাবু|শিশু|ভাই|বোন|রোগী|চাচা|চাচি|খালা|খালু|মামা|মামি|ফুপু|নাতি|নাতনি|শাশুড়ি|শ্বশুর|"
                 r"dadi|dada|dadu|nani|nana|nanu|ammu|abbu|amma|abba|shami|stri|bou|chele|meye|baccha|babu|bhai|bon|"
@@ -178,7 +179,9 @@ _VERB_ENDINGS = tuple(_n(e) for e in (
 _NOT_VERBS = frozenset(_n(w) for w in (
     "বেশি", "লাল", "কালো", "হলুদ", "সাদা", "নীল", "শক্ত", "ফোলা", "গরম", "ঠান্ডা", "ব্যথা", "রক্ত", "জ্বর", "বড়", "বড়",
     "ভারী", "তেমন", "খুব", "বেশী", "কিছু", "ভালো", "খারাপ", "পাতলা", "টক", "গন্ধ", "নরম", "আগের", "নতুন", "জোরে",
-    "একদম", "মোটেও", "অতটা", "ততটা", "সব", "সবসময়", "সবসময়", "প্রতিদিন", "রোজ", "ঘন", "কম"))
+    "একদম", "মোটেও", "অতটা", "ততটা", "সব", "সবসময়", "সবসময়", "প্রতিদিন", "রোজ", "ঘন", "কম",
+    # adjectives that end like a verb ("দুর্বল" like "গেল", "ফ্যাকাশে" like "করে"): "হাত পা দুর্বল না" is no weakness
+    "দুর্বল", "ফ্যাকাশে", "ঝিমঝিমে"))
 
 
 def _trailing_na(match: re.Match) -> str:
@@ -377,10 +380,14 @@ _PAIN_NOT = _nfc(r"(?<![\u0980-\u09ff])(ব্যথা|ব্যাথা|ব�
 _FINDING_NOT = _nfc(r"(?<![\u0980-\u09ff])(মাথা\s+(?:ঘুরায়|ঘুরায়|ঘোরে|ঘুরে)|বমি\s+(?:হয়|হয়|করে|আসে)|"
                     r"রক্ত\s+(?:যায়|যায়|পড়ে|পড়ে|আসে)|(?:দেবে|আটকে)\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|"
                     r"(?:নীল|নীলচে|ফ্যাকাশে)\s+(?:হয়|হয়|হচ্ছে|হয়ে\s+যায়|হয়ে\s+যায়)|খিঁচুনি\s+(?:হয়|হয়)|"
+                    # thoughts that do not come ("নিজের ক্ষতির চিন্তা আসে না", "মরে যাওয়ার চিন্তা করি না")
+                    r"(?:চিন্তা|চিন্তাও|ভাবনা|ইচ্ছা|ইচ্ছে)\s+(?:আসে|মাথায়\s+আসে|মাথায়\s+আসে|করি|হয়|হয়)|"
                     r"শ্বাসকষ্ট\s+(?:হয়|হয়)|শ্বাস\s+কষ্ট\s+(?:হয়|হয়)|জ্বর\s+(?:আসে|হয়|হয়)|কাশি\s+(?:হয়|হয়)|"
                     # not weak, not drowsy, the pad does not soak through, no pus or sweats, and a symptom that
                     # "was not" ("বুকে ব্যথা ছিল না", no chest pain then)
-                    r"(?:দুর্বল|ক্লান্ত|দুর্বলতা)\s+(?:লাগে|লাগছে|লাগতেছে)|"
+                    r"(?:দুর্বল|ক্লান্ত|দুর্বলতা|অবশ|ঝিনঝিন|ঝিঁঝিঁ)\s+(?:লাগে|লাগছে|লাগতেছে)|"
+                    # "ঝাপসা দেখে না", "ডাবল দেখি না" (does not see blurred or double)
+                    r"(?:ঝাপসা|ঘোলা|ডাবল)\s+(?:দেখে|দেখি|দেখেন|দেখছে|দেখছি|দেখছেন|দেখতেছে|দেখতেছি)|"
                     r"(?:দুর্বল|অবশ)\s+(?:হয়|হয়)|ঝিমায়|ঝিমায়|ঝিমাচ্ছে|ঝিমাইতেছে|"
                     r"ভিজে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|(?:পুঁজ|পুজ|পানি|রক্ত|লালা|লাল)\s+(?:পড়ে|পড়ে|পড়ছে|পড়ছে|পড়তেছে|পড়তেছে)|ঘামে|ঘামায়|ঘামায়|"
                     # redness or pain that does not spread ("লাল ছড়াচ্ছে না"), pain that does not go to the arm or
@@ -425,6 +432,11 @@ _A_LITTLE_WET = _nfc(r"(?<![a-z\u0980-\u09ff])((?:pad|প্যাড|kapor|ক�
 # is that long ago, as the English "died 8 months ago" (how long the grief has lasted).
 _DIED_AGO = _nfc(r"(?<![\d.])(\d{1,2}(?:\.5)?)\s*(মাস|বছর|সপ্তাহ|mash|mas|bochor|bochhor|bosor|soptaho|soptah)\s+"
                  r"(?:আগে|age|aage|agey)\s+(?=(?:[^\s,.;:!?।]+\s+){0,4}?(?:মারা|mara|ইন্তেকাল|intekal)(?![a-z]))")
+# ... and told the other way round: "আমার স্বামী মারা গেছেন ৯ মাস আগে", "abba mara gechen 2 bochor age" (not weeks or months
+# of a pregnancy).
+_DIED_AGO_AFTER = _nfc(r"(?<![a-z\u0980-\u09ff])((?:মারা|mara|ইন্তেকাল|intekal)\s+(?:গেছেন|গেছে|গেলেন|গেল|গেলো|গিয়েছেন|গিয়েছেন|"
+                       r"করেছেন|করছেন|gechen|geche|gese|gesen|gelen|gelo|korechen|korsen))\s+(\d{1,2}(?:\.5)?)\s*"
+                       r"(মাস|বছর|সপ্তাহ|mash|mas|bochor|bochhor|bosor|soptaho|soptah)\s+(?:আগে|age|aage|agey)(?![a-z\u0980-\u09ff])")
 
 # Yellow discharge from an eye ("চোখে হলুদ পিচুটি", "holud pichuti", with its ending: "হলুদ পিচুটিতে পাতা আটকে থাকে")
 # is pus, not yellow eyes (jaundice).
@@ -437,7 +449,7 @@ _TALKS_NOT = _nfc(r"(?<![\u0980-\u09ff])(করার|করবার)\s+কথ�
 _NIGHT_AFTER = re.compile(r"(?<![a-z])(kal|kalke|kaal|aj|aaj|ajke|gotokal|goto|sara|shara|majh|moddho|ei|oi|prothom|shesh|"
                           r"sei|porer|ager|protidin|roj|din)\s+rat(?![a-z])")
 _NIGHT_BEFORE = re.compile(r"(?<![a-z])(?<!heart )(?<!pulse )(?<!resp )(?<!breathing )(?<!respiratory )"
-                           r"(?<!heart-)(?<!pulse-)rat(?=\s*(?:theke|e|a|bhor|din|dupur|jege|jagi|ghum\w*|beshi|hole|\d)(?![a-z]))")
+                           r"(?<!heart-)(?<!pulse-)rat(?=\s*(?:theke|e|a|bhor|din|dupur|jege|jagi|ghum\w*|beshi|hole|porjonto|porjnto|\d)(?![a-z]))")
 
 # A faint told in the past ("অজ্ঞান হয়ে গেছিল", "ogyan hoye gechilo": had gone unconscious, then came round) is a faint,
 # as the English "passed out": the bare "অজ্ঞান" (unconscious) inside it is not someone unconscious now. The present
@@ -447,6 +459,26 @@ _FAINTED_PAST = _nfc(r"(?<![a-z\u0980-\u09ff])(?:অজ্ঞান|ogyan|ogan|o
                      r"গিয়েছিলেন|পড়েছিল|পড়েছিল|পড়েছিলো|পড়েছিলো|পড়েছিলেন|পড়েছিলেন|পড়ছিল|পড়ছিল|গেসিল|গেসিলো|"
                      r"gechilo|gesilo|gechhilo|giyechilo|giyesilo|porechilo|poresilo|porchilo|gechilen|gesilen|giyechilen)"
                      r"(?![a-z\u0980-\u09ff])")
+
+# A faint told with its quick recovery ("অজ্ঞান হয়ে গেছে ১০ সেকেন্ডের জন্য, ... জ্ঞান ফিরছে", "কয়েক সেকেন্ডের জন্য অজ্ঞান
+# হইছিল", "ogyan hoye gese 1 minute, tarpor jnan firse"): a faint that is over, as "passed out", not someone unconscious now.
+_FAINTED_RECOVERED = _nfc(r"(?<![a-z\u0980-\u09ff])(?:অজ্ঞান|ogyan|ogan|oggan|ojnan|ozzan|ajnan|aggan|ogyaan|behush|behosh)\s+"
+                          r"(?:(?:হয়ে|হয়ে|hoye|hoe|hoie)\s+(?:গেছে|গেছেন|গেছিল|গেছিলো|পড়ছে|পড়ছে|পড়ে|পড়ে|gese|geche|gesen|"
+                          r"gechen|pore|porse|porche)|হইছিল|হইছিলো|হইছিলেন|hoisilo|hoichilo|hoisilen|hoyechilo|হয়েছিল|হয়েছিল)"
+                          r"(?![a-z\u0980-\u09ff])")
+_RECOVERED_CUE = _nfc(r"(?:সেকেন্ড|সেকেণ্ড|second|sec|জ্ঞান\s+ফির|জ্ঞান\s+আস|jnan\s+fir|gyan\s+fir|gaan\s+fir|genj?an\s+fir|"
+                      r"hush\s+fir|হুঁশ\s+ফির|হুশ\s+ফির)")
+_SENTENCE = _nfc(r"[^.।!?\n]*")
+
+
+def _fainted_recovered(match: re.Match) -> str:
+    text = match.string
+    start = max(text.rfind(c, 0, match.start()) for c in ".।!?\n") + 1
+    end = min([i for i in (text.find(c, match.end()) for c in ".।!?\n") if i >= 0] or [len(text)])
+    if _RECOVERED_CUE.search(text, start, end):
+        return " passed out "
+    return match.group(0)
+
 
 # A list that ends in "নেই"/"nai" with no verb in it negates every item: "মাথাব্যথা, বুকে ব্যথা, চোখে ঝাপসা নেই",
 # "jor, kashi, shash kosto nai" (three or more short items, the clause all plain, like the English open list).
@@ -551,6 +583,50 @@ _BN_OBS = [
     (re.compile(r"(?<![a-z])(?:oxygen|saturation|sat)\s*[:=-]?\s*(?=\d{2,3}\s*%)"), "spo2 "),
     (_nfc(r"(?<![\u0980-\u09ff])(?:রক্তে সুগার|ব্লাড সুগার|সুগার|গ্লুকোজ)\s*[:=-]?\s*(?=\d)"), "blood sugar "),
 ]
+# An oximeter's reading ("oximeter e 89-90 dekhay", "অক্সিমিটারে ৯১ আসে", "pulse oximeter e 88"): an oxygen saturation,
+# as "SpO2 89%" (a range keeps its lower end, the worse reading).
+_OXIMETER = _nfc(r"(?<![a-z\u0980-\u09ff])(?:(?:pulse|পালস)\s+)?(?:oximeter|oxymeter|oximetre|অক্সিমিটার|অক্সিমিটর)"
+                 r"(?:\s?(?:e|er|ey|এ|এর)|ে|ের)?(?![a-z\u0980-\u09ff])\s*(?:[:=-]\s*)?(?:(?:ekhon|akhon|এখন|maple|mepe|মাপলে|মেপে)\s+)?"
+                 r"(\d{2,3})(?:\s*(?:-|–|theke|থেকে|ba|বা|\s)\s*\d{2,3})?\s*%?(?![\d.])")
+# A temperature with its unit in words ("৯৩ ফারেনহাইট", "95 farenhait", "৩৪ সেলসিয়াস"), as "93 deg f".
+_TEMP_UNIT_WORD = _nfc(r"(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:ডিগ্রি\s*|ডিগ্রী\s*|digri\s*|degree\s*)?"
+                       r"(?:(ফারেনহাইট|ফারেনহাইটে|farenhait|farenheit|fahrenhait)|(সেলসিয়াস|সেলসিয়াস|selsius|celcius))"
+                       r"(?![a-z\u0980-\u09ff])")
+# "gondho pai na", "নাকে গন্ধ পাই না" (cannot smell) is a finding of its own, loss of smell: its "na" denies the smell,
+# not the fever and cough told before it ("jor kashi ar nake gondho pai na chilo").
+_NO_SMELL = _nfc(r"(?<![a-z\u0980-\u09ff])(?:(?:nake|nak e|নাকে)\s+)?(?:(?:kono|কোনো|কোন)\s+)?(?:gondho|gondo|gandho|গন্ধ)\s+"
+                 r"(?:pai|pacchi|pachhi|pacche|paina|পাই|পাচ্ছি|পাচ্ছে|পাইনা|পাইতেছি|paitesi)\s*(?:na|না)?(?:\s+(?:chilo|silo|ছিল|ছিলো))?"
+                 r"(?![a-z\u0980-\u09ff])")
+
+
+# A test result written in Bangla letters ("ডেঙ্গু টেস্ট নেগেটিভ আসছে", "কিটোন পজিটিভ") is read as the English word, so
+# a negative test denies what it tested for as "dengue test negative" does.
+_TEST_RESULT = _nfc(r"(?<![\u0980-\u09ff])(?:(নেগেটিভ|নেগেটিব|নেগাটিভ|নেগেটিপ)|(পজিটিভ|পজেটিভ|পজিটিব|পজেটিব|পজিটিপ))"
+                    r"(?![\u0980-\u09ff])")
+
+
+# A baby's weight that "goes up well" ("weight bhalo barche", "ওজন ঠিকমতো বাড়ছে") is good growth, not a worsening: read as
+# "weight fine".
+_WEIGHT_UP = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(?:(?:ঠিকমতো|ঠিকমত|ভালো|ভাল|ঠিকঠাক|thik\s*moto|bhalo|valo|"
+                  r"thikthak|thik\s*thak|normal|নরমাল)\s+)(?:বাড়ছে|বাড়ছে|বাড়তেছে|বাড়তেছে|barche|bartese|barteche|"
+                  r"bartechhe|barchhe)(?![a-z\u0980-\u09ff])")
+
+
+# Romanised "sob" (সব, all) before a Bangla word ("sob try korsi", "sob kichu", "sob jinish") is "shob", not SOB (the
+# reader's shortness of breath when a clinical word such as "rest" stands beside it).
+_ALL_SOB = re.compile(r"(?<![a-z])sob(?=\s+(?:try|tried|kichu|kisu|kichhu|kichui|kisui|jinish|jinis|gula|gulo|guli|jaygay|"
+                      r"jaygai|khane|jayga|kaj|korsi|korechi|kori|korlam|dekhsi|dekhechi|khaisi|kheyechi|upay|oshudh|"
+                      r"osudh|medicine|cream|gel)(?![a-z]))")
+# Romanised "bomi bomi" (with or without "bhab", "lage") is feeling sick, as the Bangla "বমি বমি ভাব" is.
+_NAUSEA_ROMAN = re.compile(r"(?<![a-z])bomi\s+bomi(?:\s+(?:bhab|vab|bhaab|vhab|lage|lag|lagche|lagse|lagtese|lagteche|lagchhe))?"
+                           r"(?![a-z])")
+# Light that "cannot be borne" ("আলো সহ্য হয় না", "alo sojjo hoy na", "alo shojjo korte pari na") is photophobia: the
+# "না" is part of the symptom, not a denial of it.
+_LIGHT_UNBEARABLE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:আলো|alo|aalo|light)\s*(?:তে|te|e)?\s+(?:সহ্য|সইহ্য|sojjo|shojjo|sojho|"
+                         r"shojho|sojyo|shojyo|sohyo|sohjo|shohjo)\s+(?:হয়|হয়|hoy|hoi|করতে\s+পারি|korte\s+pari|করতে\s+পারে|"
+                         r"korte\s+pare)\s*(?:না|na)(?![a-z\u0980-\u09ff])")
+
+
 # A hundred and some in words ("jor eksho dui", "জ্বর একশো তিন"): 101 to 106.
 _HUNDRED_AND = _nfc(r"(?<![a-z\u0980-\u09ff])(?:eksho|aksho|ekso|akso|একশো|একশ|একশত|একশ')\s*"
                     r"(ek|dui|du|tin|teen|char|pach|panch|paanch|choy|soy|এক|দুই|তিন|চার|পাঁচ|পাচ|ছয়|ছয়)(?![a-z\u0980-\u09ff])")
@@ -620,6 +696,7 @@ def rewrite(text: str) -> str:
     text = _WAS_NOW_WORD_GONE.sub(_was_now_word_gone, text)
     text = _A_LITTLE_WET.sub(lambda m: f"{m.group(1)} damp", text)
     text = _DIED_AGO.sub(lambda m: f"{m.group(1)} {_UNIT_EN[_unit_kind(m.group(2))]} ago , ", text)
+    text = _DIED_AGO_AFTER.sub(lambda m: f"{m.group(1)} , {m.group(2)} {_UNIT_EN[_unit_kind(m.group(3))]} ago , ", text)
     text = _STRENGTH.sub(r"\1 strength ", text)
     text = _AFTER_OLD_ILLNESS.sub(r" history of \1 since ", text)
     text = _YELLOW_DISCHARGE.sub("", text)
@@ -627,6 +704,21 @@ def rewrite(text: str) -> str:
     text = _LAST_PERIOD.sub(" lmp ", text)
     text = _NOW_AND_THEN.sub(lambda m: " মাঝে মাঝে " if not m.group(0).isascii() else " maje maje ", text)
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
+    if "mit" in text or "meter" in text or "metre" in text or _n("মিট") in text:
+        text = _OXIMETER.sub(lambda m: f" spo2 {m.group(1)}% ", text)
+    text = _TEMP_UNIT_WORD.sub(lambda m: f"{m.group(1)} deg {'f' if m.group(2) else 'c'} ", text)
+    if "gond" in text or "gand" in text or _n("গন্ধ") in text:
+        text = _NO_SMELL.sub(lambda m: m.group(0) if not re.search(r"(?:na|না)(?:\s+\S+)?$", m.group(0))
+                             else " anosmia ", text)
+    if not text.isascii():
+        text = _TEST_RESULT.sub(lambda m: " negative " if m.group(1) else " positive ", text)
+    text = _WEIGHT_UP.sub(lambda m: f"{m.group(1)} {'thik ache' if m.group(0).isascii() else _n('ঠিক আছে')}", text)
+    if "sob" in text:
+        text = _ALL_SOB.sub("shob", text)
+    if "bomi" in text:
+        text = _NAUSEA_ROMAN.sub(" nausea ", text)
+    if "alo" in text or "light" in text or _n("আলো") in text:
+        text = _LIGHT_UNBEARABLE.sub(" photophobia ", text)
     for pattern, label in _BN_OBS:
         text = pattern.sub(label, text)
     if _FEVER_WORD.search(text):
@@ -692,6 +784,8 @@ def rewrite(text: str) -> str:
     text = _FINDING_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
     text = _TALKS_NOT.sub(lambda m: f"{m.group(1)} {_n('কথা')} {m.group(2)} {_n('নাই')}", text)
     text = _FAINTED_PAST.sub(" passed out ", text)
+    if "ogy" in text or _n("অজ্ঞান") in text or "ogan" in text or "behu" in text or "beho" in text:
+        text = _FAINTED_RECOVERED.sub(_fainted_recovered, text)
     if "rat" in text:
         text = _NIGHT_BEFORE.sub("raat", _NIGHT_AFTER.sub(r"\1 raat", text))
     if "," in text:
