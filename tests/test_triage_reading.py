@@ -2047,3 +2047,40 @@ def test_a_pain_in_two_places_is_read_in_both():
 @pytest.mark.parametrize("text, level", _FROM_WRITERS_CD_CE)
 def test_readings_from_the_twelfth_pass(text, level):
     assert assess(text).urgency == level
+
+
+_FROM_WRITERS_CJ_CK = [
+    # NICE NG217: a second seizure without coming round between is status epilepticus
+    ("Nurse: 30F, known epilepsy, 2 seizures in half an hour without regaining consciousness between them",
+     "emergency"),
+    # NHS Bleeding from the bottom: passing blood and clots over and over on a blood thinner
+    ("I'm 70 and on apixaban, I've passed blood and clots twice this morning and feel faint when I stand", "emergency"),
+    # NICE CKS Renal colic: side pain going down into the groin with a fever is an infected, blocked kidney
+    ("the pain in my right side is horrendous, going down to my groin, and I'm shivery with 38.6", "emergency"),
+    # NHS Priapism; BAUS: a persistent erection unrelated to sex for hours
+    ("19M sickle cell, persistent erection since 3am unrelated to sexual activity", "emergency"),
+    # NHS COVID-19 and NICE NG191: a home finger monitor's reading in everyday words
+    ("the finger pulse thing says 86% oxygen and I'm breathless walking across the room", "emergency"),
+    # NICE NG225: looking up a lethal dose of one's own medicine
+    ("my husband told me he'd looked up how much of his tablets it would take, he's gone out and won't answer",
+     "emergency"),
+    # NICE CG98: jaundice in a baby born at a clock time this morning
+    ("she was born at 4am this morning and by tonight her face looks yellow", "emergency"),
+    # RCUK Drowning: a child who slipped under in a pool and still coughs
+    ("my 5 year old slipped under in the pool for a few seconds, he's out now but keeps coughing", "emergency"),
+    # guards: an erection that lasted after sex and went down, an apology for being late
+    ("my erection lasted a long time after sex last night but it went down, is that normal", "routine"),
+    ("my friend texted sorry for everything about being late, I'm a bit low", "routine"),
+]
+
+
+def test_a_notes_stated_age_under_16_is_a_child():
+    # NHS Intussusception: bouts of colicky pain in a "14mo" toddler, lethargic between, green vomit
+    result = assess("HV note: 13mo M, 8h intermittent colicky pain, lethargic between episodes, vomiting")
+    assert result.urgency == "emergency"
+    assert "intussusception_suspected" in {row["id"] for row in result.conditions if row["plausible"]}
+
+
+@pytest.mark.parametrize("text, level", _FROM_WRITERS_CJ_CK)
+def test_readings_from_the_twelfth_pass_third_round(text, level):
+    assert assess(text).urgency == level

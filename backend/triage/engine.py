@@ -251,6 +251,10 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
             # A child's own account with the age only in the profile ("temperature 38.5 since last night",
             # aged 4) is about a child, as "my 4 year old has..." is.
             present.add("child")
+        elif not profile_age and not facts.age_from_word and facts.age_years < 16:
+            # a note's "14mo F", "2y M", "9/12": the patient's own stated age under 16 is a child's, as the words
+            # "my 4 year old" are
+            present.add("child")
         if facts.age_years >= 65:
             context_present.add("elderly")
         if facts.age_years < 1:

@@ -65,7 +65,8 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![\d.])(?<![a-z])(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half(?![a-z])",
      lambda m: f"{_HALF_NUMBERS.get(m.group(1), m.group(1))}.5"),
     # "my finger oximeter keeps saying 90-91%", "the pulse oximeter reads 89": a saturation reading
-    (r"(?<![a-z])(?:(?:finger|pulse|home)\s+)?(?:oximeter|sats monitor|sats probe)\s+(?:keeps\s+|is\s+|was\s+|has\s+been\s+)?"
+    (r"(?<![a-z])(?:(?:finger|pulse|home)\s+)?(?:oximeter|sats monitor|sats probe|pulse thing|finger thing|oxygen thing|"
+     r"oxygen monitor|oxygen meter)\s+(?:keeps\s+|is\s+|was\s+|has\s+been\s+)?"
      r"(?:saying|says|said|reads|reading|read|shows|showing|showed|on)\s+(?:about\s+|around\s+)?(?=\d)", " oxygen saturation "),
     # "breathless walking but fine at rest", "ok sitting still": comfortable at rest is the opposite of the
     # breathlessness at rest that NICE CG187 and BTS count as severe
@@ -83,7 +84,7 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
      r"\1\2\1 "),
     # "born this morning", "was born last night": a baby under a day old (NICE CG98 counts jaundice in the first
     # 24 hours)
-    (r"(?<![a-z])born\s+(?:early\s+|late\s+)?(this morning|this afternoon|this evening|today|earlier today|last night|"
+    (r"(?<![a-z])born\s+(?:early\s+|late\s+)?(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?(this morning|this afternoon|this evening|today|earlier today|last night|"
      r"tonight|overnight)(?![a-z])(?!\s*,?\s*(?:about\s+|only\s+|just\s+|around\s+)?\d)", " born 12 hours ago "),
     # "jelly babies" are sweets taken for a hypo (NHS Low blood sugar), not a baby
     (r"(?<![a-z])jelly\s*bab(?:y|ies)(?![a-z])", " jelly sweets "),
