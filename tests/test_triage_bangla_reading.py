@@ -1027,3 +1027,110 @@ def test_died_months_ago_after_the_verb():
 ])
 def test_bangla_words_for_known_findings_bs2(text, finding):
     assert _found(text, finding), assess(text).findings
+
+
+# --- bu: romanised and dialect wordings ---------------------------------------------------------------------------
+
+# An emergency told in words the knowledge lacked: a shoulder gone square (NHS Dislocated shoulder), voices heard in
+# the ear ("kaane") telling him to kill (NICE CG178), neither water nor spit going down after meat stuck (ESGE 2016),
+# wind not passing either ("gas o") with a swollen belly and vomiting (NHS Bowel obstruction), and a long-standing bowel
+# disease with bloody diarrhoea and fever (NICE NG130 acute severe colitis).
+@pytest.mark.parametrize("text", [
+    "bhai pore giye kadh e khub betha, kadh ta choukona dekhay, hat tulte pare na",
+    "chachar kaane awaj shune, bole awaj ta take sobaike mere felte bolche",
+    "dupure khasir mangsho atke gese buke, ekhon pani o gilte parchi na, thuthu bar bar fele dite hoy",
+    "nanar 2 din paikhana nai, gas o ber hocche na, pet fule gese, bomi korche",
+    "বোনের অন্ত্রের পুরানো রোগ আছে, ৩ দিন ধরে রক্ত মেশানো পাতলা পায়খানা, জ্বর ১০১",
+])
+def test_bu_emergency_wordings(text):
+    assert assess(text).urgency == "emergency", assess(text).findings
+
+
+# A wound that "looks small" with pain far beyond it (NICE CKS Cellulitis: necrotising fasciitis), in both scripts.
+@pytest.mark.parametrize("text", [
+    "hate choto ekta kata, dekhte choto kintu betha bhishon, jor o ache",
+    "পায়ে একটা আঁচড়, দেখতে একদম ছোট, কিন্তু ব্যথা অসহ্য, গায়ে জ্বর",
+])
+def test_looks_small_but_severe_pain_is_pain_worse_than_it_looks(text):
+    assert _found(text, "pain worse than it looks"), assess(text).findings
+
+
+def test_looks_small_without_severe_pain_is_left_alone():
+    assert not _found("hate choto ekta kata, dekhte choto, betha ektu", "pain worse than it looks")
+
+
+# One spot of the bone tender to a press after a fall is bony tenderness (NICE NG38; Ottawa rules).
+@pytest.mark.parametrize("text", [
+    "ছেলে সাইকেল থেকে পড়ে কব্জিতে ব্যথা, এক জায়গায় চাপ দিলে কেঁদে ওঠে আর চিৎকার করে",
+    "pore giye paa er haddi te press korle onek betha",
+])
+def test_point_tenderness_is_bony_tenderness(text):
+    assert _found(text, "bony tenderness"), assess(text).findings
+
+
+# Milk coming back up ("dudh ulte ashe"), crying and arching at feeds, slow weight gain (NICE NG1); a thigh "pulled"
+# ("টান খাইছি") is a strain (NHS Sprains and strains); a blister from digging (NHS Blisters); dark before the eyes on
+# getting up (NHS Low blood pressure).
+@pytest.mark.parametrize("text, finding", [
+    ("baby 6 soptaho, khawar por dudh ulte ashe", "baby reflux"),
+    ("বাবু দুধ খাওয়ার সময় কান্নাকাটি করে আর পিঠ বাঁকায়", "distressed feeding"),
+    ("ওজন বাড়ে কিন্তু ধীরে", "poor weight gain"),
+    ("ফুটবল খেলতে গিয়ে উরুতে টান খাইছি", "muscle strain"),
+    ("dourate giye thigh e tan khaisi", "muscle strain"),
+    ("kodal diye kaj kore haat e fhoska", "friction blister"),
+    ("shuye theke uthle chokhe kala dekhi kichukkhon", "dizzy on standing"),
+    ("shiri diye uthle buke chap lage", "exertional symptom"),
+    ("jiv er niche spray dile chap chole jay", "unchanged angina pattern"),
+])
+def test_bangla_words_for_known_findings_bu(text, finding):
+    assert _found(text, finding), assess(text).findings
+
+
+# Weight that "is not going down" ("ওজন কমছে না") denies weight loss (NICE NG12 alarm feature), as the romanised
+# "ojon komtese na" already did.
+@pytest.mark.parametrize("text", ["বুক জ্বালা করে, ওজন কমছে না", "buk jala kore, ojon komtese na"])
+def test_weight_not_going_down_denies_weight_loss(text):
+    assert not _found(text, "weight loss"), assess(text).findings
+
+
+def test_weight_going_down_is_still_weight_loss():
+    assert _found("২ মাস ধরে খিদে নাই, ওজন কমতেছে", "weight loss")
+
+
+# Romanised "jore" before "ekta" and a verb ("jore ekta dhakka dey") is forcefully, not a fever; "sob korchi" (done it
+# all) is not SOB.
+def test_jore_ekta_is_forcefully_not_fever():
+    assert not _found("buk e dhak dhak kore, majhe majhe jore ekta dhakka dey", "fever")
+
+
+def test_sob_korchi_is_not_shortness_of_breath():
+    assert not _found("komor betha, byayam, sek, sob korchi, kome na", "shortness of breath")
+
+
+# Chittagonian "ন" (not) before a verb or after an adjective denies what comes before it.
+def test_chittagonian_na_denies():
+    text = "নানির চোখে ঝাপসা অনেক মাস ধরি, চোখ লাল ন, হঠাৎ কিছু ন হয়"
+    assert not _found(text, "sudden"), assess(text).findings
+    assert not assess(text).facts.get("sudden")
+    assert not _found(text, "red eye")
+
+
+# Specks of blood in the phlegm are blood in the sputum, not a blood-spot rash (NICE NG12; NICE NG240).
+@pytest.mark.parametrize("text", ["কাশি, কফের সাথে রক্তের ছিটা আসে", "kashi, kof er sathe rokter chita"])
+def test_blood_specks_in_phlegm_are_not_a_rash(text):
+    assert _found(text, "coughing blood"), assess(text).findings
+    assert not _found(text, "non-blanching rash"), assess(text).findings
+
+
+def test_blood_spots_on_the_skin_stay_a_rash():
+    assert _found("bacchar gaye rokter chita moto dag, jor", "non-blanching rash")
+
+
+# Food that sticks from time to time ("atke jay") is difficulty swallowing (NICE NG12), not a bolus stuck now; a piece
+# stuck now ("আটকে গেছে") is.
+def test_food_sticking_at_times_is_not_food_stuck_now():
+    text = "nanu 70, 3 mash dhore khabar buker majhe atke jay, thuthu gilte pari"
+    assert _found(text, "difficulty swallowing"), assess(text).findings
+    assert not _found(text, "food stuck now"), assess(text).findings
+    assert _found("মাছের টুকরা আটকে গেছে, থুতুও গিলতে পারছি না", "food stuck now")
+

@@ -200,7 +200,10 @@ _NEGATIVE_PAST = _nfc(r"(?<![a-z\u0980-\u09ff])(bole|bolen|kore|koren|janay|ব�
 # "nai" (the verb dropped, so a list it closes, "mukh, talu ba joint e lageni", is a plain list denied as a whole).
 _HAPPENED_NOT = re.compile(r"(?<![a-z])(hoy|hoi)\s+ni(?![a-z])")
 _TOUCHED_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(lage|lagey|লাগে)\s*(ni|নি)(?![a-z\u0980-\u09ff])")
-_WEIGHT_NOT_DOWN = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(কমে|kome)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
+# "ওজন কমছে না", "ওজন কমতেছে না", "ojon komtese na" (weight is not going down) deny weight loss the same way.
+_WEIGHT_NOT_DOWN = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(কমে|kome)\s*(নি|ni)(?![a-z\u0980-\u09ff])"
+                        r"|(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(কমছে|কমতেছে|কমতাছে|কমে|komche|komchhe|komtese|"
+                        r"komteche|komtase|kome)\s*(না|na)(?![a-z\u0980-\u09ff])")
 
 # An illness weeks, months or years ago is over: "2 mash age jondis hoyechilo", "৩ সপ্তাহ আগে জ্বর হয়েছিল".
 _ILLNESS_AGO = _nfc(
@@ -300,6 +303,14 @@ _SEVERE_PAIN_AFTER = _nfc(
     r"bhishon)\s+(?:ব্যথা|যন্ত্রণা|betha|byatha|jontrona))")
 
 
+# A wound that "looks small" ("কাটাটা দেখতে ছোট কিন্তু ব্যথা অনেক বেশি", "dekhte choto kintu betha bhishon") with severe pain
+# after it reads the same way.
+_LOOKS_SMALL = _nfc(
+    r"(?<![a-z\u0980-\u09ff])(?:দেখতে|দেখলে|dekhte|dekhle)\s+(?:(?:একদম|খুব|অনেক|একটু|ekdom|khub|onek|ektu)\s+)?"
+    r"(?:ছোট|ছোটো|ছোট্ট|সামান্য|choto|chhoto|chotto|soto|samanno|shamanno|samanyo)(?:\s+(?:লাগে|মনে হয়|মনে হয়|হলেও|"
+    r"lage|mone hoy|holeo|hoileo))?(?![a-z\u0980-\u09ff])\s*,?\s*(?:(?:কিন্তু|তবে|অথচ|kintu|tobe|othocho|but)\s+)?")
+
+
 def _looks_little(match: re.Match) -> str:
     if _SEVERE_PAIN_AFTER.search(match.string[match.end():match.end() + 80]):
         return " hurts more than it looks , "
@@ -339,12 +350,21 @@ def _pill_count(match: re.Match) -> str:
 
 # "গরমে" / "gorome" is "in the heat" (the weather), not skin that feels hot ("লাল আর গরম"): "গরমে পিঠে লাল ঘামাচি" is a
 # heat rash, not a hot red patch. Read as one word for the hot season, in the text and in the knowledge alike.
+# Specks of blood in the phlegm ("কফের সাথে রক্তের ছিটা", "thuthu te rokter chita") are blood in the sputum, not the
+# blood-spot rash the words also name (NICE NG12 haemoptysis; the rash is NICE NG240's): read as "রক্ত" / "rokto".
+_SPUTUM_SPECKS = _nfc(r"((?:কফ|থুতু|থুথু|কাশি|কাশির|কাশলে|kof|thuthu|thutu|kashi|kashir|kashle|cough|sputum|phlegm)[a-z\u0980-\u09ff]*"
+                      r"\s+(?:(?:এর|er|r)\s+)?(?:(?:সাথে|সঙ্গে|সাথ|sathe|shathe|songe|shonge|te|e|তে)\s+)?)"
+                      r"(?:রক্তের ছিটা|রক্তের ছিটে|rokter chita|rokter chhita|rokter chite)[a-z\u0980-\u09ff]*")
 _IN_THE_HEAT = _nfc(r"(?<![\u0980-\u09ff])গরমে(?![\u0980-\u09ff])")
 _IN_THE_HEAT_ROMAN = re.compile(r"(?<![a-z])gorome(?![a-z])")
 
 
 # "নয়" (is not) ending a clause: "হাঁটু লাল বা গরম নয়" reads like "... না"; the negative past of "go" ("আটকে যায়নি",
 # "fule jayni": has not got stuck, swollen) like "নাই".
+# Chittagonian "ন" (not) stands before its verb or after an adjective: "কিছু ন হয়" (nothing happens), "লাল ন" (not
+# red): read as the standard "হয় নাই", "লাল নাই", a denial of what comes before.
+_CTG_NOT_VERB = _nfc(r"(?<![\u0980-\u09ff])ন\s+([\u0980-\u09ff]+)(?![\u0980-\u09ff])")
+_CTG_NOT_END = _nfc(r"(?<![\u0980-\u09ff])ন(?=\s*(?:[,.;:!?।\n—-]|$))")
 _NOY = _nfc(r"(?<![\u0980-\u09ff])(?:নয়|নয়)(?=\s*(?:[,.;:!?।\n—-]|$))")
 _NOY_ROMAN = re.compile(r"(?<=[a-z] )noy(?=\s*(?:[,.;:!?\n-]|$))")
 # "বমি বমি লাগে", "বমি ভাব", "bomi bomi lagche": feeling sick, not being sick (NHS: "feeling sick (without
@@ -364,7 +384,7 @@ _LOUDLY = re.compile(r"(?<![a-z])jore\s+jore(?![a-z])")
 # in a fever) stay a fever.
 _DEEPLY = re.compile(r"(?<![a-z])jore\s+(?=(?:shash|shas|shwas|swas|nishash|nisshash|nissash|nisas|dom)\s+"
                      r"(?:nile|nite|nei|nicchi|nilei|newa|neya|neoa|nile\s+o)(?![a-z]))")
-_HARD = re.compile(r"(?<![a-z])(?:(onek|khub|beshi|aro|ektu|khubi|bhishon)\s+jore|jore(?=\s+(?:dey|de|dei|dise|dile|"
+_HARD = re.compile(r"(?<![a-z])(?:(onek|khub|beshi|aro|ektu|khubi|bhishon)\s+jore|jore(?=\s+(?:(?:ekta|ekti|akta)\s+)?(?:dey|de|dei|dise|dile|"
                    r"diye|dicche|chap|tan|tane|dhakka|dhaka|kotha|chillai|chillay|chitkar|chechai|hanchi|hanchi|hat|"
                    r"hata|hate|hatle|dour|dourale|bolle|bolte|bole|kande|kandche|bandh|bandha|tipe|tiple|chepe|mar|mare|"
                    r"marse|awaj|shobdo|gaan|ghuri|ghurai|ghurale|tene|tanle|kashle|kashi|kash)(?![a-z])))(?![a-z])")
@@ -616,7 +636,7 @@ _WEIGHT_UP = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(?:(?
 # reader's shortness of breath when a clinical word such as "rest" stands beside it).
 _ALL_SOB = re.compile(r"(?<![a-z])sob(?=\s+(?:try|tried|kichu|kisu|kichhu|kichui|kisui|jinish|jinis|gula|gulo|guli|jaygay|"
                       r"jaygai|khane|jayga|kaj|korsi|korechi|kori|korlam|dekhsi|dekhechi|khaisi|kheyechi|upay|oshudh|"
-                      r"osudh|medicine|cream|gel)(?![a-z]))")
+                      r"osudh|medicine|cream|gel|korchi|korchhi|kortesi|kortechi|korsilam|korechilam|kore\s+dekhsi)(?![a-z]))")
 # Romanised "bomi bomi" (with or without "bhab", "lage") is feeling sick, as the Bangla "বমি বমি ভাব" is.
 _NAUSEA_ROMAN = re.compile(r"(?<![a-z])bomi\s+bomi(?:\s+(?:bhab|vab|bhaab|vhab|lage|lag|lagche|lagse|lagtese|lagteche|lagchhe))?"
                            r"(?![a-z])")
@@ -734,8 +754,11 @@ def rewrite(text: str) -> str:
         text = _FINGER_SPELLING.sub(_n("আঙুল"), text)
     if "dekh" in text or _n("দেখ") in text:
         text = _LOOKS_LITTLE.sub(_looks_little, text)
+        text = _LOOKS_SMALL.sub(_looks_little, text)
     if "t" in text or _n("টা") in text or _n("টি") in text:
         text = _PILL_COUNT.sub(_pill_count, text)
+    if "chit" in text or "chhit" in text or _n("ছিট") in text:
+        text = _SPUTUM_SPECKS.sub(lambda m: m.group(1) + ("rokto" if m.group(0).isascii() else _n("রক্ত")), text)
     text = _IN_THE_HEAT.sub(_n("গরমকালে"), text)
     if "gorome" in text:
         text = _IN_THE_HEAT_ROMAN.sub("gormokale", text)
@@ -766,7 +789,8 @@ def rewrite(text: str) -> str:
     text = _ILLNESS_AGO.sub(_illness_over, text)
     if header:
         text = _PARENT_HAD.sub(lambda m: f"family history of {m.group(2)} ,", text)
-    text = _WEIGHT_NOT_DOWN.sub(lambda m: f"{m.group(1)} {m.group(2)} {_n('নাই') if m.group(3) == _n('নি') else 'nai'}", text)
+    text = _WEIGHT_NOT_DOWN.sub(lambda m: f"{m.group(1) or m.group(4)} {'kome' if (m.group(2) or m.group(5)).isascii() else _n('কমে')} "
+                                          f"{'nai' if (m.group(3) or m.group(6)).isascii() else _n('নাই')}", text)
     if "ni" in text:
         text = _HAPPENED_NOT.sub(r"\1ni", text)
     text = _TOUCHED_NOT.sub(lambda m: "nai" if m.group(2) == "ni" else _n("নাই"), text)
@@ -775,6 +799,8 @@ def rewrite(text: str) -> str:
         text = _COPULA_ACHE.sub("ase", text)
     if _n("না") in text:
         text = _TRAILING_NA.sub(_trailing_na, text)
+    if _n(" ন") in text:
+        text = _CTG_NOT_END.sub(_n("নাই"), _CTG_NOT_VERB.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text))
     text = _NOY.sub(_n("নাই"), text)
     text = _NOY_ROMAN.sub("nai", text)
     text = _NAUSEA.sub(" nausea ", text)
