@@ -2071,6 +2071,25 @@ _FROM_WRITERS_CJ_CK = [
     # guards: an erection that lasted after sex and went down, an apology for being late
     ("my erection lasted a long time after sex last night but it went down, is that normal", "routine"),
     ("my friend texted sorry for everything about being late, I'm a bit low", "routine"),
+    # NICE NG28 / Diabetes UK: a diabetic's own "readings" in the 20s with thirst and peeing loads
+    ("type 2 on metformin, my readings have been 21-24 all week, so thirsty and peeing loads", "urgent"),
+    # a blood pressure reading is not a sugar (a guard)
+    ("type 2 diabetic, my blood pressure readings have been 128/80 at home", "routine"),
+    # NICE NG17: "without trying" does not deny the thirst and peeing that follow
+    ("I'm 20, lost a stone without trying, always thirsty, up all night peeing", "urgent"),
+    # NICE NG217: fits for years and tablets for them is known epilepsy; a usual short fit with recovery is
+    # managed at home
+    ("my wife has had fits since she was 15 and takes tablets for them, she just had one of her usual ones for a "
+     "minute and came round fine", "self_care"),
+    # NICE CKS Periorbital cellulitis: a note's lid swelling and erythema after a bite
+    ("39M, L upper lid swelling and erythema for 2 days after an insect bite, vision normal", "urgent"),
+    # NICE CG147: a foot that hurts at night and eases hanging out of bed, a black spot on a toe
+    ("my mum is 81 and diabetic, her foot hurts at night so she hangs it out of bed, and there's a black spot on "
+     "her toe", "urgent"),
+    # NICE NG143 / NHS Healthier Together: a young baby feeding shorter and less interested
+    ("HV call: 2-week-old, feeding shorter and less interested since yesterday, afebrile", "urgent"),
+    # MEED 2022: an eating disorder with a slow pulse
+    ("my daughter is 17 and has anorexia, her pulse is 44 and she's cold all the time", "urgent"),
 ]
 
 

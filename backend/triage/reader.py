@@ -52,7 +52,22 @@ _CASED_SHORTHAND = [(re.compile(p), r) for p, r in (
 # Fixed expressions whose words would otherwise be read one by one as something else.
 _HALF_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12}
+_DIABETES_CUE = re.compile(r"(?<![a-z])(?:type\s*(?:1|2|one|two)|t[12]dm|diabet\w*|metformin|gliclazide|insulin|"
+                           r"sugars?)(?![a-z])")
+
+
+def _sugar_readings(m: re.Match) -> str:
+    # "type 2, on metformin, readings have been 22-27": a diabetic's own readings are blood sugars (a blood pressure
+    # written "95/60" is not one)
+    return f" sugar {m.group(0)} " if _DIABETES_CUE.search(m.string) else m.group(0)
+
+
 _IDIOMS = [(re.compile(p), r) for p, r in (
+    (r"(?<![a-z])(?<!sugar )readings?\s+(?:have\s+been|has\s+been|are|were|was|is|of|up\s+to)?\s*(?=\d{1,2}(?:\.\d)?(?!\d)(?!\.\d)"
+     r"(?!\s*/))", _sugar_readings),
+    # "lost a stone without trying": unintentionally, not a denial of what follows ("without trying, constantly
+    # thirsty" had denied the thirst)
+    (r"(?<![a-z])without\s+(?:even\s+)?trying(?![a-z])", " unintentionally "),
     # "I've had it since I was a kid", "ever since I was little": the writer's own childhood, not a child patient
     # (and not how long this episode has lasted)
     (r"(?<![a-z])since\s+(?:i\s+was|we\s+were)\s+(?:a\s+)?(?:little\s+)?(?:kid|child|baby|toddler|little|small)(?![a-z])",
