@@ -2103,3 +2103,20 @@ def test_a_notes_stated_age_under_16_is_a_child():
 @pytest.mark.parametrize("text, level", _FROM_WRITERS_CJ_CK)
 def test_readings_from_the_twelfth_pass_third_round(text, level):
     assert assess(text).urgency == level
+
+
+_FROM_WRITER_CN = [
+    # NHS Dislocated kneecap: gone out and popped back in still needs the urgent treatment centre today
+    ("my kneecap slipped out at football then clicked back in by itself, it's swollen but I can walk", "urgent"),
+    # NHS Snake bites: a child who picked up a snake and was bitten
+    ("my 9 year old picked up a snake by the river and it got him on the wrist, two little marks", "emergency"),
+    # RCOG GTG57: nothing felt since last night at term
+    ("38 weeks and I haven't felt anything since bedtime last night, tried a cold drink", "emergency"),
+    # NICE NG225: fresh cuts on a teenager's thigh "to feel something"
+    ("I found fresh cuts on my 14 year old's thigh, she said she just wanted to feel something", "urgent"),
+]
+
+
+@pytest.mark.parametrize("text, level", _FROM_WRITER_CN)
+def test_readings_from_the_twelfth_pass_fourth_round(text, level):
+    assert assess(text).urgency == level
