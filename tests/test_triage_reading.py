@@ -1934,6 +1934,8 @@ _ENTRIES_FROM_WRITERS_CD_CE = [
     ("my son is 5, the end of his willy is red and sore after bubble baths, weeing fine", "routine", "balanitis"),
     # NICE CKS Rosacea: flushing with red cheeks and small visible veins is rosacea, not an inflamed vein
     ("my dad (60) flushes easily and has red cheeks with thread veins, worse with wine", "routine", "rosacea"),
+    # NICE CKS Dermatitis - contact: an itchy patch exactly where a jeans button sits
+    ("itchy red patch on my tummy exactly where my jeans button sits, for 3 days", "self_care", "contact_dermatitis"),
 ]
 
 
@@ -2114,6 +2116,8 @@ _FROM_WRITER_CN = [
     ("38 weeks and I haven't felt anything since bedtime last night, tried a cold drink", "emergency"),
     # NICE NG225: fresh cuts on a teenager's thigh "to feel something"
     ("I found fresh cuts on my 14 year old's thigh, she said she just wanted to feel something", "urgent"),
+    # NICE CKS Bartholin's abscess: a painful hot swollen lump on one side down below
+    ("a hot painful swollen lump on one side down below, came up over 2 days, hard to sit", "urgent"),
 ]
 
 
