@@ -1134,3 +1134,162 @@ def test_food_sticking_at_times_is_not_food_stuck_now():
     assert not _found(text, "food stuck now"), assess(text).findings
     assert _found("মাছের টুকরা আটকে গেছে, থুতুও গিলতে পারছি না", "food stuck now")
 
+
+
+# --- bx: dialect verbs, emoji breaks, denied medicines, and everyday wordings -----------------------------------------
+
+# A bolus stuck now told with dialect verbs ("আটকায় গেছে", "atkay gese"; "গিলতে পারতেছি না", "gilte partesi na"), with
+# spit not going down: complete obstruction, A&E (ESGE 2016; NHS Swallowing problems).
+@pytest.mark.parametrize("text", [
+    "দুপুরে মুরগির মাংসের টুকরা গলায় আটকায় গেছে, থুতুও গিলতে পারতেছি না",
+    "kal rate goru mangsho atkay gese gola te, thuthu o gilte partesi na",
+])
+def test_bolus_stuck_in_dialect_is_an_emergency(text):
+    result = assess(text)
+    assert _found(text, "food stuck now"), result.findings
+    assert result.urgency == "emergency", result.findings
+
+
+# A pad soaked through every hour is a heavy period (NICE NG88); with a faint, an emergency (NHS Heavy periods).
+@pytest.mark.parametrize("text", [
+    "মাসিক চলছে, প্রতি ঘণ্টায় প্যাড ভিজে যাচ্ছে",
+    "bon er mens cholche, protighontay pad bhije jay",
+])
+def test_hourly_pad_soaking_is_a_heavy_period(text):
+    assert _found(text, "heavy periods"), assess(text).findings
+
+
+# A scald from a pot of hot food pulled over (NHS Burns and scalds); big blisters are a large burn.
+@pytest.mark.parametrize("text, finding", [
+    ("chhoto chele gorom panir hari ulte fele dise gaye", "burn injury"),
+    ("বাচ্চা গরম দুধের হাঁড়ি টেনে ফেলে দিছে", "burn injury"),
+    ("রান্না করতে গিয়ে তেল ছিটকে হাতে লাগছে", "burn injury"),
+    ("gorom pani pore pith e boro boro foshka", "large or deep burn"),
+])
+def test_scald_wordings(text, finding):
+    assert _found(text, finding), assess(text).findings
+
+
+# Much blood at the toilet: the pan turned red, a lot of fresh blood (NHS Bleeding from the bottom: A&E).
+@pytest.mark.parametrize("text", [
+    "nanar paykhana korar por toilet puro lal hoye gelo",
+    "দাদুর পায়খানার সাথে অনেক তাজা রক্ত গেছে আজ",
+])
+def test_a_lot_of_rectal_blood(text):
+    assert _found(text, "heavy rectal bleeding"), assess(text).findings
+
+
+# Ribs struck in a slip or fall (NHS Broken or bruised ribs); a past heart attack is heart disease (NICE CG109);
+# calf pain brought on by walking is claudication (NICE CG147); a mole grown or ragged-edged (NICE NG12).
+@pytest.mark.parametrize("text, finding", [
+    ("উঠানে পিছলে পড়ে ডান দিকের পাঁজরে লেগেছে", "rib injury"),
+    ("cycle theke pore pajore legeche", "rib injury"),
+    ("আম্মার দুই বছর আগে হার্ট অ্যাটাক হয়েছিল", "heart disease"),
+    ("chacha r heart attack hoisilo 5 bochor age", "heart disease"),
+    ("কিছুদূর হাঁটলে পায়ের ডিমে ব্যথা হয়, দাঁড়ালে কমে", "claudication"),
+    ("ektu hatle kaf e betha hoy, thamle kome", "claudication"),
+    ("পিঠের তিলটা বড় হয়ে গেছে", "changing mole"),
+    ("গলার কাছে দাগটার কিনারা আঁকাবাঁকা", "changing mole"),
+    ("hat er til ta boro hoye geche", "changing mole"),
+])
+def test_bangla_words_for_known_findings_bx(text, finding):
+    assert _found(text, finding), assess(text).findings
+
+
+# Fainting told as "jaan chilo na", "ঢলে পড়ে গেলেন", consciousness coming back after seconds (NICE CG109), and while
+# running (exertional syncope).
+@pytest.mark.parametrize("text, finding", [
+    ("bhai hothat pore gelo, kichukkhon jaan chilo na", "fainting"),
+    ("নানা বসে থেকে হঠাৎ ঢলে পড়ে গেলেন", "fainting"),
+    ("মা হঠাৎ পড়ে গেলেন, কয়েক সেকেন্ড পর জ্ঞান ফিরল", "fainting"),
+    ("chele dourate dourate hothat pore gese", "fainting on exertion"),
+])
+def test_faint_wordings_bx(text, finding):
+    assert _found(text, finding), assess(text).findings
+
+
+# A young baby's watering, sticky eye is a sticky eye (NICE CKS), and yellow sticky muck in the eye is discharge, not
+# jaundice.
+def test_baby_watering_eye_is_sticky_eye():
+    text = "মেয়ে ৪ সপ্তাহের, বাম চোখে পানি জমে থাকে"
+    assert _found(text, "sticky eye"), assess(text).findings
+
+
+def test_yellow_sticky_muck_in_the_eye_is_not_jaundice():
+    text = "বাবুর চোখে সকালে হলুদ আঠালো ময়লা জমে"
+    assert not _found(text, "jaundice"), assess(text).findings
+
+
+# A pressure ulcer over the sacrum, red and warm around (NICE CG179: cellulitis needs same-day review).
+def test_sacral_ulcer_red_and_warm_around():
+    text = "বাবা শয্যাশায়ী, sacrum এ একটা ulcer, চারপাশে লাল আর গরম"
+    result = assess(text)
+    assert _found(text, "pressure sore"), result.findings
+    assert _found(text, "spreading redness"), result.findings
+
+
+# "After a stroke, bedridden" tells of a stroke in the past, not signs of one now.
+@pytest.mark.parametrize("text", ["দাদু স্ট্রোকের পর শয্যাশায়ী, পিঠে ঘা", "amar nana stroke er por bichanay shoya, komorer niche gha hoise"])
+def test_bedridden_after_stroke_is_a_past_stroke(text):
+    assert not any(row["name"] == "stroke signs" and not row["negated"] and not row["historical"]
+                   for row in assess(text).findings), assess(text).findings
+
+
+# A child's age in years or months right after the child ("আমার মেয়ে ৭ বছর, ২ দিন ধরে কাশি").
+@pytest.mark.parametrize("text, age", [
+    ("আমার মেয়ে ৭ বছর, ২ দিন ধরে কাশি", 7),
+    ("amar chele 9 mash, 2 din dhore jor", 0.75),
+])
+def test_child_age_after_the_child(text, age):
+    assert facts(text).age_years == pytest.approx(age, abs=0.05)
+
+
+def test_years_running_after_the_child_are_not_an_age():
+    assert facts("meye 2 bochor dhore hapani").age_years is None
+
+
+# A medicine not taken ("blood thinner khay na", "ওষুধ খান না") is denied; "khay na" alone stays not eating.
+@pytest.mark.parametrize("text", ["matha te bari lagse, blood thinner khay na", "মাথায় লাগছে, রক্ত পাতলার ওষুধ খান না"])
+def test_medicine_not_taken_is_denied(text):
+    assert not _found(text, "anticoagulated"), assess(text).findings
+
+
+def test_not_eating_is_left_alone():
+    assert _found("bacchar jor, kichu khay na", "not eating")
+
+
+def test_medicine_taken_stays_taken():
+    assert _found("nanu roj blood thinner khay, paykhanay rokto", "anticoagulated")
+
+
+# An emoji ends a sentence: a denial after it does not reach the swallowed coin before it.
+def test_emoji_ends_the_sentence():
+    text = "meye ekta poisa gile feleche 😟 kono kashi nai"
+    assert _found(text, "swallowed object"), assess(text).findings
+    assert not _found(text, "cough")
+
+
+# Ringing or hissing in the ear is tinnitus, an ear "bhar" is fullness (NICE CKS Tinnitus; Ménière's); a verruca's black
+# dots (NICE CKS Warts); cheeks that flush with triggers (NICE CKS Rosacea); a swallowed seed ("gile fesleche").
+@pytest.mark.parametrize("text, finding", [
+    ("বাম কানে শোঁ শোঁ শব্দ হয়", "tinnitus"),
+    ("kaane sho sho awaj, kaan bhar", "tinnitus"),
+    ("kaane sho sho awaj, kaan bhar", "ear fullness"),
+    ("পায়ের তলায় শক্ত হয়ে গেছে, মাঝখানে কালো ফোঁটা", "wart"),
+    ("gorom e gele gal lal hoye jay", "rosacea"),
+    ("chele khelte khelte lichur bichi gile fesleche", "swallowed object"),
+])
+def test_everyday_wordings_bx(text, finding):
+    assert _found(text, finding), assess(text).findings
+
+
+# Coughing fits ending in a whoop or vomiting, told in romanised Bangla (NICE CKS Whooping cough).
+def test_whoop_noise_after_coughing_fits():
+    text = "chele 6 bochor, 3 soptaho dhore kashi, kashte kashte bomi kore, sheshe hoop er moto awaj"
+    assert any(row["id"] == "whooping_cough" and row["plausible"] for row in assess(text).conditions), assess(text).findings
+
+
+# Pain running from the lower back down the back of the leg is sciatica (NICE CKS Sciatica).
+@pytest.mark.parametrize("text", ["২ সপ্তাহ ধরে কোমর থেকে বাম পায়ের পিছন দিয়ে ব্যথা নামে", "komor theke dan pa diye betha name"])
+def test_back_pain_down_the_leg_is_sciatica(text):
+    assert _found(text, "sciatica"), assess(text).findings

@@ -123,8 +123,10 @@ def _pregnancy(match: re.Match, number: int, unit: int, word: str = " pregnant "
 # as an age already, and its words are left for the knowledge's own phrases).
 _CHILD = _n(r"(?:baby|baccha|bacca|bachcha|bacchar|babu|babur|shishu|chele|cheler|meye|meyer|nati|natni|"
             r"বাচ্চা|বাচ্চার|বাবু|বাবুর|শিশু|শিশুর|ছেলে|ছেলের|মেয়ে|মেয়ের|নাতি|নাতনি)")
+# (also in months and years: "আমার ছেলে ৬ বছর, ৩ দিন ধরে কাশি", "meye 8 mash," is the child's age, not how long)
 _AGE_AFTER_CHILD = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _CHILD + r")\s+(\d{1,2}(?:\.5)?)\s*"
-                        r"(din|soptaho|soptah|saptaho|shoptaho|দিন|সপ্তাহ)(?![a-z\u0980-\u09ff])"
+                        r"(din|soptaho|soptah|saptaho|shoptaho|দিন|সপ্তাহ|bochor|bochhor|bosor|boshor|mash|mas|বছর|মাস)"
+                        r"(?![a-z\u0980-\u09ff])"
                         r"(?=\s*(?:[,.;:!?)\n]|$|boyo\w*|বয়স\w*|বয়সী))")
 _AGE_AFTER_BOYOS = _nfc(r"(?<![a-z\u0980-\u09ff])(boyosh?|boyos|boyes|bayas|বয়স|বয়স)\s*:?\s*(\d{1,2}(?:\.5)?)\s*"
                         r"(din|soptaho|soptah|saptaho|shoptaho|দিন|সপ্তাহ)(?![a-z\u0980-\u09ff])"
@@ -279,6 +281,15 @@ _SYMPTOM_GOES_ON = re.compile(
 # One spelling for the pain word, so every phrase written with one spelling reads them all: romanised "bhetha",
 # "batha", "bytha", "bethha", "beetha"... as "betha" ("byatha" is left as written: its phrases are written out) (endings kept: "bhethay" is "bethay"); in Bangla script
 # "ব্যাথা" as "ব্যথা", and a pain word joined to its place ("মাথাব্যথা", "পেটব্যাথা") written apart ("মাথা ব্যথা").
+# A medicine that is not taken ("blood thinner khay na", "রক্ত পাতলার ওষুধ খান না", "aspirin nen na"): the medicine is
+# denied, as "... nai"; "khay na" alone (not eating) is left to the rules below.
+_MEDICINE_NOT_TAKEN = _nfc(r"(?<![a-z\u0980-\u09ff])((?:blood thinner|thinner|oshudh|osudh|oshud|ousad|oushodh|medicine|tablet|"
+                           r"aspirin|warfarin|clopidogrel|apixaban|rivaroxaban|ecosprin|insulin|pill|ওষুধ|ঔষধ|ট্যাবলেট|"
+                           r"অ্যাসপিরিন|ইনসুলিন|ওয়ারফারিন|বড়ি)[a-z\u0980-\u09ff]*)\s+(?:khay|khan|khai|nen|nay|ney|খায়|খান|খাই|নেন|"
+                           r"নেয়)\s*(?:na|না)(?![a-z\u0980-\u09ff])")
+# An emoji typed between two sentences ("gile fesleche 😅 kono betha nai") ends the sentence, so a denial after it does
+# not reach back over it.
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?:\uFE0F)?")
 _PAIN_SPELLING = re.compile(r"(?<![a-z])(?:bhetha|vetha|batha|bytha|baytha|bettha|bethha|beatha|beetha)")
 _PAIN_SPELLING_BN = _nfc(r"ব্যাথা")
 _PAIN_JOINED_BN = _nfc(r"(?<=[\u0980-\u09ff])(?<!\u09cd)(ব্যথা)")
@@ -422,7 +433,8 @@ _STRENGTH = _nfc(r"(?<![a-z\u0980-\u09ff])((?:haater|hater|hather|haatey|paer|pa
                  r"(?![a-z\u0980-\u09ff])")
 # "stroke er por 6 mash", "স্ট্রোকের পর ৬ মাস": months after a stroke is an old stroke.
 _AFTER_OLD_ILLNESS = _nfc(r"(?<![a-z\u0980-\u09ff])(stroke|স্ট্রোক|heart attack|হার্ট অ্যাটাক)\s*(?:er|এর|ের)?\s+"
-                          r"(?:por|pore|পর|পরে)(?=\s+(?:\d{1,2}\s*(?:mash|mas|bochor|bosor|মাস|বছর)|theke|থেকে)(?![a-z\u0980-\u09ff]))")
+                          r"(?:por|pore|পর|পরে)(?=\s+(?:\d{1,2}\s*(?:mash|mas|bochor|bosor|মাস|বছর)|theke|থেকে|শয্যাশায়ী|শয্যাশায়ী|"
+                          r"বিছানায়|বিছানায়|shojjashayi|shojjashai|bichanay|bichanai|bedridden|bed bound)(?![a-z\u0980-\u09ff]))")
 # "জ্বর ছিল, এখন নাই", "jor chilo, ekhon nai": it was there and is gone now; the comma does not end the denial.
 # (also with how long it lasted: "jor chilo 2 din, ekhon nai", "জ্বর ছিল ২ দিন, এখন নেই")
 _WAS_NOW_GONE = _nfc(r"(ছিল|ছিলো|chilo|silo|chhilo|cilo)(?:\s+\d{1,2}\s*(?:din|দিন|ghonta|ghanta|ঘণ্টা|ঘন্টা))?\s*,\s*"
@@ -460,7 +472,7 @@ _DIED_AGO_AFTER = _nfc(r"(?<![a-z\u0980-\u09ff])((?:মারা|mara|ইন্�
 
 # Yellow discharge from an eye ("চোখে হলুদ পিচুটি", "holud pichuti", with its ending: "হলুদ পিচুটিতে পাতা আটকে থাকে")
 # is pus, not yellow eyes (jaundice).
-_YELLOW_DISCHARGE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হলুদ|হলদে|holud|holude|holde)\s+(?=(?:পিচুটি|পিঁচুটি|ময়লা|ময়লা|পুঁজ|পুজ|"
+_YELLOW_DISCHARGE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হলুদ|হলদে|holud|holude|holde)\s+(?=(?:আঠালো|আঠা|athalo|attha\w*|atha|পিচুটি|পিঁচুটি|ময়লা|ময়লা|পুঁজ|পুজ|"
                          r"কেতুর|pichuti|pichuiti|moila|moyla|puj|pooj)(?:তে|র|টা|য়|য়|te|r|er|e)?(?![a-z\u0980-\u09ff]))")
 _TALKS_NOT = _nfc(r"(?<![\u0980-\u09ff])(করার|করবার)\s+কথা\s+(বলে|বলেন|বলছে|বলছেন)\s+না(?![\u0980-\u09ff])")
 
@@ -711,6 +723,7 @@ def rewrite(text: str) -> str:
         text = _HARD.sub(lambda m: f"{m.group(1) or ''} forcefully".lstrip(), text)
     if not _bangla_or_romanised(text):
         return text
+    text = _EMOJI.sub(" . ", text)
     text = _numbers_in_words(text)
     text = _WAS_NOW_GONE.sub(r"\1 \2 \3", text)
     text = _WAS_NOW_WORD_GONE.sub(_was_now_word_gone, text)
@@ -746,6 +759,7 @@ def rewrite(text: str) -> str:
     if "pra" in text or _n("প্রায") in text:
         text = _ABOUT_TIME.sub(_about_time, text)
     text = _NOT_BETTER.sub(_not_better, text)
+    text = _MEDICINE_NOT_TAKEN.sub(lambda m: f"{m.group(1)} {'nai' if m.group(0).isascii() else _n('নাই')}", text)
     text = _PAIN_SPELLING.sub("betha", text)
     if "kumor" in text:
         text = _KOMOR.sub("komor", text)
