@@ -9,7 +9,9 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_bangla_held.json, triage_unseen_bangla_q.json, triage_unseen_bangla_w.json,
   triage_unseen_bangla_bb.json, triage_unseen_ah.json, triage_unseen_bangla_be.json, triage_unseen_an.json,
   triage_unseen_bangla_bi.json, triage_unseen_bangla_bm.json, triage_unseen_ay.json, triage_unseen_cc.json,
-  triage_unseen_bangla_bp.json and triage_test_sealed.json
+  triage_unseen_bangla_bp.json, triage_unseen_cf.json, triage_unseen_ci.json, triage_unseen_cl.json,
+  triage_unseen_cm.json, triage_unseen_bangla_br.json, triage_unseen_bangla_bt.json, triage_unseen_bangla_bv.json,
+  triage_unseen_bangla_bw.json and triage_test_sealed.json
   have never been used
   to change the knowledge base or the engine (their figures are the honest ones
   for text the engine has not seen);
@@ -30,7 +32,10 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_ar.json, triage_unseen_as.json, triage_unseen_at.json, triage_unseen_au.json, triage_unseen_av.json,
   triage_unseen_bangla_bh.json, triage_unseen_bangla_bj.json, triage_unseen_bangla_bk.json,
   triage_unseen_bangla_bl.json, triage_unseen_aw.json, triage_unseen_ax.json, triage_unseen_az.json,
-  triage_unseen_ca.json, triage_unseen_cb.json, triage_unseen_bangla_bn.json and triage_unseen_bangla_bo.json
+  triage_unseen_ca.json, triage_unseen_cb.json, triage_unseen_bangla_bn.json, triage_unseen_bangla_bo.json,
+  triage_unseen_cd.json, triage_unseen_ce.json, triage_unseen_cg.json, triage_unseen_ch.json, triage_unseen_cj.json,
+  triage_unseen_ck.json, triage_unseen_cn.json, triage_unseen_bangla_bq.json, triage_unseen_bangla_bs.json,
+  triage_unseen_bangla_bu.json and triage_unseen_bangla_bx.json
   were measured once
   unseen and then used to improve the knowledge base;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
@@ -50,14 +55,14 @@ DATA = Path(__file__).resolve().parent / "data"
 
 FLOORS = {
     # set: (accuracy, emergency sensitivity, self-care accuracy)
-    "triage_unseen_c.json": (0.9, 0.93, 0.94),  # sealed
+    "triage_unseen_c.json": (0.91, 0.93, 0.94),  # sealed
     "triage_test_sealed.json": (0.9, 0.95, 0.8),  # sealed
     "triage_unseen_e.json": (0.93, 0.94, 0.97),  # sealed
     "triage_unseen_bangla_held.json": (0.85, 0.8, 0.83),  # sealed
     "triage_unseen_g.json": (0.93, 0.98, 0.88),  # sealed
     "triage_unseen_k.json": (0.95, 0.98, 0.93),  # sealed
     "triage_unseen_o.json": (0.92, 1.0, 0.88),  # sealed
-    "triage_unseen_bangla_q.json": (0.83, 0.8, 0.92),  # sealed
+    "triage_unseen_bangla_q.json": (0.85, 0.85, 0.92),  # sealed
     "triage_unseen_r.json": (0.9, 0.98, 0.75),  # sealed
     "triage_unseen_a.json": (0.96, 1.0, 0.97),
     "triage_unseen_b.json": (0.98, 1.0, 1.0),
@@ -73,7 +78,7 @@ FLOORS = {
     "triage_unseen_n.json": (0.99, 1.0, 0.97),
     "triage_unseen_bangla3.json": (1.0, 1.0, 1.0),
     "triage_eval.json": (0.9, 0.98, 0.93),
-    "triage_holdout.json": (0.92, 1.0, 0.97),
+    "triage_holdout.json": (0.93, 1.0, 1.0),
     "triage_test_blind.json": (0.95, 1.0, 1.0),
     "triage_test_final.json": (0.97, 1.0, 0.95),
     "triage_unseen_s.json": (1.0, 1.0, 1.0),
@@ -91,7 +96,7 @@ FLOORS = {
     "triage_unseen_ac.json": (0.98, 1.0, 0.93),
     "triage_unseen_ad.json": (0.96, 1.0, 0.9),
     "triage_unseen_bangla_ba.json": (0.87, 1.0, 0.68),
-    "triage_unseen_bangla_bb.json": (0.76, 0.8, 0.72),  # sealed
+    "triage_unseen_bangla_bb.json": (0.78, 0.84, 0.76),  # sealed
     "triage_unseen_ae.json": (0.93, 1.0, 0.8),
     "triage_unseen_af.json": (0.94, 1.0, 0.73),
     "triage_unseen_bangla_bc.json": (0.93, 0.97, 0.84),
@@ -101,14 +106,14 @@ FLOORS = {
     "triage_unseen_ai.json": (0.97, 1.0, 0.93),
     "triage_unseen_aj.json": (0.97, 1.0, 0.96),
     "triage_unseen_bangla_bd.json": (0.94, 1.0, 0.84),
-    "triage_unseen_bangla_be.json": (0.68, 0.76, 0.56),  # sealed
+    "triage_unseen_bangla_be.json": (0.71, 0.84, 0.6),  # sealed
     "triage_unseen_bangla_bf.json": (0.94, 1.0, 0.96),
     "triage_unseen_ak.json": (0.98, 1.0, 0.93),
-    "triage_unseen_bangla_bg.json": (0.79, 0.88, 0.64),
+    "triage_unseen_bangla_bg.json": (0.82, 0.88, 0.64),
     "triage_unseen_al.json": (0.95, 0.97, 0.86),
     "triage_unseen_am.json": (0.95, 1.0, 0.93),
     "triage_unseen_bangla_bh.json": (0.9, 1.0, 0.92),
-    "triage_unseen_ao.json": (0.9, 0.97, 0.73),
+    "triage_unseen_ao.json": (0.91, 0.97, 0.76),
     "triage_unseen_ap.json": (0.93, 1.0, 0.8),
     "triage_unseen_bangla_bj.json": (0.93, 1.0, 0.96),
     "triage_unseen_aq.json": (0.91, 1.0, 0.8),
@@ -119,19 +124,38 @@ FLOORS = {
     "triage_unseen_bangla_bl.json": (0.87, 0.92, 0.76),
     "triage_unseen_au.json": (0.91, 1.0, 0.83),
     "triage_unseen_av.json": (0.92, 0.97, 0.86),
-    "triage_unseen_an.json": (0.91, 0.97, 0.83),  # sealed
-    "triage_unseen_bangla_bi.json": (0.73, 0.88, 0.56),  # sealed
-    "triage_unseen_bangla_bm.json": (0.78, 0.84, 0.72),  # sealed
+    "triage_unseen_an.json": (0.92, 0.97, 0.86),  # sealed
+    "triage_unseen_bangla_bi.json": (0.74, 0.92, 0.56),  # sealed
+    "triage_unseen_bangla_bm.json": (0.78, 0.88, 0.72),  # sealed
     "triage_unseen_aw.json": (0.95, 1.0, 0.93),
     "triage_unseen_ax.json": (0.96, 1.0, 0.93),
     "triage_unseen_ay.json": (0.92, 1.0, 0.9),  # sealed
     "triage_unseen_az.json": (0.95, 1.0, 0.93),
-    "triage_unseen_bangla_bn.json": (0.92, 0.96, 0.96),
+    "triage_unseen_bangla_bn.json": (0.93, 1.0, 0.96),
     "triage_unseen_bangla_bo.json": (0.84, 1.0, 0.8),
-    "triage_unseen_bangla_bp.json": (0.79, 0.92, 0.76),  # sealed
+    "triage_unseen_bangla_bp.json": (0.8, 0.92, 0.76),  # sealed
     "triage_unseen_ca.json": (0.93, 0.97, 0.86),
     "triage_unseen_cb.json": (0.9, 1.0, 0.9),
     "triage_unseen_cc.json": (0.85, 1.0, 0.66),  # sealed
+    "triage_unseen_cd.json": (0.94, 1.0, 0.86),
+    "triage_unseen_ce.json": (0.91, 1.0, 0.83),
+    "triage_unseen_cf.json": (0.83, 0.94, 0.73),  # sealed
+    "triage_unseen_bangla_bq.json": (0.89, 1.0, 0.8),
+    "triage_unseen_bangla_br.json": (0.77, 0.84, 0.68),  # sealed
+    "triage_unseen_cg.json": (0.87, 1.0, 0.7),
+    "triage_unseen_ch.json": (0.95, 1.0, 0.9),
+    "triage_unseen_ci.json": (0.8, 0.91, 0.6),  # sealed
+    "triage_unseen_bangla_bs.json": (0.86, 1.0, 0.72),
+    "triage_unseen_bangla_bt.json": (0.74, 0.76, 0.68),  # sealed
+    "triage_unseen_cj.json": (0.93, 1.0, 0.86),
+    "triage_unseen_ck.json": (0.85, 0.97, 0.7),
+    "triage_unseen_cl.json": (0.81, 0.88, 0.73),  # sealed
+    "triage_unseen_bangla_bu.json": (0.88, 1.0, 0.68),
+    "triage_unseen_bangla_bv.json": (0.74, 0.92, 0.64),  # sealed
+    "triage_unseen_cm.json": (0.85, 0.91, 0.76),  # sealed
+    "triage_unseen_cn.json": (0.93, 0.97, 0.86),
+    "triage_unseen_bangla_bw.json": (0.73, 0.84, 0.6),  # sealed
+    "triage_unseen_bangla_bx.json": (0.82, 1.0, 0.56),
 }
 
 
