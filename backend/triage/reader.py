@@ -99,8 +99,8 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
      r"\1\2\1 "),
     # "born this morning", "was born last night": a baby under a day old (NICE CG98 counts jaundice in the first
     # 24 hours)
-    (r"(?<![a-z])born\s+(?:early\s+|late\s+)?(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?(this morning|this afternoon|this evening|today|earlier today|last night|"
-     r"tonight|overnight)(?![a-z])(?!\s*,?\s*(?:about\s+|only\s+|just\s+|around\s+)?\d)", " born 12 hours ago "),
+    (r"(?<![a-z])born\s+(?:early\s+|late\s+)?(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?"
+     r"(this morning|this afternoon|this evening|today|earlier today|last night|tonight|overnight)(?![a-z])(?!\s*,?\s*(?:about\s+|only\s+|just\s+|around\s+)?\d)", " born 12 hours ago "),
     # "jelly babies" are sweets taken for a hypo (NHS Low blood sugar), not a baby
     (r"(?<![a-z])jelly\s*bab(?:y|ies)(?![a-z])", " jelly sweets "),
     # "a faint blanching rash", "faint pink line", "faint wheeze": slight, not fainting
