@@ -2099,10 +2099,82 @@ _FROM_WRITER_CN = [
 ]
 
 
-# Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) and the twelfth (CD, CE, CG, CH,
-# CJ, CK, CN): one test over every case list above
+_FROM_WRITERS_CO_CP_CQ = [
+    # NHS Act FAST: a mouth gone crooked and a hand that stopped working
+    ("my mouth looks crooked in the mirror and my left hand stopped working, I'm 70", "emergency"),
+    # NHS Act FAST: speech "coming out all wrong"
+    ("for the last half hour my words are coming out all wrong, I'm 58", "emergency"),
+    # NICE CG150 thunderclap headache, told as "something burst in his head"
+    ("my husband suddenly said it felt like something burst in his head, then he was sick", "emergency"),
+    # NICE NG232: a child after a head injury getting harder to keep awake
+    ("my son banged his head on the swing an hour ago and he's getting harder to keep awake", "emergency"),
+    # NICE NG232: knocked out for seconds is a head injury with loss of consciousness
+    ("my daughter slipped at the pool and was knocked out for about 10 seconds", "emergency"),
+    # UKHSA carbon monoxide: unsteadiness in a household by a gas fire
+    ("the gas fire has been on all day, my parents both have headaches and dad nearly fell over", "emergency"),
+    # Encephalitis: fever, then acting oddly and saying strange things
+    ("my brother has had a fever for 3 days and today he's acting really odd and saying strange things", "emergency"),
+    # NICE NG37: a limb caught in rollers, cold and numb beyond it
+    ("my arm got caught in the rollers of a printing press and my fingers are cold and numb", "emergency"),
+    # NICE CKS Septic arthritis: a replaced joint, swollen, with a fever
+    ("had my knee replaced 3 years ago, now it's swollen and I can't put weight on it, temp 38.5", "emergency"),
+    # NHS Guillain-Barre syndrome: tingling feet, legs weak on the stairs, breathless
+    ("tingling in my toes for 4 days, now my legs are weak on the stairs and I'm a bit breathless", "emergency"),
+    # NICE CG109: coming round on the ground mid-exercise, heart pounding first
+    ("I was out jogging and woke up on the ground, my heart was pounding just before", "emergency"),
+    # WHO cholera: rice-water stools and very little urine
+    ("my uncle's diarrhoea looks like cloudy rice water and he's passing very little urine", "emergency"),
+    # WHO leptospirosis: a dairy farm worker with fever, calf pain and jaundice
+    ("I work on a dairy farm, fever and bad calf pains for 5 days and now my eyes are yellow", "emergency"),
+    # NHS Burns and scalds: smoke breathed in and a hoarse voice
+    ("got out of a kitchen fire but I breathed in smoke and my voice has gone hoarse", "emergency"),
+    # BOAST compartment syndrome: after a kick, pain out of proportion and a numb foot
+    ("took a kick to the calf in the match, the pain is far worse than it should be and my foot has gone numb",
+     "emergency"),
+    # NHS Burns and scalds: a scald bigger than the hand on a toddler (boiling water is not a boil)
+    ("My 3 year old pulled a pan of boiling water onto her legs, blisters bigger than my hand, I've got her under "
+     "the shower now", "emergency"),
+    ("my 2 year old spilt hot tea on her arm, a big blister bigger than my hand, I've got it under the cold tap",
+     "emergency"),
+    # the carer's first aid ("I've got it under the cold tap") does not make the scald the writer's
+    ("My 2 year old pulled a mug of tea over herself, blisters bigger than my hand. I've got it under the cold tap",
+     "emergency"),
+    # NICE CKS Cellulitis (periorbital): a note that opens "5yo son had ..." is about the child, not family history
+    ("5yo son had chickenpox last week, since today his right eyelid is puffy and red and he has a temp of 38.4",
+     "urgent"),
+    # UKHSA: fever in a traveller home from a gap year abroad is assessed the same day
+    ("my daughter came home from a gap year in Peru on Sunday, fever 39.5 and aching all over", "urgent"),
+    # NICE CG115: morning shakes that only a drink settles are withdrawal
+    ("I get a bit shaky in the morning until I have my first drink, I drink 8 cans a day", "urgent"),
+    # a tetanus jab's date is not how long the complaint has lasted
+    ("came off my bike and grazed my knee, washed it out. had all my jabs incl tetanus in the last few years",
+     "self_care"),
+    ("twisted my knee slightly at football yesterday, walking fine; tetanus booster within the last 2 years",
+     "self_care"),
+    # NHS Genital warts: small fleshy bumps around the genitals
+    ("a few small fleshy bumps around the opening of my vagina, painless, new partner recently", "routine"),
+    # NICE NG12 skin: a shiny pink bump on the face (basal cell carcinoma) is a routine referral
+    ("small shiny pink bump on the side of my nose, been there a few months", "routine"),
+    # NICE CKS Nappy rash, in a health visitor's words
+    ("HV: 7/12 infant, erythema across the nappy area, skin folds spared, feeding well, afebrile", "self_care"),
+    # NICE CKS Warts and verrucae: a plantar lesion with black dots
+    ("plantar lesion with black dots x3/12, mildly sore walking, no DM", "self_care"),
+    # NICE NG79: frontal pressure and congestion after a cold
+    ("29M, 4/7 nasal congestion and frontal pressure following a URTI, no fever", "self_care"),
+    # NICE CKS Lacerations: a measured laceration in a note needs closing the same day
+    ("22F, 3 cm lac to palm from broken glass, bleeding controlled, sensation intact", "urgent"),
+    # NICE NG141: a laceration with purulent discharge and erythema spreading from its edges
+    ("64M, lac to shin 4d ago, now purulent discharge and erythema spreading from the edges, afebrile", "urgent"),
+    # NICE NG225: cuts a teenager says they have done when stressed
+    ("saw cuts on my 16 year old son's arm, shallow and healing, he said he's done it when stressed at school",
+     "urgent"),
+]
+
+# Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
+# CJ, CK, CN) and the thirteenth (CO, CP, CQ): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
-                         + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN)
+                         + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
+                         + _FROM_WRITERS_CO_CP_CQ)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level

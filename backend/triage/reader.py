@@ -1427,6 +1427,9 @@ _PAST_EPISODE_CUE = re.compile(
 _PAST_TIME = re.compile(r"(?<![a-z])(?:ago|back)(?![a-z])|(?<![a-z])last\s+(?:year|month|summer|winter|spring|autumn)"
                         r"(?![a-z])|(?<![a-z])in\s+(?:19|20)\d\d(?!\d)")
 _TIME_BEFORE_AGO = re.compile(_NUM + r"\s*" + _UNIT + r"\s*$")
+# A vaccine's date: "had all my jabs incl tetanus in the last few years", "tetanus booster 3 years ago".
+_VACCINE_TIME = re.compile(r"(?<![a-z])(?:tetanus|td|jabs?|boosters?|vaccin\w*|immunis\w*|immuniz\w*)(?![a-z])"
+                           r"[^.;!?\n]{0,30}$")
 _LASTED = re.compile(r"(?<![a-z])(?:lasted|lasting|went on|took|cleared|settled|got better)(?![a-z])")
 _SENTENCE_BREAK = re.compile(r"[.;!?\n]|(?<![a-z])(?:but|this time|now|currently|since then)(?![a-z])")
 
@@ -1543,6 +1546,8 @@ def read_duration_days(text: str, subject: str | None = None) -> float | None:
                 continue
             if _TIME_WITHOUT.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "has not had one for a year": the time since the last episode, not this one's length
+            if _VACCINE_TIME.search(text, max(0, match.start() - 45), match.start()):
+                continue  # "tetanus jab in the last few years": when a vaccine was given, not how long this has gone on
             if match.group(1) == "day":  # "this is day 5"
                 found.append(float(match.group(2)))
                 continue
@@ -2620,6 +2625,9 @@ def _acts_on_someone(stems: list[str], i: int) -> bool:
 _SIDE_WORDS = frozenset(t.stem for t in tokens("left right lower upper both"))
 _HOLDING_PREPOSITIONS = frozenset(t.stem for t in tokens("in on into onto against"))
 _HOLDING_PLACES = frozenset(t.stem for t in tokens("arms lap"))
+_GOT = stem("got")
+_OBJECT_PRONOUNS = frozenset(t.stem for t in tokens("it her him them"))
+_PLACING_WORDS = frozenset(t.stem for t in tokens("under out"))
 _HOLDING_VERBS = frozenset(t.stem for t in tokens(
     "asleep sleeping sleep nodding dozing drifting held holding cuddled cuddle cradled lying settled feeding fed "
     # how the child is while held: "sleepy in my arms", "floppy on my lap"
@@ -2658,6 +2666,9 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
         return False  # "do I just keep an eye on him", "should I watch him overnight": the carer watches
     if _own_condition_for_an_act(stems, i):
         return False  # "I have type 2 so I tested him on my meter": the carer's own condition, told for the test
+    if len(following) > 2 and following[0] == _GOT and following[1] in _OBJECT_PRONOUNS \
+            and following[2] in _HOLDING_PREPOSITIONS | _PLACING_WORDS:
+        return False  # "I've got it under cool running water", "I've got her in a lukewarm bath": first aid
     following = following[:2]
     return (bool(following) and following[0] in _OWN_SYMPTOM_VERBS and not (_NOT_SYMPTOM & set(following))
             and not _acts_on_someone(stems, i))
@@ -2748,10 +2759,16 @@ def _text_subject(stems: list[str]) -> str:
                 if not (i + 1 < len(stems) and stems[i + 1] in _DEATH) and not _born_baby(stems, i):
                     first_relative = relative
             elif stems[i] in _RELATIVES and _only_age_before(stems, i) and not (len(stems) > i + 1 and (
-                    stems[i + 1] in _DEATH or stems[i + 1] in _FAMILY_PAST_VERBS)):
-                # a carer's note without "my": "mum is 82, ...", "dad has chest pain", "4yo daughter has had..."
+                    stems[i + 1] in _DEATH or stems[i + 1] in _FAMILY_PAST_VERBS and not _aged_opening(stems, i))):
+                # a carer's note without "my": "mum is 82, ...", "dad has chest pain", "4yo daughter has had...";
+                # with an age before it, "4yo daughter had a cold last week" opens the patient's story
                 first_relative = stems[i]
     return first_relative or occasion or "writer"
+
+
+def _aged_opening(stems: list[str], i: int) -> bool:
+    """A note that opens with the patient's age and who they are: "4yo daughter had a cold last week, ..."."""
+    return _only_age_before(stems, i) and any(stems[k][:1].isdigit() for k in range(i))
 
 
 def _only_age_before(stems: list[str], i: int) -> bool:
@@ -2926,7 +2943,7 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
                 i += 1  # "hi, mum has chest pain": a carer's note about mum, unless the text names its own patient
                 continue
             stop_at_now = False
-            if relative == subject and not bare:
+            if relative == subject and (not bare or _aged_opening(stems, i)):
                 mark = past and _history_cue(stems, i, end)
                 stop_at_now = True  # "mum had a stroke years ago and now she can't speak": now is hers
             elif subject == "writer" and _joint_with_writer(stems, i, end):
