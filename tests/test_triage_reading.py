@@ -2168,6 +2168,9 @@ _FROM_WRITERS_CO_CP_CQ = [
     # NICE NG225: cuts a teenager says they have done when stressed
     ("saw cuts on my 16 year old son's arm, shallow and healing, he said he's done it when stressed at school",
      "urgent"),
+    # NICE CKS Scrotal pain and swelling: a boy's sudden "tummy" pain that turns out to be his testicle
+    ("13 year old pale and doubled over with tummy pain since an hour ago, admits it's really his testicle, he threw up",
+     "emergency"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
