@@ -204,7 +204,10 @@ def test_a_header_sex_before_a_duration_is_no_age():
     assert read.age_years == 70 and read.days == 3 * 365
 
 
-@pytest.mark.parametrize("text, days", [("গলা জ্বালা প্রায় ৩ মাস, রাতে বেশি", 90), ("kashi prai 2 soptaho", 14)])
+# An episode's usual course ("৭ দিনে শুকায় যায": dries up in 7 days) is not how long this one has lasted.
+@pytest.mark.parametrize("text, days", [("গলা জ্বালা প্রায় ৩ মাস, রাতে বেশি", 90), ("kashi prai 2 soptaho", 14),
+                                        ("ঠোঁটে ফোসকা ২ দিন ধরে, সাধারণত ৭ দিনে শুকায় যায়", 2),
+                                        ("thote foska uthse, protibar 7 din e shukiye jay", None)])
 def test_about_a_time_is_how_long(text, days):
     assert facts(text).days == days
 
@@ -708,6 +711,10 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BN_BO = [
     ("naker pashe chamra khoshkhoshe lal", "scarlet fever"),
     ("শেষ মাসিক ৮ দিন আগে হইছিল, কনডম ফেটে গেছে", "heavy periods"),
     ("শেষ মাসিক ১২ দিন আগে হইছিল, কনডম ফেটে গেছে", "pms"),
+    # romanised "sob" (all) before "somoy", "thik", "bomi" is not SOB; "chorae gese" (spread) is not grazed
+    ("ami 30. sob somoy matha ghure", "shortness of breath"),
+    ("abbu 70, sob thik hoye gese ekhon", "shortness of breath"),
+    ("hater lal dag ta chorae gese", "cut"),
 ])
 def test_bangla_words_not_read_as_another_finding_bn_bo(text, finding):
     assert not any(row["name"] == finding and not row["negated"] for row in assess(text).findings), assess(text).findings
@@ -1269,6 +1276,56 @@ def test_back_pain_down_the_leg_is_sciatica(text):
     assert _found(text, "sciatica"), assess(text).findings
 
 
+# Round BY wordings: a newborn's yellow skin (NICE CG98); an erection that will not go soft (NHS Priapism); soft or
+# cauliflower-like genital lumps (NHS Genital warts); a joint out of its place or looking bent (NHS Dislocated
+# shoulder); cramp brought on by walking (NICE CG147); big blisters and a spilt cup of tea (NHS Burns and scalds); a
+# split head and consciousness not back after a fit (NHS seizure first aid); pads changed every few hours and clots
+# (NICE NG88); bedwetting again (NICE NG18); a baby's eye watering since birth (NHS Sticky eyes); ringworm spelt
+# "daud"; "instead of getting better" (treatment not working); a one-sided headache and daily painkillers (NICE CG150);
+# a death told in dialect; glands on both sides of the neck; nightmares of the scene
+# (NICE NG116); a twisted knee with a pop, "haantu", weight not borne; curtain, flashes and floaters (NHS Retinal
+# detachment); blood with the stool; gritty dry eyes; a red glans (NHS Balanitis).
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_BY = [
+    ("babur boyos 4 din, gaa holud hoye gese", "jaundice"),
+    ("নবজাতকের গায়ে হালকা হলুদ ভাব", "jaundice"),
+    ("3 ghonta dhore penis shokto hoye ase, norom hoitese na", "priapism"),
+    ("kuchkir kache fulkopir moto guti hoise", "genital warts"),
+    ("কুঁচকির কাছে কিছু দানা, ফুলকপির মতো দেখতে", "genital warts"),
+    ("private part er pashe norom dana", "genital warts"),
+    ("cycle theke pore kadh ta jayga theke sore gelo", "dislocation"),
+    ("pore jawar por kobji ta dekhte bakano", "deformity"),
+    ("hatle paye khil dhore, darale chere dey", "claudication"),
+    ("নানা একটু হাঁটলে পায়ে খিল ধরে", "claudication"),
+    ("gorom pani pore pith e boro boro foska", "large or deep burn"),
+    ("chhoto meye cha er cup ulte fellse hater upor", "burn injury"),
+    ("খাট থেকে পড়ে মাথা ফাটসে", "head injury"),
+    ("খিঁচুনির পর এক ঘণ্টা হলো, এখনো জ্ঞান ফিরে নাই", "slow seizure recovery"),
+    ("fit er por ekhono puro jaan fire nai", "slow seizure recovery"),
+    ("masik hole 2 ghonta por por pad change korte hoy", "heavy periods"),
+    ("period e onek beshi bleeding hoy", "heavy periods"),
+    ("মেয়ে ৭ বছর, আবার বিছানা ভিজায়", "new bedwetting or thinning"),
+    ("ছেলে রাতে আবার বিছানা ভিজায় যেটা অনেক বছর হয় নাই", "new bedwetting or thinning"),
+    ("বাবুর চোখ দিয়ে জন্মের পর থেকে পানি পড়ে", "sticky eye"),
+    ("babur chokhe ketur jome thake", "sticky eye"),
+    ("pete daud hoise", "ringworm"),
+    ("cream dilam, komar bodole bere gese", "treatment not working"),
+    ("mathar ek pashe betha, bomi bomi lage", "migraine"),
+    ("মাথাব্যথার জন্য নাপা প্রতিদিন খাই", "painkiller overuse"),
+    ("গত মাসে নানি মারা গেসেন", "bereavement"),
+    ("meyer ghar er dui pashe guti uthse", "swollen glands"),
+    ("ওই দৃশ্য রাতে স্বপ্নে দেখি", "trauma symptoms"),
+    ("khelte giye haantu ghure gese", "knee ligament injury"),
+    ("dourate giye pop kore shobdo holo", "knee ligament injury"),
+    ("pore giye ekhon bhor dite partesi na", "can't bear weight"),
+    ("chokher ek pash porda diye dhaka", "retinal detachment"),
+    ("bam chokhe alor jholkani dekhi", "flashes of light"),
+    ("chokhe kala kala dot vashe", "floaters"),
+    ("meyer paykhanar sathe prai protibar onek khani taza rokto", "blood in stool"),
+    ("nanur chokh khoskhos kore", "dry eyes"),
+    ("chele 3 bochor, nunur matha lal hoye ache", "balanitis"),
+]
+
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1282,6 +1339,7 @@ def test_back_pain_down_the_leg_is_sciatica(text):
                          + _FAINT_WORDINGS_BX
                          + _EVERYDAY_WORDINGS_BX
                          + _HOURLY_PAD_SOAKING_IS_A_HEAVY_PERIOD
-                         + _A_LOT_OF_RECTAL_BLOOD)
+                         + _A_LOT_OF_RECTAL_BLOOD
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BY)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings

@@ -40,6 +40,7 @@ _ROMAN_WORDS = frozenset((
     "meyeke baccha bacchar bacca bachcha babu babur shishu shami shamir stri strir bou bour bouer bouyer bon boner bhai bhaier "
     "bhaiya mayer babar chacha chachi khala fupu nati natni rogi nai nei noy betha bhetha batha byatha jor jwor kashi "
     "matha na ni komchena komena komeni sarchena sarena sareni hoyna hoyni gorome vetha bytha baytha bettha bethha "
+    "haantu haatu hantu chorae choraye chhoraye "
     "beatha beetha kumor eksho aksho bomi mathay lagche lagtese korche kheyeche").split())
 _WORD_SPLIT = str.maketrans({c: " " for c in ",.;:!?()[]/-+'\"0123456789\n*~"})
 
@@ -644,11 +645,13 @@ _WEIGHT_UP = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(?:(?
                   r"bartechhe|barchhe)(?![a-z\u0980-\u09ff])")
 
 
-# Romanised "sob" (সব, all) before a Bangla word ("sob try korsi", "sob kichu", "sob jinish") is "shob", not SOB (the
-# reader's shortness of breath when a clinical word such as "rest" stands beside it).
+# Romanised "sob" (সব, all) before a Bangla word ("sob try korsi", "sob kichu", "sob jinish", "sob somoy", "sob thik",
+# "ja khai sob bomi") is "shob", not SOB (the reader's shortness of breath when a clinical word such as "rest" stands
+# beside it).
 _ALL_SOB = re.compile(r"(?<![a-z])sob(?=\s+(?:try|tried|kichu|kisu|kichhu|kichui|kisui|jinish|jinis|gula|gulo|guli|jaygay|"
                       r"jaygai|khane|jayga|kaj|korsi|korechi|kori|korlam|dekhsi|dekhechi|khaisi|kheyechi|upay|oshudh|"
-                      r"osudh|medicine|cream|gel|korchi|korchhi|kortesi|kortechi|korsilam|korechilam|kore\s+dekhsi)(?![a-z]))")
+                      r"osudh|medicine|cream|gel|korchi|korchhi|kortesi|kortechi|korsilam|korechilam|kore\s+dekhsi|"
+                      r"somoy|shomoy|somoi|shomoi|somay|thik|thikthak|bomi|khabar|din|dine)(?![a-z]))")
 # Romanised "bomi bomi" (with or without "bhab", "lage") is feeling sick, as the Bangla "বমি বমি ভাব" is.
 _NAUSEA_ROMAN = re.compile(r"(?<![a-z])bomi\s+bomi(?:\s+(?:bhab|vab|bhaab|vhab|lage|lag|lagche|lagse|lagtese|lagteche|lagchhe))?"
                            r"(?![a-z])")
@@ -707,6 +710,21 @@ _FEVER_NOT_FOUND = _nfc(r"(?<![a-z\u0980-\u09ff])(জ্বর|jor|jwor)\s+(?:�
 # lasting 10 days, nor the days before a period.
 _LAST_PERIOD = _nfc(r"(?<![a-z\u0980-\u09ff])(?:শেষ|last|shesh|sesh)\s+(?:মাসিক|পিরিয়ড|পিরিয়ড|masik|mashik|period)"
                     r"(?:[\u0980-\u09ff]*|er|r)?(?![a-z\u0980-\u09ff])")
+# "যেটা অনেক বছর হয় নাই", "jeta onek bochor hoy ni" (which had not happened for years) after a symptom says it is new
+# again, not that it is absent: read as "notun kore" (anew), so the না does not deny the symptom before it.
+_NOT_FOR_YEARS = _nfc(r"(?<![a-z\u0980-\u09ff])(?:যেটা|যেইটা|যা|jeta|jeita|ja)\s+(?:আগে\s+|age\s+|aage\s+)?"
+                      r"(?:অনেক|বহু|onek|bohu)\s+(?:বছর|bochor|bochhor|boshor|bosor)"
+                      r"(?:\s+(?:ধরে|ধইরা|dhore|dhora))?\s+(?:হয়|হয়|hoy|hoi)\s*(?:নাই|নি|না|nai|ni|na)(?![a-z\u0980-\u09ff])")
+# Romanised "chorae gese", "choraye geche" (ছড়ায়ে গেছে: it has spread) is "choriye gese", not "chore gese" (grazed).
+_SPREAD_ROMAN = re.compile(r"(?<![a-z])(?:chh?or(?:ae|aye|ay|aia|aiya))(?=\s+(?:gese|geche|gechhe|gelo|jacche|jachhe|"
+                           r"jaitese|jay|jai)(?![a-z]))")
+# Romanised knee spellings "haantu", "haatu", "hantu" (হাঁটু) are written as "hatu", the form the knowledge phrases use.
+_KNEE_ROMAN = re.compile(r"(?<![a-z])(?:haan|haa|han)(?=tu)")
+# "১০ দিনে শুকায় যায়", "7 dine bhalo hoye jay" (heals within N days, its usual course) says how long an episode
+# takes, not how long this one has gone on: read as "nije nije" (by itself) without the days.
+_HEALS_WITHIN = _nfc(r"(?<![\d.])\d{1,2}(?:\s*-\s*\d{1,2})?\s*(?:দিনে|দিনের মধ্যে|dine|din\s+e|diner moddhe|diner moddhei)\s+"
+                     r"(?=(?:শুকায়|শুকায়|শুকিয়ে|শুকিয়ে|সেরে|ভালো হয়ে|ভাল হয়ে|ভালো হয়ে|ভাল হয়ে|ঠিক হয়ে|ঠিক হয়ে|"
+                     r"shukay|shukai|shukiye|sere|bhalo hoye|valo hoye|thik hoye)(?![a-z]))")
 _NOW_AND_THEN = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath)\s+"
                      r"(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath)(?![a-z\u0980-\u09ff])")
 
@@ -735,6 +753,12 @@ def rewrite(text: str) -> str:
     text = _YELLOW_DISCHARGE.sub("", text)
     text = _FEVER_NOT_FOUND.sub(lambda m: f"{m.group(1)} {'nai' if m.group(1).isascii() else _n('নাই')}", text)
     text = _LAST_PERIOD.sub(" lmp ", text)
+    text = _NOT_FOR_YEARS.sub(lambda m: " notun kore " if m.group(0).isascii() else _n(" নতুন করে "), text)
+    if "chor" in text or "chhor" in text:
+        text = _SPREAD_ROMAN.sub("choriye", text)
+    if "tu" in text:
+        text = _KNEE_ROMAN.sub("ha", text)
+    text = _HEALS_WITHIN.sub(lambda m: " nije nije " if m.group(0).isascii() else _n(" নিজে নিজে "), text)
     text = _NOW_AND_THEN.sub(lambda m: " মাঝে মাঝে " if not m.group(0).isascii() else " maje maje ", text)
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
     if "mit" in text or "meter" in text or "metre" in text or _n("মিট") in text:
