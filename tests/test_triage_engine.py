@@ -537,7 +537,7 @@ def test_the_illness_a_symptom_dates_from_is_over():
     ("fresh blood PR", "fresh blood per rectum"), ("PV bleed", "per vagina bleed"), ("pv discharge", "per vagina discharge"),
     ("PR team", "pr team"), ("CVA tenderness", "renal angle tenderness"), ("h/o CVA", "history of stroke"),
     ("SOB", "shortness of breath"), ("c/o sob", "complains of shortness of breath"),
-    ("sob on exertion", "shortness of breath on exertion"), ("pet byatha sob somoy", "pet byatha sob somoy"),
+    ("sob on exertion", "shortness of breath on exertion"), ("pet byatha sob somoy", "pet byatha shob somoy"),
     ("fit and well", "well"), ("coughing fits at night", "coughing bouts at night"),
 ])
 def test_shorthand_collisions(written, expanded):

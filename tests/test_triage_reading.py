@@ -2173,11 +2173,42 @@ _FROM_WRITERS_CO_CP_CQ = [
      "emergency"),
 ]
 
+_FROM_WRITERS_CT_CU = [
+    # NHS Alcohol poisoning: someone who can't be properly woken and only groans
+    ("my friend drank a whole bottle of rum, she's on the floor and I can't properly wake her, she just groans",
+     "emergency"),
+    # NICE CG178: voices telling him to "deal with" people, and a knife in his room
+    ("my son hears voices telling him to deal with the neighbours and he keeps a knife in his room", "emergency"),
+    # NHS Act FAST: "R-sided weakness" in a note
+    ("70M R-sided weakness since 30 minutes ago", "emergency"),
+    # NICE CKS Cellulitis: pain far worse than a scratch looks, skin going purple
+    ("grazed my hand on a fence yesterday, now the pain is far worse than the scratch looks and the skin is going "
+     "purple", "emergency"),
+    # RCPsych MEED: restricting, fainting and an odd heartbeat
+    ("I've been restricting to about 500 calories a day, fainted this morning and my heart is doing weird fluttery "
+     "things", "emergency"),
+    # NICE CKS Knee pain: a knee locked after a twist ("lacks 15 deg extension")
+    ("31F, twisting injury R knee at netball, locked, lacks 15 deg extension, effusion", "urgent"),
+    # NICE CKS Fungal skin infection: a ring, scaly at the edge
+    ("itchy red circle on my arm, scaly round the edge and paler in the middle", "self_care"),
+    # NICE NG98: hearing gone from one ear on waking
+    ("woke up and my left ear is just gone, totally muffled", "urgent"),
+    # NICE NG141: erythema spreading beyond the marked border with a temperature
+    ("spreading erythema from a bite on her forearm, 3 cm beyond the marked border overnight, T 37.9", "urgent"),
+    # NICE NG226: a flare of known knee arthritis after overdoing it
+    ("dad's got arthritis in his knees and they've flared up after a long walk at the weekend, stiff but walking "
+     "fine", "self_care"),
+    # NICE CKS Herpes simplex - oral: "HSL" in a pharmacist's note
+    ("Pharmacy: 35M, recurrent HSL upper lip, tingling since this morning, otherwise well", "self_care"),
+    # NICE CKS PCOS: periods "3 or 4 times a year"
+    ("my periods only come 3 or 4 times a year and I get spots along my jaw, I'm 23", "routine"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
-# CJ, CK, CN) and the thirteenth (CO, CP, CQ): one test over every case list above
+# CJ, CK, CN) and the thirteenth (CO, CP, CQ, CT, CU): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
-                         + _FROM_WRITERS_CO_CP_CQ)
+                         + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
