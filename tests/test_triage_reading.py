@@ -2212,3 +2212,14 @@ _FROM_WRITERS_CT_CU = [
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
+
+
+@pytest.mark.parametrize("text, late", [
+    ("৮ মাস ধরে মাঝে মাঝে পেটে ব্যথা", False),            # eight months of tummy pain: a duration
+    ("7 mas dhore pet e betha hoy majhe majhe", False),
+    ("ami 8 maser pregnant, pet tight lagche", True),      # eight months pregnant
+    ("আমি ৮ মাসের গর্ভবতী, হাত মুখ ফুলে গেছে", True),
+])
+def test_seven_to_nine_months_is_late_pregnancy_only_with_the_pregnancy_named(text, late):
+    names = {row["name"] for row in assess(text).findings if not row["negated"]}
+    assert ("from 24 weeks pregnant" in names) is late
