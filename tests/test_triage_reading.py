@@ -2204,12 +2204,39 @@ _FROM_WRITERS_CT_CU = [
     ("my periods only come 3 or 4 times a year and I get spots along my jaw, I'm 23", "routine"),
 ]
 
+_FROM_WRITERS_CV_CW = [
+    # NICE NG37: a thigh tense and swollen after being pinned, the foot cool
+    ("leg trapped under a pallet for 10 minutes, now freed, thigh tense and swollen and the foot is cool to touch",
+     "emergency"),
+    # NHS Urinary retention: unable to "pass any water" since last night
+    ("70M, haven't been able to pass any water since last night, lower belly swollen and agony", "emergency"),
+    # NICE NG249: a fall and a long lie on the floor until someone came
+    ("my nan (91) fell and was on the kitchen floor until the carer came at 7am, she's cold and weak", "emergency"),
+    ("my nan (91) fell and was on the kitchen floor for 5 hours, she's cold and weak", "emergency"),
+    # NHS Burns and scalds: a small burn from the oven shelf, no blisters
+    ("caught my wrist on the oven shelf, red patch the size of a coin, stinging, no blisters", "self_care"),
+    # NICE CKS Boils: a tender lump coming to a head
+    ("Pharmacist: 24F, tender red lump on the forearm coming to a head x2d, no fever, not diabetic", "self_care"),
+    # NICE CKS Ingrowing toenail, in a pharmacist's words
+    ("Pharmacist: 22M, redness at the edge of R great toenail x2d, no pus, not diabetic", "self_care"),
+    # guard: an ingrown toenail back a third time is a routine referral, not self-care (NHS Ingrown toenail)
+    ("my toenail keeps growing into the side of my toe, third time this year, not infected now", "routine"),
+    # NICE CG99: a toddler who "hasn't done a poo" for 3 days, well
+    ("my 3 year old hasn't done a poo for 3 days, eating and playing normally, tummy soft", "self_care"),
+    # NICE CKS Fungal skin infection: an itchy ring, and a pet's bald patch is not the child's hair loss
+    ("my son (9) has an itchy red ring on his leg, clear in the middle, our puppy has a bald patch", "self_care"),
+    # NICE NG225: "I have no idea what to do" is the parent's helplessness, not the parent's symptom
+    ("I found out my 14 yr old daughter has been cutting her thighs, shallow and healing. She says she doesn't want "
+     "to die but I have no idea what to do.", "urgent"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
-# CJ, CK, CN) and the thirteenth (CO, CP, CQ, CT, CU): one test over every case list above
+# CJ, CK, CN) and the thirteenth (CO, CP, CQ, CT, CU, CV, CW): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
-                         + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU)
+                         + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
+                         + _FROM_WRITERS_CV_CW)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 

@@ -2626,6 +2626,7 @@ _SIDE_WORDS = frozenset(t.stem for t in tokens("left right lower upper both"))
 _HOLDING_PREPOSITIONS = frozenset(t.stem for t in tokens("in on into onto against"))
 _HOLDING_PLACES = frozenset(t.stem for t in tokens("arms lap"))
 _GOT = stem("got")
+_IDEA = stem("idea")
 _OBJECT_PRONOUNS = frozenset(t.stem for t in tokens("it her him them"))
 _PLACING_WORDS = frozenset(t.stem for t in tokens("under out"))
 _HOLDING_VERBS = frozenset(t.stem for t in tokens(
@@ -2666,6 +2667,8 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
         return False  # "do I just keep an eye on him", "should I watch him overnight": the carer watches
     if _own_condition_for_an_act(stems, i):
         return False  # "I have type 2 so I tested him on my meter": the carer's own condition, told for the test
+    if _IDEA in stems[i + 1:i + 5]:
+        return False  # "I have no idea what to do", "I've got no idea": the carer's helplessness, not a symptom
     if len(following) > 2 and following[0] == _GOT and following[1] in _OBJECT_PRONOUNS \
             and following[2] in _HOLDING_PREPOSITIONS | _PLACING_WORDS:
         return False  # "I've got it under cool running water", "I've got her in a lukewarm bath": first aid
