@@ -297,6 +297,11 @@ _PAIN_JOINED_BN = _nfc(r"(?<=[\u0980-\u09ff])(?<!\u09cd)(ব্যথা)")
 _KOMOR = re.compile(r"(?<![a-z])kumor")
 
 
+# The spoken continuous "-তেসি/-তেসে/-তেসেন" ("পারতেসি না", "দিতেসেন না", "ঘামতেসে") is the written "-তেছি/-তেছে/-তেছেন":
+# read as that, in the text and the knowledge alike. Only at the end of a word, after a verb stem.
+_CONTINUOUS_SPOKEN = _nfc(r"(?<=[\u0980-\u09ff])তেস(ি|ে|েন|ো)(?![\u0980-\u09ff])")
+
+
 # "আঙ্গুল" and "আংগুল" (finger, toe) are "আঙুল" written another way: read as "আঙুল", in the text and the knowledge alike.
 _FINGER_SPELLING = _nfc(r"আঙ্গুল|আংগুল")
 
@@ -621,6 +626,11 @@ _BN_OBS = [
 _OXIMETER = _nfc(r"(?<![a-z\u0980-\u09ff])(?:(?:pulse|পালস)\s+)?(?:oximeter|oxymeter|oximetre|অক্সিমিটার|অক্সিমিটর)"
                  r"(?:\s?(?:e|er|ey|এ|এর)|ে|ের)?(?![a-z\u0980-\u09ff])\s*(?:[:=-]\s*)?(?:(?:ekhon|akhon|এখন|maple|mepe|মাপলে|মেপে)\s+)?"
                  r"(\d{2,3})(?:\s*(?:-|–|theke|থেকে|ba|বা|\s)\s*\d{2,3})?\s*%?(?![\d.])")
+# An oxygen reading written without "%" ("oxygen 84-85 dekhacche", "অক্সিজেন ৮৮ আসে", "oxygen level 90, ..."): the same
+# saturation, when a reading verb or the end of the clause follows (not "oxygen 2 liter", a flow).
+_OXYGEN_READING = _nfc(r"(?<![a-z\u0980-\u09ff])(?:oxygen|oxyzen|অক্সিজেন)(?:\s*(?:level|lebel|লেভেল|sat|saturation|"
+                       r"স্যাচুরেশন))?(?:\s*(?:er|এর|ta|টা))?\s*[:=-]?\s*([5-9]\d)(?:\s*(?:-|–|theke|থেকে|ba|বা)\s*\d{2,3}|\s+\d{2,3}(?![\d.]))?"
+                       r"\s*%?(?=\s*(?:[,.;।!?\n]|$|dekh|দেখ|ash|ase|asche|আস|ache|আছে|hoy|হয়|hoye|হয়ে|thake|থাকে))")
 # A temperature with its unit in words ("৯৩ ফারেনহাইট", "95 farenhait", "৩৪ সেলসিয়াস"), as "93 deg f".
 _TEMP_UNIT_WORD = _nfc(r"(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:ডিগ্রি\s*|ডিগ্রী\s*|digri\s*|degree\s*)?"
                        r"(?:(ফারেনহাইট|ফারেনহাইটে|farenhait|farenheit|fahrenhait)|(সেলসিয়াস|সেলসিয়াস|selsius|celcius))"
@@ -646,12 +656,12 @@ _WEIGHT_UP = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(?:(?
 
 
 # Romanised "sob" (সব, all) before a Bangla word ("sob try korsi", "sob kichu", "sob jinish", "sob somoy", "sob thik",
-# "ja khai sob bomi") is "shob", not SOB (the reader's shortness of breath when a clinical word such as "rest" stands
+# "ja khai sob bomi", "sob taka") is "shob", not SOB (the reader's shortness of breath when a clinical word such as "rest" stands
 # beside it).
 _ALL_SOB = re.compile(r"(?<![a-z])sob(?=\s+(?:try|tried|kichu|kisu|kichhu|kichui|kisui|jinish|jinis|gula|gulo|guli|jaygay|"
                       r"jaygai|khane|jayga|kaj|korsi|korechi|kori|korlam|dekhsi|dekhechi|khaisi|kheyechi|upay|oshudh|"
                       r"osudh|medicine|cream|gel|korchi|korchhi|kortesi|kortechi|korsilam|korechilam|kore\s+dekhsi|"
-                      r"somoy|shomoy|somoi|shomoi|somay|thik|thikthak|bomi|khabar|din|dine)(?![a-z]))")
+                      r"somoy|shomoy|somoi|shomoi|somay|thik|thikthak|bomi|khabar|din|dine|taka|poisa|poysa)(?![a-z]))")
 # Romanised "bomi bomi" (with or without "bhab", "lage") is feeling sick, as the Bangla "বমি বমি ভাব" is.
 _NAUSEA_ROMAN = re.compile(r"(?<![a-z])bomi\s+bomi(?:\s+(?:bhab|vab|bhaab|vhab|lage|lag|lagche|lagse|lagtese|lagteche|lagchhe))?"
                            r"(?![a-z])")
@@ -763,6 +773,8 @@ def rewrite(text: str) -> str:
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
     if "mit" in text or "meter" in text or "metre" in text or _n("মিট") in text:
         text = _OXIMETER.sub(lambda m: f" spo2 {m.group(1)}% ", text)
+    if "oxy" in text or _n("অক্সিজেন") in text:
+        text = _OXYGEN_READING.sub(lambda m: f" spo2 {m.group(1)}% ", text)
     text = _TEMP_UNIT_WORD.sub(lambda m: f"{m.group(1)} deg {'f' if m.group(2) else 'c'} ", text)
     if "gond" in text or "gand" in text or _n("গন্ধ") in text:
         text = _NO_SMELL.sub(lambda m: m.group(0) if not re.search(r"(?:na|না)(?:\s+\S+)?$", m.group(0))
@@ -790,6 +802,7 @@ def rewrite(text: str) -> str:
     if not text.isascii():
         text = _PAIN_JOINED_BN.sub(r" \1", _PAIN_SPELLING_BN.sub(_n("ব্যথা"), text))
         text = _FINGER_SPELLING.sub(_n("আঙুল"), text)
+        text = _CONTINUOUS_SPOKEN.sub(lambda m: _n("তেছ") + m.group(1), text)
     if "dekh" in text or _n("দেখ") in text:
         text = _LOOKS_LITTLE.sub(_looks_little, text)
         text = _LOOKS_SMALL.sub(_looks_little, text)
