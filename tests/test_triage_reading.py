@@ -2151,6 +2151,8 @@ _FROM_WRITERS_CO_CP_CQ = [
      "self_care"),
     ("twisted my knee slightly at football yesterday, walking fine; tetanus booster within the last 2 years",
      "self_care"),
+    # NICE NG143: a fever "for 6 days" after a child's jabs is the fever's length (5 days or more is amber)
+    ("after her jabs she's had a fever for 6 days, she's 2", "urgent"),
     # NHS Genital warts: small fleshy bumps around the genitals
     ("a few small fleshy bumps around the opening of my vagina, painless, new partner recently", "routine"),
     # NICE NG12 skin: a shiny pink bump on the face (basal cell carcinoma) is a routine referral

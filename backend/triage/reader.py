@@ -1427,9 +1427,11 @@ _PAST_EPISODE_CUE = re.compile(
 _PAST_TIME = re.compile(r"(?<![a-z])(?:ago|back)(?![a-z])|(?<![a-z])last\s+(?:year|month|summer|winter|spring|autumn)"
                         r"(?![a-z])|(?<![a-z])in\s+(?:19|20)\d\d(?!\d)")
 _TIME_BEFORE_AGO = re.compile(_NUM + r"\s*" + _UNIT + r"\s*$")
-# A vaccine's date: "had all my jabs incl tetanus in the last few years", "tetanus booster 3 years ago".
+# A vaccine's date: "had all my jabs incl tetanus in the last few years", "tetanus booster within the last 2 years"
+# (only "in/within the last" right after the vaccine: "after her jabs she's had a fever for 6 days" is the fever's time).
 _VACCINE_TIME = re.compile(r"(?<![a-z])(?:tetanus|td|jabs?|boosters?|vaccin\w*|immunis\w*|immuniz\w*)(?![a-z])"
-                           r"[^.;!?\n]{0,30}$")
+                           r"(?:\s+(?:jabs?|boosters?|shots?|done|given|was|were|had|up\s+to\s+date))*\s*"
+                           r"(?:(?:in|within|over)\s+(?:the\s+)?(?:(?:last|past)\s+)?)?$")
 _LASTED = re.compile(r"(?<![a-z])(?:lasted|lasting|went on|took|cleared|settled|got better)(?![a-z])")
 _SENTENCE_BREAK = re.compile(r"[.;!?\n]|(?<![a-z])(?:but|this time|now|currently|since then)(?![a-z])")
 
