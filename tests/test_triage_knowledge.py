@@ -46,8 +46,8 @@ def test_every_example_reaches_its_level_and_its_entry_is_plausible(kb):
 
 def test_no_two_entries_contradict_each_other(kb):
     """An example of a self_care or routine entry must not be answered two or more levels higher by another
-    entry (a shared synonym reading the wrong complaint), and two entries with the same `requires` must not
-    disagree about the level."""
+    entry (a shared synonym reading the wrong complaint), and two entries with the same `requires` (and the same
+    context tests in `unless`) must not disagree about the level."""
     problems = []
     for condition in kb.conditions:
         if condition.level not in ("self_care", "routine"):
@@ -62,9 +62,12 @@ def test_no_two_entries_contradict_each_other(kb):
                 if higher:  # not the entry's own raise (an example may show one: "...he takes apixaban")
                     problems.append(f"{condition.file}: {condition.id} ({condition.level}): \"{example['text']}\" "
                                     f"-> {result.urgency} by {higher}")
-    by_requires: dict[frozenset, list] = {}
+    by_requires: dict[tuple, list] = {}
     for condition in kb.conditions:
-        key = frozenset(frozenset(group) for group in condition.requires)
+        # entries split by a context test in `unless` ("days >= 14" against "days < 14": a Bell's palsy today and
+        # one weeks on) never hold together, so they are compared only with entries split the same way
+        split = frozenset(term.text for term in condition.unless if hasattr(term, "kind"))
+        key = (frozenset(frozenset(group) for group in condition.requires), split)
         by_requires.setdefault(key, []).append(condition)
     for same in by_requires.values():
         if len({condition.level for condition in same}) > 1:

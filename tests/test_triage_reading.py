@@ -2232,13 +2232,40 @@ _FROM_WRITERS_CV_CW = [
      "to die but I have no idea what to do.", "urgent"),
 ]
 
+_FROM_WRITERS_CY_DA = [
+    # NHS Bowel obstruction: "haven't had a poo or even passed wind" with a swollen tummy and vomiting
+    ("Tummy is swollen and tight, I keep being sick. Haven't had a poo or even passed wind since Saturday.",
+     "emergency"),
+    # NICE CKS Infantile colic: a baby who "pulls up his legs and goes red in the face" is crying, not a spreading redness
+    ("My 6 week old cries for hours every evening, pulls up his legs and goes red in the face. Feeding well, no fever, "
+     "gaining weight.", "self_care"),
+    # NICE NG12: bruises "he can't explain" in a child, with pallor, need a blood count within 48 hours
+    ("My 7 year old has big bruises on his shins and back that he can't explain, and he's pale.", "urgent"),
+    # NICE CKS Mastitis: a midwife's "3/52 pp" is the mother three weeks after the birth, not a three-week-old baby
+    ("Midwife: 2/52 pp, tender wedge R breast since this morning, afebrile, well, feeding OK.", "self_care"),
+    # NICE CG61: when IBS was diagnosed is not how long this flare has lasted
+    ("I was diagnosed with IBS 4 years ago. Stressful few days and my usual cramps and bloating are back, same as "
+     "always. No blood, weight steady.", "self_care"),
+    # NICE CKS Herpes simplex - genital: a known person's usual mild recurrence
+    ("known recurrent genital HSV, usual tingling and 2 small sores since yesterday, well, passing urine fine",
+     "self_care"),
+    # NICE CKS Knee pain: a knee still giving way weeks after the injury is booked, not seen today
+    ("Hurt my knee playing rugby 2 months ago, the swelling went but my knee keeps giving way when I turn.",
+     "routine"),
+    # NICE CKS Impetigo: a third bout in a few months needs a GP review
+    ("Third bout of impetigo in 3 months for my son, crusty golden patches by his mouth again, he's well.", "routine"),
+    # NICE CKS Bell's palsy: weeks on, treated and improving, a routine follow-up
+    ("Bell's palsy dx 5/52 ago, completed prednisolone, improving, eye closes. Wants follow-up.", "routine"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
-# CJ, CK, CN) and the thirteenth (CO, CP, CQ, CT, CU, CV, CW): one test over every case list above
+# CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW) and the fourteenth (CY, DA): one test over every case
+# list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
-                         + _FROM_WRITERS_CV_CW)
+                         + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 

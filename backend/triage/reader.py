@@ -101,6 +101,13 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     # 24 hours)
     (r"(?<![a-z])born\s+(?:early\s+|late\s+)?(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?"
      r"(this morning|this afternoon|this evening|today|earlier today|last night|tonight|overnight)(?![a-z])(?!\s*,?\s*(?:about\s+|only\s+|just\s+|around\s+)?\d)", " born 12 hours ago "),
+    # a midwife's "3/52 pp", "5/7 postnatal": the mother's weeks or days since the birth, not a baby's age
+    (r"(?<![\d/])(\d{1,2})\s*/\s*(52|7)\s+(?=(?:pp|post\s*partum|postnatal|pn)(?![a-z]))",
+     lambda m: f" {m.group(1)} {'weeks' if m.group(2) == '52' else 'days'} "),
+    # "big bruises that he can't explain", "lumps we cannot account for": unexplained (NICE NG12), not a denial of
+    # what comes before
+    (r"(?<![a-z])(?:that\s+|which\s+)?(?:he|she|they|we|i|you)\s+(?:can'?t|cannot|can\s+not|couldn'?t)\s+"
+     r"(?:explain|account\s+for)(?![a-z])", " unexplained "),
     # "jelly babies" are sweets taken for a hypo (NHS Low blood sugar), not a baby
     (r"(?<![a-z])jelly\s*bab(?:y|ies)(?![a-z])", " jelly sweets "),
     # "a faint blanching rash", "faint pink line", "faint wheeze": slight, not fainting
@@ -1535,6 +1542,17 @@ def _long_term_time(text: str, start: int) -> bool:
     return bool(_LONG_TERM_BEFORE.search(text, max(0, start - 60), start))
 
 
+# When a condition was diagnosed is not how long this complaint has gone on: "diagnosed with IBS 3 years ago, my
+# usual bloating is back", "dx with migraine 5 yrs ago" (months or years before, ending in "ago")
+_DIAGNOSED_BEFORE = re.compile(r"(?<![a-z])(?:diagnosed|dx|dxd|dx'd)(?:\s+(?:with|as)\s+[^.,;!?\n]{1,30}?)?\s*"
+                               r"(?:about\s+|around\s+|over\s+|nearly\s+|almost\s+)?$")
+_ENDS_IN_AGO = re.compile(r"(?<![a-z])(?:ago|back)\s*$")
+
+
+def _diagnosis_date(text: str, start: int, end: int) -> bool:
+    return bool(_ENDS_IN_AGO.search(text, start, end)) and bool(_DIAGNOSED_BEFORE.search(text, max(0, start - 60), start))
+
+
 def read_duration_days(text: str, subject: str | None = None) -> float | None:
     found: list[float] = []
     past = _past_episode_spans(text) if _PAST_EPISODE_CUE.search(text) else ()
@@ -1557,6 +1575,8 @@ def read_duration_days(text: str, subject: str | None = None) -> float | None:
             days = _number(match.group(1)) * _UNIT_DAYS.get(unit, _UNIT_DAYS.get(unit.rstrip("s"), 1))
             if days >= 60 and _long_term_time(text, match.start()):
                 continue  # years with a condition, not this complaint's length ("asthma for 2 days" is the flare)
+            if days >= 60 and _diagnosis_date(text, match.start(), match.end()):
+                continue  # "diagnosed with IBS 3 years ago": when it was diagnosed, not this flare's length
             found.append(days)
     for match in _FRACTION_DURATION.finditer(text):
         if _others_time(text, match.start(), match.end(), subject):
