@@ -2256,6 +2256,16 @@ _FROM_WRITERS_CY_DA = [
     ("Third bout of impetigo in 3 months for my son, crusty golden patches by his mouth again, he's well.", "routine"),
     # NICE CKS Bell's palsy: weeks on, treated and improving, a routine follow-up
     ("Bell's palsy dx 5/52 ago, completed prednisolone, improving, eye closes. Wants follow-up.", "routine"),
+    # NHS Broken finger or thumb: a crushed fingertip whose nail has gone black underneath and throbs is drained today
+    ("Trapped my finger in a door an hour ago, the nail has gone black underneath and it's throbbing badly.", "urgent"),
+    # UKHSA rabies guidance: any bare-handed contact with a bat is assessed for post-exposure treatment
+    ("I picked up an injured bat in the garden with my bare hands yesterday, maybe a tiny scratch.", "urgent"),
+    # NHS Pressure ulcers: a bed-bound person's heel that stays red when pressed
+    ("Dad is bed bound after his hip op, his left heel stays red when I press on it and there's a small blister.",
+     "routine"),
+    # NHS Lactose intolerance: a known intolerance after some dairy by mistake
+    ("I'm lactose intolerant and had a milkshake by mistake, the usual bloating and loose poo, getting better now.",
+     "self_care"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
