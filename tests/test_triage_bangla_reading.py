@@ -573,7 +573,8 @@ def test_a_fever_that_was_and_is_gone_now():
 
 # Someone who died months ago: the loss is that long ago (NHS Grief: grief as intense after 6 months can be helped).
 @pytest.mark.parametrize("text, days", [("৭ মাস আগে আমার মা মারা গেছেন, এখনো ঘুম হয় না", 210.0),
-                                        ("1 bochor age amar bhai mara gese, ekhono kanna pay", 365.0)])
+                                        ("1 bochor age amar bhai mara gese, ekhono kanna pay", 365.0),
+                                        ("আব্বা মারা যাওয়ার পর ৮ মাস হইল, আম্মা চুপচাপ", 240.0)])
 def test_a_death_months_ago_dates_the_loss(text, days):
     assert assess(text).facts["days"] == days
 
@@ -715,6 +716,12 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BN_BO = [
     ("ami 30. sob somoy matha ghure", "shortness of breath"),
     ("abbu 70, sob thik hoye gese ekhon", "shortness of breath"),
     ("hater lal dag ta chorae gese", "cut"),
+    # round ce: a burning chest "and" a heavy belly (NICE CG184); skin that splits (NICE CKS lichen sclerosus); "like a
+    # mosquito bite" and swollen wheals (NHS Hives)
+    ("খাওয়ার পর বুক জ্বালা আর পেট ভার ভার লাগে", "chest pain"),
+    ("4 mash dhore chamra patla hoye gese, majhe majhe chire jay", "tearing pain"),
+    ("হাতে মশার কামড়ের মতো ফোলা ফোলা দাগ", "insect bite"),
+    ("গায়ে ফোলা ফোলা লাল চাকা উঠছে", "skin lump"),
 ])
 def test_bangla_words_not_read_as_another_finding_bn_bo(text, finding):
     assert not any(row["name"] == finding and not row["negated"] for row in assess(text).findings), assess(text).findings
@@ -1359,6 +1366,43 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BY = [
 ]
 
 
+# --- Round ce ------------------------------------------------------------------------------------------------
+# Pus tasted in the mouth (NHS Salivary gland stones); a curtain-like dark shadow, black dots and a glint of light
+# (NHS Retinal detachment); a romanised "breast" that is red, hot or hard, and feeding kept up (NICE CKS Mastitis);
+# a swelling at the back of the elbow (NHS Bursitis); a cold arm and a pulse not felt (NICE CG147 acute limb
+# ischaemia); wheals that move about (NHS Hives); brown blood (NICE NG126); sugar "for 12 years" is diabetes (NICE
+# NG19); "amar 11 soptaho chole" is weeks of pregnancy; a leg "cold, white pale"; pain "in the chest" before a period
+# (NICE CKS PMS: breast pain); a twisted foot (NHS Sprains); a machete in hand (NICE CG178); a leg hung out of bed
+# (NICE CG147 rest pain); attacks several times in a few months (NICE CG113); migraines so many times a month, and a
+# preventive medicine (NICE CG150); "should I stop feeding?" and a hard spot on the breast (NICE CKS Mastitis).
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CE = [
+    ("mukher bhitore puj er moto swad lage", "salivary gland problem"),
+    ("chokher ek pashe porda er moto kalo chhaya", "retinal detachment"),
+    ("dan chokhe kalo kalo dot dekhchi", "floaters"),
+    ("dan dike alor jhilik dekhchi", "flashes of light"),
+    ("dan breast er ek pash lal ar gorom", "breast pain or redness"),
+    ("baby 3 sopta, feeding chaliye jacchi", "breastfeeding"),
+    ("konui er pichone dim er moto fula", "bursitis"),
+    ("nanur dan haat thanda hoye gese", "cold pale limb"),
+    ("hater radial pulse pacchi na", "numb or paralysed limb"),
+    ("হাতের চাকাগুলো কয়েক ঘন্টায় জায়গা বদলায়", "hives"),
+    ("গায়ে ফোলা ফোলা লাল চাকা উঠছে", "hives"),
+    ("আজ সকালে অল্প বাদামী রক্ত দেখলাম", "pv bleeding"),
+    ("আমার সুগার ১২ বছর, পায়ে ঘা", "diabetes"),
+    ("আমার ১১ সপ্তাহ চলে। অল্প রক্ত যাচ্ছে", "pregnant"),
+    ("বাবার পা ঠান্ডা, সাদা ফ্যাকাশে", "cold pale limb"),
+    ("মাসিকের ২ দিন আগে বুকে ব্যথা করে", "breast pain or redness"),
+    ("khelte giye paa mochke gese", "ankle injury"),
+    ("bhai da haate niye ghurche", "risk to others"),
+    ("pa khater baire jhulaye dile kom hoy", "critical limb signs"),
+    ("গত কয়েক মাসে ৫-৬ বার এমন হইছে", "recurrent"),
+    ("migraine ekhon mashe 6-7 bar hocche", "frequent attacks"),
+    ("migraine er protirodh er kono oshudh ache?", "frequent attacks"),
+    ("বাচ্চার জন্য দুধ খাওয়ানো কি বন্ধ করব?", "breastfeeding"),
+    ("ডান বুকের এক জায়গা একটু শক্ত", "breast pain or redness"),
+]
+
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1373,6 +1417,7 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BY = [
                          + _EVERYDAY_WORDINGS_BX
                          + _HOURLY_PAD_SOAKING_IS_A_HEAVY_PERIOD
                          + _A_LOT_OF_RECTAL_BLOOD
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BY)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BY
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CE)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings

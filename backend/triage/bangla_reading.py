@@ -157,8 +157,9 @@ _WIFE_WEEKS = _nfc(r"(?<![a-z\u0980-\u09ff])(আমি|বউ|বউয়ের
                    r"(\d{1,2})\s*(সপ্তাহ|soptaho|soptah|shoptaho|saptaho|weeks?|wks?)"
                    r"(?=\s*(?:[,.।;:!?)\n]|$|চলছে|cholche|চলে|cole))")
 # Weeks "running" opening the text or a sentence are weeks of pregnancy: "৭ সপ্তাহ চলতেছে, সকালে বমি বমি লাগে",
-# "12 soptaho cholche." (6 to 42 weeks; an illness that goes on is said "৩ সপ্তাহ ধরে", not "চলছে").
-_WEEKS_RUNNING = _nfc(r"(?:^|(?<=[.।:;!?\n]))(\s*)(\d{1,2})\s*(?:সপ্তাহ|soptaho|soptah|shoptaho|saptaho|weeks?)\s+"
+# "12 soptaho cholche.", also after "my" ("আমার ১১ সপ্তাহ চলে", "amar 11 soptaho chole") (6 to 42 weeks; an illness
+# that goes on is said "৩ সপ্তাহ ধরে", not "চলছে").
+_WEEKS_RUNNING = _nfc(r"(?:^|(?<=[.।:;!?\n]))(\s*(?:আমার\s+|amar\s+)?)(\d{1,2})\s*(?:সপ্তাহ|soptaho|soptah|shoptaho|saptaho|weeks?)\s+"
                       r"(?=(?:চলছে|চলতেছে|চলতেসে|চলে|চলতাছে|cholche|choltese|cholteche|cholse|chole|choltase)(?![a-z\u0980-\u09ff])"
                       r"(?!\s*(?:গেছে|গেল|গেলো|গিয়েছে|গিয়েছে|যায়|যায়|যাচ্ছে|gese|geche|gelo|gechhe|jay|jacche)(?![a-z\u0980-\u09ff])))")
 _PERSON_BN = _n(r"(?:দাদি|দাদী|দাদা|দাদু|নানি|নানী|নানা|নানু|মা|বাবা|আব্বা|আব্বু|আম্মা|আম্মু|স্বামী|স্ত্রী|বউ|বৌ|ছেলে|মেয়ে|"
@@ -739,6 +740,47 @@ _NOW_AND_THEN = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হঠাৎ|হটাৎ|হ�
                      r"(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath)(?![a-z\u0980-\u09ff])")
 
 
+# Sugar "for N years" is diabetes for N years, not a blood sugar reading: "আমার সুগার ১৫ বছর", "abbur sugar 10 bochor
+# dhore" (NICE NG19 diabetic foot: the person has diabetes), read as "sugar ase" (has diabetes): the years are neither a
+# blood sugar of 15 nor how long the complaint has lasted.
+_SUGAR_YEARS = _nfc(r"(?<![a-z\u0980-\u09ff])(সুগার|ডায়াবেটিস|ডায়াবেটিস|sugar|diabetes)\s+(\d{1,2})\s*(বছর|বছরের|bochor|bochhor|bosor|boshor|years?)"
+                    r"(?:\s*(?:ধরে|ধইরা|dhore|dhora))?(?![a-z\u0980-\u09ff])")
+# "like a mosquito bite" is how raised itchy wheals are described (NHS Hives), not a bite: "মশার কামড়ের মতো ফোলা
+# ফোলা লাল চাকা", "moshar kamorer moto fola" lose the simile.
+_LIKE_A_BITE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:মশা|মশার|পোকা|পোকার|পিঁপড়া|পিঁপড়ার|পিপড়ার|mosha|moshar|poka|pokar|pipra|piprar)\s+"
+                    r"(?:কামড়|কামড়ের|কামড়ের|কামড়|kamor|kamorer|kamrer|kamur)\s+(?:মতো|মতন|মত|moto|mto|moton)(?![a-z\u0980-\u09ff])")
+# A leg "cold, (white) pale" written with a comma is one description of the leg (NICE CG147 acute limb ischaemia):
+# "পা ঠান্ডা, সাদা ফ্যাকাশে" is read as "পা ঠান্ডা আর ফ্যাকাশে" (not "হাত পা ঠান্ডা", cold hands and feet).
+_COLD_COMMA_PALE = _nfc(r"(?<![a-z\u0980-\u09ff])(?<!হাত )(?<!hat )(?<!haat )(পা|পাটা|paa?|pa\s+ta)\s+(ঠান্ডা|ঠাণ্ডা|thanda)\s*,\s*"
+                        r"(?:(?:সাদা|sada|shada)\s+)?(ফ্যাকাশে|ফ্যাকাসে|fakashe|faakashe|fyakashe|fakase|pale)(?![a-z\u0980-\u09ff])")
+# Skin that splits ("chamra patla hoye gese, majhe majhe chire jay", "চামড়া ... ছিঁড়ে যায়") is a fissure (NICE CKS lichen sclerosus), not a
+# tearing pain: read as "fete jay".
+_SKIN_SPLITS = _nfc(r"(?<![a-z\u0980-\u09ff])((?:chamra|চামড়া|চামড়া)[^.;:!?।\n]{0,60}?\s)(?:chh?ire|ছিঁড়ে|ছিড়ে|ছিঁড়ে|ছিড়ে)"
+                    r"(?=\s+(?:jay|jai|যায়|যায়|gese|geche|গেছে)(?![a-z\u0980-\u09ff]))")
+
+
+# A burning chest "and" a heavy belly are two complaints: "বুক জ্বালা আর পেট ভার ভার লাগে" (NICE CG184 dyspepsia) ends the
+# heartburn's clause before the belly, so the belly's heaviness is not read as a heavy chest.
+_BURNING_AND_BELLY = _nfc(r"(?<![a-z\u0980-\u09ff])(জ্বালা|জ্বলে|jala|jwala|jole|jalapora|জ্বালাপোড়া)\s+(?:আর|ar|এবং|ebong)\s+"
+                          r"(?=(?:পেট|pet|pete)(?:[^\s,.;:!?।]*)\s)")
+# Pain "in the chest" in the days before a period is breast pain (NICE CKS premenstrual syndrome, cyclical breast
+# pain): "মাসিকের ৩-৪ দিন আগে বুকে ব্যথা", "period er age buke betha" read as "স্তনে ব্যথা" / "stone betha".
+_BREAST_BEFORE_PERIOD = _nfc(r"(?<![a-z\u0980-\u09ff])((?:মাসিক|পিরিয়ড|পিরিয়ড|masik|mashik|period)[^\s,.;:!?।]*\s+(?:[^\s,.;:!?।]+\s+){0,4}?"
+                             r"(?:আগে|age|aage|agey)\s+)(?:বুকে|বুক|buke|buk)\s+(?=(?:ব্যথা|ব্যাথা|betha|batha|byatha)(?![a-z]))")
+# A death "N months ago" told as "N months since": "আব্বা মারা যাওয়ার পর ৮ মাস হইল", "ammu mara jawar por 1 bochor holo"
+# (NICE NG222: low mood months after a loss) read as "মারা গেছেন ৮ মাস আগে".
+_SINCE_DIED = _nfc(r"(?<![a-z\u0980-\u09ff])(?:মারা|mara|ইন্তেকাল|intekal)\s+(?:যাওয়ার|যাওয়ার|যাবার|jawar|jaoar|jabar|করার|korar)\s+"
+                   r"(?:পর|পরে|por|pore)\s+(\d{1,2}(?:\.5)?)\s*(মাস|বছর|সপ্তাহ|mash|mas|bochor|bochhor|bosor|soptaho|soptah)\s+"
+                   r"(?:হইল|হলো|হল|হয়ে গেছে|হয়ে গেছে|হইছে|হয়েছে|হয়েছে|holo|hoilo|hoye gese|hoye geche|hoise|hoyeche)"
+                   r"(?![a-z\u0980-\u09ff])")
+
+
+# Swollen (red) wheals, "ফোলা ফোলা লাল চাকা", "fola fola chaka chaka", are hives (NHS Hives), not a lump under the skin:
+# read as "আমবাত" / "ambat".
+_SWOLLEN_WHEALS = _nfc(r"(?<![a-z\u0980-\u09ff])(ফোলা ফোলা|fola fola|fula fula)\s+((?:লাল|lal)\s+)?(?:চাকা|chaka)(?:\s+(?:চাকা|chaka))?"
+                       r"(?![a-z\u0980-\u09ff])")
+
+
 def rewrite(text: str) -> str:
     """The lowercased text with the readings above written in the forms the reader reads."""
     if "." in text and _DECIMAL_HINT.search(text):
@@ -756,6 +798,8 @@ def rewrite(text: str) -> str:
     text = _WAS_NOW_GONE.sub(r"\1 \2 \3", text)
     text = _WAS_NOW_WORD_GONE.sub(_was_now_word_gone, text)
     text = _A_LITTLE_WET.sub(lambda m: f"{m.group(1)} damp", text)
+    text = _SINCE_DIED.sub(lambda m: f"{'mara gechen' if m.group(0).isascii() else _n('মারা গেছেন')} {m.group(1)} {m.group(2)} "
+                                     f"{'age' if m.group(0).isascii() else _n('আগে')}", text)
     text = _DIED_AGO.sub(lambda m: f"{m.group(1)} {_UNIT_EN[_unit_kind(m.group(2))]} ago , ", text)
     text = _DIED_AGO_AFTER.sub(lambda m: f"{m.group(1)} , {m.group(2)} {_UNIT_EN[_unit_kind(m.group(3))]} ago , ", text)
     text = _STRENGTH.sub(r"\1 strength ", text)
@@ -788,6 +832,14 @@ def rewrite(text: str) -> str:
         text = _NAUSEA_ROMAN.sub(" nausea ", text)
     if "alo" in text or "light" in text or _n("আলো") in text:
         text = _LIGHT_UNBEARABLE.sub(" photophobia ", text)
+    if "sugar" in text or "diabetes" in text or _n("সুগার") in text or _n("ডায়াবেটিস") in text:
+        text = _SUGAR_YEARS.sub(lambda m: f"{m.group(1)} {'ase' if m.group(0).isascii() else _n('আছে')} ", text)
+    text = _BURNING_AND_BELLY.sub(r"\1 , ", text)
+    text = _BREAST_BEFORE_PERIOD.sub(lambda m: m.group(1) + ("stone " if m.group(0).isascii() else _n("স্তনে ")), text)
+    text = _SWOLLEN_WHEALS.sub(lambda m: f"{m.group(1)} {m.group(2) or ''}{'ambat' if m.group(0).isascii() else _n('আমবাত')}", text)
+    text = _LIKE_A_BITE.sub(" ", text)
+    text = _COLD_COMMA_PALE.sub(lambda m: f"{m.group(1)} {m.group(2)} {'ar' if m.group(0).isascii() else _n('আর')} {m.group(3)}", text)
+    text = _SKIN_SPLITS.sub(lambda m: m.group(1) + ("fete" if m.group(0).isascii() else _n("ফেটে")), text)
     for pattern, label in _BN_OBS:
         text = pattern.sub(label, text)
     if _FEVER_WORD.search(text):
