@@ -2268,14 +2268,62 @@ _FROM_WRITERS_CY_DA = [
      "self_care"),
 ]
 
+_FROM_WRITERS_DB_DC = [
+    # NHS Dislocated kneecap: a kneecap displaced to the side after a twist is A&E
+    ("School nurse: 14F twisted knee at PE, kneecap displaced laterally, knee held bent. Foot warm.", "emergency"),
+    # guard: a kneecap that went out and clicked back in by itself is urgent, not an emergency
+    ("Twisted my knee at football, kneecap went out to the side then clicked back in, swollen, I can walk. 16m",
+     "urgent"),
+    # NHS Guillain-Barre syndrome: weakness climbing from the feet, with breathing now harder, is 999
+    ("Had a stomach bug 2 weeks ago, now my feet tingle, my legs are weak, I can't get up the stairs and it feels "
+     "harder to take a deep breath.", "emergency"),
+    # NICE NG51 / NEWS2: a clip oximeter's reading of 88 told a few words after the device
+    ("the oxygen clip on my finger is saying 88 and I feel a bit puffed, 58", "emergency"),
+    # NICE NG136: BP over 180/120 with headache and visual blurring is a hypertensive emergency
+    ("Pharmacist BP check: 52F, 232/134 on repeat, headache, visual blurring.", "emergency"),
+    # NHS Vision loss: the sight of one eye gone black suddenly is 999
+    ("My dad is 74, an hour ago everything went black in his right eye and it hasn't come back. No pain.",
+     "emergency"),
+    # NHS Coughing up blood: mouthfuls of blood, told with a hedge in between
+    ("Just coughed up what looked like a good few mouthfuls of bright red blood, and I'm a bit short of breath now.",
+     "emergency"),
+    # NHS Paracetamol for adults / TOXBASE: a staggered overdose written as tablets times strength
+    ("Pharmacist: 40M admits taking ~20 x 500mg paracetamol over the last day for a bad tooth, feels sick.",
+     "emergency"),
+    # NICE NG37: a foot a forklift rolled over, the toes cold and numb
+    ("a forklift rolled over my foot 20 mins ago, toes going cold and numb, pain is unreal", "emergency"),
+    # NICE CKS Hepatitis A: "pale stools" is the stool's colour, not a pale person (no anaphylaxis after shellfish)
+    ("Jaundiced for 2 days after a week of feeling rough, dark urine, pale stools, ate shellfish abroad. Alert.",
+     "urgent"),
+    # NHS Cradle cap: greasy yellow flakes on a well baby's head are not impetigo
+    ("my 2 month old has yellow greasy crusty flakes on his scalp, feeding well, not bothered", "self_care"),
+    # NICE CKS Cellulitis (periorbital): a note's "lid erythema/oedema" with fever in a child
+    ("PN: 4M, R upper lid erythema/oedema since yesterday after a cold, T 38.2, eye moves normally.", "urgent"),
+    # NICE CG153: a mild flare of known psoriasis in the usual places
+    ("Pharmacist: 50F known plaque psoriasis, mild flare on knees after stress, no joint pain.", "self_care"),
+    # NHS Bacterial vaginosis: the same fishy discharge as before, not pregnant, is treated from a pharmacy
+    ("Fishy smelling thin discharge again, I've had BV before and it's the same as last time, not pregnant.",
+     "self_care"),
+    # NICE CG61: a normal coeliac screen rules coeliac out; a flare of established IBS
+    ("PN: 29F, established IBS (normal coeliac screen 2023), flare of bloating and loose stools with exams, no "
+     "bleeding, no weight loss.", "self_care"),
+    # NHS Tinnitus: ringing in both ears the morning after a gig
+    ("Went to a concert last night and my ears are still ringing this morning, hearing is fine.", "self_care"),
+    # NHS Gallstones: gallstone pain for more than 8 hours, written "9h"
+    ("Pharmacist: 47F known gallstones, RUQ pain 10h, not settling with paracetamol, no fever.", "urgent"),
+    # NHS Costochondritis: "twisting makes it worse" is what brings the pain on, not a worsening course
+    ("sharp pain beside my breastbone after a chesty cold, pressing the spot hurts exactly there and twisting makes "
+     "it worse. breathing fine. 25m", "self_care"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
-# CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW) and the fourteenth (CY, DA): one test over every case
-# list above
+# CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW) and the fourteenth (CY, DA, DB, DC): one test over every
+# case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
-                         + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA)
+                         + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 

@@ -83,6 +83,17 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])(?:(?:finger|pulse|home)\s+)?(?:oximeter|sats monitor|sats probe|pulse thing|finger thing|oxygen thing|"
      r"oxygen monitor|oxygen meter)\s+(?:keeps\s+|is\s+|was\s+|has\s+been\s+)?"
      r"(?:saying|says|said|reads|reading|read|shows|showing|showed|on)\s+(?:about\s+|around\s+)?(?=\d)", " oxygen saturation "),
+    # "dark urine, pale stools": the colour of the stool (a blocked bile duct, NICE CG188), not a pale person
+    (r"(?<![a-z])pale\s+(?=(?:stools?|poos?|poops?|faeces|feces|motions|bowel motions)(?![a-z]))", " clay coloured "),
+    # "coughed up what looked like a good few mouthfuls of blood": the hedge between the cough and what came up is
+    # dropped, so the two are read together
+    (r"(?<![a-z])(cough(?:ed|ing)?\s+up)\s+what\s+(?:looked|looks|look|seemed|seems|appeared)\s+like(?:\s+(?:a|an))?(?![a-z])",
+     r"\1 "),
+    # "one of those finger oxygen clips from covid and it's saying 87 percent": the reading of a clip oximeter told a
+    # few words after the device
+    (r"(?<![a-z])(?:finger\s+)?(?:oxygen|o2|sats?)\s+clips?(?![a-z])"
+     r"[^.;!?\n]{0,40}?(?<![a-z])(?:saying|says|said|reads|reading|shows|showing|showed)\s+(?:about\s+|around\s+)?(?=\d)",
+     " oxygen saturation "),
     # "breathless walking but fine at rest", "ok sitting still": comfortable at rest is the opposite of the
     # breathlessness at rest that NICE CG187 and BTS count as severe
     (r"(?<![a-z])(fine|ok|okay|alright|all right|comfortable|settled|good)\s+(?:when\s+|while\s+|if\s+)?"
@@ -527,6 +538,11 @@ _TABLET_COUNT = re.compile(
     r"of\s+(?:my|his|her|their|your|the|mums|dads|nans|grans|mothers|fathers)\s+(?!(?:days?|weeks?|hours?|times?|"
     r"friends?|kids?|children|family|mates?|episodes?|attacks?|teeth|stitches|staples)(?![a-z]))[a-z]+)")
 
+# A count written as tablets times their strength: "admits taking ~24 x 500mg over the last 24h" (a staggered
+# paracetamol overdose, TOXBASE; NHS Paracetamol for adults: more than 8 tablets in 24 hours is A&E)
+_DOSE_COUNT = re.compile(r"(?<![a-z])(?:took|taken|taking|swallowed|had)\s+(?:about\s+|around\s+|approx\.?\s+|"
+                         r"approximately\s+|roughly\s+|maybe\s+)?~?\s*(\d{1,3})\s*x\s*\d{2,4}\s*mg(?![a-z])")
+
 
 # ---------------------------------------------------------------------------
 # NEWS2 (Royal College of Physicians, National Early Warning Score 2, 2017): the observations a text gives.
@@ -892,6 +908,7 @@ def _vitals(text: str) -> str:
     for pattern, kind in _VITALS:
         text = pattern.sub(lambda m, kind=kind, text=text: _vital_words_at(m, kind, age, text), text)
     text = _lab_words(text)
+    text = _DOSE_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(1)) <= 500 else ""), text)
     return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(2)) <= 500 and (
         m.group(1) != "had" or _TABLET_WORD.search(m.group(0))) else ""), text)
 
@@ -1130,7 +1147,7 @@ _DURATION_PATTERNS = [re.compile(p) for p in (
     r"(?<![a-z0-9])x\s*" + _NUM + r"\s*" + _UNIT + r"(?![a-z])",
     # a bare "bloating 3 months", "back pain 6 weeks," after the complaint's word (not after a person, "is",
     # "aged", "pregnant", "in", "every": an age, a gestation, a time to come or a frequency)
-    r"(?<=[a-z] )" + _BARE_DURATION_NOT_AFTER + r"(\d{1,3})\s*(hours?|days?|nights?|weeks?|wks?|months?|years?|yrs?)"
+    r"(?<=[a-z] )" + _BARE_DURATION_NOT_AFTER + r"(\d{1,3})\s*(hours?|hrs?|h|days?|nights?|weeks?|wks?|months?|years?|yrs?)"
     r"(?=\s*(?:[.,;:)!?\n]|$|(?:and|now|with|but|ongoing|duration|hx|history)(?![a-z])))",
     # "this is day 5", "it's day 3 now", "now on day 4" of the illness (not "day 5 of my period", "post op day 3")
     r"(?<![a-z])(?:this is|it is|its|it s|now on|on|today is|now)\s+(day)\s+(\d{1,2})(?!\d)(?!\.\d)"
@@ -2259,7 +2276,15 @@ def aggravated_by(stream: list[Token], occurrence) -> bool:
     if words != [stem("worse")]:
         return False
     nxt = occurrence.end
-    return nxt < len(stream) and stream[nxt].stem in _AGGRAVATING_AFTER
+    if nxt < len(stream) and stream[nxt].stem in _AGGRAVATING_AFTER:
+        return True
+    # "twisting makes it worse", "coughing made the pain worse": what brings it on, said before the "worse"
+    before = [t.stem for t in stream[max(0, occurrence.start - 3):occurrence.start]]
+    return any(word in _MAKES for word in before[:-1]) and bool(before) and before[-1] in _MAKES_WHAT
+
+
+_MAKES = frozenset(t.stem for t in tokens("makes make made making"))
+_MAKES_WHAT = frozenset(t.stem for t in tokens("it pain them things everything"))
 
 
 _NON = "non"
