@@ -2314,6 +2314,18 @@ _FROM_WRITERS_DB_DC = [
     # NHS Costochondritis: "twisting makes it worse" is what brings the pain on, not a worsening course
     ("sharp pain beside my breastbone after a chesty cold, pressing the spot hurts exactly there and twisting makes "
      "it worse. breathing fine. 25m", "self_care"),
+    # NICE CKS Dermatitis - contact: hands sore where a cleaning spray gets on them
+    ("Started a new cleaning job and my hands are red, dry and cracked, only where the spray gets on them.",
+     "self_care"),
+    # NICE CKS Haemorrhoids: piles that keep coming back despite creams and fibre need a GP
+    ("My piles keep coming back every few weeks even with the creams and more fibre, a little bright red blood. "
+     "I'm 41.", "routine"),
+    # NICE CG168: varicose veins with skin changes are referred
+    ("PN: 66M, varicose veins R leg with varicose eczema and brown staining at the ankle, no ulcer.", "routine"),
+    # NHS Genital warts: "perianal warts", "small fleshy lumps around my genitals" need a clinic
+    ("PN: 25M, several perianal warts, requests treatment.", "routine"),
+    ("noticed a few small fleshy lumps around my genitals, they don't itch, started seeing someone new a few months "
+     "ago", "routine"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
