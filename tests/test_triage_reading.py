@@ -2326,6 +2326,12 @@ _FROM_WRITERS_DB_DC = [
     ("PN: 25M, several perianal warts, requests treatment.", "routine"),
     ("noticed a few small fleshy lumps around my genitals, they don't itch, started seeing someone new a few months "
      "ago", "routine"),
+    # NICE CKS Styes: a note's "tender pustule lower lid margin"
+    ("Pharmacist: 23M small tender pustule upper lid margin since yesterday, vision fine.", "self_care"),
+    # NICE CKS Meibomian cyst: "~2 months" is about two months, so a cyst past six weeks is booked
+    ("Pharmacist: 40F firm painless lump lower eyelid ~2 months, warm compresses daily, vision normal.", "routine"),
+    # NICE NG226: known knee arthritis aching after gardening is a flare managed at home
+    ("Pharmacist: 70M known knee OA, ache after gardening, no swelling or heat, well.", "self_care"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,

@@ -85,6 +85,8 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
      r"(?:saying|says|said|reads|reading|read|shows|showing|showed|on)\s+(?:about\s+|around\s+)?(?=\d)", " oxygen saturation "),
     # "dark urine, pale stools": the colour of the stool (a blocked bile duct, NICE CG188), not a pale person
     (r"(?<![a-z])pale\s+(?=(?:stools?|poos?|poops?|faeces|feces|motions|bowel motions)(?![a-z]))", " clay coloured "),
+    # "~2 months", "~24 x 500mg": a writer's "about"
+    (r"~\s*(?=\d)", " about "),
     # "coughed up what looked like a good few mouthfuls of blood": the hedge between the cough and what came up is
     # dropped, so the two are read together
     (r"(?<![a-z])(cough(?:ed|ing)?\s+up)\s+what\s+(?:looked|looks|look|seemed|seems|appeared)\s+like(?:\s+(?:a|an))?(?![a-z])",
