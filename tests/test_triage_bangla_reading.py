@@ -229,6 +229,7 @@ def test_not_getting_better_goes_on(text, word):
     ("পা ফুলে যায়নি, হাঁটতে পারেন", {"ফুলে"}),
     ("২ দিন ধরে পেটে ব্যথা। জ্বর, বমি, মাথাব্যথা নেই", {"জ্বর", "বমি", "মাথা"}),
     ("gola betha 2 din. kashi, jor, shash kosto nai, shudhu gola kharap", {"kashi", "jor", "kosto"}),
+    ("3 mash e ojon komse. kashi, jor, paykhanay rokto kichu nai bolche", {"kashi", "jor", "rokto"}),
 ])
 def test_noy_went_not_and_negated_lists(text, words):
     negated, _ = flags(text)
@@ -1219,7 +1220,8 @@ def test_sacral_ulcer_red_and_warm_around():
 
 
 # "After a stroke, bedridden" tells of a stroke in the past, not signs of one now.
-@pytest.mark.parametrize("text", ["দাদু স্ট্রোকের পর শয্যাশায়ী, পিঠে ঘা", "amar nana stroke er por bichanay shoya, komorer niche gha hoise"])
+@pytest.mark.parametrize("text", ["দাদু স্ট্রোকের পর শয্যাশায়ী, পিঠে ঘা", "amar nana stroke er por bichanay shoya, komorer niche gha hoise",
+                                  "আম্মা ৩ মাস ধরে বিছানায় (স্ট্রোকের পর), পিঠে ঘা"])
 def test_bedridden_after_stroke_is_a_past_stroke(text):
     assert not any(row["name"] == "stroke signs" and not row["negated"] and not row["historical"]
                    for row in assess(text).findings), assess(text).findings
@@ -1403,6 +1405,20 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CE = [
 ]
 
 
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CG = [
+    ("dariye uthle matha halka ghure", "feeling faint"),                         # NICE NG88: dizziness with heavy bleeding
+    ("দাঁড়িয়ে উঠলে মাথা ঘুরে", "dizzy on standing"),
+    ("পেটের ডান দিকে পাঁজরের নিচে ব্যথা", "right upper abdominal pain"),           # NICE CG188 cholecystitis
+    ("মুখে কারেন্টের শকের মতো ব্যথা হয়", "face pain attacks"),                    # NICE CKS Trigeminal neuralgia
+    ("অপারেশনের পর বাম পায়ের কাফ ফুলছে", "one swollen calf"),                      # NICE NG158 DVT
+    ("২ দিন ধরে ডিসুরিয়া", "painful urination"),                                  # NICE NG111 pyelonephritis
+    ("ডান লয়েনে টেন্ডারনেস", "flank pain"),
+    ("আজ সকাল থেকে বাচ্চা একবারও নড়ে নাই", "no fetal movements"),                # RCOG GTG57
+    ("গতকাল রাত থেকে প্রস্রাব হইতেছে না", "unable to pass urine"),                 # NICE CKS LUTS: retention
+    ("৩ বছর আগে টিটি বুস্টার নিছি", "tetanus up to date"),                       # UKHSA Green Book ch.30
+    ("পেরেকে হাত একটু ছিঁড়ে গেছে", "cut"),                                         # NHS Cuts and grazes
+]
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1418,6 +1434,20 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CE = [
                          + _HOURLY_PAD_SOAKING_IS_A_HEAVY_PERIOD
                          + _A_LOT_OF_RECTAL_BLOOD
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BY
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CE)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CE
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CG)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings
+
+
+# "পাঁজরের নিচে" (under the ribs) is the upper belly: with "ডান" it is not right lower abdominal pain (NICE CG188).
+def test_under_the_ribs_is_not_the_lower_belly():
+    text = "পেটের ডান দিকে পাঁজরের নিচে গতকাল থেকে একটানা ব্যথা"
+    assert _found(text, "right upper abdominal pain") and not _found(text, "right lower abdominal pain")
+
+
+# A pain "like an electric shock" ("কারেন্টের শকের মতো ব্যথা") is how a pain feels, not a shock taken (NICE CKS
+# Trigeminal neuralgia).
+@pytest.mark.parametrize("text", ["মুখে কারেন্টের শকের মতো ব্যথা হয়", "gal e current er shock er moto betha"])
+def test_a_shock_like_pain_is_no_electric_shock(text):
+    assert _found(text, "face pain attacks") and not _found(text, "electrical injury")

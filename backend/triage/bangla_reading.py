@@ -185,7 +185,9 @@ _NOT_VERBS = frozenset(_n(w) for w in (
     "ভারী", "তেমন", "খুব", "বেশী", "কিছু", "ভালো", "খারাপ", "পাতলা", "টক", "গন্ধ", "নরম", "আগের", "নতুন", "জোরে",
     "একদম", "মোটেও", "অতটা", "ততটা", "সব", "সবসময়", "সবসময়", "প্রতিদিন", "রোজ", "ঘন", "কম",
     # adjectives that end like a verb ("দুর্বল" like "গেল", "ফ্যাকাশে" like "করে"): "হাত পা দুর্বল না" is no weakness
-    "দুর্বল", "ফ্যাকাশে", "ঝিমঝিমে"))
+    "দুর্বল", "ফ্যাকাশে", "ঝিমঝিমে",
+    # "in the stool" ends like a verb ("পায়খানায় রক্ত", "paykhanay rokto"): a place, not a verb
+    "পায়খানায়", "paykhanay", "paikhanay", "paykhanai", "paikhanai", "pykhanay"))
 
 
 def _trailing_na(match: re.Match) -> str:
@@ -442,6 +444,16 @@ _STRENGTH = _nfc(r"(?<![a-z\u0980-\u09ff])((?:haater|hater|hather|haatey|paer|pa
 _AFTER_OLD_ILLNESS = _nfc(r"(?<![a-z\u0980-\u09ff])(stroke|স্ট্রোক|heart attack|হার্ট অ্যাটাক)\s*(?:er|এর|ের)?\s+"
                           r"(?:por|pore|পর|পরে)(?=\s+(?:\d{1,2}\s*(?:mash|mas|bochor|bosor|মাস|বছর)|theke|থেকে|শয্যাশায়ী|শয্যাশায়ী|"
                           r"বিছানায়|বিছানায়|shojjashayi|shojjashai|bichanay|bichanai|bedridden|bed bound)(?![a-z\u0980-\u09ff]))")
+# "৩ মাস ধরে বিছানায় (স্ট্রোকের পর)", "bichanay (stroke er por)": bedbound since a stroke, said in brackets, is an old stroke.
+_BEDBOUND_AFTER_STROKE = _nfc(r"(বিছানায়|বিছানায়|শয্যাশায়ী|শয্যাশায়ী|bichanay|bichanai|shojjashayi|shojjashai)\s*\(\s*"
+                              r"(stroke|স্ট্রোক)\s*(?:er|এর|ের)?\s+(?:por|pore|পর|পরে)\s*\)")
+# An "electric-shock-like" pain ("কারেন্টের শকের মতো ব্যথা", "current er shock er moto betha") is the quality of a pain
+# (trigeminal neuralgia), not an electric shock taken.
+_SHOCK_LIKE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:(?:কারেন্টের|কারেন্ট|বিদ্যুতের|ইলেকট্রিক|current|karent|electric)\s*(?:er\s+|এর\s+)?)?"
+                   r"(?:শকের|শক|shock)\s*(?:er\s+|এর\s+)?(?:মতো|মত|মতন|moto|mto|moton)(?![a-z\u0980-\u09ff])")
+# "পাঁজরের নিচে" (under the ribs) is the upper belly: written "পাঁজরের তলায়" so its "নিচে" is not the lower belly's "নিচে"
+# ("পেটের ডান দিকে পাঁজরের নিচে ব্যথা" is right upper, not right lower, abdominal pain).
+_UNDER_RIBS = _nfc(r"(?<![\u0980-\u09ff])(পাঁজরের|পাজরের|পাঁজর|পাজর)(\s+(?:ঠিক\s+)?)নিচে(?![\u0980-\u09ff])")
 # "জ্বর ছিল, এখন নাই", "jor chilo, ekhon nai": it was there and is gone now; the comma does not end the denial.
 # (also with how long it lasted: "jor chilo 2 din, ekhon nai", "জ্বর ছিল ২ দিন, এখন নেই")
 _WAS_NOW_GONE = _nfc(r"(ছিল|ছিলো|chilo|silo|chhilo|cilo)(?:\s+\d{1,2}\s*(?:din|দিন|ghonta|ghanta|ঘণ্টা|ঘন্টা))?\s*,\s*"
@@ -521,7 +533,8 @@ def _fainted_recovered(match: re.Match) -> str:
 
 # A list that ends in "নেই"/"nai" with no verb in it negates every item: "মাথাব্যথা, বুকে ব্যথা, চোখে ঝাপসা নেই",
 # "jor, kashi, shash kosto nai" (three or more short items, the clause all plain, like the English open list).
-_NEG_END = _nfc(r"\s+(নেই|নাই|nai|nei|(?:(?<=kichu )|(?<=kichhu )|(?<=kisu )|(?<=kichui )|(?<=কিছু )|(?<=কিছুই ))(?:na|না))\s*$")
+_NEG_END = _nfc(r"\s+(নেই|নাই|nai|nei|(?:(?<=kichu )|(?<=kichhu )|(?<=kisu )|(?<=kichui )|(?<=কিছু )|(?<=কিছুই ))(?:na|না))"
+                r"(?:\s+(?:bolche|bolchen|bolse|bolsen|bole|bolen|bollo|boltese|বলছে|বলছেন|বলে|বলেন|বলল|বললো|বলতেছে))?\s*$")
 _CLAUSE_SPLIT = _nfc(r"([.;:!?।\n—]|(?<!\d)-(?!\d))")
 _LIST_PLAIN_BREAKERS = frozenset(_n(w) for w in (
     "আছে ache ase ase hocche hochhe হচ্ছে হয় হয় hoy lage লাগে korche করছে kore করে dhore ধরে theke থেকে "
@@ -791,6 +804,8 @@ def rewrite(text: str) -> str:
         text = _LOUDLY.sub("forcefully", text)
         text = _DEEPLY.sub("deeply ", text)
         text = _HARD.sub(lambda m: f"{m.group(1) or ''} forcefully".lstrip(), text)
+    if "shock" in text or _n("শক") in text:   # (before the test below: "current er shock er moto" has no other keyword)
+        text = _SHOCK_LIKE.sub(" electric shock like ", text)
     if not _bangla_or_romanised(text):
         return text
     text = _EMOJI.sub(" . ", text)
@@ -804,6 +819,9 @@ def rewrite(text: str) -> str:
     text = _DIED_AGO_AFTER.sub(lambda m: f"{m.group(1)} , {m.group(2)} {_UNIT_EN[_unit_kind(m.group(3))]} ago , ", text)
     text = _STRENGTH.sub(r"\1 strength ", text)
     text = _AFTER_OLD_ILLNESS.sub(r" history of \1 since ", text)
+    text = _BEDBOUND_AFTER_STROKE.sub(r"\1 , history of \2 since , ", text)
+    if not text.isascii():
+        text = _UNDER_RIBS.sub(lambda m: m.group(1) + m.group(2) + _n("তলায়"), text)
     text = _YELLOW_DISCHARGE.sub("", text)
     text = _FEVER_NOT_FOUND.sub(lambda m: f"{m.group(1)} {'nai' if m.group(1).isascii() else _n('নাই')}", text)
     text = _LAST_PERIOD.sub(" lmp ", text)
