@@ -2332,6 +2332,11 @@ _FROM_WRITERS_DB_DC = [
     ("Pharmacist: 40F firm painless lump lower eyelid ~2 months, warm compresses daily, vision normal.", "routine"),
     # NICE NG226: known knee arthritis aching after gardening is a flare managed at home
     ("Pharmacist: 70M known knee OA, ache after gardening, no swelling or heat, well.", "self_care"),
+    # NHS Chest infection: at 65 a cold with a dry cough is self-care
+    ("My dad is 67, he's had a cold for 3 days, sneezing, runny nose and a slight dry cough. No fever, breathing fine.",
+     "self_care"),
+    # guard: a cough bringing up phlegm at 65 or over is a chest infection, seen the same day
+    ("My dad is 67, coughing up green phlegm for 4 days, no fever, breathing ok.", "urgent"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
