@@ -1417,6 +1417,12 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CG = [
     ("গতকাল রাত থেকে প্রস্রাব হইতেছে না", "unable to pass urine"),                 # NICE CKS LUTS: retention
     ("৩ বছর আগে টিটি বুস্টার নিছি", "tetanus up to date"),                       # UKHSA Green Book ch.30
     ("পেরেকে হাত একটু ছিঁড়ে গেছে", "cut"),                                         # NHS Cuts and grazes
+    # NHS SVT: episodes that come right again by themselves after minutes
+    ("5-10 minute por hothat thik hoye jay", "svt self-terminated"),
+    ("কয়েক মিনিট পর নিজে নিজে ঠিক হয়ে যায়", "svt self-terminated"),
+    # NICE CG95: chest pressure on effort that goes after sitting a few minutes (the angina pattern)
+    ("২-৩ মিনিট বসলে চলে যায়", "settles with rest"),
+    ("hatle buke chap lage, 2 minute boshle chole jay", "settles with rest"),
 ]
 
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
@@ -1451,3 +1457,9 @@ def test_under_the_ribs_is_not_the_lower_belly():
 @pytest.mark.parametrize("text", ["মুখে কারেন্টের শকের মতো ব্যথা হয়", "gal e current er shock er moto betha"])
 def test_a_shock_like_pain_is_no_electric_shock(text):
     assert _found(text, "face pain attacks") and not _found(text, "electrical injury")
+
+
+def test_wheals_told_as_chaka_are_hives_not_a_skin_lump():
+    # NHS Hives: raised itchy wheals ("গায়ে চাকা চাকা") are hives, so the lump entry is not also plausible
+    plausible = {row["id"] for row in assess("গায়ে চাকা চাকা উঠছে, খুব চুলকায়, ২ দিন ধরে").conditions if row["plausible"]}
+    assert "urticaria" in plausible and "skin_lump" not in plausible

@@ -2337,6 +2337,10 @@ _FROM_WRITERS_DB_DC = [
      "self_care"),
     # guard: a cough bringing up phlegm at 65 or over is a chest infection, seen the same day
     ("My dad is 67, coughing up green phlegm for 4 days, no fever, breathing ok.", "urgent"),
+    # NICE NG126: early pregnancy with a mild one-sided pain and a little discharge, no dizziness, no shoulder-tip
+    # pain, is a same-day early pregnancy assessment (ectopic_pregnancy), not PID's emergency
+    ("6 weeks pregnant, mild pain in my lower tummy on the left since yesterday and a little brown discharge. No "
+     "dizziness, no shoulder pain.", "urgent"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,

@@ -111,7 +111,7 @@ FLOORS = {
     "triage_unseen_ai.json": (0.97, 1.0, 0.93),
     "triage_unseen_aj.json": (0.97, 1.0, 0.96),
     "triage_unseen_bangla_bd.json": (0.94, 1.0, 0.84),
-    "triage_unseen_bangla_be.json": (0.72, 0.84, 0.6),  # sealed
+    "triage_unseen_bangla_be.json": (0.73, 0.84, 0.64),  # sealed
     "triage_unseen_bangla_bf.json": (0.94, 1.0, 0.96),
     "triage_unseen_ak.json": (0.98, 1.0, 0.93),
     "triage_unseen_bangla_bg.json": (0.82, 0.88, 0.64),
@@ -158,7 +158,7 @@ FLOORS = {
     "triage_unseen_bangla_bu.json": (0.88, 1.0, 0.68),
     "triage_unseen_bangla_bv.json": (0.75, 0.92, 0.64),  # sealed
     "triage_unseen_cm.json": (0.85, 0.91, 0.76),  # sealed
-    "triage_unseen_cn.json": (0.93, 0.97, 0.86),
+    "triage_unseen_cn.json": (0.94, 0.97, 0.86),
     "triage_unseen_bangla_bw.json": (0.74, 0.84, 0.6),  # sealed
     "triage_unseen_bangla_bx.json": (0.83, 1.0, 0.56),
     "triage_unseen_co.json": (0.89, 1.0, 0.83),
@@ -169,7 +169,7 @@ FLOORS = {
     "triage_unseen_ct.json": (0.95, 0.97, 0.93),
     "triage_unseen_cu.json": (0.91, 1.0, 0.83),
     "triage_unseen_cv.json": (0.92, 1.0, 0.9),
-    "triage_unseen_cw.json": (0.89, 1.0, 0.83),
+    "triage_unseen_cw.json": (0.9, 1.0, 0.83),
     "triage_unseen_cx.json": (0.85, 0.88, 0.86),  # sealed
     "triage_unseen_bangla_by.json": (0.88, 0.96, 0.96),
     "triage_unseen_bangla_ca.json": (0.75, 0.84, 0.68),  # sealed
@@ -181,11 +181,11 @@ FLOORS = {
     "triage_unseen_da.json": (0.93, 1.0, 0.86),
     "triage_unseen_db.json": (0.96, 1.0, 0.96),
     "triage_unseen_dc.json": (0.93, 1.0, 0.86),
-    "triage_unseen_bangla_ce.json": (0.97, 1.0, 1.0),
-    "triage_unseen_bangla_cf.json": (0.74, 0.88, 0.76),  # sealed
-    "triage_unseen_bangla_cg.json": (0.89, 1.0, 0.8),
+    "triage_unseen_bangla_ce.json": (0.98, 1.0, 1.0),
+    "triage_unseen_bangla_cf.json": (0.75, 0.88, 0.8),  # sealed
+    "triage_unseen_bangla_cg.json": (0.91, 1.0, 0.8),
     "triage_unseen_dd.json": (0.88, 0.91, 0.86),  # sealed
-    "triage_unseen_bangla_ch.json": (0.75, 0.72, 0.68),  # sealed
+    "triage_unseen_bangla_ch.json": (0.76, 0.72, 0.72),  # sealed
 }
 
 
