@@ -1425,6 +1425,18 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CG = [
     ("hatle buke chap lage, 2 minute boshle chole jay", "settles with rest"),
 ]
 
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CI = [
+    ("কাশির সাথে প্রায় এক কাপের মতো টাটকা রক্ত উঠছে", "coughing blood"),      # NHS Coughing up blood
+    ("sokal theke prosab hoy nai", "reduced urine"),                            # WHO 2009 dengue warning signs
+    ("সকাল থেকে একফোঁটাও প্রস্রাব হয় নাই", "unable to pass urine"),            # NHS Urinary retention
+    ("age bolsilo ghumer oshudh jomay rakhse", "suicide plan"),                # NICE NG225: means gathered
+    ("fb te goodbye post dise", "suicide warning signs"),
+    ("বলে 'আমি ভালো মা না'", "low mood"),                                        # NICE CG192 postnatal depression
+    ("এখন প্রায় খায় না, রাতে ঘুমায় না", "self-neglect"),
+    ("২ দিন ধরে বাম কানে হঠাৎ কম শোনে", "sudden hearing loss"),                 # NICE NG98: refer within 24 hours
+    ("গত ২ মাসে ৫-৬ বার হঠাৎ দম বন্ধ লাগে", "recurrent"),                       # NICE CG113 panic disorder
+]
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1441,7 +1453,8 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CG = [
                          + _A_LOT_OF_RECTAL_BLOOD
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BY
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CE
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CG)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CG
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CI)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings
 

@@ -2343,14 +2343,42 @@ _FROM_WRITERS_DB_DC = [
      "dizziness, no shoulder pain.", "urgent"),
 ]
 
+_FROM_WRITERS_DE_DF = [
+    # Resuscitation Council UK, Drowning: pulled out by a lifeguard after being underwater, still coughing
+    ("School nurse: 9yo pulled from pool by lifeguard after ~1 min underwater, had rescue breaths, now coughing, RR 28.",
+     "emergency"),
+    ("I got pulled out of the sea by a lifeguard this morning, swallowed loads of water, now coughing and breathing "
+     "fast.", "emergency"),
+    # NHS Cold sores: "nowhere near her eye" denies the eye
+    ("My 9 year old has a cold sore on her lip since yesterday, she's well and it's nowhere near her eye.",
+     "self_care"),
+    # NHS Fungal nail infection: a toenail "gone yellow and thick" is not jaundice
+    ("my big toenail has gone yellow and thick and crumbly, doesn't hurt, not diabetic", "self_care"),
+    # NICE CKS Cellulitis (periorbital): a note's "upper lid erythema and swelling" in a child
+    ("PN: 6yo, R upper lid erythema and swelling since yesterday after a bite, T 37.8, eye movements full.",
+     "urgent"),
+    # NHS Seizures: woke on the floor with a bitten tongue, wet, a witness saw shaking all over: a first fit
+    ("Woke up on the bathroom floor, bitten my tongue and I'd wet myself, my partner says I was shaking all over. "
+     "Never happened before, I'm 30.", "emergency"),
+    # NICE CG150: "not waking with headache" is the pain not waking the person, not someone who can't be woken
+    ("Pharmacist: 44F daily headache for 4 months, painkillers on most days. No red flags, not waking with "
+     "headache, no vomiting.", "routine"),
+    # a stomach bug "going round work" is not a belief about being bugged
+    ("been sick and had the runs since last night, think it was the bug going round work, keeping water down, 30M",
+     "self_care"),
+    # NHS SVT: "she doesn't faint or get chest pain" denies both
+    ("Every few weeks my 17 year old's heart suddenly races, then stops just as suddenly after a few minutes. She "
+     "doesn't faint or get chest pain and is fine in between.", "routine"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
-# CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW) and the fourteenth (CY, DA, DB, DC): one test over every
-# case list above
+# CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW) and the fourteenth (CY, DA, DB, DC, DE, DF): one test
+# over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
-                         + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC)
+                         + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 

@@ -40,7 +40,8 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_bangla_bu.json, triage_unseen_bangla_bx.json, triage_unseen_co.json, triage_unseen_cp.json,
   triage_unseen_cq.json, triage_unseen_ct.json, triage_unseen_cu.json, triage_unseen_cv.json, triage_unseen_cw.json,
   triage_unseen_bangla_by.json, triage_unseen_bangla_cc.json, triage_unseen_cy.json, triage_unseen_da.json,
-  triage_unseen_db.json, triage_unseen_dc.json, triage_unseen_bangla_ce.json and triage_unseen_bangla_cg.json
+  triage_unseen_db.json, triage_unseen_dc.json, triage_unseen_bangla_ce.json, triage_unseen_bangla_cg.json,
+  triage_unseen_de.json, triage_unseen_df.json and triage_unseen_bangla_ci.json
   were measured once
   unseen and then used to improve the knowledge base;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
@@ -65,7 +66,7 @@ FLOORS = {
     "triage_unseen_e.json": (0.93, 0.94, 0.97),  # sealed
     "triage_unseen_bangla_held.json": (0.85, 0.8, 0.83),  # sealed
     "triage_unseen_g.json": (0.93, 1.0, 0.88),  # sealed
-    "triage_unseen_k.json": (0.95, 0.98, 0.93),  # sealed
+    "triage_unseen_k.json": (0.96, 0.98, 0.95),  # sealed
     "triage_unseen_o.json": (0.93, 1.0, 0.91),  # sealed
     "triage_unseen_bangla_q.json": (0.85, 0.85, 0.92),  # sealed
     "triage_unseen_r.json": (0.9, 0.98, 0.75),  # sealed
@@ -101,13 +102,13 @@ FLOORS = {
     "triage_unseen_ac.json": (0.98, 1.0, 0.93),
     "triage_unseen_ad.json": (0.96, 1.0, 0.9),
     "triage_unseen_bangla_ba.json": (0.87, 1.0, 0.68),
-    "triage_unseen_bangla_bb.json": (0.8, 0.84, 0.8),  # sealed
+    "triage_unseen_bangla_bb.json": (0.81, 0.88, 0.8),  # sealed
     "triage_unseen_ae.json": (0.93, 1.0, 0.8),
     "triage_unseen_af.json": (0.95, 1.0, 0.73),
     "triage_unseen_bangla_bc.json": (0.93, 0.97, 0.84),
     "triage_unseen_zb.json": (0.91, None, 0.82),
     "triage_unseen_ag.json": (0.99, 1.0, 0.96),
-    "triage_unseen_ah.json": (0.85, 0.91, 0.76),  # sealed
+    "triage_unseen_ah.json": (0.85, 0.91, 0.8),  # sealed
     "triage_unseen_ai.json": (0.97, 1.0, 0.93),
     "triage_unseen_aj.json": (0.97, 1.0, 0.96),
     "triage_unseen_bangla_bd.json": (0.94, 1.0, 0.84),
@@ -172,8 +173,8 @@ FLOORS = {
     "triage_unseen_cw.json": (0.9, 1.0, 0.83),
     "triage_unseen_cx.json": (0.85, 0.88, 0.86),  # sealed
     "triage_unseen_bangla_by.json": (0.88, 0.96, 0.96),
-    "triage_unseen_bangla_ca.json": (0.75, 0.84, 0.68),  # sealed
-    "triage_unseen_bangla_cb.json": (0.7, 0.68, 0.56),  # sealed
+    "triage_unseen_bangla_ca.json": (0.76, 0.88, 0.68),  # sealed
+    "triage_unseen_bangla_cb.json": (0.71, 0.72, 0.56),  # sealed
     "triage_unseen_bangla_cc.json": (0.92, 1.0, 0.92),
     "triage_unseen_bangla_cd.json": (0.79, 0.72, 0.8),  # sealed
     "triage_unseen_cy.json": (0.94, 1.0, 0.86),
@@ -185,7 +186,10 @@ FLOORS = {
     "triage_unseen_bangla_cf.json": (0.75, 0.88, 0.8),  # sealed
     "triage_unseen_bangla_cg.json": (0.91, 1.0, 0.8),
     "triage_unseen_dd.json": (0.88, 0.91, 0.86),  # sealed
-    "triage_unseen_bangla_ch.json": (0.76, 0.72, 0.72),  # sealed
+    "triage_unseen_bangla_ch.json": (0.77, 0.76, 0.72),  # sealed
+    "triage_unseen_de.json": (0.92, 1.0, 0.83),
+    "triage_unseen_df.json": (0.9, 1.0, 0.76),
+    "triage_unseen_bangla_ci.json": (0.8, 1.0, 0.64),
 }
 
 

@@ -85,6 +85,12 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
      r"(?:saying|says|said|reads|reading|read|shows|showing|showed|on)\s+(?:about\s+|around\s+)?(?=\d)", " oxygen saturation "),
     # "dark urine, pale stools": the colour of the stool (a blocked bile duct, NICE CG188), not a pale person
     (r"(?<![a-z])pale\s+(?=(?:stools?|poos?|poops?|faeces|feces|motions|bowel motions)(?![a-z]))", " clay coloured "),
+    # "not waking with headache", "not woken by the pain": the pain does not wake the person at night, not a person
+    # who cannot be woken
+    (r"(?<![a-z])not\s+(?:waking|woken|woke)(?:\s+up)?\s+(?:with|by)\s+(?:a\s+|the\s+)?(?=headache|pain|it)",
+     " no night waking from the "),
+    # "it's nowhere near her eye": a denial, said the way people say it
+    (r"(?<![a-z])nowhere\s+near(?![a-z])", " not near "),
     # "~2 months", "~24 x 500mg": a writer's "about"
     (r"~\s*(?=\d)", " about "),
     # "coughed up what looked like a good few mouthfuls of blood": the hedge between the cough and what came up is
@@ -2417,6 +2423,11 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                     if not _starts(stems, k, NEGATION_PRE):
                         negated[k] = True
             stop = _forward_scope(stems, i + best, end, across_commas=across)
+            # "she doesn't faint or get chest pain", "didn't eat or have a temperature": after a denied doing, "or"
+            # with have/get/feel is neither, not a new clause
+            while flags is negated and stems[i] in _DO_NEGATIONS and stop + 1 < end and stems[stop] in _OR_WORDS \
+                    and stems[stop + 1] in _OBJECT_VERBS:
+                stop = _forward_scope(stems, stop + 2, end, across_commas=across)
             if flags is negated and stop > i + best:
                 stop = _activity_and_symptom_end(stems, i + best, stop)
             verb_denied = flags is negated and _denies_a_doing(stems, i, i + best, end)
