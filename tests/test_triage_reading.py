@@ -2369,6 +2369,15 @@ _FROM_WRITERS_DE_DF = [
     # NHS SVT: "she doesn't faint or get chest pain" denies both
     ("Every few weeks my 17 year old's heart suddenly races, then stops just as suddenly after a few minutes. She "
      "doesn't faint or get chest pain and is fine in between.", "routine"),
+    # NICE CG150: years of migraine with aura are not how long this headache has lasted; a usual attack is self-care
+    ("I've had migraines with aura for years. The usual zigzags came first, now the usual one-sided throbbing "
+     "headache, exactly like normal. Took my usual tablets.", "self_care"),
+    # NHS Bursitis: a soft fluctuant swelling over a kneeler's kneecap, not red or warm, is not an abscess
+    ("Pharmacist: 48M tiler, soft fluctuant swelling over R kneecap for a week, no redness or warmth, afebrile.",
+     "self_care"),
+    # NHS Cough: a tickly cough getting less, two weeks after flu
+    ("My wife had flu about two weeks ago, she's better now but still has a dry tickly cough at night, getting less. "
+     "No fever, not breathless.", "self_care"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,

@@ -187,8 +187,8 @@ FLOORS = {
     "triage_unseen_bangla_cg.json": (0.91, 1.0, 0.8),
     "triage_unseen_dd.json": (0.88, 0.91, 0.86),  # sealed
     "triage_unseen_bangla_ch.json": (0.77, 0.76, 0.72),  # sealed
-    "triage_unseen_de.json": (0.92, 1.0, 0.83),
-    "triage_unseen_df.json": (0.9, 1.0, 0.76),
+    "triage_unseen_de.json": (0.93, 1.0, 0.86),
+    "triage_unseen_df.json": (0.92, 1.0, 0.83),
     "triage_unseen_bangla_ci.json": (0.8, 1.0, 0.64),
 }
 

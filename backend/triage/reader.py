@@ -1555,7 +1555,7 @@ _LONG_TERM_BEFORE = re.compile(
     r"epilepsy|epileptic|hypertension|hypertensive|high blood pressure|thyroid|hypothyroid\w*|hyperthyroid\w*|ckd|"
     r"kidney disease|renal failure|dialysis|hiv|crohn'?s|colitis|ibd|ms|multiple sclerosis|parkinson'?s|"
     r"(?:rheumatoid\s+)?arthritis|heart failure|atrial fibrillation|af|psoriasis|sickle cell|lupus|migraines|"
-    r"cancer|angina|stent|pacemaker|"
+    r"cancer|angina|stent|pacemaker|migraines?\s+with(?:out)?\s+aura|"
     r"on\s+(?:insulin|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|metformin|gliclazide|steroids?|prednisolone|"
     r"methotrexate|lithium|levothyroxine|thyroxine|the pill|the implant|dialysis|chemo(?:therapy)?|blood thinners|"
     r"inhalers?|tablets|medication|meds))"
@@ -1617,7 +1617,8 @@ def read_duration_days(text: str, subject: str | None = None) -> float | None:
         for match in pattern.finditer(text):
             if not (past and any(a <= match.start() < b for a, b in past)) \
                     and not _past_check_time(text, match.start()) \
-                    and not _others_time(text, match.start(), match.end(), subject):
+                    and not _others_time(text, match.start(), match.end(), subject) \
+                    and not (days >= 60 and _long_term_time(text, match.start())):
                 found.append(days)
                 break
     return round(max(found), 3) if found else None
