@@ -2380,16 +2380,57 @@ _FROM_WRITERS_DE_DF = [
      "No fever, not breathless.", "self_care"),
 ]
 
+_FROM_WRITERS_DG_DH = [
+    # NICE CG192, NICE NG225: a new mother with suicidal thoughts and a plan; "feel nothing for her" is a feeling told
+    ("I had my baby six weeks ago and I feel nothing for her, everyone would be better off without me and I've "
+     "thought about how I'd do it.", "emergency"),
+    # RCOG GTG57: no movements since the morning at 36 weeks ("at all" belongs to a denial)
+    ("I'm 36 weeks and I don't think I've felt the baby move at all since this morning.", "emergency"),
+    # NICE NG9: a snuffly baby feeding well with no increased work of breathing
+    ("my 5 month old has had a snuffly nose and a cough for 2 days, feeding well, lots of wet nappies, not "
+     "working hard to breathe", "self_care"),
+    # NICE NG133: severe pre-eclampsia in a midwife's "34+5"
+    ("Midwife: 34+5 G1, BP 166/112, protein 2+, frontal headache and epigastric pain since this morning.",
+     "emergency"),
+    # NICE CG147: a pale cold leg with toes that won't move
+    ("my husband's leg has gone pale and cold since lunchtime and he can't wiggle his toes", "emergency"),
+    # NICE NG39, NG37: legs trapped under a car, now dead and numb
+    ("the jack slipped and his legs were trapped under the car, we got him out but his legs feel dead", "emergency"),
+    # NICE NG104: agony high in the tummy going through to the back with vomiting
+    ("agony at the top of my tummy going through to my back since last night, vomiting, big drinking weekend",
+     "emergency"),
+    # NICE CG61: a usual flare of IBS diagnosed by a GP
+    ("GP diagnosed IBS last year, usual flare of cramps and bloating after a stressful week, no blood, no weight "
+     "loss", "self_care"),
+    # NHS Whiplash; Canadian C-spine rule: a low-velocity collision, full movement, no neurology
+    ("Paramedic: low velocity RTC, ambulant at scene, no midline tenderness, neck rotation 45 degrees both ways.",
+     "self_care"),
+    # NICE NG232: a bump from walking into a door, no red flags
+    ("Nurse: 40F walked into an open cupboard door, no LOC, GCS 15, no vomiting, small lump.", "self_care"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
-# CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW) and the fourteenth (CY, DA, DB, DC, DE, DF): one test
-# over every case list above
+# CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
+# fifteenth (DG, DH): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
-                         + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF)
+                         + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
+                         + _FROM_WRITERS_DG_DH)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
+
+
+# Words that are not the finding they look like, and wordings of a known finding (writers DG, DH)
+@pytest.mark.parametrize("text, finding, present", [
+    ("it hurts more when I lie back in bed", "back pain", False),              # the position, not the back
+    ("I had a cold drink and sat down for a bit", "common cold", False),       # a chilled drink, not a cold
+    ("Mum is 79, repeats questions over and over and forgot our names at Christmas", "memory loss", True),
+])
+def test_writer_wordings_read_as_they_are_meant(text, finding, present):
+    names = {row["name"] for row in assess(text).findings if not row["negated"]}
+    assert (finding in names) == present, assess(text).findings
 
 
 @pytest.mark.parametrize("text, late", [

@@ -93,6 +93,16 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])nowhere\s+near(?![a-z])", " not near "),
     # "~2 months", "~24 x 500mg": a writer's "about"
     (r"~\s*(?=\d)", " about "),
+    # "had a cold drink and lay on my side": a chilled drink, not a cold (the illness)
+    (r"(?<![a-z])cold\s+(?=(?:drinks?|glass|can|juice|milk|fizzy|sugary\s+drinks?)(?![a-z]))", " "),
+    # "chest pain worse lying back", "worse when I lean back": the position (lying flat, reclining), not the back
+    (r"(?<![a-z])(lying|lie|lay|laying|lies)\s+back(?=\s+(?:and|or|but|in|on|down)\b|\s*[.,;!?\n]|$)", r" \1 flat "),
+    (r"(?<![a-z])(leaning|lean|leans|sitting|sit|sits)\s+back(?=\s+(?:and|or|but|in|on)\b|\s*[.,;!?\n]|$)",
+     r" \1 reclined "),
+    # "not working hard to breathe", "isn't working harder to breathe": no increased work of breathing (NICE NG9),
+    # where "not working" would otherwise read as a treatment failing
+    (r"(?<![a-z])(?:not|isnt|isn't|is\s+not|wasnt|wasn't)\s+working\s+(?:very\s+)?hard(?:er)?\s+to\s+breathe?(?![a-z])",
+     " no laboured breathing "),
     # "coughed up what looked like a good few mouthfuls of blood": the hedge between the cough and what came up is
     # dropped, so the two are read together
     (r"(?<![a-z])(cough(?:ed|ing)?\s+up)\s+what\s+(?:looked|looks|look|seemed|seems|appeared)\s+like(?:\s+(?:a|an))?(?![a-z])",
@@ -980,6 +990,20 @@ def _unbracket(text: str) -> str:
 _GRAVIDA = re.compile(r"(?<![a-z0-9])g\s?(\d{1,2})\s?p\s?(\d{1,2})(?:\s?\+\s?(\d{1,2}))?(?![0-9])")
 
 
+# A midwife's "31+2 primip", "36+1, BP 148/94": weeks and days of a pregnancy, read as one only in an obstetric note
+# (a pregnancy word, "primip", "FM", "G2P1" or "PET" elsewhere in it).
+_WEEKS_PLUS_DAYS = re.compile(r"(?<![a-z0-9/.+])([4-9]|[1-3][0-9]|4[0-2])\s?\+\s?([0-6])(?![0-9/.%+])")
+_OBSTETRIC_NOTE = re.compile(r"(?<![a-z])(?:primip\w*|multip\w*|primigravida|multigravida|midwife|midwifery|antenatal|"
+                             r"pregnan\w*|gestation\w*|fm|fms|fetal|foetal|pet|g\d{1,2}\s?p\d{1,2}|edd|fundal|sfh|ctg|"
+                             r"liquor|cephalic|breech)(?![a-z])")
+
+
+def _weeks_plus_days(text: str) -> str:
+    if "+" not in text or not _OBSTETRIC_NOTE.search(text):
+        return text
+    return _WEEKS_PLUS_DAYS.sub(r" \1 weeks pregnant ", text)
+
+
 def _gravida(text: str) -> str:
     def replace(match: re.Match) -> str:
         gravida, para, lost = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
@@ -1074,7 +1098,7 @@ def _expand(text: str, phrase: bool = False) -> str:
         text = pattern.sub(replacement, text)
     text = _sob(text, phrase)
     if not phrase:
-        text = _fraction_ages(_gravida(_pvd(_pnd(text))))
+        text = _fraction_ages(_gravida(_weeks_plus_days(_pvd(_pnd(text)))))
     if phrase and text.strip() == "nai":  # the shorthand "nai" (non-accidental injury) as a knowledge phrase;
         text = " non accidental injury "    # in patient text lower-case "nai" is Bangla "not" ("jor nai")
     for pattern, replacement in _SHORTHAND:
@@ -1685,6 +1709,8 @@ PSEUDO_NEGATION = _phrases(
     "no suspicious change", "no further change",
     # "probably nothing but I've had indigestion": "nothing but" is "only", and what follows is there
     "nothing but",
+    # "I feel nothing for him and everyone would be better off without me": a feeling told, not a denial of what follows
+    "feel nothing", "felt nothing", "feeling nothing", "feels nothing",
     # "collapsed without warning during a match": the missing warning is the finding; the words after it are not denied
     "without warning", "without any warning", "without a warning",
     # Bangla "can't find it": "battery ta khuje pacchi na" (a missing button battery) denies nothing
