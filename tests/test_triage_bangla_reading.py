@@ -1437,6 +1437,52 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CI = [
     ("গত ২ মাসে ৫-৬ বার হঠাৎ দম বন্ধ লাগে", "recurrent"),                       # NICE CG113 panic disorder
 ]
 
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CJ = [
+    # Ottawa ankle rules: the bone tender to a press, not able to put the foot down
+    ("pore giye goralir harta chaple khub betha", "bony tenderness"),
+    ("পড়ে যাওয়ার পর হাড্ডিটা চাপলে খুব ব্যথা", "bony tenderness"),
+    ("pore giye ar pa felte parche na", "can't bear weight"),
+    ("পড়ে গিয়ে এখন পা ফেলতে পারছে না", "can't bear weight"),
+    ("আমার ভাতিজির পারভোভাইরাস ধরা পড়েছে", "slapped cheek"),                # NICE CKS Parvovirus B19
+    ("mukh dekhe mone hoy jeno keu thappor diyeche", "slapped cheek"),
+    ("ছেলের দুই গাল টুকটুকে হয়ে আছে", "slapped cheek"),
+    ("কাজের সময় চোখে কস্টিক পড়েছে", "chemical in eye"),                         # RCOphth: alkali splash
+    ("kal theke paikhanar rastar ashe pashe obosh lagche", "saddle numbness"),     # NICE CKS Sciatica: cauda equina
+    ("মলদ্বারের চারপাশ অবশ হয়ে আছে", "saddle numbness"),
+    ("chhelar hatu phule gese ar gorom", "hot swollen joint"),                      # NICE CKS Septic arthritis
+    ("দাদির হাঁটু ফুলে লাল হয়ে আছে", "hot swollen joint"),
+    ("ডিটারজেন্ট দিয়ে ধোয়ার পর হাত লাল হয়ে যায়", "contact dermatitis"),         # NHS Contact dermatitis
+    ("kapor dhowar pore dui haat lal hoye chulkay", "contact dermatitis"),
+    ("কম্পাস দিয়ে হাতে আঁচড় দিয়েছি", "self-harm"),                  # NICE NG225 Self-harm
+    ("kal hat e compass diye achor diyechi", "self-harm"),
+    ("৩৮ সপ্তাহে হঠাৎ পানির মতো তরল এসে সালোয়ার ভিজে গেল", "waters breaking"),  # NICE NG235 Intrapartum care: PROM
+    ("hothat panir moto kichu beriye salwar bhije gelo", "waters breaking"),
+    ("khelte giye pa ultiye gelo", "ankle injury"),                                # NHS Sprains and strains
+    ("সিঁড়িতে পা উল্টে গেছে", "ankle injury"),
+    ("paye har chamra fute gese", "bone through skin"),                 # NICE NG37 open fracture
+    ("পায়ের হাড় চামড়া ফুটে গেছে", "bone through skin"),
+    ("rastar ek ta kukur er daat legeche", "animal bite"),                    # WHO rabies: stray dog bite
+    ("kukur ta pagla chilo mone hoy", "animal bite"),
+    ("mukh puro hah korte parina", "quinsy signs"),                                # NHS Quinsy: trismus
+    ("কথা বললে মনে হয় মুখে গরম আলু", "quinsy signs"),                              # NHS Quinsy: "hot potato" voice
+    ("sinri te uthte gele pa durbol lage", "ascending weakness"),                  # NHS Guillain-Barré syndrome
+    ("সিঁড়িতে উঠতে গেলে পা দুর্বল লাগে", "ascending weakness"),
+    ("খেজুর গাছের কাঁটা পায়ে ফুটেছে", "puncture wound"),                            # NHS puncture wounds
+    ("kanta hate fute gese", "puncture wound"),
+    ("হাতে শক্ত গুটি, মাঝে কালো কালো বিন্দু", "wart"),                              # NHS Warts and verrucas
+    ("angule goti, majhe kalo kalo bindu", "wart"),
+    ("ট্রাকের সাথে ধাক্কা লেগেছে", "high energy injury"),                            # NICE NG39 Major trauma
+    ("motorcycle niye dhakka kheyeche", "high energy injury"),
+    ("নানুকে ডাকলে চোখ খুলছে না", "drowsy"),                                        # NHS Carbon monoxide; NICE NG51
+    ("dadu ke dakle chokh kholche na", "drowsy"),
+    ("protiti 20 min e pad bhije jay", "heavy periods"),                           # NICE NG88 Heavy menstrual bleeding
+    ("২০ মিনিটে প্যাড ভিজে যাচ্ছে", "heavy periods"),
+    ("uthle matha halka lage", "dizziness"),                                       # RCUK tachycardia: adverse features
+    ("সকাল থেকে মাথা হালকা লাগছে", "dizziness"),
+    ("সমুদ্র বিচে ৪ ঘণ্টা রোদে ছিলাম", "sunburn"),                                   # NHS Sunburn
+    ("beach e 3 ghonta khelechi", "sunburn"),
+]
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1454,7 +1500,8 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CI = [
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BY
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CE
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CG
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CI)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CI
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CJ)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings
 
@@ -1476,3 +1523,17 @@ def test_wheals_told_as_chaka_are_hives_not_a_skin_lump():
     # NHS Hives: raised itchy wheals ("গায়ে চাকা চাকা") are hives, so the lump entry is not also plausible
     plausible = {row["id"] for row in assess("গায়ে চাকা চাকা উঠছে, খুব চুলকায়, ২ দিন ধরে").conditions if row["plausible"]}
     assert "urticaria" in plausible and "skin_lump" not in plausible
+
+
+# A fever that "has come down" ("জ্বর কমে গেছে", "jor kome gese") is over, as "জ্বর ছেড়ে গেছে" is (NHS High temperature).
+@pytest.mark.parametrize("text", ["৪ দিন সর্দি ছিল, জ্বর কমে গেছে", "tin din kashi, jor kome geche"])
+def test_a_fever_that_has_come_down_is_over(text):
+    assert not _found(text, "fever")
+
+
+# An injury months back ("৫ মাস আগে ... চোট", "1 bochor age ... chot") is how long ago it began (NHS Knee pain: an old
+# knee injury that still locks is a routine referral, not a same-day one).
+@pytest.mark.parametrize("text", ["৫ মাস আগে ফুটবল খেলতে গিয়ে হাঁটুতে চোট লেগেছিল, এখন হাঁটু আটকে যায়",
+                                  "1 bochor age hatu te chot legechilo, ekhon majhe majhe hatu atke jay"])
+def test_an_injury_months_ago_is_not_a_new_injury(text):
+    assert assess(text).urgency == "routine"

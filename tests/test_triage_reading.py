@@ -2407,6 +2407,20 @@ _FROM_WRITERS_DG_DH = [
      "self_care"),
     # NICE NG232: a bump from walking into a door, no red flags
     ("Nurse: 40F walked into an open cupboard door, no LOC, GCS 15, no vomiting, small lump.", "self_care"),
+    # NICE NG38: tender near the thumb after a fall on the hand (and "til monday" is "until", not a Bangla mole)
+    ("fell on my outstretched hand yesterday, wrist swollen and tender near the thumb, fingers move fine. can it wait "
+     "til monday?", "urgent"),
+    # NHS Chickenpox: itchy spotty blisters in a well child with a temperature
+    ("my 5 year old came out in itchy spotty blisters this morning with a temp of 38, still eating and drinking",
+     "self_care"),
+    # NICE CG150: years of the usual attacks are not this migraine's length
+    ("my normal migraine today, flashing lights then a one-sided headache, same as my usual ones for 15 years, took "
+     "my triptan", "self_care"),
+    # NHS Knee pain: a Bangla knee twist ("হাঁটু মচকে গেছে") with full movement is a minor sprain
+    ("ছেলে খেলতে গিয়ে হাঁটু মচকে গেছে, হালকা ফোলা, হাঁটতে পারছে, পুরো ভাঁজ করতে পারছে", "self_care"),
+    # Ottawa ankle rules: "rickshaw theke" (from the rickshaw) is no duration of a week
+    ("rickshaw theke neme pa mochke gese, halka fula, hatte parchi, har e chaple betha nai. aj shokale hoise",
+     "self_care"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
@@ -2427,6 +2441,8 @@ def test_readings_found_missing_by_new_writers(text, level):
     ("it hurts more when I lie back in bed", "back pain", False),              # the position, not the back
     ("I had a cold drink and sat down for a bit", "common cold", False),       # a chilled drink, not a cold
     ("Mum is 79, repeats questions over and over and forgot our names at Christmas", "memory loss", True),
+    ("she put her purse in the fridge and can't find her keys", "burn injury", False),   # English "purse"
+    ("sui diye kapor shelai korte giye angul e fute gese", "stress leakage", False),      # "sui" is a needle
 ])
 def test_writer_wordings_read_as_they_are_meant(text, finding, present):
     names = {row["name"] for row in assess(text).findings if not row["negated"]}

@@ -225,6 +225,15 @@ _LAST_MONTH = _nfc(r"(?<![a-z\u0980-\u09ff])(?:গত মাসে|গত মা
                    r"goto maser|gotomashe)\s+(?=" + _ILLNESS_AGO.pattern.split(r"(?:age|aage|agey|আগে)\s+", 1)[1] + ")")
 
 
+# A fever that "has come down" ("জ্বর কমে গেছে", "jor kome gese") is over, like "জ্বর ছেড়ে গেছে".
+_FEVER_CAME_DOWN = _nfc(r"(?<![a-z\u0980-\u09ff])(জ্বর|jor|jwor)\s+(?:কমে|kome)\s+(?:গেছে|গেছিল|গেছিলো|gese|geche|gechhe|gesilo|gechilo)"
+                        r"(?![a-z\u0980-\u09ff])")
+# An injury weeks, months or years back ("৬ মাস আগে ... চোট পেয়েছিল", "6 mash age hatu te chot") is how long ago it
+# began: "6 months ago", as the English reader reads it.
+_INJURY_AGO = _nfc(r"(?<![\d.])(\d{1,2})\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|bochh?or|bosor|সপ্তাহ|মাস|বছর)\s+"
+                   r"(?:age|aage|agey|আগে)(?=[^.।!?\n]{0,60}?(?:চোট|আঘাত|ইনজুরি|chot|aghat|injury))")
+
+
 def _illness_over(match: re.Match) -> str:
     if _unit_kind(match.group(2)) == "d" and float(match.group(1)) < 7:
         return match.group(0)
@@ -908,6 +917,8 @@ def rewrite(text: str) -> str:
     header = "years old ," in text
     text = _LAST_MONTH.sub(lambda m: "1 mash age ", text)
     text = _ILLNESS_AGO.sub(_illness_over, text)
+    text = _INJURY_AGO.sub(lambda m: f"{m.group(1)} {_UNIT_EN[_unit_kind(m.group(2))]} ago", text)
+    text = _FEVER_CAME_DOWN.sub(lambda m: f"{m.group(1)} {'chere gese' if m.group(0).isascii() else _n('ছেড়ে গেছে')}", text)
     if header:
         text = _PARENT_HAD.sub(lambda m: f"family history of {m.group(2)} ,", text)
     text = _WEIGHT_NOT_DOWN.sub(lambda m: f"{m.group(1) or m.group(4)} {'kome' if (m.group(2) or m.group(5)).isascii() else _n('কমে')} "

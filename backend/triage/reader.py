@@ -1172,7 +1172,8 @@ _DURATION_PATTERNS = [re.compile(p) for p in (
     r"(?:for|since|past|last|over|x|about|almost|nearly|around|already|been)\s*(?:the\s+)?(?:past\s+|last\s+)?" + _NUM
     + r"\s*(?:-\s*)?" + _UNIT + r"(?![a-z])",
     r"(?<![a-z0-9])" + _NUM + r"\s*" + _UNIT + r"\s*(?:ago|now|ongoing|history|duration|of\s)",  # not "ray of"
-    _NUM + r"\s*" + _UNIT + r"\s*(?:ধরে|dhore|dhorei|dhre|theke|থেকে|hoy|holo|hoilo|হলো|হল|যাবত|jabot)",
+    # (a number word starts a word: "rickshaw theke" is not "a w(eek) theke")
+    r"(?<![a-z0-9])" + _NUM + r"\s*" + _UNIT + r"\s*(?:ধরে|dhore|dhorei|dhre|theke|থেকে|hoy|holo|hoilo|হলো|হল|যাবত|jabot)",
     # a bare "2 din", "1 soptaho", "৩ দিন" in Bangla is how long (a baby's "6 soptaher" is an age)
     r"(?<![a-z0-9])" + _NUM + r"\s*(din|soptaho|shoptaho|ghonta|ghanta|দিন|ঘন্টা|ঘণ্টা)(?![a-z])",
     r"(?<!বয়স )(?<![a-z0-9])" + _NUM + r"\s*(সপ্তাহ)(?!ের)",
@@ -1580,6 +1581,8 @@ _LONG_TERM_BEFORE = re.compile(
     r"kidney disease|renal failure|dialysis|hiv|crohn'?s|colitis|ibd|ms|multiple sclerosis|parkinson'?s|"
     r"(?:rheumatoid\s+)?arthritis|heart failure|atrial fibrillation|af|psoriasis|sickle cell|lupus|migraines|"
     r"cancer|angina|stent|pacemaker|migraines?\s+with(?:out)?\s+aura|"
+    # "exactly like my normal ones for 10 yrs": how long the usual attacks have come, not this one's length
+    r"(?:normal|usual|typical|regular)\s+(?:ones|attacks|migraines|episodes|headaches)|"
     r"on\s+(?:insulin|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|metformin|gliclazide|steroids?|prednisolone|"
     r"methotrexate|lithium|levothyroxine|thyroxine|the pill|the implant|dialysis|chemo(?:therapy)?|blood thinners|"
     r"inhalers?|tablets|medication|meds))"
