@@ -1438,6 +1438,9 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CI = [
 ]
 
 _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CJ = [
+    # ESC 2019 SVT: a racing heart stopped by a cough or a drink of cold water (a vagal manoeuvre)
+    ("বুক ধড়ফড় করলে কাশি দিলে থেমে যায়", "svt stopped by manoeuvre"),
+    ("buk dhorfor kore, thanda pani khele theme jay", "svt stopped by manoeuvre"),
     # Ottawa ankle rules: the bone tender to a press, not able to put the foot down
     ("pore giye goralir harta chaple khub betha", "bony tenderness"),
     ("পড়ে যাওয়ার পর হাড্ডিটা চাপলে খুব ব্যথা", "bony tenderness"),

@@ -2421,6 +2421,9 @@ _FROM_WRITERS_DG_DH = [
     # Ottawa ankle rules: "rickshaw theke" (from the rickshaw) is no duration of a week
     ("rickshaw theke neme pa mochke gese, halka fula, hatte parchi, har e chaple betha nai. aj shokale hoise",
      "self_care"),
+    # NICE NG126: one-sided low pain after a missed period, no danger signs: a possible ectopic, seen the same day
+    ("I'm pregnant, period is 2 weeks late and the test was positive. Mild pain in my right lower abdomen since "
+     "yesterday and a little brown spotting, not dizzy, no shoulder pain", "urgent"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
