@@ -2426,15 +2426,43 @@ _FROM_WRITERS_DG_DH = [
      "yesterday and a little brown spotting, not dizzy, no shoulder pain", "urgent"),
 ]
 
+_FROM_WRITERS_DJ_DK = [
+    # NICE NG106: breathless lying flat told as "can't lie down without feeling like I'm drowning" (a double negative)
+    ("I can't lie down without feeling like I'm drowning, ankles swollen, had a heart attack last year", "emergency"),
+    # NHS Vision loss: the sight in one eye "just went"
+    ("the sight in my left eye just went an hour ago, no pain, I'm 70", "emergency"),
+    # NICE CG185: mania with a belief of flying and a height to prove it from
+    ("my brother has bipolar and stopped his lithium, hasn't slept for 4 nights, spending thousands, says he can fly "
+     "and wants to prove it from the balcony", "emergency"),
+    # NICE CG100: alcohol withdrawal with hallucinations told by a partner, or a fit a partner saw
+    ("he drinks a bottle of whisky a day, stopped 3 days ago, shaking and sweating and now says there are bugs on the "
+     "walls", "emergency"),
+    ("he stopped drinking yesterday after years of heavy drinking and just had what looked like a fit", "emergency"),
+    # NHS Ovarian cyst; RCOG GTG62: sudden one-sided low pain with vomiting ("period was 2 weeks ago" is a date)
+    ("I'm 22, sudden pain low down on my left side 2 hours ago, comes in waves, been sick twice. My period was 2 weeks "
+     "ago.", "emergency"),
+    # NHS Seizures: a first fit seen by a partner
+    ("my husband collapsed and shook all over for about a minute, he is awake now but can't remember it", "emergency"),
+    # NHS Whooping cough; NICE NG143: a young baby going blue round the mouth
+    ("my 6 week old goes blue round the mouth when she coughs", "emergency"),
+    # UK first aid; NICE NG39: a limb crushed for half an hour
+    ("his arm was pinned under a fallen wardrobe for about 30 minutes before we freed it", "emergency"),
+    # NHS Guillain-Barre syndrome: spreading weakness with a change in swallowing
+    ("feet and hands tingling for 3 days after a stomach bug, now my legs are so weak I can't climb stairs and "
+     "swallowing feels strange", "emergency"),
+    # guard (passes before and after): "can't finish a sentence without stopping" keeps its inability (BTS/SIGN 158)
+    ("can't finish a sentence without stopping, blue inhaler not helping", "emergency"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
-# fifteenth (DG, DH): one test over every case list above
+# fifteenth (DG, DH, DJ, DK): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
                          + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
-                         + _FROM_WRITERS_DG_DH)
+                         + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
@@ -2446,6 +2474,8 @@ def test_readings_found_missing_by_new_writers(text, level):
     ("Mum is 79, repeats questions over and over and forgot our names at Christmas", "memory loss", True),
     ("she put her purse in the fridge and can't find her keys", "burn injury", False),   # English "purse"
     ("sui diye kapor shelai korte giye angul e fute gese", "stress leakage", False),      # "sui" is a needle
+    # guard (passes before and after): a vision going grey before a faint is no loss of sight (NICE CG109)
+    ("she felt hot and her vision went grey before she fainted", "sudden vision loss", False),
 ])
 def test_writer_wordings_read_as_they_are_meant(text, finding, present):
     names = {row["name"] for row in assess(text).findings if not row["negated"]}

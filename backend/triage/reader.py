@@ -93,6 +93,18 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])nowhere\s+near(?![a-z])", " not near "),
     # "~2 months", "~24 x 500mg": a writer's "about"
     (r"~\s*(?=\d)", " about "),
+    # "can't lie down without feeling like I'm drowning", "can't eat without being sick": the second is there (a
+    # double negative), brought on by the first ("can't walk without help" keeps its meaning)
+    (r"(?<![a-z])(?:can'?t|cannot|can\s+not|couldn'?t|unable\s+to)\s+((?:[a-z']+\s+){0,4}?[a-z']+)\s+without\s+"
+     r"(?!(?:any\s+|some\s+|a\s+|my\s+|his\s+|her\s+)?(?:help|support|assistance|aid|a\s+stick|stick|frame|crutches|"
+     r"holding|someone|somebody|glasses|lenses|painkillers|tablets|medication|meds|it|"
+     # "can't finish a sentence without stopping", "can't walk without resting": the inability is the finding
+     r"stopping|stop|pausing|a\s+pause|a\s+break|breaks|a\s+breath|taking\s+a\s+breath|resting|a\s+rest|sitting\s+down)(?![a-z]))"
+     r"(?:(?:feeling|getting|becoming|going)\s+)?",
+     r" \1 brings on "),
+    # "just had what looked like a fit": a seizure a carer saw, not a doubt about one
+    (r"(?<![a-z])what\s+(?:looked|looks|seemed|appeared)\s+like\s+(?:a\s+)?(?=(?:fit|seizure|convulsion)s?(?![a-z]))",
+     " a "),
     # "had a cold drink and lay on my side": a chilled drink, not a cold (the illness)
     (r"(?<![a-z])cold\s+(?=(?:drinks?|glass|can|juice|milk|fizzy|sugary\s+drinks?)(?![a-z]))", " "),
     # "chest pain worse lying back", "worse when I lean back": the position (lying flat, reclining), not the back
@@ -1525,7 +1537,9 @@ _CHECK_BEFORE = re.compile(
     r"(?<![a-z])(?:bp|blood pressure|bloods?|blood tests?|blood work|tests?|tested|checked|check|check up|checkup|"
     r"review|reviewed|scan|scanned|x ray|xray|cxr|ecg|ekg|echo|smear|screening|results?|hba1c|fbc|u&e|lfts?|tfts?|"
     r"psa|urine dip|dipstick|mot|appointment|appt|vaccine|vaccinated|jab|booster|saw (?:the |a |my )?gp|seen by|"
-    r"seen at|visit|visited|optician|optometrist|dentist)(?![a-z])[^.;,!?\n]{0,30}$")
+    r"seen at|visit|visited|optician|optometrist|dentist|"
+    # "period was 2 weeks ago", "LMP 3 weeks ago": the last period's date, not how long the complaint has lasted
+    r"(?:last\s+)?period\s+(?:was|started|came|finished|ended)|lmp)(?![a-z])[^.;,!?\n]{0,30}$")
 _CHECK_TIME = re.compile(r"\s*(?:last|past|the last|the past|(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)"
                         r"\s*(?:days?|weeks?|months?|years?|wks?|yrs?)\s*(?:ago|back))(?![a-z])")
 
