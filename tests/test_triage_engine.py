@@ -403,6 +403,17 @@ def test_validation_names_file_and_entry(tmp_path, change, message):
     assert message in str(error.value)
 
 
+def test_a_raise_rule_is_stopped_by_its_own_unless_and_does_not_ask(tmp_path):
+    entry = {**GOOD_ENTRY, "id": "cough_entry", "raise": [
+        {"if": ["fever"], "unless": ["wheeze"], "level": "emergency", "why": "fever with a cough", "ask": "Fever?"}]}
+    (tmp_path / "good.yaml").write_text(yaml.safe_dump({"conditions": [entry]}), encoding="utf-8")
+    kb = build(tmp_path)
+    assert assess("cough and a fever", knowledge=kb).urgency == "emergency"
+    assert assess("cough and a fever and a wheeze", knowledge=kb).urgency == "routine"   # the rule's unless holds
+    assert assess("cough", knowledge=kb).questions                                        # asked while unknown
+    assert not assess("cough and a wheeze", knowledge=kb).questions                       # not asked once it is ruled out
+
+
 def test_a_good_entry_loads(tmp_path):
     (tmp_path / "good.yaml").write_text(yaml.safe_dump({"conditions": [GOOD_ENTRY]}), encoding="utf-8")
     assert [c.id for c in build(tmp_path).conditions] == ["bad_entry"]

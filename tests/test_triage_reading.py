@@ -2452,6 +2452,15 @@ _FROM_WRITERS_DJ_DK = [
      "swallowing feels strange", "emergency"),
     # guard (passes before and after): "can't finish a sentence without stopping" keeps its inability (BTS/SIGN 158)
     ("can't finish a sentence without stopping, blue inhaler not helping", "emergency"),
+    # NHS Febrile seizures: a short fit with full recovery in a child who has had febrile seizures before is a call
+    # to the GP or 111 the same day; a first fit, a long one or a child hard to wake is an ambulance (guards)
+    ("my 3 year old has had febrile fits before, today a 1 minute fit with a temperature of 39, now back to normal "
+     "and playing", "urgent"),
+    ("meyer age ekbar jor er khichuni hoisilo, aj abar jor 39, 1 minute er moto khichuni, ekhon khelche", "urgent"),
+    ("my 18 month old had a fit with a high temperature, first time ever, back to normal now", "emergency"),
+    ("2yo known febrile seizures, today a fit lasting more than 5 minutes with a temperature of 39", "emergency"),
+    ("my son has had febrile seizures before, he had a fit with his fever and is still very drowsy and hard to wake",
+     "emergency"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,

@@ -390,7 +390,8 @@ def _consider(kb: KnowledgeBase, condition: Condition, known: Known) -> Consider
             return Considered(condition, False, condition.level, 0.0, f"ruled out by '{label}'", [])
     level, raised_by = condition.level, []
     for rule in condition.raises:
-        if rule.items and all(known.term(item) is True for item in rule.items):
+        if rule.items and all(known.term(item) is True for item in rule.items) \
+                and not any(known.term(item) is True for item in rule.unless):
             raised_by.append(rule.why)
             level = more_urgent(rule.level, level)
     score = 3.0 * len(condition.requires) + len(supports) + 0.5 * len(raised_by)
@@ -407,7 +408,8 @@ def _questions(kb: KnowledgeBase, considered: list[Considered], known: Known, le
             if URGENCY_RANK[rule.level] <= URGENCY_RANK[level]:
                 continue
             states = [known.term(item) for item in rule.items]
-            if any(state is False for state in states) or all(state is True for state in states):
+            if any(state is False for state in states) or all(state is True for state in states) \
+                    or any(known.term(item) is True for item in rule.unless):
                 continue
             item = next(item for item, state in zip(rule.items, states) if state is None)
             question = {"id": question_id(item), "text": rule.ask, "why": rule.why, "raises_to": rule.level}

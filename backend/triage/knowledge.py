@@ -44,7 +44,7 @@ _FILE_KEYS = {"system", "findings", "context", "conditions"}
 _CONDITION_KEYS = {"id", "name", "source", "specialty", "level", "requires", "supports", "min_supports", "unless",
                    "raise", "advice", "examples"}
 _REQUIRED_CONDITION_KEYS = ("id", "name", "source", "specialty", "level", "examples")
-_RAISE_KEYS = {"if", "level", "why", "ask"}
+_RAISE_KEYS = {"if", "level", "why", "ask", "unless"}
 _EXAMPLE_KEYS = {"register", "text", "age_years", "history", "answers"}
 _ADVICE_LANGUAGES = {"en", "bn"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -107,6 +107,7 @@ class Raise:
     level: str
     why: str
     ask: str
+    unless: list[Any] = field(default_factory=list)   # findings or tests that stop this rule (not the condition)
 
 
 @dataclass
@@ -575,7 +576,10 @@ def _validate_condition(path: Path, system: str, index: int, entry: Any, context
         elif level in LEVELS and rule.get("level") in LEVELS and LEVELS.index(rule["level"]) < LEVELS.index(level):
             problems.append(f"{where}: level '{rule['level']}' does not raise '{level}' (raise never lowers)")
         items = [_item(t, context_names, where, problems) for t in _terms(rule.get("if"), f"{where}: if", problems)]
-        raises.append(Raise(items, str(rule.get("level")), str(rule.get("why") or ""), str(rule.get("ask") or "")))
+        rule_unless = [_item(t, context_names, f"{where}: unless", problems)
+                       for t in _terms(rule.get("unless") or [], f"{where}: unless", problems)]
+        raises.append(Raise(items, str(rule.get("level")), str(rule.get("why") or ""), str(rule.get("ask") or ""),
+                            rule_unless))
 
     advice = entry.get("advice") or {}
     if not isinstance(advice, dict):
@@ -702,7 +706,7 @@ def build(directory: Path | str = KNOWLEDGE_DIR, *, lenient: bool = False) -> Kn
     for condition in conditions:
         terms = [t for group in condition.requires for t in group] + condition.supports
         terms += [t for t in condition.unless if isinstance(t, str)]
-        terms += [t for rule in condition.raises for t in rule.items if isinstance(t, str)]
+        terms += [t for rule in condition.raises for t in rule.items + rule.unless if isinstance(t, str)]
         for term in terms:
             if term not in findings and term not in BUILTIN_SYNONYMS and matcher.concept_alternatives[term] == 0:
                 problem = matcher.add(term, term)

@@ -14,7 +14,8 @@ engine, so there is no second, hand-written copy to drift:
   (offline, with no one to ask, "call now" is the safe side of doubt). A rule made
   of number tests alone (`number_rules`) applies only when the numbers are read
   (taking them to hold raised false alarms from 0.5% to 5%). Duration tests are
-  not read offline. Every offline entry is assessed in full once the connection
+  not read offline, nor is a rule's own `unless` (offline the rule holds: the
+  safe side). Every offline entry is assessed in full once the connection
   is back;
 - `numbers`: what the browser needs to read measured observations as the reader
   does, exported from the reader's own tables (regex sources, run in JavaScript,

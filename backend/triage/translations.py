@@ -207,7 +207,7 @@ def knowledge_texts(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
         names.update(t for group in condition.requires for t in group)
         names.update(condition.supports)
         names.update(t for t in condition.unless if isinstance(t, str))
-        names.update(t for rule in condition.raises for t in rule.items if isinstance(t, str))
+        names.update(t for rule in condition.raises for t in rule.items + rule.unless if isinstance(t, str))
     for name in sorted(names):
         texts["findings"][name] = ""
     return texts
