@@ -1486,6 +1486,41 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CJ = [
     ("beach e 3 ghonta khelechi", "sunburn"),
 ]
 
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CL = [
+    # NICE NG9 Bronchiolitis: a hollow under the ribs with each breath, the breath held for some seconds
+    ("nishash nile babur buker niche gorto pore", "chest sucking in"),
+    ("শ্বাস নেওয়ার সময় বুকের নিচে গর্ত হয়", "chest sucking in"),
+    ("ghumer moddhe babu kisukkhon shash bondho kore thake", "pauses in breathing"),
+    ("খোকা মাঝে মাঝে শ্বাস বন্ধ করে ফেলে", "pauses in breathing"),
+    ("chhotor nunu r mathata lal hoye ache", "balanitis"),                         # NICE CKS Balanitis
+    ("নুনুর মাথাটা ফুলে গেছে", "balanitis"),
+    ("chokher patar lom e roj moyla jome", "blepharitis"),                          # NICE CKS Blepharitis
+    ("চোখের পাতার লোমে ময়লা জমে থাকে", "blepharitis"),
+    ("khokha protidin 3 ghonta ekvabe kade", "excessive crying"),                   # NICE CKS Infantile colic
+    ("বাবু প্রতি সন্ধ্যায় কাঁদে, থামে না", "excessive crying"),
+    ("kal theke sinri te uthte pari na, pa jhin jhin", "ascending weakness"),       # NHS Guillain-Barré syndrome
+    ("পা দুর্বল, সিঁড়িতে উঠতে পারি না", "ascending weakness"),
+    ("sinri te railing dhore dhore uthi", "ascending weakness"),
+    ("সিঁড়িতে রেলিং ধরে উঠতে হয়", "ascending weakness"),
+    ("kichu din dhore tablet jomaichi", "suicide plan"),                            # NICE NG225: means gathered
+    ("মায়ের ঘুমের ওষুধ জমাইছি", "suicide plan"),
+    ("shob khaye felbo ekdin", "suicide plan"),
+    ("dhorfor kore, por jhot kore thik hoye jay", "svt self-terminated"),          # NHS SVT: stops as suddenly as it starts
+    ("ধড়ফড়ানি হুট করে থেমে যায়", "svt self-terminated"),
+    ("nanir jihbay sada sada dag", "oral thrush"),                                  # NICE CKS Candida - oral
+    ("goto 6 mash e 4 bar prosrab e jala holo", "recurrent uti"),                   # NICE NG112 Recurrent UTI
+    ("গত বছর ৫ মাসে ৩ বার প্রস্রাবে জ্বালা হয়েছে", "recurrent uti"),
+    ("bar bar prosrab er infection hoy", "recurrent uti"),
+    ("বারবার প্রস্রাবের ইনফেকশন হয়", "recurrent uti"),
+    ("notun dul porar por kan lal", "contact dermatitis"),                          # NICE CKS Dermatitis - contact: nickel
+    ("কানের দুলে খুব চুলকায়", "contact dermatitis"),
+    ("ek ta biral kamre dilo", "animal bite"),                                      # WHO rabies: cat bite
+    ("bhoy er jonno office miss hocche", "not coping"),                             # NHS Panic disorder
+    ("ভয়ে এখন কাজে যেতে পারি না", "not coping"),
+    ("bogole bar bar foda hoy", "keeps coming back"),                               # NICE CKS Boils: recurrent
+    ("গত ৬ মাসে ৫টা ফোড়া উঠছে", "keeps coming back"),
+]
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1504,7 +1539,8 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CJ = [
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CE
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CG
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CI
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CJ)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CJ
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CL)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings
 
@@ -1540,3 +1576,15 @@ def test_a_fever_that_has_come_down_is_over(text):
                                   "1 bochor age hatu te chot legechilo, ekhon majhe majhe hatu atke jay"])
 def test_an_injury_months_ago_is_not_a_new_injury(text):
     assert assess(text).urgency == "routine"
+
+
+# "সাদা পুঁজ", "shada puj" is white pus (a boil's head), not "পুঁজের সাদ" (a taste of pus in the mouth from a salivary
+# gland): NHS Boils, a small boil is cared for at home.
+@pytest.mark.parametrize("text", ["গালে একটা ফোড়া, মাথায় সাদা পুঁজ", "gale ekta foda, mathay shada puj"])
+def test_white_pus_on_a_boil_is_no_salivary_gland(text):
+    assert _found(text, "boil") and not _found(text, "salivary gland problem")
+
+
+@pytest.mark.parametrize("text", ["মুখে পুঁজের সাদ লাগে", "mukhe puj er shad lage"])
+def test_a_taste_of_pus_stays_a_salivary_gland_problem(text):
+    assert _found(text, "salivary gland problem")

@@ -2483,6 +2483,8 @@ def test_readings_found_missing_by_new_writers(text, level):
     ("Mum is 79, repeats questions over and over and forgot our names at Christmas", "memory loss", True),
     ("she put her purse in the fridge and can't find her keys", "burn injury", False),   # English "purse"
     ("sui diye kapor shelai korte giye angul e fute gese", "stress leakage", False),      # "sui" is a needle
+    ("fora gulo bar bar ashen, ekhon abar ekta uthse", "pale", False),   # romanised "ashen" is "(they) come"
+    ("he looks ashen and clammy", "pale", True),                           # guard: the colour told stays read
     # guard (passes before and after): a vision going grey before a faint is no loss of sight (NICE CG109)
     ("she felt hot and her vision went grey before she fainted", "sudden vision loss", False),
 ])
