@@ -2461,6 +2461,18 @@ _FROM_WRITERS_DJ_DK = [
     ("2yo known febrile seizures, today a fit lasting more than 5 minutes with a temperature of 39", "emergency"),
     ("my son has had febrile seizures before, he had a fit with his fever and is still very drowsy and hard to wake",
      "emergency"),
+    # NHS Cuts and grazes: "does it need stitches?" and "how do I stop it getting infected?" are questions asked
+    ("my daughter cut her thumb on a knife, about 1cm and shallow, bleeding stopped with pressure. does it need "
+     "stitches?", "self_care"),
+    ("grazed my elbow falling off my bike, cleaned it and the bleeding stopped, how do I stop it getting infected?",
+     "self_care"),
+    # UKHSA Rabies post-exposure treatment: waking to find a bat in the room
+    ("woke up to find a bat in the bedroom, not sure if it touched me, no rabies jabs", "urgent"),
+    # NICE NG225: "collecting his citalopram" at a pharmacy is a prescription picked up, not medicines gathered
+    # (guard: "been collecting" them still is)
+    ("Pharmacist: 40M collecting his citalopram, mentions passive SI for a week, no plan or intent, good support at "
+     "home", "urgent"),
+    ("I've been collecting my sertraline for weeks, I want to die", "emergency"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,

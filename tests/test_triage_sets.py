@@ -191,7 +191,7 @@ FLOORS = {
     "triage_unseen_dd.json": (0.88, 0.91, 0.86),  # sealed
     "triage_unseen_bangla_ch.json": (0.77, 0.76, 0.72),  # sealed
     "triage_unseen_de.json": (0.93, 1.0, 0.86),
-    "triage_unseen_df.json": (0.92, 1.0, 0.83),
+    "triage_unseen_df.json": (0.93, 1.0, 0.86),
     "triage_unseen_bangla_ci.json": (0.8, 1.0, 0.64),
     "triage_unseen_dg.json": (0.93, 0.97, 0.86),
     "triage_unseen_dh.json": (0.96, 1.0, 0.93),
@@ -199,7 +199,7 @@ FLOORS = {
     "triage_unseen_bangla_cj.json": (0.87, 1.0, 0.72),
     "triage_unseen_bangla_ck.json": (0.67, 0.72, 0.48),  # sealed
     "triage_unseen_dj.json": (0.86, 1.0, 0.7),
-    "triage_unseen_dk.json": (0.92, 1.0, 0.83),
+    "triage_unseen_dk.json": (0.95, 1.0, 0.9),
     "triage_unseen_dl.json": (0.82, 0.97, 0.8),  # sealed
     "triage_unseen_bangla_cl.json": (0.89, 1.0, 0.8),
 }

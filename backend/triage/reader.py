@@ -105,6 +105,13 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     # "just had what looked like a fit": a seizure a carer saw, not a doubt about one
     (r"(?<![a-z])what\s+(?:looked|looks|seemed|appeared)\s+like\s+(?:a\s+)?(?=(?:fit|seizure|convulsion)s?(?![a-z]))",
      " a "),
+    # "does it need stitches?", "do I need stitches?": a question asked, not a wound told as needing them
+    (r"(?<![a-z])(?:does|do|will|would|might|could|should)\s+(?:it|this|that|he|she|they|i|we|you|the\s+cut)\s+"
+     r"(?:need|needs|want)\s+(?:stitches|stitching|stitched|glue|gluing|steri\s*strips?)\s*\?", " question about closing it ? "),
+    # "how do I stop it getting infected?", "to prevent infection": keeping a wound clean, not an infection told
+    (r"(?<![a-z])(?:stop|prevent|avoid|keep)\s+(?:it|this|that|the\s+(?:cut|graze|wound|scrape))\s+(?:from\s+)?"
+     r"(?:getting|becoming|going)\s+infected(?![a-z])", " keep it clean "),
+    (r"(?<![a-z])(?:to\s+)?(?:prevent|avoid)\s+(?:an\s+|any\s+)?infection(?![a-z])", " keep it clean "),
     # "had a cold drink and lay on my side": a chilled drink, not a cold (the illness)
     (r"(?<![a-z])cold\s+(?=(?:drinks?|glass|can|juice|milk|fizzy|sugary\s+drinks?)(?![a-z]))", " "),
     # "chest pain worse lying back", "worse when I lean back": the position (lying flat, reclining), not the back
