@@ -28,6 +28,11 @@ def _n(word: str) -> str:
     return unicodedata.normalize("NFC", word)
 
 
+def _in_script(written: str, romanised: str, bangla: str) -> str:
+    """The replacement word in the script the match was written in: romanised for ASCII text, else Bangla."""
+    return romanised if written.isascii() else _n(bangla)
+
+
 # Bangla script (any letter outside ASCII is checked for it) or a romanised keyword: only then do the Bangla
 # rewrites run. Plain substring tests, cheaper than a regex over English text; a false hit only costs a full run.
 _BANGLA_SCRIPT = re.compile(r"[\u0980-\u09ff]")
@@ -822,8 +827,8 @@ def rewrite(text: str) -> str:
     text = _WAS_NOW_GONE.sub(r"\1 \2 \3", text)
     text = _WAS_NOW_WORD_GONE.sub(_was_now_word_gone, text)
     text = _A_LITTLE_WET.sub(lambda m: f"{m.group(1)} damp", text)
-    text = _SINCE_DIED.sub(lambda m: f"{'mara gechen' if m.group(0).isascii() else _n('মারা গেছেন')} {m.group(1)} {m.group(2)} "
-                                     f"{'age' if m.group(0).isascii() else _n('আগে')}", text)
+    text = _SINCE_DIED.sub(lambda m: f"{_in_script(m.group(0), 'mara gechen', 'মারা গেছেন')} {m.group(1)} {m.group(2)} "
+                                     f"{_in_script(m.group(0), 'age', 'আগে')}", text)
     text = _DIED_AGO.sub(lambda m: f"{m.group(1)} {_UNIT_EN[_unit_kind(m.group(2))]} ago , ", text)
     text = _DIED_AGO_AFTER.sub(lambda m: f"{m.group(1)} , {m.group(2)} {_UNIT_EN[_unit_kind(m.group(3))]} ago , ", text)
     text = _STRENGTH.sub(r"\1 strength ", text)
@@ -832,14 +837,14 @@ def rewrite(text: str) -> str:
     if not text.isascii():
         text = _UNDER_RIBS.sub(lambda m: m.group(1) + m.group(2) + _n("তলায়"), text)
     text = _YELLOW_DISCHARGE.sub("", text)
-    text = _FEVER_NOT_FOUND.sub(lambda m: f"{m.group(1)} {'nai' if m.group(1).isascii() else _n('নাই')}", text)
+    text = _FEVER_NOT_FOUND.sub(lambda m: f"{m.group(1)} {_in_script(m.group(1), 'nai', 'নাই')}", text)
     text = _LAST_PERIOD.sub(" lmp ", text)
-    text = _NOT_FOR_YEARS.sub(lambda m: " notun kore " if m.group(0).isascii() else _n(" নতুন করে "), text)
+    text = _NOT_FOR_YEARS.sub(lambda m: _in_script(m.group(0), " notun kore ", " নতুন করে "), text)
     if "chor" in text or "chhor" in text:
         text = _SPREAD_ROMAN.sub("choriye", text)
     if "tu" in text:
         text = _KNEE_ROMAN.sub("ha", text)
-    text = _HEALS_WITHIN.sub(lambda m: " nije nije " if m.group(0).isascii() else _n(" নিজে নিজে "), text)
+    text = _HEALS_WITHIN.sub(lambda m: _in_script(m.group(0), " nije nije ", " নিজে নিজে "), text)
     text = _NOW_AND_THEN.sub(lambda m: " মাঝে মাঝে " if not m.group(0).isascii() else " maje maje ", text)
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
     if "mit" in text or "meter" in text or "metre" in text or _n("মিট") in text:
@@ -852,7 +857,7 @@ def rewrite(text: str) -> str:
                              else " anosmia ", text)
     if not text.isascii():
         text = _TEST_RESULT.sub(lambda m: " negative " if m.group(1) else " positive ", text)
-    text = _WEIGHT_UP.sub(lambda m: f"{m.group(1)} {'thik ache' if m.group(0).isascii() else _n('ঠিক আছে')}", text)
+    text = _WEIGHT_UP.sub(lambda m: f"{m.group(1)} {_in_script(m.group(0), 'thik ache', 'ঠিক আছে')}", text)
     if "sob" in text:
         text = _ALL_SOB.sub("shob", text)
     if "bomi" in text:
@@ -860,13 +865,13 @@ def rewrite(text: str) -> str:
     if "alo" in text or "light" in text or _n("আলো") in text:
         text = _LIGHT_UNBEARABLE.sub(" photophobia ", text)
     if "sugar" in text or "diabetes" in text or _n("সুগার") in text or _n("ডায়াবেটিস") in text:
-        text = _SUGAR_YEARS.sub(lambda m: f"{m.group(1)} {'ase' if m.group(0).isascii() else _n('আছে')} ", text)
+        text = _SUGAR_YEARS.sub(lambda m: f"{m.group(1)} {_in_script(m.group(0), 'ase', 'আছে')} ", text)
     text = _BURNING_AND_BELLY.sub(r"\1 , ", text)
-    text = _BREAST_BEFORE_PERIOD.sub(lambda m: m.group(1) + ("stone " if m.group(0).isascii() else _n("স্তনে ")), text)
-    text = _SWOLLEN_WHEALS.sub(lambda m: f"{m.group(1)} {m.group(2) or ''}{'ambat' if m.group(0).isascii() else _n('আমবাত')}", text)
+    text = _BREAST_BEFORE_PERIOD.sub(lambda m: m.group(1) + (_in_script(m.group(0), "stone ", "স্তনে ")), text)
+    text = _SWOLLEN_WHEALS.sub(lambda m: f"{m.group(1)} {m.group(2) or ''}{_in_script(m.group(0), 'ambat', 'আমবাত')}", text)
     text = _LIKE_A_BITE.sub(" ", text)
-    text = _COLD_COMMA_PALE.sub(lambda m: f"{m.group(1)} {m.group(2)} {'ar' if m.group(0).isascii() else _n('আর')} {m.group(3)}", text)
-    text = _SKIN_SPLITS.sub(lambda m: m.group(1) + ("fete" if m.group(0).isascii() else _n("ফেটে")), text)
+    text = _COLD_COMMA_PALE.sub(lambda m: f"{m.group(1)} {m.group(2)} {_in_script(m.group(0), 'ar', 'আর')} {m.group(3)}", text)
+    text = _SKIN_SPLITS.sub(lambda m: m.group(1) + (_in_script(m.group(0), "fete", "ফেটে")), text)
     for pattern, label in _BN_OBS:
         text = pattern.sub(label, text)
     if _FEVER_WORD.search(text):
@@ -874,7 +879,7 @@ def rewrite(text: str) -> str:
     if "pra" in text or _n("প্রায") in text:
         text = _ABOUT_TIME.sub(_about_time, text)
     text = _NOT_BETTER.sub(_not_better, text)
-    text = _MEDICINE_NOT_TAKEN.sub(lambda m: f"{m.group(1)} {'nai' if m.group(0).isascii() else _n('নাই')}", text)
+    text = _MEDICINE_NOT_TAKEN.sub(lambda m: f"{m.group(1)} {_in_script(m.group(0), 'nai', 'নাই')}", text)
     text = _PAIN_SPELLING.sub("betha", text)
     if "kumor" in text:
         text = _KOMOR.sub("komor", text)
@@ -888,7 +893,7 @@ def rewrite(text: str) -> str:
     if "t" in text or _n("টা") in text or _n("টি") in text:
         text = _PILL_COUNT.sub(_pill_count, text)
     if "chit" in text or "chhit" in text or _n("ছিট") in text:
-        text = _SPUTUM_SPECKS.sub(lambda m: m.group(1) + ("rokto" if m.group(0).isascii() else _n("রক্ত")), text)
+        text = _SPUTUM_SPECKS.sub(lambda m: m.group(1) + (_in_script(m.group(0), "rokto", "রক্ত")), text)
     text = _IN_THE_HEAT.sub(_n("গরমকালে"), text)
     if "gorome" in text:
         text = _IN_THE_HEAT_ROMAN.sub("gormokale", text)
@@ -918,11 +923,11 @@ def rewrite(text: str) -> str:
     text = _LAST_MONTH.sub(lambda m: "1 mash age ", text)
     text = _ILLNESS_AGO.sub(_illness_over, text)
     text = _INJURY_AGO.sub(lambda m: f"{m.group(1)} {_UNIT_EN[_unit_kind(m.group(2))]} ago", text)
-    text = _FEVER_CAME_DOWN.sub(lambda m: f"{m.group(1)} {'chere gese' if m.group(0).isascii() else _n('ছেড়ে গেছে')}", text)
+    text = _FEVER_CAME_DOWN.sub(lambda m: f"{m.group(1)} {_in_script(m.group(0), 'chere gese', 'ছেড়ে গেছে')}", text)
     if header:
         text = _PARENT_HAD.sub(lambda m: f"family history of {m.group(2)} ,", text)
-    text = _WEIGHT_NOT_DOWN.sub(lambda m: f"{m.group(1) or m.group(4)} {'kome' if (m.group(2) or m.group(5)).isascii() else _n('কমে')} "
-                                          f"{'nai' if (m.group(3) or m.group(6)).isascii() else _n('নাই')}", text)
+    text = _WEIGHT_NOT_DOWN.sub(lambda m: f"{m.group(1) or m.group(4)} {_in_script(m.group(2) or m.group(5), 'kome', 'কমে')} "
+                                          f"{_in_script(m.group(3) or m.group(6), 'nai', 'নাই')}", text)
     if "ni" in text:
         text = _HAPPENED_NOT.sub(r"\1ni", text)
     text = _TOUCHED_NOT.sub(lambda m: "nai" if m.group(2) == "ni" else _n("নাই"), text)
@@ -936,7 +941,7 @@ def rewrite(text: str) -> str:
     text = _NOY.sub(_n("নাই"), text)
     text = _NOY_ROMAN.sub("nai", text)
     text = _NAUSEA.sub(" nausea ", text)
-    text = _CAME_OUT_NOT.sub(lambda m: f"{m.group(1)}{'ashe nai' if m.group(0).isascii() else _n('আসে নাই')}", text)
+    text = _CAME_OUT_NOT.sub(lambda m: f"{m.group(1)}{_in_script(m.group(0), 'ashe nai', 'আসে নাই')}", text)
     text = _WENT_NOT.sub(lambda m: f"{m.group(1)} {'nai' if m.group(2) == 'ni' else _n('নাই')}", text)
     text = _PAIN_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)
     text = _FINDING_NOT.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text)

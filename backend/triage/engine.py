@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import reader
-from .knowledge import KNOWLEDGE_DIR, Condition, KnowledgeBase, Known, Test, build, load
+from .knowledge import KNOWLEDGE_DIR, Condition, KnowledgeBase, Known, Raise, Test, build, load
 
 # Lowest to highest: the index is the urgency rank used everywhere.
 URGENCY_ORDER = ("self_care", "routine", "urgent", "emergency")
@@ -372,6 +372,11 @@ def _has(known: Known, term: str, context_names: set[str]) -> bool:
     return term in context_names and term in known.context_present
 
 
+def _stopped(rule: Raise, known: Known) -> bool:
+    """A raise rule's own `unless` holds: the rule neither raises nor asks."""
+    return any(known.term(item) is True for item in rule.unless)
+
+
 def _consider(kb: KnowledgeBase, condition: Condition, known: Known) -> Considered:
     matched_groups = []
     for group in condition.requires:
@@ -390,8 +395,7 @@ def _consider(kb: KnowledgeBase, condition: Condition, known: Known) -> Consider
             return Considered(condition, False, condition.level, 0.0, f"ruled out by '{label}'", [])
     level, raised_by = condition.level, []
     for rule in condition.raises:
-        if rule.items and all(known.term(item) is True for item in rule.items) \
-                and not any(known.term(item) is True for item in rule.unless):
+        if rule.items and all(known.term(item) is True for item in rule.items) and not _stopped(rule, known):
             raised_by.append(rule.why)
             level = more_urgent(rule.level, level)
     score = 3.0 * len(condition.requires) + len(supports) + 0.5 * len(raised_by)
@@ -408,8 +412,7 @@ def _questions(kb: KnowledgeBase, considered: list[Considered], known: Known, le
             if URGENCY_RANK[rule.level] <= URGENCY_RANK[level]:
                 continue
             states = [known.term(item) for item in rule.items]
-            if any(state is False for state in states) or all(state is True for state in states) \
-                    or any(known.term(item) is True for item in rule.unless):
+            if any(state is False for state in states) or all(state is True for state in states) or _stopped(rule, known):
                 continue
             item = next(item for item, state in zip(rule.items, states) if state is None)
             question = {"id": question_id(item), "text": rule.ask, "why": rule.why, "raises_to": rule.level}

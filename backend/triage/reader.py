@@ -112,6 +112,9 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])(?:stop|prevent|avoid|keep)\s+(?:it|this|that|the\s+(?:cut|graze|wound|scrape))\s+(?:from\s+)?"
      r"(?:getting|becoming|going)\s+infected(?![a-z])", " keep it clean "),
     (r"(?<![a-z])(?:to\s+)?(?:prevent|avoid)\s+(?:an\s+|any\s+)?infection(?![a-z])", " keep it clean "),
+    # "I've been collecting my tablets", "collecting up pills": gathering them, read as hoarding (NICE NG225); a bare
+    # "collecting his citalopram" at a pharmacy is a prescription picked up
+    (r"(?<![a-z])(?:(?:been|started|start|keep|keeps|kept)\s+collecting|collecting\s+up)(?![a-z])", " hoarding "),
     # "had a cold drink and lay on my side": a chilled drink, not a cold (the illness)
     (r"(?<![a-z])cold\s+(?=(?:drinks?|glass|can|juice|milk|fizzy|sugary\s+drinks?)(?![a-z]))", " "),
     # "chest pain worse lying back", "worse when I lean back": the position (lying flat, reclining), not the back
@@ -575,6 +578,11 @@ _TABLET_COUNT = re.compile(
     r"of\s+(?:my|his|her|their|your|the|mums|dads|nans|grans|mothers|fathers)\s+(?!(?:days?|weeks?|hours?|times?|"
     r"friends?|kids?|children|family|mates?|episodes?|attacks?|teeth|stitches|staples)(?![a-z]))[a-z]+)")
 
+def _overdose_count(count: str) -> bool:
+    """Ten to 500 tablets taken at once is an overdose count (NICE CKS Poisoning or overdose); more is not a count."""
+    return 10 <= int(count) <= 500
+
+
 # A count written as tablets times their strength: "admits taking ~24 x 500mg over the last 24h" (a staggered
 # paracetamol overdose, TOXBASE; NHS Paracetamol for adults: more than 8 tablets in 24 hours is A&E)
 _DOSE_COUNT = re.compile(r"(?<![a-z])(?:took|taken|taking|swallowed|had)\s+(?:about\s+|around\s+|approx\.?\s+|"
@@ -945,8 +953,8 @@ def _vitals(text: str) -> str:
     for pattern, kind in _VITALS:
         text = pattern.sub(lambda m, kind=kind, text=text: _vital_words_at(m, kind, age, text), text)
     text = _lab_words(text)
-    text = _DOSE_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(1)) <= 500 else ""), text)
-    return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if 10 <= int(m.group(2)) <= 500 and (
+    text = _DOSE_COUNT.sub(lambda m: m.group(0) + (" overdosed " if _overdose_count(m.group(1)) else ""), text)
+    return _TABLET_COUNT.sub(lambda m: m.group(0) + (" overdosed " if _overdose_count(m.group(2)) and (
         m.group(1) != "had" or _TABLET_WORD.search(m.group(0))) else ""), text)
 
 
