@@ -2475,15 +2475,70 @@ _FROM_WRITERS_DJ_DK = [
     ("I've been collecting my sertraline for weeks, I want to die", "emergency"),
 ]
 
+# Readings found missing by the writers of the sixteenth pass (DM, DN): every text written for this test
+_FROM_WRITERS_DM_DN = [
+    # NHS Piles: bright red blood on the paper after straining with an itchy bottom (guard: at 72, NICE NG12 asks
+    # for a GP)
+    ("itchy bottom and bright red blood on the paper after straining, I'm 31 and otherwise fine", "self_care"),
+    ("72M BRPR after straining x2/52", "routine"),
+    # "heartburn worse" is no hearing loss: GORD in pregnancy with a normal blood pressure (NICE CKS Dyspepsia -
+    # pregnancy)
+    ("28 weeks pregnant, heartburn worse after dinner and lying down, BP normal, no headache", "self_care"),
+    # NICE CG60 glue ear: a child who keeps saying "what?" and turns the television right up
+    ("my 4 year old keeps saying what and turns the tv right up, no earache", "routine"),
+    # NHS Pyloric stenosis: forceful vomiting after feeds in a young baby
+    ("my 5 week old is throwing up forcefully after feeds and seems hungry after, still wet nappies", "urgent"),
+    # NICE CG178: persecutory beliefs with a kitchen knife in hand is a risk to others
+    ("my son thinks the neighbours are poisoning his food and has a kitchen knife in his hand, won't put it down",
+     "emergency"),
+    # NICE CKS Herpes simplex - oral: the tingle on the lip before the blister
+    ("tingling spot on my lip again, it always turns into a blister", "self_care"),
+    # NHS Hand, foot and mouth disease: spots on the hands, feet and in the mouth
+    ("my 2 year old has spots on her hands, feet and in her mouth, drinking fine, slight temperature", "self_care"),
+    # NICE CKS Vestibular neuronitis: vertigo with no water kept down
+    ("room spinning since Monday after a virus, haven't kept any water down today", "urgent"),
+    # Royal College of Ophthalmologists: double vision of days is examined the same day (guard: months, comes and goes)
+    ("62F diabetic, seeing double for 3 days, no headache, no weakness", "urgent"),
+    ("seeing double when tired in the evening for a few months, it comes and goes", "routine"),
+    # NICE CKS Headache - cluster: "orbital" pain is pain around the eye
+    ("40M, nightly attacks of severe L orbital pain for 1 hr with watering eye and blocked nostril, restless",
+     "routine"),
+    # NHS Ingrown toenail: "ingrowing nail", and a pharmacist's advice is not a finding
+    ("Pharmacist: 19F, mild ingrowing nail R big toe, slight redness, no pus. Advised soaks and cutting straight",
+     "self_care"),
+    # NICE CKS Warts - anogenital: perianal warts and bumps around the private parts go to a sexual health clinic
+    ("23F, perianal warts noted, asymptomatic", "routine"),
+    ("I have some small painless bumps around my private parts", "routine"),
+    # NICE NG219: a gout flare with the medicine kept at home for it
+    ("my gout has flared in my big toe again, my GP gave me colchicine to keep for this, no temperature", "self_care"),
+    # BTS/SIGN 158: a pulse of 110 or more is acute severe asthma, 100-109 is not (guard: 118)
+    ("29M asthma, wheeze x2/7, PEF 65% best, HR 106, speaking in sentences, sats 97%", "urgent"),
+    ("29M asthma, wheeze, PEF 60% best, HR 118", "emergency"),
+    # NICE CKS Allergic rhinitis: the same months every year, high pollen days
+    ("sneezing, streaming eyes and runny nose every June, worse on high pollen days", "self_care"),
+    # NICE CKS Polycystic ovary syndrome: cycles longer than 35 days are infrequent periods
+    ("24F, cycles 45-70 days, acne and chin hair", "routine"),
+    # a raised BMI in a note is a measurement beside the complaint, not a weight complaint (NICE CKS Plantar fasciitis)
+    ("Physio: 51F plantar heel pain x4/52, worse first steps in the morning, BMI 33", "self_care"),
+    # "x1 yr" is a year (NHS Knee pain: over 2 weeks needs a GP)
+    ("Physio note: 70M knee pain x1 yr, worse on stairs, no swelling", "routine"),
+    # a pharmacist's safety-netting ("return if drooling") is not a finding (guards: a plan of doing ends at its
+    # comma; a suicide plan is no clinical plan)
+    ("Pharmacist: 25F sore throat 2/7, no fever, eating and drinking. Advised fluids, salt water gargles, paracetamol, "
+     "return if drooling or difficulty breathing.", "self_care"),
+    ("Advised to see GP, chest pain and sweating since this morning", "emergency"),
+    ("Suicidal thoughts. Plan: overdose on her pills", "emergency"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
-# fifteenth (DG, DH, DJ, DK): one test over every case list above
+# fifteenth (DG, DH, DJ, DK) and the sixteenth (DM, DN): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
                          + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
-                         + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK)
+                         + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
@@ -2499,6 +2554,21 @@ def test_readings_found_missing_by_new_writers(text, level):
     ("he looks ashen and clammy", "pale", True),                           # guard: the colour told stays read
     # guard (passes before and after): a vision going grey before a faint is no loss of sight (NICE CG109)
     ("she felt hot and her vision went grey before she fainted", "sudden vision loss", False),
+    ("heartburn worse lying flat", "hearing loss", False),                  # "hear*" is not "heartburn" (DM)
+    ("my hearing is worse in the left ear", "hearing loss", True),          # guard
+    ("BMI 34, heel pain", "weight gain words", False),                       # a measurement, not a complaint (DN)
+    ("I'm obese and want to lose weight", "weight gain words", True),        # guard
+    # wordings of a known finding from the sixteenth pass's writers (DM, DN), each written for this test
+    ("my 4 year old keeps saying what and turns the tv right up, no earache", "glue ear", True),        # NICE CG60
+    ("tingling spot on my lip again, it always turns into a blister", "cold sore", True),   # NICE CKS Herpes simplex
+    ("my 2 year old has spots on her hands, feet and in her mouth, drinking fine", "hand foot and mouth", True),
+    ("40M, nightly attacks of severe L orbital pain for 1 hr, watering eye", "behind the eye", True),  # NICE CG150
+    ("Pharmacist: 19F, mildly ingrowing R hallux nail, no pus", "ingrown toenail", True),   # NHS Ingrown toenail
+    ("teen with the edge of his toenail growing in, a bit red", "ingrown toenail", True),
+    ("28M, perianal papules c/w warts, nil else", "genital warts", True),                   # NICE CKS Warts
+    ("runny nose and sneezing every May, I'm fine otherwise", "seasonal hay fever", True),  # NICE CKS Allergic rhinitis
+    ("itchy eyes and a blocked nose on high pollen days", "seasonal hay fever", True),
+    ("72M BRPR after straining x2/52", "piles", True),                                      # NHS Piles
 ])
 def test_writer_wordings_read_as_they_are_meant(text, finding, present):
     names = {row["name"] for row in assess(text).findings if not row["negated"]}

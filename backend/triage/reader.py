@@ -351,7 +351,7 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])(?:hrs|hr)(?![a-z])", " hours "),
     (r"(?<![a-z])(?:wks|wk)(?![a-z])", " weeks "),
     (r"(?<![a-z])(?:mins)(?![a-z])", " minutes "),
-    (r"(?<![a-z])(?:yrs)(?![a-z])", " years "),
+    (r"(?<![a-z])(?:yrs|yr)(?![a-z])", " years "),
     (r"(?<![a-z])(?:mths|mos)(?![a-z])", " months "),
     (r"(?<![a-z])(?:cva)(?![a-z])", " stroke "),
     (r"(?<![a-z])(?:sz)(?![a-z])", " seizure "),
@@ -786,6 +786,10 @@ _OTTAWA = re.compile(r"(?<![a-z])ottawa\s*(?:ankle|foot|knee)?\s*(?:rules?\s*)?(
 _ABPI = re.compile(r"(?<![a-z])abpi\s*(?:r|l|right|left)?\s*(?:of|is|was|:|=)?\s*(0?\.\d{1,2}|1\.\d{1,2})(?!\d)")
 # BMI bands (NICE CG189): under 18.5 underweight, 25 overweight, 30 obese, 40 severely obese.
 _BMI = re.compile(r"(?<![a-z])bmi" + _LAB_VERB + r"(\d{2}(?:\.\d)?)(?!\d)(?!\.\d)")
+# Menstrual cycles longer than 35 days ("cycles 40-60 days", "cycle every 45 days") are infrequent periods
+# (oligomenorrhoea: NICE CKS Polycystic ovary syndrome; 2023 international PCOS guideline).
+_CYCLE_DAYS = re.compile(r"(?<![a-z])cycles?\s*(?:of|are|is|every|lasting|length)?\s*(\d{2})(?:\s*(?:-|to)?\s*\d{2,3})?"
+                         r"\s*(?:days?|d)(?![a-z])")
 # Alcohol units a week (UK CMO low-risk guidance): more than 14 is above the low-risk limit.
 _ALCOHOL_UNITS = re.compile(r"(?<![a-z])(?:about\s+|around\s+|~\s*)?(\d{1,3})\s*units?\s*(?:of alcohol\s*)?"
                             r"(?:a|per|/|each|every)\s*(?:week|wk|w)(?![a-z])")
@@ -832,6 +836,8 @@ def _lab_value_words(kind: str, value: float) -> str:
 
 def _lab_words(text: str) -> str:
     """Results, scores and measures written in a note, each with the words of the finding its guideline gives it."""
+    if "cycle" in text:
+        text = _CYCLE_DAYS.sub(lambda m: m.group(0) + (" infrequent periods " if int(m.group(1)) > 35 else ""), text)
     kinds = {_TRIGGER_KIND.get(m.group(1), "alcohol") for m in _LAB_TRIGGER.finditer(text)}
     if not kinds:
         return text
@@ -872,8 +878,9 @@ def _lab_words(text: str) -> str:
         value = float(m.group(1))
         if not 10 <= value <= 90:
             return m.group(0)
-        return (" underweight " if value < 18.5 else " healthy weight " if value < 25 else
-                m.group(0) + (" overweight " if value < 30 else " obese " if value < 40 else " severely obese "))
+        # a raised BMI in a note is a measurement beside the complaint ("heel pain, BMI 31"), not a request
+        # for help with weight: only the words "overweight", "obese" or "want to lose weight" make it one
+        return " underweight " if value < 18.5 else " healthy weight " if value < 25 else m.group(0)
 
     def units(m: re.Match) -> str:
         return " alcohol excess " if int(m.group(1)) > 14 else " light drinker "
@@ -2036,6 +2043,34 @@ def _sentences(stems: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+# A clinician's plan that opens its clause is not a finding: "Advised strengthening, wt loss, topical NSAID",
+# "Advised fluids, return if drooling or difficulty breathing", "Safety netted re stridor". Its scope runs to the end
+# of the sentence and stops at a terminator or at the reason for it ("advised to attend FOR chest pain", "DUE TO the
+# breathlessness"). A plan of doing ("advised to see GP") ends at its comma unless an "if" has made what follows
+# hypothetical: "Advised to see GP, chest pain since this morning" keeps the chest pain.
+PLAN_PRE = _phrases("advised", "advice given", "recommended", "safety netted", "safetynetted", "safety netting",
+                    "counselled")
+_PLAN_REASONS = frozenset({"for", "due", "given", "after"})
+
+
+def _plan_scope(stems: list[str], start: int, end: int, feared: list[bool]) -> None:
+    i = start
+    while i < end:
+        length = _starts(stems, i, PLAN_PRE) if i == start or stems[i - 1] in CLAUSE_PUNCT else 0
+        if not length:
+            i += 1  # "I was advised", "the advice leaflet": not a note's plan
+            continue
+        k = i + length
+        doing, hypothetical = k < end and stems[k] == "to", False
+        while k < end and stems[k] not in _PLAN_REASONS and not _terminator_at(stems, k):
+            if stems[k] in CLAUSE_PUNCT and stems[k] not in (",", ":") or stems[k] == "," and doing and not hypothetical:
+                break
+            hypothetical = hypothetical or stems[k] == "if"
+            feared[k] = True
+            k += 1
+        i = k
+
+
 def _terminator_at(stems: list[str], i: int) -> bool:
     return _starts(stems, i, TERMINATORS) > 0
 
@@ -2565,6 +2600,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                         k -= 1
                     break
         _question_scope(stems, start, end, feared)
+        _plan_scope(stems, start, end, feared)
         _earlier_occasion(stems, start, end, historical)
         _mark_relatives(stems, start, end, subject, other)
         _mark_carers_state(stems, start, end, other)
