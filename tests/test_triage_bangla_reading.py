@@ -1521,6 +1521,61 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CL = [
     ("গত ৬ মাসে ৫টা ফোড়া উঠছে", "keeps coming back"),
 ]
 
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM = [
+    ("khelte giye bhai er nokh amar chokhe lagse", "corneal abrasion"),            # NICE CKS Corneal superficial injury
+    ("ছোট ছেলের নখ আমার চোখে লাগছে", "corneal abrasion"),
+    ("bhatija nodir ghate dubi gesilo", "near drowning"),                          # WHO Drowning; Resuscitation Council UK
+    ("ছেলেটা পুকুরে ডুবি গেছিল", "near drowning"),
+    ("rastay batase chokhe balu dhukse", "foreign body in eye"),                  # NICE CKS Corneal superficial injury (foreign body)
+    ("খড় কাটার সময় চোখে কুটা পড়ছে", "foreign body in eye"),
+    ("chokh dhuye felar por ekhon thik", "object washed out"),                    # NHS Something in your eye
+    ("ভালো করে ধোয়ার পর এখন ঠিক আছে", "object washed out"),
+    ("dhoyar poreo ekhono khochkhoch kore", "eye still irritated"),
+    ("ধোয়ার পরও চোখে এখনো খচখচ করে", "eye still irritated"),
+    ("payer tolay ekta perek dhuksilo", "puncture wound"),                         # NHS Cuts and grazes; NICE CKS puncture wounds
+    ("সেলাই করতে গিয়ে আঙুলে সুঁই ঢুকছিল", "puncture wound"),
+    ("6 mash age tetanus nisi", "tetanus up to date"),                             # UKHSA Green Book ch.30: a dose within 10 years
+    ("দুই বছর আগে টিটেনাস দিয়েছি", "tetanus up to date"),
+    ("biyer gaan er por theke kane shon shon kore", "tinnitus"),                   # NHS Tinnitus
+    ("রাতে কানে শন শন আওয়াজ হয়", "tinnitus"),
+    ("pechoner daater marhi fule lal", "dental abscess"),                          # NHS Dental abscess (Bangla "মাড়ি ফুলে" already read)
+    ("nicher marhi fula, chap dile pus ase", "dental abscess"),
+    ("daat er betha, ekhon golar niche fule gese", "spreading to eye or neck"),   # NHS Dental abscess: swelling spreading to the neck
+    ("দাঁতের ব্যথার পর গলার নিচে ফুলে উঠছে", "spreading to eye or neck"),
+    ("bhabi bole TV te tar kotha bolteche", "psychotic symptoms"),                 # NICE CG178 Psychosis: ideas of reference, voices
+    ("কয় টিভিতে তার কথা বলতেছে", "psychotic symptoms"),
+    ("mama bole kaner kache keu kotha koy", "psychotic symptoms"),
+    ("বাবা কয় কানের কাছে কেউ কথা কয়", "psychotic symptoms"),
+    ("kal da hate niye bhai re marte gelo", "risk to others"),                     # NICE CG178 / NG10: violence with a weapon
+    ("বটি হাতে নিয়া পাশের বাড়ির লোকরে মারতে আসছিল", "risk to others"),
+    ("mone hoy beche theke labh nai", "suicidal thoughts"),                        # NICE NG225 Self-harm; NHS Suicidal thoughts
+    ("মনে হয় মইরা গেলে সবার জন্য ভালো হইত", "suicidal thoughts"),
+    ("2 soptaho dhore konuir baire tan tan betha", "tennis elbow"),                # NICE CKS Tennis elbow: lateral elbow pain
+    ("কনুইয়ের বাইরে ব্যথা, কাপ ধরলে বাড়ে", "tennis elbow"),
+    ("prosraber rasta diye puj ber hoy", "penile discharge"),                      # NICE CKS Urethritis; BASHH gonorrhoea
+    ("প্রস্রাবের রাস্তা দিয়ে পুঁজ আসে", "penile discharge"),
+    ("baire ekjoner sathe somporko hoisilo", "unprotected sex"),                   # NICE CKS Chlamydia: a new or casual partner
+    ("নতুন একজনের সাথে শারীরিক সম্পর্ক হইছে", "unprotected sex"),
+    ("meyer dui kaner niche fule gese", "mumps"),                                  # NHS Mumps: swelling below the ears
+    ("ছেলের কানের নিচে গাল ফুইলা উঠছে", "mumps"),
+    ("abba raate shuye thakte pare na", "breathless lying flat"),                  # NICE NG106 Chronic heart failure: orthopnoea
+    ("দাদি শুইয়া থাকতে পারে না, বইসা থাকে", "breathless lying flat"),
+    ("khawar por fowarar moto bomi kore", "projectile vomiting"),                  # NICE CKS / NHS Pyloric stenosis
+    ("দুধ খাওয়ার পরে ফোয়ারার মতো বমি", "projectile vomiting"),
+    ("payer gorali te shukna khoskhose chamra", "eczema"),                         # NICE CKS Atopic eczema; irritant hand eczema
+    ("সাবান দিয়ে কাপড় ধুলে চামড়া শুকনা হয়ে ফাটে", "eczema"),
+    ("uthte gele matha jhimjhim kore", "dizziness"),                               # NHS Dizziness
+    ("সকাল থেকে মাথা ঝিমঝিম লাগে", "dizziness"),
+    ("ekdik e kopal kuchkate pari na", "forehead involved"),                       # NICE CKS Bell's palsy: the forehead is weak too
+    ("বাম দিকে কপাল কুঁচকাতে পারে না", "forehead involved"),
+    ("tin soptaho hoye gelo, kashi ekhono jay na", "persistent cough"),            # NICE CKS Cough; NHS Cough (over 3 weeks)
+    ("শুকনা কাশি এখনো যাচ্ছে না", "persistent cough"),
+    ("sordi bhalo hoise, shudhu kashi roye gese", "after a cold"),                 # NHS Cough: a cough lingering after a cold
+    ("সর্দি ভালো হইছে, কাশিটা আছে", "after a cold"),
+    ("hothat kore nishash nite partesi na", "shortness of breath"),                # NHS Shortness of breath
+    ("রাত থেকে নিঃশ্বাস নিতে পারতেছি না", "shortness of breath"),
+]
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1540,7 +1595,8 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CL = [
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CG
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CI
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CJ
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CL)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CL
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings
 
@@ -1588,3 +1644,38 @@ def test_white_pus_on_a_boil_is_no_salivary_gland(text):
 @pytest.mark.parametrize("text", ["মুখে পুঁজের সাদ লাগে", "mukhe puj er shad lage"])
 def test_a_taste_of_pus_stays_a_salivary_gland_problem(text):
     assert _found(text, "salivary gland problem")
+
+
+# A pulse counted or measured at home ("পালস গুনলাম ৪৪", "pulse maplam 45") is a pulse reading, as "pulse 44" is
+# (ESC 2021 pacing: a slow pulse; with dizziness it needs a same-day check).
+@pytest.mark.parametrize("text", ["দাদার বয়স ৮০, পালস গুনলাম ৪৪, মাথা ঘোরে", "nanar boyos 79, pulse maplam 44, matha ghore"])
+def test_a_pulse_counted_at_home_is_a_pulse_reading(text):
+    assert _found(text, "slow heart rate") and assess(text).urgency == "urgent"
+
+
+# "jore bomi" (vomits with force, NICE CKS pyloric stenosis) is forceful vomiting, not "jor" (fever).
+def test_forceful_vomiting_is_no_fever():
+    text = "6 soptaher meye, khawar por jore bomi kore"
+    assert _found(text, "vomiting") and not _found(text, "fever")
+
+
+# Heat that comes over the body now and then and ends in a sweat is a hot flush (NICE NG23 Menopause), not a fever.
+@pytest.mark.parametrize("text", ["বয়স ৫০, মাঝে মাঝে শরীর গরম হয়ে ঘাম হয়, মাসিক অনিয়মিত",
+                                  "boyos 48, hothat hothat ga gorom hoye gham dey, masik oniyomito"])
+def test_a_hot_flush_is_no_fever(text):
+    assert _found(text, "menopause") and not _found(text, "fever")
+
+
+# A baby born last night or this morning ("baccha hoise gotokal rat e", "আজ ভোরে বাচ্চা হইছে") is under a day old:
+# jaundice then is in the first 24 hours (NICE CG98), an emergency.
+@pytest.mark.parametrize("text", ["amar meye hoise ajke bhore, ekhon chokh holud",
+                                  "গতকাল রাতে বাচ্চা হইছে, আজকে গা হলুদ হয়ে গেছে"])
+def test_a_baby_born_last_night_is_under_a_day_old(text):
+    assert _found(text, "jaundice") and assess(text).urgency == "emergency"
+
+
+# Skin "in the gap between the toes" ("আঙুলের ফাঁকে চামড়া") is a place, not a gaping cut (NHS Athlete's foot); a cut whose
+# skin "gapes" ("চামড়া ফাঁক হয়ে আছে") still is one (NHS Cuts and grazes).
+def test_skin_between_the_toes_is_no_gaping_cut():
+    assert not _found("পায়ের আঙুলের ফাঁকে চামড়া সাদা হয়ে চুলকায়", "deep cut")
+    assert _found("হাত কেটে চামড়া ফাঁক হয়ে আছে", "deep cut")

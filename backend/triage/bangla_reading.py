@@ -129,6 +129,22 @@ def _pregnancy(match: re.Match, number: int, unit: int, word: str = " pregnant "
 # as an age already, and its words are left for the knowledge's own phrases).
 _CHILD = _n(r"(?:baby|baccha|bacca|bachcha|bacchar|babu|babur|shishu|chele|cheler|meye|meyer|nati|natni|"
             r"বাচ্চা|বাচ্চার|বাবু|বাবুর|শিশু|শিশুর|ছেলে|ছেলের|মেয়ে|মেয়ের|নাতি|নাতনি)")
+# A baby "born" (the mother's "baccha hoise", "বাচ্চা হইছে") last night or this morning ("amar baccha hoise gotokal rat e",
+# "আজ ভোরে বাচ্চা হইছে") is under a day old (NICE CG98: jaundice in the first 24 hours): read as the English "born last
+# night", "born this morning", which the reader gives as an age in hours.
+_BORN_VERB = _n(r"(?:hoise|hoiche|hoyeche|hoyse|holo|hoilo|হইছে|হইসে|হয়েছে|হয়েছে|হলো|হইল)")
+_BORN_TIME = _n(r"(?:(gotokal|goto kal|gotokail|kal|kalke|গতকাল|গত কাল|কাল|কালকে)\s+(?:rat\s*e|rate|raate|raat\s*e|রাতে)"
+                r"|(aj|ajke|aaj|aajke|আজ|আজকে)\s+(?:sokal\s*e|sokale|bhore|vore|bhor\s*e|সকালে|ভোরে|ভোর রাতে))")
+_BORN_WHEN = _nfc(r"(?<![a-z\u0980-\u09ff])(?:(" + _CHILD + r")\s+" + _BORN_VERB + r"\s+" + _BORN_TIME + r"|" + _BORN_TIME
+                  + r"\s+(" + _CHILD + r")\s+" + _BORN_VERB + r")(?![a-z\u0980-\u09ff])")
+
+
+def _born_when(match: re.Match) -> str:
+    baby = match.group(1) or match.group(6)
+    night = match.group(2) or match.group(4)
+    return f" {baby} born {'last night' if night else 'this morning'} , "
+
+
 # (also in months and years: "আমার ছেলে ৬ বছর, ৩ দিন ধরে কাশি", "meye 8 mash," is the child's age, not how long)
 _AGE_AFTER_CHILD = _nfc(r"(?<![a-z\u0980-\u09ff])(" + _CHILD + r")\s+(\d{1,2}(?:\.5)?)\s*"
                         r"(din|soptaho|soptah|saptaho|shoptaho|দিন|সপ্তাহ|bochor|bochhor|bosor|boshor|mash|mas|বছর|মাস)"
@@ -415,13 +431,14 @@ _LOUDLY = re.compile(r"(?<![a-z])jore\s+jore(?![a-z])")
 # Likewise "jore" after "onek", "khub" (very hard, very loud: "TV onek jore dey") or before a verb of doing something
 # hard or loud ("jore chap dile", "jore kotha bolle", "jore dey"); and before taking a breath it is a deep breath
 # ("jore shash nile betha", pain on a deep breath), read as "deeply". "jore khichuni", "jore kapche" (fits, shivering
-# in a fever) stay a fever.
+# in a fever) stay a fever. "jore bomi kore" (vomits with force, NICE CKS pyloric stenosis: projectile vomiting) is
+# "forcefully bomi".
 _DEEPLY = re.compile(r"(?<![a-z])jore\s+(?=(?:shash|shas|shwas|swas|nishash|nisshash|nissash|nisas|dom)\s+"
                      r"(?:nile|nite|nei|nicchi|nilei|newa|neya|neoa|nile\s+o)(?![a-z]))")
 _HARD = re.compile(r"(?<![a-z])(?:(onek|khub|beshi|aro|ektu|khubi|bhishon)\s+jore|jore(?=\s+(?:(?:ekta|ekti|akta)\s+)?(?:dey|de|dei|dise|dile|"
                    r"diye|dicche|chap|tan|tane|dhakka|dhaka|kotha|chillai|chillay|chitkar|chechai|hanchi|hanchi|hat|"
                    r"hata|hate|hatle|dour|dourale|bolle|bolte|bole|kande|kandche|bandh|bandha|tipe|tiple|chepe|mar|mare|"
-                   r"marse|awaj|shobdo|gaan|ghuri|ghurai|ghurale|tene|tanle|kashle|kashi|kash)(?![a-z])))(?![a-z])")
+                   r"marse|awaj|shobdo|gaan|ghuri|ghurai|ghurale|tene|tanle|kashle|kashi|kash|bomi)(?![a-z])))(?![a-z])")
 _WENT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(যায়|যায়|jay|jai)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
 # Pain denied with its verb: "বুকে ব্যথা হয় না", "চাপ দিলে ব্যথা লাগে না" (no pain) read as "ব্যথা নাই", as the romanised
 # "betha hoy na" is (not when someone is reported saying so: "ব্যথা হয় না বললেও"); and "X করার কথা বলে না" (does not talk of doing X) as "বলে নাই", like "বলেনি".
@@ -640,9 +657,13 @@ _PARENT_HAD = _nfc(r"(?<![a-z\u0980-\u09ff])(বাবার|মায়ের|
 
 
 # Observations with Bangla labels, as community clinics and village doctors write them: "পালস ১৩০", "বিপি ৮০/৫০",
-# "অক্সিজেন ৮৮%", "সুগার ২.৮", "pressure 80/50" are read with the English labels the reader knows.
+# "অক্সিজেন ৮৮%", "সুগার ২.৮", "pressure 80/50" are read with the English labels the reader knows; a pulse counted at
+# home ("পালস গুনলাম ৪২", "pulse maplam 44") is the same reading (ESC 2021 pacing: a slow pulse).
 _BN_OBS = [
-    (_nfc(r"(?<![\u0980-\u09ff])(?:পালস|পাল্স|নাড়ি|নাড়ির গতি|হার্ট রেট|হার্টরেট|হৃদস্পন্দন)\s*[:=-]?\s*(?=\d)"), "pulse "),
+    (_nfc(r"(?<![\u0980-\u09ff])(?:পালস|পাল্স|নাড়ি|নাড়ির গতি|হার্ট রেট|হার্টরেট|হৃদস্পন্দন)\s*[:=-]?\s*"
+          r"(?:(?:গুনলাম|গুনে দেখলাম|গুনে দেখি|গুনছি|মাপলাম|মেপে দেখলাম|মেপে দেখি|মাপছি|মাপলে)\s+(?:পাই\s+|পাইছি\s+|পেলাম\s+|আসে\s+|আসছে\s+)?)?(?=\d)"), "pulse "),
+    (re.compile(r"(?<![a-z])(?:pulse|pals|nari)\s+(?:gunlam|gune dekhlam|gune dekhi|gunsi|gunchi|maplam|mepe dekhlam|mepe dekhi|"
+                r"mapsi|mapchi|maple)\s+(?:(?:pai|paisi|pelam|ashe|ase|asche)\s+)?(?=\d)"), "pulse "),
     (_nfc(r"(?<![\u0980-\u09ff])(?:বিপি|ব্লাড প্রেশার|ব্লাড প্রেসার|রক্তচাপ|প্রেশার|প্রেসার)\s*[:=-]?\s*(?=\d{2,3}\s*/\s*\d)"), "bp "),
     (re.compile(r"(?<![a-z])(?<!blood )(?:pressure|presar|preshar|presser)\s*[:=-]?\s*(?=\d{2,3}\s*/\s*\d)"), "bp "),
     (_nfc(r"(?<![\u0980-\u09ff])(?:অক্সিজেন|স্যাচুরেশন|স্যাচুরেশান|স্যাচ|সেচুরেশন)\s*[:=-]?\s*(?=\d{2,3}\s*%)"), "spo2 "),
@@ -763,6 +784,12 @@ _KNEE_ROMAN = re.compile(r"(?<![a-z])(?:haan|haa|han)(?=tu)")
 _HEALS_WITHIN = _nfc(r"(?<![\d.])\d{1,2}(?:\s*-\s*\d{1,2})?\s*(?:দিনে|দিনের মধ্যে|dine|din\s+e|diner moddhe|diner moddhei)\s+"
                      r"(?=(?:শুকায়|শুকায়|শুকিয়ে|শুকিয়ে|সেরে|ভালো হয়ে|ভাল হয়ে|ভালো হয়ে|ভাল হয়ে|ঠিক হয়ে|ঠিক হয়ে|"
                      r"shukay|shukai|shukiye|sere|bhalo hoye|valo hoye|thik hoye)(?![a-z]))")
+# Heat that comes over the body "now and then" and ends in a sweat ("হঠাৎ হঠাৎ শরীর গরম হয়ে ঘাম দেয়", "majhe majhe ga
+# gorom hoye gham hoy") is a hot flush (NICE NG23 Menopause: vasomotor symptoms), not a fever: read as "গরমের হলকা" /
+# "gorom holka". Only when the episodes are told as coming and going.
+_HOT_FLUSH = _nfc(r"(?<![a-z\u0980-\u09ff])((?:হঠাৎ|হটাৎ|হঠাত|মাঝে মাঝে|মাঝেমধ্যে|মাঝে মধ্যে|hothat|hotat|majhe majhe|maje maje|"
+                  r"majhe moddhe)\s+)(?:শরীর|গা|shorir|sorir|shoril|ga|gaa)\s+(?:গরম|gorom|garam)\s+(?:হয়ে|হয়ে|হইয়া|hoye|hoia|hoiya)\s+"
+                  r"(?=(?:ঘাম|gham)(?![a-z]))")
 _NOW_AND_THEN = _nfc(r"(?<![a-z\u0980-\u09ff])(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath)\s+"
                      r"(?:হঠাৎ|হটাৎ|হঠাত|hothat|hotat|hothath|hotath)(?![a-z\u0980-\u09ff])")
 
@@ -846,6 +873,7 @@ def rewrite(text: str) -> str:
         text = _KNEE_ROMAN.sub("ha", text)
     text = _HEALS_WITHIN.sub(lambda m: _in_script(m.group(0), " nije nije ", " নিজে নিজে "), text)
     text = _NOW_AND_THEN.sub(lambda m: " মাঝে মাঝে " if not m.group(0).isascii() else " maje maje ", text)
+    text = _HOT_FLUSH.sub(lambda m: m.group(1) + _in_script(m.group(0), "gorom holka , ", "গরমের হলকা , "), text)
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
     if "mit" in text or "meter" in text or "metre" in text or _n("মিট") in text:
         text = _OXIMETER.sub(lambda m: f" spo2 {m.group(1)}% ", text)
@@ -904,6 +932,7 @@ def rewrite(text: str) -> str:
     text = _WEEKS_PREGNANT.sub(lambda m: _pregnancy(m, 1, 2, " " if m.string.startswith("pregnan", m.end()) else " pregnant "),
                                text)
     text = _PREGNANT_THEN_WEEKS.sub(lambda m: m.group(1) + _pregnancy(m, 2, 3), text)
+    text = _BORN_WHEN.sub(_born_when, text)
     text = _AGE_AFTER_BOYOS.sub(_age_words, text)
     text = _AGE_BARE_AFTER_PERSON.sub(lambda m: f"{m.group(1)} , {m.group(2)} years old ,"
                                       if 0 < int(m.group(2)) <= 110 else m.group(0), text)
