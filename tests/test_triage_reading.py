@@ -2530,15 +2530,56 @@ _FROM_WRITERS_DM_DN = [
     ("Suicidal thoughts. Plan: overdose on her pills", "emergency"),
 ]
 
+# Readings found missing by the writers of the sixteenth pass, second round (DP, DQ): every text written for
+# this test
+_FROM_WRITERS_DP_DQ = [
+    # RCOG Green-top 50: after the waters break, something felt in the vagina like a cord is a prolapsed cord
+    ("my partner's waters have just broken at 37 weeks and she can feel something in her vagina like a cord",
+     "emergency"),
+    # NICE CKS Seborrhoeic dermatitis: flakes and an itchy scalp are dandruff, not a generalised itch
+    ("flakes all over my jumper and my scalp is itchy, been months", "self_care"),
+    # NICE NG20: iron deficiency and gut symptoms with a first-degree relative with coeliac disease; "bloods" are tests
+    ("Practice nurse: 34F, IDA on bloods, loose stools and bloating, FH coeliac", "routine"),
+    # (guard: a sodium on "bloods" is still read)
+    ("bloods: Na 118, confused", "emergency"),
+    # BASHH: six or more recurrences a year, or a request for suppressive treatment, is an appointment's business
+    ("29F known genital herpes, 9 outbreaks in the past year, asks about suppressive aciclovir", "routine"),
+    # NHS Broken or bruised ribs: pain on a deep breath after a blow to the ribs is the rib, not pleurisy
+    ("bruised my ribs falling against the edge of a table yesterday, hurts to breathe in deeply, breathing fine",
+     "self_care"),
+    ("Nurse: 50M struck R chest on a shelf 2/7 ago, pleuritic pain, sats 98%, no SOB", "self_care"),
+    # NHS Head lice and nits: eggs close to the scalp, something crawling in the hair
+    ("found tiny eggs stuck in my daughter's hair close to the scalp and something crawling in her hair", "self_care"),
+    # NICE CKS Otitis media - acute: ear infections that keep coming back need a GP review
+    ("my 5 year old has had 4 ear infections since September and doesn't seem to hear well", "routine"),
+    # NICE NG69 and MEED: weight loss with hours of exercise and a near faint in a teenager
+    ("my daughter is 16, lost 6kg in 2 months, exercises for hours every night and nearly fainted today", "urgent"),
+    # NICE NG225: fresh cuts beside older scars are self-harm, assessed the same day
+    ("Pharmacist: 16F, fresh superficial cuts R forearm, older scars, no suicidal intent", "urgent"),
+    # NHS Heat rash: prickly red dots after the beach
+    ("itchy prickly red dots all over my back after a day at the beach", "self_care"),
+    # NICE NG91: a child with a fever ("still hitting 39") and a discharging ear is seen the same day
+    ("my 2 yr old has had earache 3 days, still hitting 39 on calpol and now gunk coming out of his ear", "urgent"),
+    # NICE CKS Allergic rhinitis: hay fever that pharmacy treatment "isn't controlling" needs a GP
+    ("my son's hay fever isn't controlled by the antihistamines from the pharmacy", "routine"),
+    # NICE NG225: "thinking about not waking up" is a wish to die, not an unconscious person (guard below)
+    ("my sister says she keeps thinking about not waking up, no plan, she's stopped eating much", "urgent"),
+    ("my dad collapsed and he's not waking up", "emergency"),
+    # ConText: a clinician's "torsion thought unlikely" is a probable absence (guard: sudden pain at 15)
+    ("GP: 30M L scrotal pain and swelling x2/7, dysuria, T 37.9, torsion thought unlikely", "urgent"),
+    ("sudden severe pain in my left testicle an hour ago, I'm 15", "emergency"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
-# fifteenth (DG, DH, DJ, DK) and the sixteenth (DM, DN): one test over every case list above
+# fifteenth (DG, DH, DJ, DK) and the sixteenth (DM, DN, DP, DQ): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
                          + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
-                         + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN)
+                         + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN
+                         + _FROM_WRITERS_DP_DQ)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
@@ -2569,6 +2610,8 @@ def test_readings_found_missing_by_new_writers(text, level):
     ("runny nose and sneezing every May, I'm fine otherwise", "seasonal hay fever", True),  # NICE CKS Allergic rhinitis
     ("itchy eyes and a blocked nose on high pollen days", "seasonal hay fever", True),
     ("72M BRPR after straining x2/52", "piles", True),                                      # NHS Piles
+    ("low iron on bloods and loose stools for weeks", "blood in stool", False),             # "bloods" are tests (DQ)
+    ("her waters broke and she can feel something in her vagina like a cord", "cord prolapse", True),  # RCOG
 ])
 def test_writer_wordings_read_as_they_are_meant(text, finding, present):
     names = {row["name"] for row in assess(text).findings if not row["negated"]}

@@ -348,6 +348,8 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     # "eye movements are full and pain-free": without pain
     (r"(?<![a-z])pain\s*-?\s*free(?![a-z])", " painless "),
     (r"(?<![a-z])sx(?![a-z])", " symptoms "),
+    # "IDA on bloods", "bloods normal": a note's "bloods" are blood tests (one word, so not blood passed: "blood ~ stool*")
+    (r"(?<![a-z])bloods(?![a-z])", " bloodwork "),
     (r"(?<![a-z])(?:hrs|hr)(?![a-z])", " hours "),
     (r"(?<![a-z])(?:wks|wk)(?![a-z])", " weeks "),
     (r"(?<![a-z])(?:mins)(?![a-z])", " minutes "),
@@ -755,7 +757,7 @@ _POTASSIUM_K = re.compile(r"(?<![a-z])(?<!\d)(?<!\d\s)k" + _LAB_VERB + r"(\d\.\d
 _SODIUM = re.compile(r"(?<![a-z])(?:(?:serum\s+)?sodium|na\s*\+)" + _LAB_VERB + r"(\d{3})(?!\d)(?!\.\d)")
 # a bare "Na 118" only in a note that gives other blood results ("na" is also Bangla "not")
 _SODIUM_BARE = re.compile(r"(?<![a-z])na\s*[:=]?\s*(\d{3})(?!\d)(?!\.\d)")
-_BLOODS = re.compile(r"(?<![a-z])(?:bloods?|u\s*&\s*e|u\s*\+\s*e|ues|urea|creat\w*|cr|k\s*\+|potassium|mmol|egfr|fbc|"
+_BLOODS = re.compile(r"(?<![a-z])(?:bloods?|bloodwork|u\s*&\s*e|u\s*\+\s*e|ues|urea|creat\w*|cr|k\s*\+|potassium|mmol|egfr|fbc|"
                      r"lfts?|results?)(?![a-z])")
 # Capillary blood glucose under 4 mmol/L is hypoglycaemia (NICE NG17/NG28; JBDS).
 _GLUCOSE = re.compile(r"(?<![a-z])(?:bm|cbg|blood glucose|glucose|blood sugar|sugar|sugars|bsl)" + _LAB_VERB
@@ -1556,7 +1558,7 @@ def _past_episode_spans(text: str) -> list[tuple[int, int]]:
 # "smear 2 years ago", "ECG last week NAD". A check or result named before "last ..." or "... ago" in the same clause
 # dates that check; "for", "since", "over" still give how long the complaint has gone on.
 _CHECK_BEFORE = re.compile(
-    r"(?<![a-z])(?:bp|blood pressure|bloods?|blood tests?|blood work|tests?|tested|checked|check|check up|checkup|"
+    r"(?<![a-z])(?:bp|blood pressure|bloods?|bloodwork|blood tests?|blood work|tests?|tested|checked|check|check up|checkup|"
     r"review|reviewed|scan|scanned|x ray|xray|cxr|ecg|ekg|echo|smear|screening|results?|hba1c|fbc|u&e|lfts?|tfts?|"
     r"psa|urine dip|dipstick|mot|appointment|appt|vaccine|vaccinated|jab|booster|saw (?:the |a |my )?gp|seen by|"
     r"seen at|visit|visited|optician|optometrist|dentist|"
@@ -1792,6 +1794,9 @@ _MANNER = frozenset(t.stem for t in tokens("suddenly sudden quickly abruptly ove
 NEGATION_POST = _phrases(
     "none", "denied", "absent", "negative", "neg", "nil", "not present", "not there", "resolved", "gone", "ruled out",
     "settled", "stopped",
+    # a clinician's judgement that a diagnosis is improbable ("torsion felt unlikely", "PE thought unlikely"): the
+    # ConText trigger for probable absence
+    "unlikely", "felt unlikely", "thought unlikely", "considered unlikely", "felt to be unlikely",
     "nai", "nei", "nay", "nei ekhon", "নেই", "নাই", "হয়নি", "hoyni", "na",
     # Bangla "healed", "left", "got better": "জ্বর সেরে গেছে", "jor chere geche", "kashi bhalo hoye gese"
     "সেরে গেছে", "সেরে গেসে", "সাইরা গেছে", "ছেড়ে গেছে", "ছাইড়া গেছে", "ভালো হয়ে গেছে", "ভাল হয়ে গেছে",
@@ -2273,6 +2278,8 @@ _AGGRAVATING_AFTER = frozenset(t.stem for t in tokens(
 
 # Illness names that contain a symptom's word without the symptom: "hay fever" is not a fever.
 _NOT_THE_SYMPTOM_AFTER = {"fever": frozenset({"hay"}),
+                          # "thinking about not waking up" is a wish to die, not an unconscious person (NICE NG225)
+                          "unresponsive": frozenset({"about"}),
                           # a "growth spurt" is a child's growing, not spurting blood
                           **{name: frozenset({stem("growth")})
                              for name in ("severe bleeding", "deep wound", "severe wound danger")}}
