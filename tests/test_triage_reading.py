@@ -2570,16 +2570,36 @@ _FROM_WRITERS_DP_DQ = [
     ("sudden severe pain in my left testicle an hour ago, I'm 15", "emergency"),
 ]
 
+# Readings found missing by the writers of the sixteenth pass, third round (DR, DS): every text written for this
+# test
+_FROM_WRITERS_DR_DS = [
+    # NICE NG217: a second fit before coming round, then shaking again, is status epilepticus
+    ("my wife has epilepsy, had a seizure then another before she came round and now she's started fitting again",
+     "emergency"),
+    # NICE CKS Corneal superficial injury: something flew into the eye while grinding ("without goggles" negates the
+    # goggles only)
+    ("was grinding without goggles and something flew into my eye, now blurry", "emergency"),
+    # RCPsych MEED: fainting with a fluttery chest in anorexia
+    ("my daughter has anorexia, fainted this morning and says her chest feels fluttery", "emergency"),
+    # WHO: cholera with sunken eyes in a child too weak to drink is severe dehydration
+    ("cholera outbreak in our village, my son has rice water diarrhoea, eyes sunken and too weak to drink",
+     "emergency"),
+    # "same as I've had for 15 years" is how long the migraines have come, not this headache's length
+    ("my usual migraine with aura, same as I've had for 15 years, taken my triptan", "self_care"),
+    # NHS Pityriasis rosea: one oval patch, then smaller ones in a tree pattern
+    ("it started with one big oval pink patch on my chest, now smaller ones in a tree pattern on my back", "self_care"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
-# fifteenth (DG, DH, DJ, DK) and the sixteenth (DM, DN, DP, DQ): one test over every case list above
+# fifteenth (DG, DH, DJ, DK) and the sixteenth (DM, DN, DP, DQ, DR, DS): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
                          + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
                          + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN
-                         + _FROM_WRITERS_DP_DQ)
+                         + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
@@ -2612,6 +2632,8 @@ def test_readings_found_missing_by_new_writers(text, level):
     ("72M BRPR after straining x2/52", "piles", True),                                      # NHS Piles
     ("low iron on bloods and loose stools for weeks", "blood in stool", False),             # "bloods" are tests (DQ)
     ("her waters broke and she can feel something in her vagina like a cord", "cord prolapse", True),  # RCOG
+    ("no fever and something flew into my eye", "foreign body in eye", True),   # NICE CKS Corneal injury (DS)
+    ("a fly flew into my eye while I was cycling", "high velocity injury", False),   # guard: no tool, no metal
 ])
 def test_writer_wordings_read_as_they_are_meant(text, finding, present):
     names = {row["name"] for row in assess(text).findings if not row["negated"]}

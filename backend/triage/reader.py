@@ -1621,6 +1621,8 @@ _LONG_TERM_BEFORE = re.compile(
     r"cancer|angina|stent|pacemaker|migraines?\s+with(?:out)?\s+aura|"
     # "exactly like my normal ones for 10 yrs": how long the usual attacks have come, not this one's length
     r"(?:normal|usual|typical|regular)\s+(?:ones|attacks|migraines|episodes|headaches)|"
+    # "the one-sided headache, same as I've had for 10 years": the attacks' history, not this one's length
+    r"(?:same as|like)\s+(?:i'?ve|i have|she'?s|he'?s|she has|he has)\s+had|"
     r"on\s+(?:insulin|warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|metformin|gliclazide|steroids?|prednisolone|"
     r"methotrexate|lithium|levothyroxine|thyroxine|the pill|the implant|dialysis|chemo(?:therapy)?|blood thinners|"
     r"inhalers?|tablets|medication|meds))"
@@ -1933,7 +1935,7 @@ _PAST_ILLNESSES = frozenset(t.stem for t in tokens(
 _CLAUSE_OPENERS = frozenset(t.stem for t in tokens(
     "i im ive id me he she it its they we you hes shes theyre were my his her their our "
     "is was are has have had keeps keep thinks think says said seems looks feels felt cant cannot wont will "
-    "started starts gets got being been becomes became now then also there theres"))
+    "started starts gets got being been becomes became now then also there theres something suddenly"))
 FAMILY_PRE = _phrases("family history", "family history of", "runs in the family", "runs in my family", "genetic")
 FAMILY_POST = _phrases("runs in the family", "runs in my family", "in the family", "in my family")
 TERMINATORS = _phrases(
