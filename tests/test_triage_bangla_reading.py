@@ -1576,6 +1576,55 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM = [
     ("রাত থেকে নিঃশ্বাস নিতে পারতেছি না", "shortness of breath"),
 ]
 
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO = [
+    ("shaatar kete ashar por theke kaner vitor chulkacche", "itchy ear"),         # NICE CKS Otitis externa: an itchy ear canal
+    ("গোসলের পর থেকে বাম কানে চুলকানি", "itchy ear"),
+    ("payer angul er nokh holud hoye mota", "fungal nail"),                        # NHS Fungal nail infection: yellow, thick, brittle
+    ("পায়ের বুড়ো আঙুলের নখ ভাঙা ভাঙা, হলুদ", "fungal nail"),
+    ("chotto anguler upor shokto kora porse", "corn"),                             # NHS Corns and calluses
+    ("জুতার চাপে পায়ের আঙুলে কড়া পড়ছে", "corn"),
+    ("babur mathay holud cholta uthse", "cradle cap"),                             # NHS Cradle cap: greasy yellow scales
+    ("বাচ্চার মাথায় তেলতেলে হলুদ চলটা পড়ছে", "cradle cap"),
+    ("payer pichone nil rog fule ache", "varicose veins"),                         # NHS Varicose veins: swollen blue veins
+    ("হাঁটুর পিছনে পায়ের রগ ফুলে উঠছে", "varicose veins"),
+    ("rag kore ma er ek pata oshudh khaye felse", "overdose"),                      # NICE NG225 Self-harm: any overdose
+    ("ঝগড়ার পর এক পাতা ঘুমের ট্যাবলেট খাইছে", "overdose"),
+    ("ghumanor somoy kane poka dhuke gese", "object in ear or nose"),               # NHS Object stuck in the ear (an insect)
+    ("রাতে মেয়ের কানে পোকা ঢুকছে", "object in ear or nose"),
+    ("baba sara din eka eka kotha koy", "psychotic symptoms"),                     # NICE CG178 Psychosis: talking to voices
+    ("মামা রাতে নিজে নিজে কথা কয়", "psychotic symptoms"),
+    ("bole kane keu hukum dey", "command hallucinations"),                         # NICE CG178: voices giving orders
+    ("কয় কানে কেউ হুকুম দেয় মারার জন্য", "command hallucinations"),
+    ("churi hate niye sobaike dhomkacche", "risk to others"),                      # NICE CG178 / NG10: threats with a weapon
+    ("বটি হাতে নিয়া বাবারে ধমকায়", "risk to others"),
+    ("bacchata khub taratari nishash nicche", "fast breathing"),                   # WHO IMCI: fast breathing
+    ("ছেলেটা তাড়াতাড়ি শ্বাস নিতেছে", "fast breathing"),
+    ("shash nile buker nicher ongsho bhitore dhuke jay", "chest sucking in"),       # WHO IMCI: lower chest wall indrawing
+    ("শ্বাস নিলে বুকের নিচের দিকটা ভিতরে ঢুকে যায়", "chest sucking in"),
+    ("dan dike kopal kuchkate parina", "forehead involved"),                        # NICE CKS Bell's palsy: the forehead is weak too
+    ("বাম পাশে কপাল কুঁচকাতে পারিনা", "forehead involved"),
+    ("bole se na thakle sobai bhalo thakbe", "suicidal thoughts"),                 # NICE CG192 / NG225: others better off without her
+    ("বলে আমি না থাকলেই সবাই ভালো থাকবে", "suicidal thoughts"),
+    ("tension hole druto shash nei", "hyperventilation"),                          # NHS Hyperventilation: over-breathing when anxious
+    ("টেনশনে দ্রুত শ্বাস পড়ে, ঠোঁট ঝিনঝিন করে", "hyperventilation"),
+    ("ghum theke uthe prothom kodom pa felte gorali te betha", "plantar fasciitis"),  # NICE CKS Plantar fasciitis: first steps
+    ("সকালে প্রথম পা ফেললেই গোড়ালির নিচে ব্যথা", "plantar fasciitis"),
+    ("payesh ba dudh khele pet fule jay", "lactose"),                              # NHS Lactose intolerance: after milk
+    ("দুধ চা খাইলে পাতলা পায়খানা হয়", "lactose"),
+    ("doctor bolse or dudh hojom hoy na", "known lactose intolerance"),            # NHS Lactose intolerance (diagnosed)
+    ("ডাক্তার বলছে মেয়ের দুধ হজম হয় না", "known lactose intolerance"),
+    ("chokhe govir betha rate ghum bhangiye dey", "boring pain"),                  # NICE CKS Scleritis: deep ache waking at night
+    ("চোখে গভীর ব্যথা রাতে ঘুম ভাঙায়", "boring pain"),
+    ("dan chokh red hoye gese", "red eye"),                                        # NICE CKS Red eye
+    ("বাম চোখ রেড হয়ে আছে", "red eye"),
+    ("soptahe 3 bar nak diye rokto pore", "recurrent nosebleeds"),                 # NHS Nosebleed; NICE CKS Epistaxis: frequent
+    ("মাসে ৪-৫ বার নাক দিয়ে রক্ত পড়ে", "recurrent nosebleeds"),
+    ("soptahe 4 bar nil inhaler nite hoy", "asthma control slipping"),             # BTS/SIGN 158: reliever 3+ times a week
+    ("সপ্তাহে ৩ বার ইনহেলার লাগে", "asthma control slipping"),
+    ("hapanir jonno check up korate chai", "asthma controlled"),                   # BTS/SIGN 158: a booked asthma review
+    ("হাঁপানির চেকআপ করাতে চাই", "asthma controlled"),
+]
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1596,7 +1645,8 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM = [
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CI
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CJ
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CL
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings
 
@@ -1679,3 +1729,34 @@ def test_a_baby_born_last_night_is_under_a_day_old(text):
 def test_skin_between_the_toes_is_no_gaping_cut():
     assert not _found("পায়ের আঙুলের ফাঁকে চামড়া সাদা হয়ে চুলকায়", "deep cut")
     assert _found("হাত কেটে চামড়া ফাঁক হয়ে আছে", "deep cut")
+
+
+# "নেই" after a breath word once a "when" clause opens the sentence is the spoken "I take" (নিই): "টেনশন হইলে দ্রুত শ্বাস
+# নেই" is fast breathing when tense (NHS Hyperventilation); a bare "শ্বাস নেই" with no "when" stays a denial.
+@pytest.mark.parametrize("text", ["ভয় পেলে জোরে জোরে দম নেই, হাত ঝিনঝিন করে", "tension hoile druto shash nei"])
+def test_a_breath_taken_when_tense_is_not_denied(text):
+    assert "নিই" in bangla_reading.rewrite(text) or " nii" in bangla_reading.rewrite(text)
+
+
+def test_a_bare_breath_nei_stays_a_denial():
+    assert bangla_reading.rewrite("শ্বাস নেই") == "শ্বাস নেই"
+
+
+# "নাই বললেই চলে" (as good as none) is very little, not none: hardly any urine is a little urine (NICE CKS
+# Gastroenteritis), not the no urine of acute kidney injury.
+@pytest.mark.parametrize("text", ["দুপুর থেকে প্রস্রাব হয় নাই বললেই চলে", "sokal theke prosrab hoy nai bollei chole"])
+def test_as_good_as_none_is_a_little(text):
+    assert _found(text, "reduced urine") and assess(text).urgency != "emergency"
+
+
+# Romanised "nil inhaler" is the blue reliever (নীল), not "nil" (none): BTS/SIGN 158 counts how often it is needed.
+def test_a_blue_inhaler_is_no_denial():
+    assert _found("hapani ache, soptahe 4 bar nil inhaler lage", "asthma")
+
+
+# "তাও ঠিক হয় না", "tao thik hoy na" (it does not get well even so) is self-care that has not helped (NHS Plantar
+# fasciitis: heel pain not better after home treatment is seen by a GP), not a denial of the pain.
+@pytest.mark.parametrize("text", ["গোড়ালির নিচে ব্যথা, বরফ দেই তাও ঠিক হয় না",
+                                  "goralir niche betha, stretching kori tao thik hoy na"])
+def test_not_getting_well_even_so_is_treatment_not_working(text):
+    assert _found(text, "treatment not working") and assess(text).urgency == "routine"

@@ -272,7 +272,8 @@ def _about_time(match: re.Match) -> str:
 
 
 # Not getting better: "ব্যথা কমছে না", "matha betha komche na", "napa te kaj hoy na", "ঘা সারছে না" say the symptom goes
-# on (and, with a medicine, that it has not helped); read as "no better", so the "na"/"nai" after the verb does not
+# on (and, with a medicine, that it has not helped; "gorom pani dei tao thik hoy na", it does not get well even so);
+# read as "no better", so the "na"/"nai" after the verb does not
 # negate the symptom before it. "ওজন কমেনি" (weight has not dropped) and the like stay negations, and so does "kaj
 # kore na" / "কাজ করেনি" (does not work, did not do), which is as often about a job or a deed as about a medicine.
 _NOT_BETTER = _nfc(
@@ -280,11 +281,11 @@ _NOT_BETTER = _nfc(
     r"kom(?:che|chhe|tese|teche|tesi|e|e jay|e jacche)\s*(?:na|nai|ni)|kom(?:chena|chhena|tesena|ena|eni|ena)|"
     r"kom\s+(?:hocche|hochhe|hoche|hoitese|hoy)\s*(?:na|nai)|kom hoyna|kom hoyni|"
     r"sar(?:che|chhe|tese|e)\s*(?:na|nai|ni)|sar(?:chena|tesena|ena|eni)|"
-    r"(?:bhalo|valo|bhal|val|thik)\s+(?:hocche|hochhe|hoche|hoitese)\s*na|(?:bhalo|valo)\s+(?:hoy\s*nai|hoyni)|"
+    r"(?:bhalo|valo|bhal|val|thik)\s+(?:hocche|hochhe|hoche|hoitese|hoy|hoi)\s*na|(?:bhalo|valo)\s+(?:hoy\s*nai|hoyni)|"
     r"(?:kaj|kaaj|upokar|aram)\s+(?:hoy|hocche|hochhe|hoche|hoitese|hoilo)\s*(?:na|nai|ni)|"
     r"(?:kaj|kaaj)\s+(?:korche|kortese|korteche)\s*na|(?:kaj|kaaj|upokar)\s+(?:hoyna|hoyni|kortesena|korchena)|"
     r"কম(?:ছে|তেছে|ে|ে যায়|ে যায়|ে যাচ্ছে)\s*(?:না|নাই|নি)|কম\s+(?:হচ্ছে|হয়|হয়|হইতেছে)\s*(?:না|নাই|নি)|"
-    r"সার(?:ছে|তেছে|ে)\s*(?:না|নাই|নি)|ভালো? (?:হচ্ছে|হইতেছে)\s*না|ভালো? (?:হয়|হয়)\s*(?:নি|নাই)|ঠিক হচ্ছে\s*না|"
+    r"সার(?:ছে|তেছে|ে)\s*(?:না|নাই|নি)|ভালো? (?:হচ্ছে|হইতেছে)\s*না|ভালো? (?:হয়|হয়)\s*(?:নি|নাই)|ঠিক (?:হচ্ছে|হয়|হয়)\s*না|"
     r"(?:কাজ|উপকার|আরাম)\s+(?:হয়|হয়|হচ্ছে|হলো|হল)\s*(?:না|নাই|নি)|কাজ\s+(?:করছে|করতেছে)\s*না"
     r")(?![a-z\u0980-\u09ff])")
 # "hothat kore kome nai" (it has not dropped suddenly) denies the suddenness, not a treatment's effect.
@@ -439,6 +440,19 @@ _HARD = re.compile(r"(?<![a-z])(?:(onek|khub|beshi|aro|ektu|khubi|bhishon)\s+jor
                    r"diye|dicche|chap|tan|tane|dhakka|dhaka|kotha|chillai|chillay|chitkar|chechai|hanchi|hanchi|hat|"
                    r"hata|hate|hatle|dour|dourale|bolle|bolte|bole|kande|kandche|bandh|bandha|tipe|tiple|chepe|mar|mare|"
                    r"marse|awaj|shobdo|gaan|ghuri|ghurai|ghurale|tene|tanle|kashle|kashi|kash|bomi)(?![a-z])))(?![a-z])")
+# "নেই" after a breath word, once a "when" clause has opened the sentence ("টেনশন হইলে দ্রুত শ্বাস নেই", "bhoy pele
+# jore jore shash nei"), is the spoken "I take" (নিই), not "there is none": read as "নিই" / "nii", so the breathing it
+# describes is not denied (a breath "নেই" with no "when" before it, "শ্বাস নেই", stays a denial).
+_BREATH_TAKEN = _nfc(r"(?<![a-z\u0980-\u09ff])(হলে|হইলে|হলেই|হইলেই|লাগলে|পেলে|hole|hoile|holei|hoilei|lagle|pele)"
+                     r"((?:\s+[^\s,.;:!?।\n]+){0,4}?\s+)(শ্বাস|নিঃশ্বাস|নিশ্বাস|দম|shash|shas|shwas|swas|nishash|nisshash|"
+                     r"nissash|dom)\s+(নেই|nei)(?![a-z\u0980-\u09ff])")
+# "নাই বললেই চলে" ("as good as none": "প্রস্রাব হয় নাই বললেই চলে", "khida nai bollei chole") is very little, not none:
+# read as "খুব কম" / "khub kom", so hardly any urine is a little urine (NICE CKS Gastroenteritis), not an empty bladder.
+_ALMOST_NONE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:(?:হয়|হয়|hoy|hoi)\s+)?(?:নাই|নেই|না|nai|nei|na)\s+"
+                    r"(?:বললেই|বলা|bollei|bolle\s+i|bola|bolai)\s+(?:চলে|chole|cole)(?![a-z\u0980-\u09ff])")
+# Romanised "nil" before an inhaler ("nil inhaler", "nil pump": the blue reliever) is the colour নীল, not the English
+# "nil" (none) that would deny the asthma it names (BTS/SIGN 158: how often the reliever is needed): read as "blue".
+_BLUE_INHALER = re.compile(r"(?<![a-z])nil(?=\s+(?:rong\s*er\s+)?(?:inhaler|inheler|inhelar|pump|pamp)(?![a-z]))")
 _WENT_NOT = _nfc(r"(?<![a-z\u0980-\u09ff])(যায়|যায়|jay|jai)\s*(নি|ni)(?![a-z\u0980-\u09ff])")
 # Pain denied with its verb: "বুকে ব্যথা হয় না", "চাপ দিলে ব্যথা লাগে না" (no pain) read as "ব্যথা নাই", as the romanised
 # "betha hoy na" is (not when someone is reported saying so: "ব্যথা হয় না বললেও"); and "X করার কথা বলে না" (does not talk of doing X) as "বলে নাই", like "বলেনি".
@@ -853,6 +867,10 @@ def rewrite(text: str) -> str:
     text = _numbers_in_words(text)
     text = _WAS_NOW_GONE.sub(r"\1 \2 \3", text)
     text = _WAS_NOW_WORD_GONE.sub(_was_now_word_gone, text)
+    text = _BREATH_TAKEN.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} {_in_script(m.group(4), 'nii', 'নিই')}", text)
+    text = _ALMOST_NONE.sub(lambda m: _in_script(m.group(0), ' khub kom ', ' খুব কম '), text)
+    if "nil" in text:
+        text = _BLUE_INHALER.sub("blue", text)
     text = _A_LITTLE_WET.sub(lambda m: f"{m.group(1)} damp", text)
     text = _SINCE_DIED.sub(lambda m: f"{_in_script(m.group(0), 'mara gechen', 'মারা গেছেন')} {m.group(1)} {m.group(2)} "
                                      f"{_in_script(m.group(0), 'age', 'আগে')}", text)
