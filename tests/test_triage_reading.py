@@ -2590,6 +2590,34 @@ _FROM_WRITERS_DR_DS = [
     ("it started with one big oval pink patch on my chest, now smaller ones in a tree pattern on my back", "self_care"),
 ]
 
+# Readings found missing by the writer DR of the sixteenth pass: every text written for this test
+_FROM_WRITER_DR = [
+    # a note's "?20" is about twenty, not a query of the whole clause (NICE CKS Poisoning or overdose)
+    ("Pharmacist: 22F says she took ?20 x citalopram 20mg an hour ago, drowsy", "emergency"),
+    # (guard: a question mark at the end of a question, then an age, is no "about 30 years")
+    ("Office e jabo naki? antibiotic lagbe? 30 yrs. 2 din dhore sordi, jor 99", "self_care"),
+    # "LOV" is loss of vision (RCOphth: sudden painless loss of vision in one eye)
+    ("GP: 68F sudden painless LOV L eye 1h ago, AF not anticoagulated", "emergency"),
+    # NHS Sunburn: red, hot shoulders after falling asleep in the garden, pink after the beach despite suncream
+    ("fell asleep in the garden, back and shoulders bright red and hot to touch, no blisters", "self_care"),
+    ("my 6 year old's back went pink after the beach despite suncream, no blisters, drinking well", "self_care"),
+    # NHS Pyloric stenosis: milk back up like a fountain, starving again straight away
+    ("6 week old, milk comes back up like a fountain after feeds and he's starving again straight away", "urgent"),
+    # NICE CKS BPPV: torsional nystagmus on Dix-Hallpike is no testicular torsion
+    ("GP: 60M brief vertigo on turning in bed, Dix-Hallpike positive R, torsional nystagmus, neuro exam normal",
+     "routine"),
+    # NICE CKS Allergic rhinitis: "seasonal rhinorrhoea" is hay fever, not a cold of four weeks
+    ("Pharmacy: 30F seasonal rhinorrhoea, itchy eyes x4/52, no wheeze", "self_care"),
+    # NICE NG158: a carer's note that opens with "dad had his knee replaced" and goes on about him now is about
+    # him (guard: "Mum had breast cancer" before the writer's own lump stays a family history)
+    ("dad had his knee replaced 2 weeks ago, now his calf is swollen, hot and painful, no chest pain", "urgent"),
+    ("Mum had breast cancer at 45, I've found a lump in my breast", "routine"),
+    # NHS Falls: a fall and then not able to get up
+    ("mum had a fall this morning and now she can't get up, she's 90", "emergency"),
+    # UKHSA rabies: a bat flapping around a child's room and a scratch no one can explain
+    ("found a bat flapping around my son's room this morning, he has a small scratch he can't explain", "urgent"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
 # fifteenth (DG, DH, DJ, DK) and the sixteenth (DM, DN, DP, DQ, DR, DS): one test over every case list above
@@ -2599,7 +2627,7 @@ _FROM_WRITERS_DR_DS = [
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
                          + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
                          + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN
-                         + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS)
+                         + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
@@ -2634,6 +2662,8 @@ def test_readings_found_missing_by_new_writers(text, level):
     ("her waters broke and she can feel something in her vagina like a cord", "cord prolapse", True),  # RCOG
     ("no fever and something flew into my eye", "foreign body in eye", True),   # NICE CKS Corneal injury (DS)
     ("a fly flew into my eye while I was cycling", "high velocity injury", False),   # guard: no tool, no metal
+    ("my wife is withdrawn, not sleeping, lost interest in the kids", "low mood", True),   # NICE NG222 (DR)
+    ("Dix-Hallpike positive, torsional nystagmus", "torsion", False),                      # NICE CKS BPPV (DR)
 ])
 def test_writer_wordings_read_as_they_are_meant(text, finding, present):
     names = {row["name"] for row in assess(text).findings if not row["negated"]}

@@ -348,6 +348,11 @@ _SHORTHAND = [(re.compile(p), r) for p, r in (
     # "eye movements are full and pain-free": without pain
     (r"(?<![a-z])pain\s*-?\s*free(?![a-z])", " painless "),
     (r"(?<![a-z])sx(?![a-z])", " symptoms "),
+    # "took ?30 x sertraline", "?2 days": a question mark before a number is a note's "about" (a guess at the
+    # number), not a query that makes the whole clause uncertain
+    (r"(?<![a-z0-9])\?(?=\d)", " about "),
+    # "LOV R eye": loss of vision
+    (r"(?<![a-z])lov(?![a-z])", " loss of vision "),
     # "IDA on bloods", "bloods normal": a note's "bloods" are blood tests (one word, so not blood passed: "blood ~ stool*")
     (r"(?<![a-z])bloods(?![a-z])", " bloodwork "),
     (r"(?<![a-z])(?:hrs|hr)(?![a-z])", " hours "),
@@ -2295,7 +2300,9 @@ _NOT_THE_SYMPTOM_BEFORE = {"shortness of breath": ("through", "nose"),
                            # "status post" (s/p) is after an operation or event, not status epilepticus
                            "prolonged seizure": ("post",),
                            # "not drinking enough water" is drinking too little, not refusing or vomiting fluids
-                           "not drinking": (stem("enough"),)}
+                           "not drinking": (stem("enough"),),
+                           # "torsional nystagmus" (BPPV on Dix-Hallpike) is an eye movement, not a twisted testis
+                           "torsion": (stem("nystagmus"),)}
 
 
 # "Sudden fear", "a sudden feeling of dread", "sudden panic": how a panic attack starts, not a symptom's sudden
@@ -2912,6 +2919,7 @@ def _text_subject(stems: list[str]) -> str:
     "the baby had 3 days of fever"); a relative who died ("my husband passed away") is not it."""
     first_relative = _opening_person(stems)
     occasion = None  # "at my son's birthday party": the son, unless someone else is named as the patient later
+    told_past = None  # "mum had her hip replaced, now her calf is swollen": a past told of the patient, see below
     for i in range(len(stems)):
         if (_own_symptom_statement if first_relative else _first_person_symptom)(stems, i):
             return "writer"
@@ -2930,7 +2938,21 @@ def _text_subject(stems: list[str]) -> str:
                 # a carer's note without "my": "mum is 82, ...", "dad has chest pain", "4yo daughter has had...";
                 # with an age before it, "4yo daughter had a cold last week" opens the patient's story
                 first_relative = stems[i]
+            elif stems[i] in _RELATIVES and _only_age_before(stems, i) and len(stems) > i + 1 \
+                    and stems[i + 1] in _FAMILY_PAST_VERBS and told_past is None:
+                told_past = (stems[i], i)
+    # "mum had her hip replaced 3 weeks ago, now her calf is swollen": a note that opens with a relative's past and
+    # goes on about "her" or "him" now, with nothing of the writer's own, is about that relative ("mum had breast
+    # cancer" alone stays a family history)
+    if first_relative is None and occasion is None and told_past is not None:
+        relative, at = told_past
+        if any(stems[k] in _NOW_WORDS for k in range(at + 2, len(stems))) \
+                and any(stems[k] in _THIRD_PERSON for k in range(at + 2, len(stems))):
+            return relative
     return first_relative or occasion or "writer"
+
+
+_NOW_WORDS = frozenset(t.stem for t in tokens("now today currently since"))
 
 
 def _aged_opening(stems: list[str], i: int) -> bool:
@@ -3110,7 +3132,7 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
                 i += 1  # "hi, mum has chest pain": a carer's note about mum, unless the text names its own patient
                 continue
             stop_at_now = False
-            if relative == subject and (not bare or _aged_opening(stems, i)):
+            if relative == subject and (not bare or _aged_opening(stems, i) or _only_age_before(stems, i)):
                 mark = past and _history_cue(stems, i, end)
                 stop_at_now = True  # "mum had a stroke years ago and now she can't speak": now is hers
             elif subject == "writer" and _joint_with_writer(stems, i, end):
