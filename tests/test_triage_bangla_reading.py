@@ -1760,3 +1760,15 @@ def test_a_blue_inhaler_is_no_denial():
                                   "goralir niche betha, stretching kori tao thik hoy na"])
 def test_not_getting_well_even_so_is_treatment_not_working(text):
     assert _found(text, "treatment not working") and assess(text).urgency == "routine"
+
+
+# "বাচ্চার শ্বাস নেই" ("the baby has no breath") is a child not breathing (Resuscitation Council UK): an emergency;
+# after a "when" clause the same words are a breath taken ("টেনশন হইলে দ্রুত শ্বাস নেই"), which stays no emergency.
+@pytest.mark.parametrize("text", ["বাচ্চার শ্বাস নেই", "baccha r shash nei, nil hoye gese"])
+def test_no_breath_is_not_breathing(text):
+    assert assess(text).urgency == "emergency"
+    assert _found(text, "not breathing")
+
+
+def test_a_breath_taken_when_anxious_is_not_a_stopped_breath():
+    assert not _found("টেনশন হইলে দ্রুত শ্বাস নেই, বুক ধড়ফড় করে", "not breathing")
