@@ -2588,6 +2588,9 @@ _FROM_WRITERS_DR_DS = [
     ("my usual migraine with aura, same as I've had for 15 years, taken my triptan", "self_care"),
     # NHS Pityriasis rosea: one oval patch, then smaller ones in a tree pattern
     ("it started with one big oval pink patch on my chest, now smaller ones in a tree pattern on my back", "self_care"),
+    # NICE CKS Herpes simplex - genital: diagnosed before, the usual tingling and sores again (guard: a first episode)
+    ("I was diagnosed with herpes last year, now the usual tingling and two small sores down there again", "self_care"),
+    ("I've got painful sores down there for the first time, never had this before", "routine"),
 ]
 
 # Readings found missing by the writer DR of the sixteenth pass: every text written for this test
