@@ -2621,6 +2621,28 @@ _FROM_WRITER_DR = [
     ("found a bat flapping around my son's room this morning, he has a small scratch he can't explain", "urgent"),
 ]
 
+# Readings found missing by the writer DT of the sixteenth pass: every text written for this test
+_FROM_WRITER_DT = [
+    # RCOG Green-top 52: a midwife's heavy PV bleeding after the birth
+    ("MW: day 2 postnatal, ongoing heavy PV bleeding, est 700ml", "emergency"),
+    # NICE CKS Bleeding: blood pumping out through tea towels (the glass is broken, not the hand)
+    ("sliced my thumb on a broken glass, it's pumping out, soaked 2 tea towels, feel faint", "emergency"),
+    # NICE CKS Insect bites and stings: a bite's local wheals are no hives over the body
+    ("Pharmacist: 30F several mosquito bites, localised wheals only, no systemic symptoms", "self_care"),
+    # NICE NG220: optic neuritis in known MS (pain on eye movement, colours washed out)
+    ("MS nurse: 30F RRMS, 2/7 pain on eye movement and reduced colour vision R eye, afebrile", "urgent"),
+    # NICE NG193: aching everywhere for most of the year with exhaustion
+    ("aching everywhere for most of this year, exhausted, brain fog, bloods normal", "routine"),
+    # NICE CKS Dysmenorrhoea: ibuprofen "barely helps" (guard: only paracetamol tried)
+    ("my 14 year old's period pain keeps her off school, ibuprofen barely helps", "routine"),
+    ("my 13 year old gets bad period pain, paracetamol barely helps and she hasn't tried anything else", "self_care"),
+    # NICE NG232: a lump on the forehead after running into a table, then playing
+    ("my 6 year old ran into the edge of the table, lump on his forehead, cried straight away, now playing normally",
+     "self_care"),
+    # NHS Confusion: "more muddled than usual" is new confusion
+    ("Mum (80) has been more muddled than usual for 3 days, eating fine", "emergency"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
 # fifteenth (DG, DH, DJ, DK) and the sixteenth (DM, DN, DP, DQ, DR, DS): one test over every case list above
@@ -2630,7 +2652,7 @@ _FROM_WRITER_DR = [
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
                          + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
                          + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN
-                         + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR)
+                         + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR + _FROM_WRITER_DT)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
@@ -2667,6 +2689,8 @@ def test_readings_found_missing_by_new_writers(text, level):
     ("a fly flew into my eye while I was cycling", "high velocity injury", False),   # guard: no tool, no metal
     ("my wife is withdrawn, not sleeping, lost interest in the kids", "low mood", True),   # NICE NG222 (DR)
     ("Dix-Hallpike positive, torsional nystagmus", "torsion", False),                      # NICE CKS BPPV (DR)
+    ("cut my hand on a broken glass", "broken bone", False),                # the glass is broken (DT)
+    ("small soft lumps around my bits", "genital warts", True),             # NICE CKS Warts - anogenital (DT)
 ])
 def test_writer_wordings_read_as_they_are_meant(text, finding, present):
     names = {row["name"] for row in assess(text).findings if not row["negated"]}

@@ -2302,7 +2302,9 @@ _NOT_THE_SYMPTOM_BEFORE = {"shortness of breath": ("through", "nose"),
                            # "not drinking enough water" is drinking too little, not refusing or vomiting fluids
                            "not drinking": (stem("enough"),),
                            # "torsional nystagmus" (BPPV on Dix-Hallpike) is an eye movement, not a twisted testis
-                           "torsion": (stem("nystagmus"),)}
+                           "torsion": (stem("nystagmus"),),
+                           # "cut my hand on a broken glass": the glass is broken, not the hand
+                           "broken bone": (stem("glass"),)}
 
 
 # "Sudden fear", "a sudden feeling of dread", "sudden panic": how a panic attack starts, not a symptom's sudden
