@@ -15,7 +15,7 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_bangla_ca.json, triage_unseen_bangla_cb.json, triage_unseen_bangla_cd.json, triage_unseen_cz.json,
   triage_unseen_bangla_cf.json, triage_unseen_dd.json, triage_unseen_bangla_ch.json, triage_unseen_di.json,
   triage_unseen_bangla_ck.json, triage_unseen_dl.json, triage_unseen_do.json,
-  triage_unseen_bangla_cn.json and triage_test_sealed.json
+  triage_unseen_bangla_cn.json, triage_unseen_du.json, triage_unseen_bangla_cp.json and triage_test_sealed.json
   have never been used
   to change the knowledge base or the engine (their figures are the honest ones
   for text the engine has not seen);
@@ -46,8 +46,8 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_de.json, triage_unseen_df.json, triage_unseen_bangla_ci.json, triage_unseen_dg.json,
   triage_unseen_dh.json, triage_unseen_bangla_cj.json, triage_unseen_dj.json, triage_unseen_dk.json,
   triage_unseen_bangla_cl.json, triage_unseen_dm.json, triage_unseen_dn.json, triage_unseen_dp.json,
-  triage_unseen_dq.json, triage_unseen_bangla_cm.json, triage_unseen_dr.json, triage_unseen_ds.json and
-  triage_unseen_bangla_co.json
+  triage_unseen_dq.json, triage_unseen_bangla_cm.json, triage_unseen_dr.json, triage_unseen_ds.json,
+  triage_unseen_bangla_co.json and triage_unseen_dt.json
   were measured once
   unseen and then used to improve the knowledge base;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
@@ -73,9 +73,9 @@ FLOORS = {
     "triage_unseen_bangla_held.json": (0.85, 0.8, 0.83),  # sealed
     "triage_unseen_g.json": (0.94, 1.0, 0.91),  # sealed
     "triage_unseen_k.json": (0.96, 0.98, 0.97),  # sealed
-    "triage_unseen_o.json": (0.93, 1.0, 0.91),  # sealed
+    "triage_unseen_o.json": (0.93, 1.0, 0.93),  # sealed
     "triage_unseen_bangla_q.json": (0.85, 0.85, 0.92),  # sealed
-    "triage_unseen_r.json": (0.9, 0.98, 0.75),  # sealed
+    "triage_unseen_r.json": (0.9, 0.98, 0.77),  # sealed
     "triage_unseen_a.json": (0.96, 1.0, 0.97),
     "triage_unseen_b.json": (0.98, 1.0, 1.0),
     "triage_unseen_d.json": (0.98, 1.0, 1.0),
@@ -148,15 +148,15 @@ FLOORS = {
     "triage_unseen_bangla_bp.json": (0.82, 0.92, 0.8),  # sealed
     "triage_unseen_ca.json": (0.94, 0.97, 0.9),
     "triage_unseen_cb.json": (0.9, 1.0, 0.9),
-    "triage_unseen_cc.json": (0.85, 1.0, 0.66),  # sealed
+    "triage_unseen_cc.json": (0.85, 1.0, 0.7),  # sealed
     "triage_unseen_cd.json": (0.94, 1.0, 0.86),
     "triage_unseen_ce.json": (0.91, 1.0, 0.83),
-    "triage_unseen_cf.json": (0.84, 0.94, 0.76),  # sealed
+    "triage_unseen_cf.json": (0.85, 0.94, 0.8),  # sealed
     "triage_unseen_bangla_bq.json": (0.89, 1.0, 0.8),
     "triage_unseen_bangla_br.json": (0.79, 0.84, 0.68),  # sealed
     "triage_unseen_cg.json": (0.89, 1.0, 0.7),
     "triage_unseen_ch.json": (0.95, 1.0, 0.9),
-    "triage_unseen_ci.json": (0.82, 0.94, 0.63),  # sealed
+    "triage_unseen_ci.json": (0.83, 0.94, 0.66),  # sealed
     "triage_unseen_bangla_bs.json": (0.87, 1.0, 0.72),
     "triage_unseen_bangla_bt.json": (0.76, 0.76, 0.76),  # sealed
     "triage_unseen_cj.json": (0.93, 1.0, 0.86),
@@ -215,6 +215,9 @@ FLOORS = {
     "triage_unseen_dr.json": (0.95, 1.0, 0.93),
     "triage_unseen_ds.json": (0.95, 1.0, 0.96),
     "triage_unseen_bangla_co.json": (0.97, 1.0, 0.96),
+    "triage_unseen_dt.json": (0.95, 1.0, 0.96),
+    "triage_unseen_du.json": (0.88, 0.94, 0.8),  # sealed
+    "triage_unseen_bangla_cp.json": (0.74, 0.68, 0.72),  # sealed
 }
 
 
