@@ -376,9 +376,10 @@ class Matcher:
                     continue
                 key = (content[spans[0][0]], content[max(end for _, end in spans) - 1] + 1)
                 sides = tuple(sorted({content[start] for start, _ in spans}))
-                # Two terms may cover the same words with different sides: each is kept, so what is read never
-                # depends on the order terms are looked at (which shifts whenever an unrelated phrase is added)
-                if key not in result[concept] or result[concept][key].sides:
+                # A plain phrase over the same words wins; two terms covering them with different sides are both
+                # kept, so what is read never depends on the order terms are looked at (which shifts whenever an
+                # unrelated phrase is added)
+                if key not in result[concept]:
                     result[concept].setdefault((key, sides), Occurrence(key[0], key[1], key[0], sides))
         return {concept: list(occurrences.values()) for concept, occurrences in result.items()}
 

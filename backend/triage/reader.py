@@ -2060,8 +2060,7 @@ def _sentences(stems: list[str]) -> list[tuple[int, int]]:
 # of the sentence and stops at a terminator or at the reason for it ("advised to attend FOR chest pain", "DUE TO the
 # breathlessness"). A plan of doing ("advised to see GP") ends at its comma unless an "if" has made what follows
 # hypothetical: "Advised to see GP, chest pain since this morning" keeps the chest pain.
-PLAN_PRE = _phrases("advised", "advice given", "recommended", "safety netted", "safetynetted", "safety netting",
-                    "counselled")
+PLAN_PRE = _phrases("advised", "advice given", "safety netted", "safetynetted", "safety netting", "counselled")
 _PLAN_REASONS = frozenset({"for", "due", "given", "after"})
 
 
@@ -3134,7 +3133,7 @@ def _mark_relatives(stems: list[str], start: int, end: int, subject: str, other:
                 i += 1  # "hi, mum has chest pain": a carer's note about mum, unless the text names its own patient
                 continue
             stop_at_now = False
-            if relative == subject and (not bare or _aged_opening(stems, i) or _only_age_before(stems, i)):
+            if relative == subject and (not bare or _only_age_before(stems, i)):
                 mark = past and _history_cue(stems, i, end)
                 stop_at_now = True  # "mum had a stroke years ago and now she can't speak": now is hers
             elif subject == "writer" and _joint_with_writer(stems, i, end):
