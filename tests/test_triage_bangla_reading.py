@@ -1770,5 +1770,5 @@ def test_no_breath_is_not_breathing(text):
     assert _found(text, "not breathing")
 
 
-def test_a_breath_taken_when_anxious_is_not_a_stopped_breath():
+def test_a_breath_taken_when_anxious_is_not_a_stopped_breath():  # guard: passes before and after
     assert not _found("টেনশন হইলে দ্রুত শ্বাস নেই, বুক ধড়ফড় করে", "not breathing")

@@ -96,3 +96,36 @@ def test_no_knowledge_file_writes_a_key_twice(path):
 
     with open(path, encoding="utf-8") as handle:
         yaml.load(handle, Loader=_DuplicateKeyLoader)
+
+
+def test_near_terms_try_only_spans_within_reach_and_lose_no_match():
+    """An "A ~ B" term is tried only on spans of one clause within reach of each other (a long text repeating the same
+    words made every span of every side meet every other); every combination that can match is still tried."""
+    import random
+    from itertools import pairwise, product
+
+    from backend.triage.knowledge import NEAR_WORDS, _near_combinations
+
+    rng = random.Random(7)
+    pruned = 0
+    for _ in range(200):
+        n = 120
+        clause, current = [], 0
+        for _ in range(n):
+            current += rng.random() < 0.05
+            clause.append(current)
+        wordpos = list(range(n + 1))
+        sides = [sorted({(start, start + length) for start in rng.sample(range(n - 4), rng.randint(1, 12))
+                         for length in [rng.randint(1, 3)]}) for _ in range(rng.randint(2, 3))]
+
+        def can_match(combination):
+            spans = sorted(combination)
+            return len({clause[start] for start, _ in spans}) == 1 and not any(
+                later[0] < earlier[1] or wordpos[later[0]] - wordpos[earlier[1]] > NEAR_WORDS
+                for earlier, later in pairwise(spans))
+
+        everything = {c for c in product(*sides) if can_match(c)}
+        tried = set(_near_combinations(sides, clause, wordpos, longest_side=3))
+        assert everything <= tried
+        pruned += len(tried) < len(list(product(*sides)))
+    assert pruned > 100  # far spans and other clauses are not tried

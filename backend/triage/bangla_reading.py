@@ -890,7 +890,7 @@ def rewrite(text: str) -> str:
     if "tu" in text:
         text = _KNEE_ROMAN.sub("ha", text)
     text = _HEALS_WITHIN.sub(lambda m: _in_script(m.group(0), " nije nije ", " নিজে নিজে "), text)
-    text = _NOW_AND_THEN.sub(lambda m: " মাঝে মাঝে " if not m.group(0).isascii() else " maje maje ", text)
+    text = _NOW_AND_THEN.sub(lambda m: _in_script(m.group(0), " maje maje ", " মাঝে মাঝে "), text)
     text = _HOT_FLUSH.sub(lambda m: m.group(1) + _in_script(m.group(0), "gorom holka , ", "গরমের হলকা , "), text)
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
     if "mit" in text or "meter" in text or "metre" in text or _n("মিট") in text:

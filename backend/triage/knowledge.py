@@ -267,6 +267,7 @@ class Matcher:
 
     def finalize(self) -> None:
         self.prefix_lengths = sorted(self.by_prefix)
+        self.longest_side = max((len(specs) for specs in self.atoms), default=1)
         # An atom of two or more words whose second is a whole word is found through its first two words
         # (most atoms starting with a common word such as "pain" fail on the second); the rest by the first.
         self.by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -365,7 +366,8 @@ class Matcher:
         for concept, atoms, needed in pending:
             if not found_atoms >= needed:
                 continue
-            for combination in product(*(found[atom] for atom in atoms)):
+            for combination in _near_combinations([found[atom] for atom in atoms], clause, wordpos,
+                                                  self.longest_side):
                 spans = sorted(combination)
                 if len({clause[start] for start, _ in spans}) != 1:
                     continue
@@ -382,6 +384,22 @@ class Matcher:
                 if key not in result[concept]:
                     result[concept].setdefault((key, sides), Occurrence(key[0], key[1], key[0], sides))
         return {concept: list(occurrences.values()) for concept, occurrences in result.items()}
+
+
+def _near_combinations(side_spans: list[list[tuple[int, int]]], clause: list[int], wordpos: list[int],
+                       longest_side: int):
+    """The combinations of one span per side that can be one "A ~ B" match: each around a span of the first side,
+    with the other sides' spans from the same clause and within reach of it (every side is at most NEAR_WORDS from
+    the next, so none is further than the sides times NEAR_WORDS plus their length). A long text repeating the same
+    words would otherwise try every span of every side against every other."""
+    reach = len(side_spans) * (NEAR_WORDS + longest_side)
+    first, rest = side_spans[0], side_spans[1:]
+    for anchor in first:
+        where, at = clause[anchor[0]], wordpos[anchor[0]]
+        near = [[span for span in spans if clause[span[0]] == where and abs(wordpos[span[0]] - at) <= reach]
+                for spans in rest]
+        for others in product(*near):
+            yield (anchor, *others)
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day"})
