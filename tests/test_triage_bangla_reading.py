@@ -1526,7 +1526,7 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM = [
     ("ছোট ছেলের নখ আমার চোখে লাগছে", "corneal abrasion"),
     ("bhatija nodir ghate dubi gesilo", "near drowning"),                          # WHO Drowning; Resuscitation Council UK
     ("ছেলেটা পুকুরে ডুবি গেছিল", "near drowning"),
-    ("rastay batase chokhe balu dhukse", "foreign body in eye"),                  # NICE CKS Corneal superficial injury (foreign body)
+    ("rastay batase chokhe balu dhukse", "foreign body in eye"),                  # guard, read before this pass; NICE CKS Corneal superficial injury (foreign body)
     ("খড় কাটার সময় চোখে কুটা পড়ছে", "foreign body in eye"),
     ("chokh dhuye felar por ekhon thik", "object washed out"),                    # NHS Something in your eye
     ("ভালো করে ধোয়ার পর এখন ঠিক আছে", "object washed out"),
@@ -1548,10 +1548,10 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM = [
     ("বাবা কয় কানের কাছে কেউ কথা কয়", "psychotic symptoms"),
     ("kal da hate niye bhai re marte gelo", "risk to others"),                     # NICE CG178 / NG10: violence with a weapon
     ("বটি হাতে নিয়া পাশের বাড়ির লোকরে মারতে আসছিল", "risk to others"),
-    ("mone hoy beche theke labh nai", "suicidal thoughts"),                        # NICE NG225 Self-harm; NHS Suicidal thoughts
+    ("mone hoy beche theke labh nai", "suicidal thoughts"),                        # guard, read before this pass; NICE NG225 Self-harm; NHS Suicidal thoughts
     ("মনে হয় মইরা গেলে সবার জন্য ভালো হইত", "suicidal thoughts"),
     ("2 soptaho dhore konuir baire tan tan betha", "tennis elbow"),                # NICE CKS Tennis elbow: lateral elbow pain
-    ("কনুইয়ের বাইরে ব্যথা, কাপ ধরলে বাড়ে", "tennis elbow"),
+    ("কনুইয়ের বাইরে ব্যথা, কাপ ধরলে বাড়ে", "tennis elbow"),  # guard: read before this pass
     ("prosraber rasta diye puj ber hoy", "penile discharge"),                      # NICE CKS Urethritis; BASHH gonorrhoea
     ("প্রস্রাবের রাস্তা দিয়ে পুঁজ আসে", "penile discharge"),
     ("baire ekjoner sathe somporko hoisilo", "unprotected sex"),                   # NICE CKS Chlamydia: a new or casual partner
@@ -1561,7 +1561,7 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM = [
     ("abba raate shuye thakte pare na", "breathless lying flat"),                  # NICE NG106 Chronic heart failure: orthopnoea
     ("দাদি শুইয়া থাকতে পারে না, বইসা থাকে", "breathless lying flat"),
     ("khawar por fowarar moto bomi kore", "projectile vomiting"),                  # NICE CKS / NHS Pyloric stenosis
-    ("দুধ খাওয়ার পরে ফোয়ারার মতো বমি", "projectile vomiting"),
+    ("দুধ খাওয়ার পরে ফোয়ারার মতো বমি", "projectile vomiting"),  # guard: read before this pass
     ("payer gorali te shukna khoskhose chamra", "eczema"),                         # NICE CKS Atopic eczema; irritant hand eczema
     ("সাবান দিয়ে কাপড় ধুলে চামড়া শুকনা হয়ে ফাটে", "eczema"),
     ("uthte gele matha jhimjhim kore", "dizziness"),                               # NHS Dizziness
@@ -1579,14 +1579,14 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM = [
 _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO = [
     ("shaatar kete ashar por theke kaner vitor chulkacche", "itchy ear"),         # NICE CKS Otitis externa: an itchy ear canal
     ("গোসলের পর থেকে বাম কানে চুলকানি", "itchy ear"),
-    ("payer angul er nokh holud hoye mota", "fungal nail"),                        # NHS Fungal nail infection: yellow, thick, brittle
+    ("payer angul er nokh holud hoye mota", "fungal nail"),                        # guard, read before this pass; NHS Fungal nail infection: yellow, thick, brittle
     ("পায়ের বুড়ো আঙুলের নখ ভাঙা ভাঙা, হলুদ", "fungal nail"),
     ("chotto anguler upor shokto kora porse", "corn"),                             # NHS Corns and calluses
     ("জুতার চাপে পায়ের আঙুলে কড়া পড়ছে", "corn"),
     ("babur mathay holud cholta uthse", "cradle cap"),                             # NHS Cradle cap: greasy yellow scales
     ("বাচ্চার মাথায় তেলতেলে হলুদ চলটা পড়ছে", "cradle cap"),
     ("payer pichone nil rog fule ache", "varicose veins"),                         # NHS Varicose veins: swollen blue veins
-    ("হাঁটুর পিছনে পায়ের রগ ফুলে উঠছে", "varicose veins"),
+    ("হাঁটুর পিছনে পায়ের রগ ফুলে উঠছে", "varicose veins"),  # guard: read before this pass
     ("rag kore ma er ek pata oshudh khaye felse", "overdose"),                      # NICE NG225 Self-harm: any overdose
     ("ঝগড়ার পর এক পাতা ঘুমের ট্যাবলেট খাইছে", "overdose"),
     ("ghumanor somoy kane poka dhuke gese", "object in ear or nose"),               # NHS Object stuck in the ear (an insect)
@@ -1600,7 +1600,7 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO = [
     ("bacchata khub taratari nishash nicche", "fast breathing"),                   # WHO IMCI: fast breathing
     ("ছেলেটা তাড়াতাড়ি শ্বাস নিতেছে", "fast breathing"),
     ("shash nile buker nicher ongsho bhitore dhuke jay", "chest sucking in"),       # WHO IMCI: lower chest wall indrawing
-    ("শ্বাস নিলে বুকের নিচের দিকটা ভিতরে ঢুকে যায়", "chest sucking in"),
+    ("শ্বাস নিলে বুকের নিচের দিকটা ভিতরে ঢুকে যায়", "chest sucking in"),  # guard: read before this pass
     ("dan dike kopal kuchkate parina", "forehead involved"),                        # NICE CKS Bell's palsy: the forehead is weak too
     ("বাম পাশে কপাল কুঁচকাতে পারিনা", "forehead involved"),
     ("bole se na thakle sobai bhalo thakbe", "suicidal thoughts"),                 # NICE CG192 / NG225: others better off without her
@@ -1609,7 +1609,7 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO = [
     ("টেনশনে দ্রুত শ্বাস পড়ে, ঠোঁট ঝিনঝিন করে", "hyperventilation"),
     ("ghum theke uthe prothom kodom pa felte gorali te betha", "plantar fasciitis"),  # NICE CKS Plantar fasciitis: first steps
     ("সকালে প্রথম পা ফেললেই গোড়ালির নিচে ব্যথা", "plantar fasciitis"),
-    ("payesh ba dudh khele pet fule jay", "lactose"),                              # NHS Lactose intolerance: after milk
+    ("payesh ba dudh khele pet fule jay", "lactose"),                              # guard, read before this pass; NHS Lactose intolerance: after milk
     ("দুধ চা খাইলে পাতলা পায়খানা হয়", "lactose"),
     ("doctor bolse or dudh hojom hoy na", "known lactose intolerance"),            # NHS Lactose intolerance (diagnosed)
     ("ডাক্তার বলছে মেয়ের দুধ হজম হয় না", "known lactose intolerance"),
