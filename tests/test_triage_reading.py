@@ -2643,16 +2643,70 @@ _FROM_WRITER_DT = [
     ("Mum (80) has been more muddled than usual for 3 days, eating fine", "emergency"),
 ]
 
+_FROM_WRITERS_DV_DW = [
+    # NICE NG143: a heart rate of 150 is amber only over 160 under a year; a measles contact is seen the same day
+    ('Practice nurse: 9/12 old, fever 38.9, coryza, rash, HR 150, feeding well, wet nappies, measles '
+     'contact', 'urgent'),
+    # NICE CKS Shingles: 'had chickenpox as a child' is the past, not a new chickenpox (guard: read before)
+    ("painful blistering band on the left side of my back, had chickenpox as a child, I'm 70", 'urgent'),
+    # UKHSA varicella PEP: 'never had chickenpox as a kid' is not being immune, and the pregnancy stays current (guard)
+    ("I'm 30 weeks pregnant and never had chickenpox as a kid, my niece has it now and I held her yesterday", 'urgent'),
+    # NICE CG109: a sudden collapse on exertion with palpitations and a young relative's death in sleep
+    ("he's 24, went down like a sack of potatoes running for the bus, no warning, his heart was racing "
+     'just before, his brother died in his sleep at 28', 'emergency'),
+    # WHO SEARO snakebite: a bite with a snake seen
+    ('something bit me on the ankle walking through long grass and I saw a snake slither away, the leg is '
+     'swelling', 'emergency'),
+    # TOXBASE: ten or more of someone's tablets is an overdose (guard: read before)
+    ('my son (14) admitted he swallowed 12 of my sleeping tablets an hour ago, he says he feels fine', 'emergency'),
+    # RCOG Green-top 57: no kicks felt since last night at 38 weeks
+    ("she's 38 weeks and hasn't felt the baby kick since last night", 'emergency'),
+    # NICE NG51: fever, rigors and confusion in a diabetic with a boil
+    ('my boyfriend is type 1 with a boil on his back, temp 39.5, shaking uncontrollably and not making '
+     'much sense', 'emergency'),
+    # NICE CKS Boils: a fluctuant swelling is an abscess needing drainage
+    ('Pharmacist: 40F painful swelling R axilla x3/7, 3cm fluctuant, no fever, well', 'urgent'),
+    # NICE CKS Bartholin's abscess: too painful to sit (guard: read before)
+    ("painful lump at the entrance of my vagina for 3 days, so sore I can't sit down", 'urgent'),
+    # NICE NG38: a child who won't use the arm after a fall needs an X-ray (guard: read before)
+    ("my 7 year old fell off the climbing frame, his wrist is swollen and he won't use it", 'urgent'),
+    # NICE NG225: self-harm to cope with feeling overwhelmed (guard: read before)
+    ("found fresh cuts on my daughter's arm, she says she does it when she's overwhelmed, no thoughts of "
+     'suicide', 'urgent'),
+    # NICE CKS Psychosis: a note's 'increasing paranoia' and a belief of being monitored
+    ('GP: 19M, 1/52 increasing paranoia, believes neighbours are monitoring his phone, denies self-harm', 'urgent'),
+    # RCEM shoulder dislocation: squared-off contour and a palpable humeral head
+    ('22M FOOSH, severe L shoulder pain, squared-off contour, humeral head palpable anteriorly', 'emergency'),
+    # NHS Dislocated shoulder: a shoulder that keeps dislocating and went back in is a GP referral
+    ('my shoulder has dislocated 4 times playing football, it popped back in by itself and moves fine now', 'routine'),
+    # NHS Fainting: fainting again and again with a clear trigger needs a GP
+    ('my 16 year old has fainted twice this month in hot assemblies, felt sick and went pale first, fine '
+     'after', 'routine'),
+    # NICE CKS Trigeminal neuralgia: seconds-long stabbing pains are not giant cell arteritis
+    ('70F, 3/12 brief stabbing pains in the R cheek and jaw when chewing, seconds each, no visual symptoms', 'routine'),
+    # NICE NG12: tests a note has requested are a plan, not findings
+    ('45F, unintentional wt loss 6kg over 4/12, no GI sx. FBC, U&E, TFT, HbA1c requested.', 'routine'),
+    # NICE CKS Eczema: eczema in the creases; 'forget to put the cream on' is not memory loss
+    ('dry itchy patches inside my elbows and behind my knees, had eczema as a kid, I forget to put the '
+     'cream on', 'self_care'),
+    # NICE CG137: missed doses with more seizures than usual (guard: read before)
+    ('Ive had fits for years, sometimes forget my evening dose and have had 3 this month', 'routine'),
+    # NICE CKS Bowel obstruction: no stool or wind with a swollen tummy and vomiting (guard: read before)
+    ("I haven't had a poo or even passed wind for 2 days, my tummy is swollen and I keep vomiting", 'emergency'),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
-# fifteenth (DG, DH, DJ, DK) and the sixteenth (DM, DN, DP, DQ, DR, DS): one test over every case list above
+# fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS) and the seventeenth (DV, DW): one test over every
+# case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
                          + _FROM_WRITERS_CO_CP_CQ + _FROM_WRITERS_CT_CU
                          + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
                          + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN
-                         + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR + _FROM_WRITER_DT)
+                         + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR + _FROM_WRITER_DT
+                         + _FROM_WRITERS_DV_DW)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
@@ -2706,3 +2760,20 @@ def test_writer_wordings_read_as_they_are_meant(text, finding, present):
 def test_seven_to_nine_months_is_late_pregnancy_only_with_the_pregnancy_named(text, late):
     names = {row["name"] for row in assess(text).findings if not row["negated"]}
     assert ("from 24 weeks pregnant" in names) is late
+
+
+def _present(text):
+    return {row["name"] for row in assess(text).findings if not (row["negated"] or row["uncertain"])}
+
+
+def test_a_notes_list_of_tests_sent_is_a_plan_and_a_finding_beside_it_stays():
+    assert "new diabetes words" not in _present("45F, wt loss 6kg over 4/12. FBC, U&E, TFT, HbA1c requested.")
+    assert "new diabetes words" in _present("45F, wt loss 6kg over 4/12, HbA1c 74")
+    assert "chest pain" in _present("central chest pain, review requested")
+
+
+def test_a_heart_rate_over_130_with_fever_is_sepsis_from_five_years_old_not_in_a_baby():
+    # NICE NG51 high-risk heart rate; NICE NG143: a baby's resting rate is up to 160
+    assert assess("67F pyrexial 38.7, rigors, HR 142").urgency == "emergency"
+    assert assess("9 year old, fever 39, HR 145, shivering").urgency == "emergency"
+    assert assess("10/12 old, fever 38.6, HR 145, feeding well, wet nappies").urgency != "emergency"

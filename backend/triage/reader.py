@@ -258,7 +258,8 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
      lambda m: " fracture " + {"tib": "tibia", "fib": "fibula", "rad": "radius"}[m.group(1)] + " "),
     # "hasn't opened her bowels", "haven't slept", "has not eaten": "not" with the participle, so a phrase
     # written "not opened bowels" or "hasn't slept" reads every form
-    (r"(?<![a-z])(?:hasnt|havent|hadnt|has not|have not|had not)\s+(?=(?!stopped)[a-z]+(?:ed|en|pt|wn)(?![a-z]))",
+    (r"(?<![a-z])(?:hasnt|havent|hadnt|has not|have not|had not)\s+"
+     r"(?=(?!stopped)(?:[a-z]+(?:ed|en|pt|wn)|felt|heard|had|got)(?![a-z]))",
      " not "),
     # "hasn't stopped crying", "can't stop shaking", "won't stop": one form, so "won't stop crying" reads them all
     (r"(?<![a-z])(?:hasnt|has not|havent|have not|cant|cannot|can not|wont|will not|doesnt|does not|couldnt|"
@@ -1927,7 +1928,11 @@ ONGOING_PRE = _phrases(
     "was diagnosed with", "been diagnosed with", "living with", "went through", "gone through", "being treated for",
     "on treatment for", "under treatment for")
 HISTORICAL_POST = _phrases("last year", "as a child", "years ago", "in the past", "when i was young",
-                           "when i was a child", "in childhood", "long ago", "previously")
+                           "when i was a child", "in childhood", "long ago", "previously", "as a kid",
+                           "as a teenager", "when i was a kid", "when i was little")
+# "had chickenpox as a child": the person's own childhood, even where a finding's words ("child ~ chickenpox")
+# took in the trigger
+_CHILDHOOD_POST = _phrases("as a child", "as a kid", "as a teenager")
 # "over the last year", "for the past year": how long it has been going on, not when it stopped.
 _SPAN_WORDS = frozenset(t.stem for t in tokens("over for in during within throughout since past the this")) | {"the"}
 # An illness the text dates from is over: "cough since the flu two weeks ago".
@@ -2080,6 +2085,55 @@ def _plan_scope(stems: list[str], start: int, end: int, feared: list[bool]) -> N
             feared[k] = True
             k += 1
         i = k
+
+
+# A note's list of tests sent ends its sentence with the verb: "FBC, U&E, LFT, TFT, HbA1c requested", "ECG and
+# trop sent". The tests are a plan, not findings. Only a list of short items: "chest pain, review requested" keeps the
+# pain.
+_TESTS_SENT = frozenset(stem(w) for w in ("requested", "ordered", "sent", "pending", "awaited", "booked"))
+
+
+def _tests_ordered(stems: list[str], start: int, end: int, feared: list[bool]) -> None:
+    last = end - 1
+    while last > start and stems[last] in CLAUSE_PUNCT:
+        last -= 1
+    if last - start < 2 or stems[last] not in _TESTS_SENT:
+        return
+    items, size = 0, 0
+    for k in range(start, last):
+        if stems[k] in (",", "and", "+", "&", "/"):
+            if size:
+                items += 1
+            size = 0
+        elif stems[k] in CLAUSE_PUNCT:
+            return
+        else:
+            size += 1
+            if size > 2:
+                return
+    if items + (size > 0) < 2:
+        return
+    for k in range(start, last + 1):
+        feared[k] = True
+
+
+_HAD_ILLNESS = frozenset(stem(w) for w in ("had", "got", "caught"))
+_NEVER = frozenset(stem(w) for w in ("never", "not", "no"))
+
+
+def _childhood_illness(stems: list[str], start: int, i: int, historical: list[bool], ongoing: list[bool]) -> None:
+    """"had chickenpox as a kid": the illness after "had" is the person's past; what the clause said before it ("is 20
+    weeks pregnant and had ...") stays current, and "never had chickenpox as a child" (not immune) is not marked."""
+    k = i - 1
+    while k >= start and stems[k] not in CLAUSE_PUNCT and stems[k] not in _HAD_ILLNESS:
+        k -= 1
+    if k < start or stems[k] not in _HAD_ILLNESS:
+        k = start - 1  # no "had": the whole clause, as for any other past trigger
+    elif k > start and stems[k - 1] in _NEVER:
+        return
+    for m in range(max(k, start), i):
+        if stems[m] not in CLAUSE_PUNCT and not ongoing[m]:
+            historical[m] = True
 
 
 def _terminator_at(stems: list[str], i: int) -> bool:
@@ -2583,7 +2637,8 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
         for i in range(start, end):
             for phrases, flags in ((NEGATION_POST, negated), (UNCERTAIN_POST, uncertain),
                                    (HISTORICAL_POST, historical), (FAMILY_POST, other)):
-                if i in protected or i in pseudo:
+                if i in pseudo or i in protected and not (
+                        phrases is HISTORICAL_POST and _starts(stems, i, _CHILDHOOD_POST)):
                     continue
                 length = _starts(stems, i, phrases)
                 if length and phrases is NEGATION_POST and stems[i] in _RESOLUTION_STEMS:
@@ -2603,6 +2658,9 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                     k = i - 1
                     if phrases is HISTORICAL_POST and k >= start and stems[k] in _SPAN_WORDS:
                         break  # "over the last year": still going on
+                    if phrases is HISTORICAL_POST and _starts(stems, i, _CHILDHOOD_POST):
+                        _childhood_illness(stems, start, i, historical, ongoing)
+                        break
                     if phrases is NEGATION_POST and stems[i] == "gone" and any(
                             stems[m] in _PEOPLE for m in range(max(start, i - 3), i)):
                         break  # "he's gone", "my husband is gone": a loss, not a symptom that went away
@@ -2618,6 +2676,7 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                     break
         _question_scope(stems, start, end, feared)
         _plan_scope(stems, start, end, feared)
+        _tests_ordered(stems, start, end, feared)
         _earlier_occasion(stems, start, end, historical)
         _mark_relatives(stems, start, end, subject, other)
         _mark_carers_state(stems, start, end, other)
