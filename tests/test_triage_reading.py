@@ -2693,6 +2693,13 @@ _FROM_WRITERS_DV_DW = [
     ('Ive had fits for years, sometimes forget my evening dose and have had 3 this month', 'routine'),
     # NICE CKS Bowel obstruction: no stool or wind with a swollen tummy and vomiting (guard: read before)
     ("I haven't had a poo or even passed wind for 2 days, my tummy is swollen and I keep vomiting", 'emergency'),
+    # NICE CKS Whooping cough: "I also have a 3 month old baby at home" is another child, not the writer's symptom
+    ('my 6 year old has had a cough for 3 weeks with whooping fits and vomiting after, I also have a 3 month old '
+     'baby at home', 'urgent'),
+    # NICE CKS Candida - female genital: four or more episodes a year is recurrent thrush, for the GP
+    ('29F 4 episodes of vaginal thrush in past 12/12, itch and curdy discharge, asking for fluconazole', 'routine'),
+    # a count of its own noun ("5 episodes ~ this year") is not a reading that a later number ("12 months") takes
+    ('itchy curdy discharge, vaginal thrush 5 episodes this year, 12 months since starting the pill', 'routine'),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,

@@ -2438,7 +2438,8 @@ def number_not_a_reading(stream: list[Token], occurrence) -> bool:
         low, high = sorted((j, k))
         if any(stream[m].raw[:1].isdigit() for m in range(low + 1, high)):
             return True
-        if k < j and any(stream[m].raw[:1].isdigit() for m in range(j + 1, min(len(stream), j + 4))):
+        counted = k + 1 < j and stream[k + 1].raw.isalpha()  # "5 episodes ~ this year": a count of its own noun
+        if k < j and not counted and any(stream[m].raw[:1].isdigit() for m in range(j + 1, min(len(stream), j + 4))):
             return True  # "T 37.9 HR 80": the heart rate's reading is the 80 after it, not the 37.9 before
     return False
 
@@ -2900,6 +2901,8 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
         return False  # "I have type 2 so I tested him on my meter": the carer's own condition, told for the test
     if _IDEA in stems[i + 1:i + 5]:
         return False  # "I have no idea what to do", "I've got no idea": the carer's helplessness, not a symptom
+    if _other_child_at_home(stems, i):
+        return False  # "I also have a 2 month old baby at home": another child of the carer's, not a symptom
     if len(following) > 2 and following[0] == _GOT and following[1] in _OBJECT_PRONOUNS \
             and following[2] in _HOLDING_PREPOSITIONS | _PLACING_WORDS:
         return False  # "I've got it under cool running water", "I've got her in a lukewarm bath": first aid
@@ -2909,6 +2912,19 @@ def _own_symptom_statement(stems: list[str], i: int) -> bool:
 
 
 _SO_AND = frozenset({"so", "and"})
+
+
+_ANOTHER = frozenset(t.stem for t in tokens("a an another two three"))
+
+
+def _other_child_at_home(stems: list[str], i: int) -> bool:
+    words = [w for w in stems[i + 1:i + 9] if w not in {"also", "too", "now", "just"}]
+    if len(words) < 3 or words[0] not in {"have", _GOT} or words[1] not in _ANOTHER:
+        return False
+    rest = words[2:]
+    if rest[0] in _RELATIVES:
+        return True  # "I have a baby at home"
+    return len(rest) >= 3 and rest[0][:1].isdigit() and rest[1] in _AGE_UNITS_WORDS and rest[2] == "old"
 
 
 def _own_condition_for_an_act(stems: list[str], i: int) -> bool:
