@@ -2702,10 +2702,63 @@ _FROM_WRITERS_DV_DW = [
     ('itchy curdy discharge, vaginal thrush 5 episodes this year, 12 months since starting the pill', 'routine'),
 ]
 
+_FROM_WRITERS_DZ_EA_EB = [
+    # NHS Bleeding from the bottom: a lot of blood with clots is 999 even with piles before (guard: read before)
+    ("had piles for years but today I've passed loads of blood from my back passage with clots, feel "
+     'shaky', 'emergency'),
+    # NHS Guillain-Barre syndrome: spreading weakness and feeling unable to take a proper deep breath (guard: read before)
+    ("my tingling feet spread to weak legs over a week after a stomach bug, now I feel like I can't take "
+     'a proper deep breath', 'emergency'),
+    # NICE CG192: a new mother's beliefs that the baby isn't hers and the TV sends her messages
+    ("my partner had our baby a week ago, she hasn't slept for 2 nights and says the baby isn't ours and "
+     'the tv is sending her messages', 'emergency'),
+    # NICE CG183: a tight throat after a new medicine
+    ('started penicillin this morning, now itchy all over and my throat feels tight', 'emergency'),
+    # NICE CG183: hives and wheeze after a new antibiotic (guard: read before)
+    ('started co-amoxiclav at lunchtime, now covered in itchy hives and a bit wheezy', 'emergency'),
+    # NICE CG98: jaundice in a baby born yesterday evening, under 24 hours old
+    ('our son was born yesterday evening and his face already looks yellow', 'emergency'),
+    # BSSH: paint forced into a finger by a spray gun
+    ("got a jet of paint from the spray gun into my finger an hour ago, tiny hole but it's swelling", 'emergency'),
+    # NICE NG156: sudden low back pain with going grey and sweaty at 73
+    ("I'm 73, sudden pain in my lower back out of nowhere, went grey and sweaty and had to lie down on "
+     'the floor', 'emergency'),
+    # NICE CG95: exertional arm pain now lasting at rest with sweating and nausea (guard: read before)
+    ('58M, R arm ache when walking uphill eased by rest for 3/52, today 25 min at rest with sweating and '
+     'nausea', 'emergency'),
+    # NICE CKS Chickenpox: fever back, spreading redness and pain at a light touch (necrotising fasciitis)
+    ('my 6 year old has chickenpox, fever back up to 39.4 and the skin round one spot is red, hot, '
+     'spreading and he screams if I even touch it lightly', 'emergency'),
+    # NICE CKS Parvovirus B19: a pregnant woman in contact with slapped cheek (guard: read before)
+    ("I'm 12 weeks pregnant and my nephew has slapped cheek, I was with him all weekend", 'urgent'),
+    # NICE CKS Mallet finger: a drooping fingertip that can't be straightened (guard: read before)
+    ("caught my finger on a ball yesterday, the tip droops and I can't straighten it", 'urgent'),
+    # NHS Tinnitus: ringing and muffled hearing since a gig is a temporary threshold shift
+    ('ears ringing and hearing muffled since a gig last night, no pain, no dizziness', 'self_care'),
+    # NICE CKS Shingles: blisters on one side of the chest in someone on chemotherapy
+    ('my mum is 78 and on chemo for lymphoma, she has painful little blisters on the left side of her chest', 'urgent'),
+    # NICE NG147: left lower tummy pain with a temperature in diverticular disease
+    ('pain low down on the left of my tummy since yesterday, temp 37.9, I have diverticular disease', 'urgent'),
+    # NICE CKS Shingles: the burning felt before the spots is not a burn injury (guard: read before)
+    ('painful rash with little blisters on the left side of my forehead and now on the tip of my nose, it '
+     'burned for 2 days before the spots came', 'urgent'),
+    # NICE CKS Migraine: the nausea of a usual migraine attack (guard: read before)
+    ('usual migraine with the zigzag lights, throbbing and feeling sick, same as always, left my tablets '
+     'at home', 'self_care'),
+    # NHS Bleeding from the bottom: 'filling the toilet bowl with clots' with piles before
+    ("had piles before so maybe it's them, but I've passed loads of dark red blood from my bum 3 times "
+     'today, filling the toilet bowl with clots', 'emergency'),
+    # NICE CKS Mallet finger: a note's 'unable to actively extend DIPJ'
+    ('Pharmacist: 30M ball struck fingertip yesterday, unable to actively extend DIPJ, no wound', 'urgent'),
+    # NICE CKS Migraine: a usual attack after 15 years of them, away from the tablets
+    ('usual migraine, had them for 15 years, zigzag lights then throbbing and feeling sick, my tablets '
+     'are at home', 'self_care'),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
-# fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS) and the seventeenth (DV, DW): one test over every
-# case list above
+# fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS) and the seventeenth (DV, DW, DZ, EA, EB): one
+# test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
@@ -2713,7 +2766,7 @@ _FROM_WRITERS_DV_DW = [
                          + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
                          + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN
                          + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR + _FROM_WRITER_DT
-                         + _FROM_WRITERS_DV_DW)
+                         + _FROM_WRITERS_DV_DW + _FROM_WRITERS_DZ_EA_EB)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 

@@ -151,7 +151,8 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     # "born this morning", "was born last night": a baby under a day old (NICE CG98 counts jaundice in the first
     # 24 hours)
     (r"(?<![a-z])born\s+(?:early\s+|late\s+)?(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?"
-     r"(this morning|this afternoon|this evening|today|earlier today|last night|tonight|overnight)(?![a-z])(?!\s*,?\s*(?:about\s+|only\s+|just\s+|around\s+)?\d)", " born 12 hours ago "),
+     r"(this morning|this afternoon|this evening|today|earlier today|last night|tonight|overnight|yesterday evening|"
+     r"late yesterday|yesterday night)(?![a-z])(?!\s*,?\s*(?:about\s+|only\s+|just\s+|around\s+)?\d)", " born 12 hours ago "),
     # a midwife's "3/52 pp", "5/7 postnatal": the mother's weeks or days since the birth, not a baby's age
     (r"(?<![\d/])(\d{1,2})\s*/\s*(52|7)\s+(?=(?:pp|post\s*partum|postnatal|pn)(?![a-z]))",
      lambda m: f" {m.group(1)} {'weeks' if m.group(2) == '52' else 'days'} "),
