@@ -1625,6 +1625,47 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO = [
     ("হাঁপানির চেকআপ করাতে চাই", "asthma controlled"),
 ]
 
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CQ = [
+    ("chachato bhai pump chalu korte giye current khaise", "electrical injury"),     # NHS Electric shock: "current khaoa"
+    ("ছেলেটা ভেজা হাতে সুইচ ধরে কারেন্ট খাইছে", "electrical injury"),
+    ("babur thot gula neel hoye gese", "blue lips"),                                 # NICE NG143 / Resuscitation Council UK: "neel" spelling
+    ("nanur haater nokh neel dekhacche", "blue lips"),
+    ("payer angul er nokh dhuke gese, kinare lal", "ingrown toenail"),               # NHS Ingrown toenail
+    ("buro angul er nokh ektu bhitore dhukche", "ingrown toenail"),
+    ("পায়ের আঙুলের নখ মাংসে ঢুকে গেছে", "ingrown toenail"),
+    ("hatur niche shira ta shokto dori moto hoye ache", "inflamed vein"),           # NICE CKS Superficial vein thrombosis: a hard cord
+    ("উরুর শিরাটা শক্ত হয়ে লাল হয়ে আছে", "inflamed vein"),
+    ("nanur hotat kotha jorai jacche", "slurred speech"),                           # NICE NG128 Stroke (FAST): slurred speech
+    ("দাদার কথা জড়াই যাইতেছে", "slurred speech"),
+    ("bam hat uthate parche na hothat", "weakness one side"),                      # NICE NG128 Stroke (FAST): arm weakness
+    ("মায়ের ডান হাত ওঠাতে পারে না আজ সকাল থেকে", "weakness one side"),
+    ("chele ta swimming pool e panir niche chilo 1 minute", "near drowning"),        # NHS / RLSS: time under water
+    ("বাচ্চাটা বালতির পানির নিচে ছিল কিছুক্ষণ", "near drowning"),
+    ("kal theke dhok gilte atkay", "difficulty swallowing"),                         # NHS Guillain-Barré syndrome: swallowing
+    ("দুই দিন ধরে ঢোক গিলতে আটকায়", "difficulty swallowing"),
+    ("pore giye dan kadh ta chapta lagche", "dislocation"),                         # NHS Dislocated shoulder: flattened, squared-off
+    ("পড়ে গিয়ে বাম কাঁধটা চ্যাপ্টা দেখাচ্ছে", "dislocation"),
+    ("chhoto chele nijei chamra pichone tene felse", "retracted foreskin"),          # NICE CKS Paraphimosis: foreskin pulled back
+    ("গোসলের সময় চামড়া পিছনে টেনে দিছে, এখন ফুলে আছে", "retracted foreskin"),
+    ("pa durbol, kal theke sinri uthte pari nai", "ascending weakness"),            # NHS Guillain-Barré syndrome: cannot climb stairs
+    ("পা দুর্বল, আজ সিঁড়ি উঠতে পারিনি", "ascending weakness"),
+    ("nak chepe dhore rakhsi tao bondho hoy na", "nosebleed won't stop"),           # NHS Nosebleed: not stopping with pressure
+    ("নাক চেপে ধরে রাখছি তাও বন্ধ হয় না", "nosebleed won't stop"),
+    ("amar cluster headache diagnosis kora ache", "known cluster headache"),        # NICE CKS Cluster headache (diagnosed)
+    ("দুই বছর আগে cluster headache ধরা পড়ছে", "known cluster headache"),
+    ("dr bolse amar lactose intolerance", "known lactose intolerance"),            # NHS Lactose intolerance (diagnosed)
+    ("ডাক্তার বলছে lactose intolerance", "known lactose intolerance"),
+    ("dat betha, gal fuila ache", "facial swelling"),                              # NHS Dental abscess: a swollen face ("fuila", dialect)
+    ("দাঁতের ব্যথায় গাল ফুইলা গেছে", "facial swelling"),
+    ("sob joint e betha, jor 102", "joint pain"),                                  # "sob" (all) before "joint" is not SOB (WHO Chikungunya)
+    ("bam chokher pichone tibro betha", "behind the eye"),                         # NICE CKS Headache - cluster: behind one eye
+    ("ডান চোখের পেছনে খুব ব্যথা", "behind the eye"),
+    ("proti rate eki somoye matha betha ase", "cluster features"),                  # NICE CKS Headache - cluster: same time every night
+    ("প্রতি রাতে একই সময়ে ব্যথা শুরু হয়", "cluster features"),
+    ("nanir dui kadh ar komor e stiff byatha sokale", "polymyalgia"),              # NICE CKS Polymyalgia rheumatica: shoulders and hips
+    ("দুই কাঁধ আর উরুতে ব্যথা, সকালে শক্ত", "polymyalgia"),
+]
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1646,7 +1687,8 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO = [
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CJ
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CL
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CQ)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings
 

@@ -468,13 +468,14 @@ _FINDING_NOT = _nfc(r"(?<![\u0980-\u09ff])(মাথা\s+(?:ঘুরায়|
                     # thoughts that do not come ("নিজের ক্ষতির চিন্তা আসে না", "মরে যাওয়ার চিন্তা করি না")
                     r"(?:চিন্তা|চিন্তাও|ভাবনা|ইচ্ছা|ইচ্ছে)\s+(?:আসে|মাথায়\s+আসে|মাথায়\s+আসে|করি|হয়|হয়)|"
                     r"শ্বাসকষ্ট\s+(?:হয়|হয়)|শ্বাস\s+কষ্ট\s+(?:হয়|হয়)|জ্বর\s+(?:আসে|হয়|হয়)|কাশি\s+(?:হয়|হয়)|"
-                    # not weak, not drowsy, the pad does not soak through, no pus or sweats, and a symptom that
+                    # not weak, not drowsy, the pad does not soak through ("প্যাড ভিজে না", "ভিজে যায় না"), no pus or
+                    # sweats, and a symptom that
                     # "was not" ("বুকে ব্যথা ছিল না", no chest pain then)
                     r"(?:দুর্বল|ক্লান্ত|দুর্বলতা|অবশ|ঝিনঝিন|ঝিঁঝিঁ)\s+(?:লাগে|লাগছে|লাগতেছে)|"
                     # "ঝাপসা দেখে না", "ডাবল দেখি না" (does not see blurred or double)
                     r"(?:ঝাপসা|ঘোলা|ডাবল)\s+(?:দেখে|দেখি|দেখেন|দেখছে|দেখছি|দেখছেন|দেখতেছে|দেখতেছি)|"
                     r"(?:দুর্বল|অবশ)\s+(?:হয়|হয়)|ঝিমায়|ঝিমায়|ঝিমাচ্ছে|ঝিমাইতেছে|"
-                    r"ভিজে\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে)|(?:পুঁজ|পুজ|পানি|রক্ত|লালা|লাল)\s+(?:পড়ে|পড়ে|পড়ছে|পড়ছে|পড়তেছে|পড়তেছে)|ঘামে|ঘামায়|ঘামায়|"
+                    r"ভিজে(?:\s+(?:যায়|যায়|যাচ্ছে|যাইতেছে))?|(?:পুঁজ|পুজ|পানি|রক্ত|লালা|লাল)\s+(?:পড়ে|পড়ে|পড়ছে|পড়ছে|পড়তেছে|পড়তেছে)|ঘামে|ঘামায়|ঘামায়|"
                     # redness or pain that does not spread ("লাল ছড়াচ্ছে না"), pain that does not go to the arm or
                     # jaw ("ব্যথা হাতে বা চোয়ালে যাচ্ছে না"): the spread is denied
                     r"(?:ছড়াচ্ছে|ছড়াচ্ছে|ছড়ায়|ছড়ায়|ছড়ায়|ছড়ায়|ছড়াইতেছে|ছড়াইতেছে)|"
@@ -496,6 +497,31 @@ _BEDBOUND_AFTER_STROKE = _nfc(r"(বিছানায়|বিছানায�
 # (trigeminal neuralgia), not an electric shock taken.
 _SHOCK_LIKE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:(?:কারেন্টের|কারেন্ট|বিদ্যুতের|ইলেকট্রিক|current|karent|electric)\s*(?:er\s+|এর\s+)?)?"
                    r"(?:শকের|শক|shock)\s*(?:er\s+|এর\s+)?(?:মতো|মত|মতন|moto|mto|moton)(?![a-z\u0980-\u09ff])")
+# A pain in the eye or head "like a knife stabbing" ("চোখের পিছনে ছুরি মারার মতো ব্যথা", "matha te churi marar moto
+# betha") is how the pain feels (cluster headache, NICE CKS), not a stab wound taken: read as "like a knife" ("ছুরির
+# মতো", "churir moto"), so it is no penetrating injury.
+_KNIFE_LIKE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:(ছুরি|চাকু)\s*(?:দিয়ে|দিয়া|দিয়ে)?\s*(?:মারার|মারা|মারতেছে|মারছে|খোঁচানোর|খোঁচা\s+দেওয়ার|কোপানোর)"
+                  r"|(churi|chhuri|chaku)\s*(?:diye|dia)?\s*(?:marar|mara|martese|marche|khochanor|khocha\s+deoar|kopanor))\s*"
+                  r"(মতো|মত|মতন|moto|mto|moton|mot)(?![a-z\u0980-\u09ff])")
+
+
+_HEAD_OR_EYE = _nfc(r"(?<![a-z\u0980-\u09ff])(?:চোখ|মাথা|কপাল|রগ|chokh|chok|matha|kopal)")
+
+
+def _knife_like(match: re.Match) -> str:
+    if not _HEAD_OR_EYE.search(match.string, max(0, match.start() - 30), match.start()):
+        return match.group(0)
+    return f" {match.group(1)}র {match.group(3)}" if match.group(1) else f" {match.group(2)}r {match.group(3)}"
+
+
+# Kerosene to be put on the hair or skin ("কেরোসিন দিব নাকি?", "kerosin lagabo?": an old home remedy for lice) is not
+# kerosene swallowed (the poisoning words are "কেরোসিন খেয়েছে", "kerosin kheyeche"): read as "তেল" / "tel" (oil)
+# with its verb of putting on.
+_KEROSENE_PUT_ON = _nfc(r"(?<![a-z\u0980-\u09ff])(?:কেরোসিন|কেরসিন|kerosin|kerosene|kerocin)(?:\s+(?:তেল|tel))?"
+                        r"(?=\s+(?:দিব|দিবো|দিমু|দেব|দেবো|দিবেন|লাগাব|লাগাবো|লাগামু|লাগাইব|মাখাব|মাখাবো|মাখামু|"
+                        r"dibo|dib|dimu|debo|diben|lagabo|lagab|lagamu|makhabo|makhab|makhamu)(?![a-z\u0980-\u09ff]))")
+
+
 # "পাঁজরের নিচে" (under the ribs) is the upper belly: written "পাঁজরের তলায়" so its "নিচে" is not the lower belly's "নিচে"
 # ("পেটের ডান দিকে পাঁজরের নিচে ব্যথা" is right upper, not right lower, abdominal pain).
 _UNDER_RIBS = _nfc(r"(?<![\u0980-\u09ff])(পাঁজরের|পাজরের|পাঁজর|পাজর)(\s+(?:ঠিক\s+)?)নিচে(?![\u0980-\u09ff])")
@@ -719,12 +745,13 @@ _WEIGHT_UP = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(?:(?
 
 
 # Romanised "sob" (সব, all) before a Bangla word ("sob try korsi", "sob kichu", "sob jinish", "sob somoy", "sob thik",
-# "ja khai sob bomi", "sob taka") is "shob", not SOB (the reader's shortness of breath when a clinical word such as "rest" stands
-# beside it).
+# "ja khai sob bomi", "sob taka", "sob joint e betha": every joint) is "shob", not SOB (the reader's shortness of
+# breath when a clinical word such as "rest" stands beside it).
 _ALL_SOB = re.compile(r"(?<![a-z])sob(?=\s+(?:try|tried|kichu|kisu|kichhu|kichui|kisui|jinish|jinis|gula|gulo|guli|jaygay|"
                       r"jaygai|khane|jayga|kaj|korsi|korechi|kori|korlam|dekhsi|dekhechi|khaisi|kheyechi|upay|oshudh|"
                       r"osudh|medicine|cream|gel|korchi|korchhi|kortesi|kortechi|korsilam|korechilam|kore\s+dekhsi|"
-                      r"somoy|shomoy|somoi|shomoi|somay|thik|thikthak|bomi|khabar|din|dine|taka|poisa|poysa)(?![a-z]))")
+                      r"somoy|shomoy|somoi|shomoi|somay|thik|thikthak|bomi|khabar|din|dine|taka|poisa|poysa|"
+                      r"joint|jointe|joint-e|jointer|gita|gite|girai|gira)(?![a-z]))")
 # Romanised "bomi bomi" (with or without "bhab", "lage") is feeling sick, as the Bangla "বমি বমি ভাব" is.
 _NAUSEA_ROMAN = re.compile(r"(?<![a-z])bomi\s+bomi(?:\s+(?:bhab|vab|bhaab|vhab|lage|lag|lagche|lagse|lagtese|lagteche|lagchhe))?"
                            r"(?![a-z])")
@@ -861,6 +888,10 @@ def rewrite(text: str) -> str:
         text = _HARD.sub(lambda m: f"{m.group(1) or ''} forcefully".lstrip(), text)
     if "shock" in text or _n("শক") in text:   # (before the test below: "current er shock er moto" has no other keyword)
         text = _SHOCK_LIKE.sub(" electric shock like ", text)
+    if "churi" in text or "chhuri" in text or "chaku" in text or _n("ছুরি") in text or _n("চাকু") in text:
+        text = _KNIFE_LIKE.sub(_knife_like, text)
+    if "keros" in text or "kerocin" in text or _n("কেরোসিন") in text or _n("কেরসিন") in text:
+        text = _KEROSENE_PUT_ON.sub(lambda m: _in_script(m.group(0), "tel", "তেল"), text)
     if not _bangla_or_romanised(text):
         return text
     text = _EMOJI.sub(" . ", text)
