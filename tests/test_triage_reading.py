@@ -2703,6 +2703,13 @@ _FROM_WRITERS_DV_DW = [
 ]
 
 _FROM_WRITERS_DZ_EA_EB = [
+    # NICE NG19: a sore on a diabetic's foot that went unnoticed ("didn't even notice" denies nothing)
+    ("my grandad is diabetic and didn't even notice a sore on the ball of his foot until he saw blood on his sock",
+     'urgent'),
+    # FSRH Emergency contraception: after 72 hours a copper IUD or ulipristal is needed today
+    ("had sex without protection 4 days ago and the pharmacist said it's too late for the morning after pill", 'urgent'),
+    # NICE CKS Red eye: a contact lens wearer's pink, gritty eye is seen the same day
+    ('I wear contact lenses and my right eye has gone pink and gritty since yesterday', 'urgent'),
     # NHS Bleeding from the bottom: a lot of blood with clots is 999 even with piles before (guard: read before)
     ("had piles for years but today I've passed loads of blood from my back passage with clots, feel "
      'shaky', 'emergency'),

@@ -1763,6 +1763,8 @@ PSEUDO_NEGATION = _phrases(
     "feel nothing", "felt nothing", "feeling nothing", "feels nothing",
     # "collapsed without warning during a match": the missing warning is the finding; the words after it are not denied
     "without warning", "without any warning", "without a warning",
+    # "he didn't even notice a sore on his foot until I saw blood": what went unnoticed is there
+    "didn't even notice", "didnt even notice", "did not even notice", "never even noticed", "hadn't even noticed",
     # Bangla "can't find it": "battery ta khuje pacchi na" (a missing button battery) denies nothing
     "খুঁজে পাচ্ছি না", "খুঁজে পাই না", "খুঁজে পাইতেছি না", "খুঁজে পাইতেছিনা", "খুঁজে পাচ্ছিনা", "খুঁজে পাইনা",
     "khuje pacchi na", "khuje pachchi na", "khuje pachi na", "khuje pai na", "khuje paitesi na", "khuje paitechi na",
