@@ -2762,10 +2762,33 @@ _FROM_WRITERS_DZ_EA_EB = [
      'are at home', 'self_care'),
 ]
 
+_FROM_WRITERS_EC_ED = [
+    # NICE CKS LUTS in men: not able to pass any urine for hours with a painful swollen lower tummy
+    ("slow peeing for years, but I haven't been able to pass any since teatime, my lower tummy is swollen "
+     'and agony', 'emergency'),
+    # BOAST compartment syndrome: escalating pain and pain on passive toe movement after a kick (guard: read before)
+    ('17M kicked in the shin 5h ago, escalating pain despite codeine, tense swollen calf, pain on passive '
+     'movement of the toes', 'emergency'),
+    # NICE NG225: a message that she is 'going to make it all stop', out of contact, a pet given away
+    ("my brother texted saying he's going to make it all stop and now he won't answer, he gave his dog to "
+     'our mum yesterday', 'emergency'),
+    # NICE CKS Pyloric stenosis: forceful vomiting after feeds at 3 weeks
+    ('my 3 week old has been sick after feeds for 2 days, quite forceful, still hungry after', 'urgent'),
+    # NICE NG143: 'no rash that doesn't fade' denies a non-blanching rash
+    ("my 5yo has chickenpox, temp 38 yesterday, playing and drinking, no rash that doesn't fade when I "
+     'press a glass', 'self_care'),
+    # NICE NG51/NG151: fever with shivering on methotrexate
+    ('on methotrexate for psoriasis, sore throat and mouth ulcers, now temp 38.8 and shivering', 'emergency'),
+    # RCOG GTG69: hyperemesis with a fast pulse alone is same-day care, not an ambulance
+    ('Midwife: 26F 9/40, vomiting x7/7, unable to keep fluids down 24h, ketones 3+, HR 106, BP 112/70', 'urgent'),
+    # NICE CKS Candida: a '4th lot' this year that 'clears then comes back' is recurrent
+    ('4th lot of thrush this year, it clears then comes back', 'routine'),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
-# fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS) and the seventeenth (DV, DW, DZ, EA, EB): one
-# test over every case list above
+# fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS) and the seventeenth (DV, DW, DZ, EA, EB, EC,
+# ED): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
@@ -2773,7 +2796,7 @@ _FROM_WRITERS_DZ_EA_EB = [
                          + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
                          + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN
                          + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR + _FROM_WRITER_DT
-                         + _FROM_WRITERS_DV_DW + _FROM_WRITERS_DZ_EA_EB)
+                         + _FROM_WRITERS_DV_DW + _FROM_WRITERS_DZ_EA_EB + _FROM_WRITERS_EC_ED)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 

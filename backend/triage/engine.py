@@ -153,6 +153,7 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
     except (TypeError, ValueError):
         child_age = None
     for concept, occurrences in matches.items():
+        read_here = []
         for occurrence in sorted(occurrences, key=lambda o: o.start):
             first = occurrence.first
             sides = occurrence.sides or (first,)  # "A ~ B": a negated side negates the whole ("testicle no pain")
@@ -177,6 +178,15 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
             if (concept == "fever" and facts.temp_c is not None and facts.temp_c < NORMAL_TEMP_C
                     and set(words.split()) & _TEMP_WORDS):
                 row["negated"] = True  # "temp 37.2" is a normal temperature, not a fever
+            read_here.append((occurrence, row, first))
+        # "no rash that doesn't fade when I press a glass": a term that starts with its own negation ("doesn't fade
+        # when I press a glass") inside a denied reading of the same mention ("no rash that doesn't fade") is denied
+        for occurrence, row, first in read_here:
+            if not row["negated"] and stream[first].stem in _OWN_NEGATION_WORDS and any(
+                    other_row["negated"] and other.start < occurrence.start < other.end
+                    and other_row["experiencer"] == row["experiencer"] for other, other_row, _ in read_here):
+                row["negated"] = True
+        for occurrence, row, first in read_here:
             findings.append(row)
             if row["experiencer"] == "other":
                 continue
@@ -266,6 +276,7 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
     return Reading(findings, known, facts, "sudden" in present, "worsening" in present)
 
 
+_OWN_NEGATION_WORDS = frozenset(t.stem for t in reader.tokens("doesnt dont didnt isnt wont not no never cant"))
 _INFANT_CONCEPTS = ("infant", "young baby")
 # What the NEWS2 aggregate means (RCP 2017): 7 or more, an emergency response; 5-6, or any single parameter
 # scoring 3, an urgent response. The names are findings in knowledge/findings.yaml, whose conditions give the levels.

@@ -148,6 +148,9 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
     (r"(?<![a-z])(pain|pains|ache|aching|soreness|tenderness)(\s+(?:(?:low|high|deep|right|mainly)\s+)?(?:down\s+)?in\s+"
      r"(?:my|his|her|their|the|your)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+)(?=in\s+(?:my|his|her|their|the|your)\s)",
      r"\1\2\1 "),
+    # "so less than a day old", "under 24 hours old": hours, not a day
+    (r"(?<![a-z])(?:less than|under)\s+(?:a|one|1)\s+day\s+old(?![a-z])|(?<![a-z])(?:less than|under)\s+24\s*(?:hours|hrs|h)\s+old(?![a-z])",
+     " 12 hours old "),
     # "born this morning", "was born last night": a baby under a day old (NICE CG98 counts jaundice in the first
     # 24 hours)
     (r"(?<![a-z])born\s+(?:early\s+|late\s+)?(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?"
