@@ -2763,6 +2763,8 @@ _FROM_WRITERS_DZ_EA_EB = [
 ]
 
 _FROM_WRITERS_EC_ED = [
+    # NHS Hay fever: a pharmacist advises which medicines are safe in pregnancy
+    ("I'm 20 weeks pregnant and my usual hay fever is back, sneezing and itchy eyes, what can I take", 'self_care'),
     # NICE CKS LUTS in men: not able to pass any urine for hours with a painful swollen lower tummy
     ("slow peeing for years, but I haven't been able to pass any since teatime, my lower tummy is swollen "
      'and agony', 'emergency'),
