@@ -1666,6 +1666,33 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CQ = [
     ("দুই কাঁধ আর উরুতে ব্যথা, সকালে শক্ত", "polymyalgia"),
 ]
 
+# Round CS: dialect words for pain ("বেদনা"; Sylheti and Chittagonian "বিষ", "ডাইন মিক্কা", "ন পারির") and everyday
+# wordings of known findings.
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CS = [
+    ("মায়ের তলপেটে এক পাশে খুব বেদনা", "pelvic pain"),                          # "বেদনা", the other word for pain
+    ("কাইল রাইত থাকি পেটো বিষ", "abdominal pain"),                                # Sylheti "বিষ" (pain) after a place of the body
+    ("হাটলে বা কাশি দিলে পেটর বিষ বাড়ে", "abdominal pain"),
+    ("dui din dhore pet bish korer", "abdominal pain"),
+    ("হঠাৎ তলপেটর ডাইন মিক্কা এত বিষ", "right lower abdominal pain"),            # Chittagonian "ডাইন মিক্কা" (on the right)
+    ("এক ঘণ্টা আগে হঠাৎ তলপেটে ব্যথা, খাড়াই ন পারির", "sudden"),                # Chittagonian "ন পারির" (can't) denies the standing only
+    ("পয়লা নাভির চাইরপাশে আছিল, অখন ডাইন দিকে নিচে গেছে", "migrating appendix pain"),  # NICE CKS Appendicitis
+    ("প্রথমে নাভির কাছে ব্যথা, এখন ডান দিকে নিচে নেমে গেছে", "migrating appendix pain"),
+    ("পোলাডা খানি খাইতো চায় না", "not eating"),                                   # NICE CKS Appendicitis: loss of appetite
+    ("meye kichu khete chay na kal theke", "not eating"),
+    ("৫ ঘণ্টা ব্যাগে কোনো urine আসে নাই", "catheter problem"),                    # NHS Urinary catheters: blocked, no urine draining
+    ("naker futay ekta puthi dhukai dise", "object in ear or nose"),              # NHS Object in the ear or nose
+    ("ultrasound e dan ovary te 4 cm cyst paise", "ovarian cyst"),                # RCOG GTG62
+    ("kobji ar komrot khali khujlay", "itch"),                                    # Sylheti "khujlay" (itches)
+    ("linger mukh diye holud pus moto ber hoy", "penile discharge"),              # NICE CKS Gonorrhoea: urethral discharge
+    ("mayer peshab kom hocche", "reduced urine"),                                 # NICE NG199 / CG84: passing less urine
+    ("je khay bomi kore dey", "can't keep fluids down"),                          # NHS Food poisoning: unable to keep fluids down
+    ("saline o rakhte parchena", "can't keep fluids down"),
+    ("notun sandal pore 2 ta fuska porse", "friction blister"),                   # NHS Blisters: shoes rubbing
+    ("pa er pichone 2 ta fuska", "friction blister"),
+    ("kopal ar nak er dui pashe chap chap betha", "facial pain"),                 # NICE CKS Sinusitis: facial pain or pressure
+    ("1 soptah age protection chara milon hoyechilo", "unprotected sex"),         # FSRH / BASHH: unprotected sex
+]
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1688,7 +1715,8 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CQ = [
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CL
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CQ)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CQ
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CS)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings
 

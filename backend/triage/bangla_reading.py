@@ -326,9 +326,45 @@ _MEDICINE_NOT_TAKEN = _nfc(r"(?<![a-z\u0980-\u09ff])((?:blood thinner|thinner|os
 # not reach back over it.
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?:\uFE0F)?")
 _PAIN_SPELLING = re.compile(r"(?<![a-z])(?:bhetha|vetha|batha|bytha|baytha|bettha|bethha|beatha|beetha)")
-_PAIN_SPELLING_BN = _nfc(r"ব্যাথা")
+# "বেদনা" is the other Bangla word for pain ("তলপেটে খুব বেদনা", "মাথা বেদনা"), said across the eastern and southern
+# dialects as often as "ব্যথা": read as "ব্যথা", in the text and the knowledge alike.
+_PAIN_SPELLING_BN = _nfc(r"ব্যাথা|(?<![\u0980-\u09ff])বেদনা")
 _PAIN_JOINED_BN = _nfc(r"(?<=[\u0980-\u09ff])(?<!\u09cd)(ব্যথা)")
 _KOMOR = re.compile(r"(?<![a-z])kumor")
+
+
+# Sylheti and Chittagonian "বিষ" is pain ("পেটো বিষ", "মাথা বিষ করের", "তলপেটর ডাইন মিক্কা এত বিষ", "হাটলে বিষ
+# বাড়ে"), romanised "pet bish"; elsewhere it is poison ("বিষ খাইছে", "ইঁদুর মারার বিষ"). Read as pain only after a
+# place of the body (up to three words before it), after a word of how much ("এত বিষ"), or before a verb of pain
+# ("বিষ বাড়ে", "বিষ করে"), and never before a verb of taking or giving ("বিষ খেয়েছে", "বিষ মিশাইছে", "পেটে বিষ গেছে").
+_BN_BODY = _n(r"(?:তলপেট|পেট|মাথা|বুক|পিঠ|কোমর|কোমড়|মাজা|হাত|পা|গা|গাও|গতর|শরীর|গলা|দাঁত|দাত|কান|চোখ|হাঁটু|হাটু|কাঁধ|"
+              r"ঘাড়|ঘাড়|পাঁজর|নাভি|গিরা|উরু|আঙুল)(?:টা|টার|ের|এর|র|ে|ো|ত|তে|য়|য়|য়ে|য়ে|ও|র\s+ভিতর|র\s+ভিত্রে)?")
+_BN_PAIN_VERB = _n(r"(?:বাড়|বাড়|বাড|শুরু|করে|করের|করছে|করতেছে|করতাছে|গরে|গরের|গরর|লাগে|লাগের|লাগছে|কমে|কমছে|উঠে|উঠছে|ওঠে)")
+_BN_HOW_MUCH = _n(r"(?:এত|এতো|খুব|বেশি|বেশী|অনেক|ভীষণ|ভীষন|প্রচণ্ড|প্রচন্ড|হালকা|অল্প|খালি|খুউব)")
+_BN_POISON_VERB = _n(r"(?:খ|পান|গিল|কিন|জোগা|মিশ|দি|দে|ঢাল|গেছ|গেল|গিয়|ঢুক|লাগা|ছিট|স্প্রে|মার)")
+_DIALECT_PAIN_AFTER_PLACE = _nfc(r"(?<![\u0980-\u09ff])((?:" + _BN_BODY + "|" + _BN_HOW_MUCH + r")(?![\u0980-\u09ff])"
+                                 r"(?:\s+[\u0980-\u09ff]+){0,3}?\s+)বিষ(?![\u0980-\u09ff])(?!\s*" + _BN_POISON_VERB + r")")
+_DIALECT_PAIN_BEFORE_VERB = _nfc(r"(?<![\u0980-\u09ff])বিষ(?=\s+" + _BN_PAIN_VERB + r")")
+_DIALECT_PAIN_ROMAN = re.compile(r"(?<![a-z])((?:pet|peto|pete|peter|petor|tolpet|tolpete|tolpeter|tolpetor|matha|mathay|mathar|"
+                                 r"buk|buke|buker|komor|komore|komorer|pith|pithe|gola|golay|dat|daat|kan|kane|hat|haat|pa|"
+                                 r"paa|paye|gao|gaye|hatu|kadh|ghar)\s+)bish(?![a-z])(?!\s*(?:kh|pan|gil|kin|jog|mish|di|de|"
+                                 r"din|mash|mas|bochor|ta|jon|taka|min|ghonta|soptah|\d))")
+# Sylheti and Chittagonian "ডাইন" (right) before a side ("ডাইন দিকে", "ডাইন পাশে", "ডাইন মিক্কা"), and
+# Chittagonian "মিক্কা" (towards, on the side of: "তলপেটর ডাইন মিক্কা"), are the standard "ডান" and "দিকে".
+_DIALECT_RIGHT = _nfc(r"(?<![\u0980-\u09ff])ডাইন(?=\s+(?:মিক্কা|মিক্যা))")
+_DIALECT_TOWARDS = _nfc(r"(?<![\u0980-\u09ff])(?:মিক্কা|মিক্যা|মুক্কা)(?![\u0980-\u09ff])")
+# Paracetamol every six hours or more ("napa 6 ghonta por por", "৬ ঘণ্টা পর পর নাপা") is at most four doses a day, the
+# dose on the packet (NHS Paracetamol for adults: no more than 4 doses in 24 hours), not an overdose: "N ঘণ্টা পর পর"
+# with N of 6 or more is read as the standard "N ঘণ্টা অন্তর" (every N hours). A shorter interval is left as it is
+# ("2 ta 4 ghonta por por" may be six doses, too many).
+_EVERY_HOURS = _nfc(r"(?<![\d.])(\d{1,2})\s*(ghonta|ghontar|ghanta|ঘণ্টা|ঘন্টা)\s+(?:por\s+por|porpor|pore\s+pore|পর\s+পর|পরপর)"
+                    r"(?![a-z\u0980-\u09ff])")
+
+
+def _every_hours(match: re.Match) -> str:
+    if int(match.group(1)) < 6:
+        return match.group(0)
+    return f"{match.group(1)} {match.group(2)} {_in_script(match.group(2), 'ontor', 'অন্তর')}"
 
 
 # The spoken continuous "-তেসি/-তেসে/-তেসেন" ("পারতেসি না", "দিতেসেন না", "ঘামতেসে") is the written "-তেছি/-তেছে/-তেছেন":
@@ -415,6 +451,16 @@ _IN_THE_HEAT_ROMAN = re.compile(r"(?<![a-z])gorome(?![a-z])")
 # Chittagonian "ন" (not) stands before its verb or after an adjective: "কিছু ন হয়" (nothing happens), "লাল ন" (not
 # red): read as the standard "হয় নাই", "লাল নাই", a denial of what comes before.
 _CTG_NOT_VERB = _nfc(r"(?<![\u0980-\u09ff])ন\s+([\u0980-\u09ff]+)(?![\u0980-\u09ff])")
+# ... but "ন পারি"/"ন পারির" (cannot: "খাড়াই ন পারির", I can't stand up) is the standard "পারি না", a verb of ability
+# that denies the doing, not the pain or the suddenness before it (as "দাঁড়াতে পারতেছি না" is read).
+_CTG_CANNOT = _n("পার")
+
+
+def _ctg_not_verb(match: re.Match) -> str:
+    verb = match.group(1)
+    if verb.startswith(_CTG_CANNOT):
+        return f"{verb} {_n('না')}"
+    return f"{verb} {_n('নাই')}"
 _CTG_NOT_END = _nfc(r"(?<![\u0980-\u09ff])ন(?=\s*(?:[,.;:!?।\n—-]|$))")
 _NOY = _nfc(r"(?<![\u0980-\u09ff])(?:নয়|নয়)(?=\s*(?:[,.;:!?।\n—-]|$))")
 _NOY_ROMAN = re.compile(r"(?<=[a-z] )noy(?=\s*(?:[,.;:!?\n-]|$))")
@@ -958,9 +1004,17 @@ def rewrite(text: str) -> str:
     text = _NOT_BETTER.sub(_not_better, text)
     text = _MEDICINE_NOT_TAKEN.sub(lambda m: f"{m.group(1)} {_in_script(m.group(0), 'nai', 'নাই')}", text)
     text = _PAIN_SPELLING.sub("betha", text)
+    if "bish" in text:
+        text = _DIALECT_PAIN_ROMAN.sub(r"\1betha", text)
+    if "por" in text or _n("পর") in text:
+        text = _EVERY_HOURS.sub(_every_hours, text)
     if "kumor" in text:
         text = _KOMOR.sub("komor", text)
     if not text.isascii():
+        if _n("বিষ") in text:
+            text = _DIALECT_PAIN_AFTER_PLACE.sub(lambda m: m.group(1) + _n("ব্যথা"), text)
+            text = _DIALECT_PAIN_BEFORE_VERB.sub(_n("ব্যথা"), text)
+        text = _DIALECT_TOWARDS.sub(_n("দিকে"), _DIALECT_RIGHT.sub(_n("ডান"), text))
         text = _PAIN_JOINED_BN.sub(r" \1", _PAIN_SPELLING_BN.sub(_n("ব্যথা"), text))
         text = _FINGER_SPELLING.sub(_n("আঙুল"), text)
         text = _CONTINUOUS_SPOKEN.sub(lambda m: _n("তেছ") + m.group(1), text)
@@ -1015,7 +1069,7 @@ def rewrite(text: str) -> str:
     if _n("না") in text:
         text = _TRAILING_NA.sub(_trailing_na, text)
     if _n(" ন") in text:
-        text = _CTG_NOT_END.sub(_n("নাই"), _CTG_NOT_VERB.sub(lambda m: f"{m.group(1)} {_n('নাই')}", text))
+        text = _CTG_NOT_END.sub(_n("নাই"), _CTG_NOT_VERB.sub(_ctg_not_verb, text))
     text = _NOY.sub(_n("নাই"), text)
     text = _NOY_ROMAN.sub("nai", text)
     text = _NAUSEA.sub(" nausea ", text)
