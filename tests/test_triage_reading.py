@@ -2787,10 +2787,38 @@ _FROM_WRITERS_EC_ED = [
     ('4th lot of thrush this year, it clears then comes back', 'routine'),
 ]
 
+_FROM_WRITERS_EG_EH = [
+    # NICE CG185: mania with a dangerous act; 'hasn't slept for 4 nights' denies only the sleep
+    ("my brother has bipolar, he hasn't slept for 4 nights, spent all his money, and tonight climbed onto "
+     'the roof saying he can fly', 'emergency'),
+    # NICE CKS Giant cell arteritis: the sight in one eye going grey for minutes
+    ("I'm 71, new headache at my temples for 2 weeks, jaw aches when I chew, and this morning the sight "
+     'in my left eye went grey for a few minutes', 'emergency'),
+    # NICE NG111: pyelonephritis with rigors, vomiting and not keeping water down
+    ("thought it was cystitis, but now it's gone into my back on the left, shaking uncontrollably, sick 3 "
+     "times and can't keep water down, temp 39.6", 'emergency'),
+    # NICE CKS Haemoptysis: half a mug of blood
+    ('I have bronchiectasis and just coughed up what must be half a mug of bright red blood', 'emergency'),
+    # NICE CKS Septic arthritis: a note's 'knee hot swollen' with fever on a biologic
+    ('62F on tocilizumab, L knee hot swollen x2/7, T 38.4', 'emergency'),
+    # NHS Hair dye reactions: face and throat swelling after dyeing hair
+    ('dyed my hair last night, now my face has swollen up and my throat feels tight', 'emergency'),
+    # NICE CKS Diarrhoea: an older person passing little, dark urine and wobbly on standing
+    ("my mum is 84, diarrhoea for 2 days, her wee is dark and she's only been a couple of times today, a "
+     'bit wobbly standing up', 'urgent'),
+    # NICE NG220: a leg that has got weaker over days in known MS
+    ("my husband has MS, over 3 days his left leg has got weaker and he's dragging it", 'urgent'),
+    # NHS Healthier Together: a coin swallowed by a well child who coughed for a second only
+    ('my 4 year old swallowed a 5p coin an hour ago, coughed for a second and then was fine, eating and '
+     'playing', 'self_care'),
+    # NICE NG33: 'more than 3 weeks' of cough ('৩ সপ্তাহের বেশি') is how long, not an age of 3 weeks
+    ('আমার ৩ সপ্তাহের বেশি কাশি, রাতে ঘাম হয়, ওজন কমছে', 'routine'),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
 # fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS) and the seventeenth (DV, DW, DZ, EA, EB, EC,
-# ED): one test over every case list above
+# ED, EG, EH): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
@@ -2798,7 +2826,8 @@ _FROM_WRITERS_EC_ED = [
                          + _FROM_WRITERS_CV_CW + _FROM_WRITERS_CY_DA + _FROM_WRITERS_DB_DC + _FROM_WRITERS_DE_DF
                          + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN
                          + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR + _FROM_WRITER_DT
-                         + _FROM_WRITERS_DV_DW + _FROM_WRITERS_DZ_EA_EB + _FROM_WRITERS_EC_ED)
+                         + _FROM_WRITERS_DV_DW + _FROM_WRITERS_DZ_EA_EB + _FROM_WRITERS_EC_ED
+                         + _FROM_WRITERS_EG_EH)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 

@@ -1246,6 +1246,8 @@ _DURATION_PHRASES = [(re.compile(p), days) for p, days in (
     (r"for months|over months|for many months|for several months", 90),
     (r"for years|over years|for many years|since childhood|lifelong|for ages", 730),
 )]
+_LONGER_THAN_BN = (r"(?!\s*(?:বেশি|বেশী|উপর|ওপর|মতো|মত|ধরে|থেকে|যাবত|beshi|besi|beshir|upor|opor|moto|mto|dhore|"
+                   r"theke|jabot)(?![a-z\u0980-\u09ff]))")
 _AGE_PATTERNS = [re.compile(p) for p in (
     _NUM + r"\s*(?:-\s*)?(year|month|week|day|yr|mo|mth|wk|w|d|m|y)s?\s*(?:-\s*)?olds?(?![a-z])",
     # a newborn's age in hours or days since birth: "36 hours old", "born 10 hours ago", "born 3 days ago"
@@ -1256,11 +1258,12 @@ _AGE_PATTERNS = [re.compile(p) for p in (
     + r"\s*(hour|hr)s?\s+ago(?![a-z])",
     r"(?<![a-z])(?:aged|age|ages|বয়স|boyos|boyosh|boyosh|bayas|boyes)\s*:?\s*(\d{1,3}(?:\.\d+)?)\s*"
     r"(years?|months?|weeks?|days?|বছর|মাস|সপ্তাহ|দিন|bochor|bosor|mash|mas|soptaho|din)?(?!\d)(?!\.\d)",
-    r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)",
+    # ("৩ সপ্তাহের বেশি কাশি", "2 mash er moto": more than, about so long, is how long, not an age)
+    r"(\d{1,3}(?:\.\d+)?)\s*(বছর|মাস|সপ্তাহ|দিন)\s*(?:ের|এর|বয়স|বয়সী|বয়সের|বয়সী)" + _LONGER_THAN_BN,
     # romanised: "2 bochorer", "8 maser", "6 soptaher", "4 mash er"; a bare "58 bochor"; "baby 4 mash" (a bare
     # "kashi 3 mash" or "1 soptaho" is how long, not an age)
     r"(\d{1,3}(?:\.\d+)?)\s*(bochor|bochhor|bosor|boshor|mash|mas|soptaho|soptah|din)"
-    r"(?:er|\s+er|\s+boyo[sh]+i?)(?![a-z])",
+    r"(?:er|\s+er|\s+boyo[sh]+i?)(?![a-z])" + _LONGER_THAN_BN,
     # a bare "58 bochor" after a person ("nanar 68 bochor", "ammu 55 bochor") or opening a clause ("sugar 15 bochor"
     # is how long)
     r"(?:^|[.,;:(]\s*|(?<![a-z])(?:ami|amar|ammu|ammur|ammar|amma|abbu|abbur|abba|abbar|baba|babar|ma|mayer|nana|"
@@ -2285,6 +2288,28 @@ def _denies_a_doing(stems: list[str], i: int, after: int, end: int) -> bool:
             and stems[after].isalpha() and stems[after] not in CLAUSE_PUNCT)
 
 
+_PAST_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|pt|wn|lt)|had|got|heard|drunk|fed")
+_PAST_CLAUSE_VERBS = frozenset(("spent", "went", "took", "gave", "told", "said", "ran", "left", "rang", "threw", "broke",
+                                "bought", "sold", "drove", "came", "kept", "sent"))
+
+
+def _done_list_end(stream: list, stems: list[str], start: int, stop: int) -> int:
+    """ "hasn't slept for 5 nights, spent all his savings, and climbed onto the roof": a denied past doing (the
+    reader's "not slept") ends at a comma after which another past doing starts a clause of its own; "hasn't eaten,
+    drunk or weed" goes on denying the doings of the same kind (eating, drinking, passing urine)."""
+    if not _PAST_PARTICIPLE.fullmatch(stream[start].raw):
+        return stop
+    for k in range(start, stop - 1):
+        if stems[k] != ",":
+            continue
+        raw, nxt = stream[k + 1].raw, stems[k + 1]
+        if nxt in _ACTIVITIES or raw in ("drunk", "fed", "slept", "eaten", "weed", "pooed"):
+            continue
+        if raw in _PAST_CLAUSE_VERBS or (raw.endswith("ed") and len(raw) > 4):
+            return k
+    return stop
+
+
 def _doing_list_end(stems: list[str], start: int, stop: int) -> int:
     """The scope of a denied doing: to the first comma whose next word is not another doing."""
     for k in range(start, stop):
@@ -2602,6 +2627,8 @@ def context_modifiers(stream: list[Token], protected: set[int]) -> Modifiers:
                 stop = _forward_scope(stems, stop + 2, end, across_commas=across)
             if flags is negated and stop > i + best:
                 stop = _activity_and_symptom_end(stems, i + best, stop)
+            if flags is negated and stems[i] == "not" and stop > i + best:
+                stop = _done_list_end(stream, stems, i + best, stop)
             verb_denied = flags is negated and _denies_a_doing(stems, i, i + best, end)
             if verb_denied:
                 # "she didn't sleep, fever and cough", "my jeans don't fit, swapping between...": a denied doing
