@@ -15,7 +15,9 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_bangla_ca.json, triage_unseen_bangla_cb.json, triage_unseen_bangla_cd.json, triage_unseen_cz.json,
   triage_unseen_bangla_cf.json, triage_unseen_dd.json, triage_unseen_bangla_ch.json, triage_unseen_di.json,
   triage_unseen_bangla_ck.json, triage_unseen_dl.json, triage_unseen_do.json,
-  triage_unseen_bangla_cn.json, triage_unseen_du.json, triage_unseen_bangla_cp.json and triage_test_sealed.json
+  triage_unseen_bangla_cn.json, triage_unseen_du.json, triage_unseen_bangla_cp.json, triage_unseen_dx.json,
+  triage_unseen_dy.json (emergencies and look-alikes), triage_unseen_bangla_cr.json, triage_unseen_ee.json,
+  triage_unseen_ef.json (emergencies and look-alikes), triage_unseen_bangla_ct.json and triage_test_sealed.json
   have never been used
   to change the knowledge base or the engine (their figures are the honest ones
   for text the engine has not seen);
@@ -47,7 +49,10 @@ fails here. How each set has been used matters for what its figure means:
   triage_unseen_dh.json, triage_unseen_bangla_cj.json, triage_unseen_dj.json, triage_unseen_dk.json,
   triage_unseen_bangla_cl.json, triage_unseen_dm.json, triage_unseen_dn.json, triage_unseen_dp.json,
   triage_unseen_dq.json, triage_unseen_bangla_cm.json, triage_unseen_dr.json, triage_unseen_ds.json,
-  triage_unseen_bangla_co.json and triage_unseen_dt.json
+  triage_unseen_bangla_co.json, triage_unseen_dt.json, triage_unseen_dv.json, triage_unseen_dz.json,
+  triage_unseen_ec.json, triage_unseen_eg.json, triage_unseen_dw.json, triage_unseen_ea.json, triage_unseen_eb.json,
+  triage_unseen_ed.json and triage_unseen_eh.json (these five: emergencies and look-alikes),
+  triage_unseen_bangla_cq.json and triage_unseen_bangla_cs.json
   were measured once
   unseen and then used to improve the knowledge base;
 - triage_eval.json, triage_holdout.json, triage_test_blind.json and
@@ -71,11 +76,11 @@ FLOORS = {
     "triage_test_sealed.json": (0.91, 0.95, 0.82),  # sealed
     "triage_unseen_e.json": (0.93, 0.94, 0.97),  # sealed
     "triage_unseen_bangla_held.json": (0.85, 0.8, 0.83),  # sealed
-    "triage_unseen_g.json": (0.94, 1.0, 0.91),  # sealed
+    "triage_unseen_g.json": (0.95, 1.0, 0.91),  # sealed
     "triage_unseen_k.json": (0.96, 0.98, 0.97),  # sealed
-    "triage_unseen_o.json": (0.93, 1.0, 0.93),  # sealed
+    "triage_unseen_o.json": (0.94, 1.0, 0.93),  # sealed
     "triage_unseen_bangla_q.json": (0.85, 0.85, 0.92),  # sealed
-    "triage_unseen_r.json": (0.9, 0.98, 0.77),  # sealed
+    "triage_unseen_r.json": (0.91, 0.98, 0.77),  # sealed
     "triage_unseen_a.json": (0.96, 1.0, 0.97),
     "triage_unseen_b.json": (0.98, 1.0, 1.0),
     "triage_unseen_d.json": (0.98, 1.0, 1.0),
@@ -103,7 +108,7 @@ FLOORS = {
     "triage_unseen_bangla_y.json": (0.92, 1.0, 0.92),
     "triage_unseen_z.json": (0.95, 1.0, 0.96),  # sealed
     "triage_unseen_za.json": (0.92, 1.0, 0.78),
-    "triage_unseen_bangla_bz.json": (0.87, None, 0.8),
+    "triage_unseen_bangla_bz.json": (0.88, None, 0.82),
     "triage_unseen_ab.json": (0.85, 0.86, 0.8),  # sealed
     "triage_unseen_ac.json": (0.98, 1.0, 0.93),
     "triage_unseen_ad.json": (0.96, 1.0, 0.9),
@@ -114,7 +119,7 @@ FLOORS = {
     "triage_unseen_bangla_bc.json": (0.93, 0.97, 0.84),
     "triage_unseen_zb.json": (0.91, None, 0.82),
     "triage_unseen_ag.json": (0.99, 1.0, 0.96),
-    "triage_unseen_ah.json": (0.85, 0.91, 0.8),  # sealed
+    "triage_unseen_ah.json": (0.86, 0.91, 0.8),  # sealed
     "triage_unseen_ai.json": (0.97, 1.0, 0.93),
     "triage_unseen_aj.json": (0.97, 1.0, 0.96),
     "triage_unseen_bangla_bd.json": (0.94, 1.0, 0.84),
@@ -124,7 +129,7 @@ FLOORS = {
     "triage_unseen_bangla_bg.json": (0.83, 0.88, 0.64),
     "triage_unseen_al.json": (0.95, 0.97, 0.86),
     "triage_unseen_am.json": (0.95, 1.0, 0.93),
-    "triage_unseen_bangla_bh.json": (0.9, 1.0, 0.92),
+    "triage_unseen_bangla_bh.json": (0.91, 1.0, 0.92),
     "triage_unseen_ao.json": (0.92, 0.97, 0.8),
     "triage_unseen_ap.json": (0.93, 1.0, 0.8),
     "triage_unseen_bangla_bj.json": (0.93, 1.0, 0.96),
@@ -135,7 +140,7 @@ FLOORS = {
     "triage_unseen_at.json": (0.96, 1.0, 0.93),
     "triage_unseen_bangla_bl.json": (0.9, 0.92, 0.88),
     "triage_unseen_au.json": (0.93, 1.0, 0.86),
-    "triage_unseen_av.json": (0.93, 0.97, 0.9),
+    "triage_unseen_av.json": (0.94, 0.97, 0.9),
     "triage_unseen_an.json": (0.93, 0.97, 0.9),  # sealed
     "triage_unseen_bangla_bi.json": (0.78, 0.96, 0.64),  # sealed
     "triage_unseen_bangla_bm.json": (0.79, 0.88, 0.76),  # sealed
@@ -145,7 +150,7 @@ FLOORS = {
     "triage_unseen_az.json": (0.95, 1.0, 0.93),
     "triage_unseen_bangla_bn.json": (0.95, 1.0, 1.0),
     "triage_unseen_bangla_bo.json": (0.87, 1.0, 0.84),
-    "triage_unseen_bangla_bp.json": (0.82, 0.92, 0.8),  # sealed
+    "triage_unseen_bangla_bp.json": (0.83, 0.92, 0.8),  # sealed
     "triage_unseen_ca.json": (0.94, 0.97, 0.9),
     "triage_unseen_cb.json": (0.9, 1.0, 0.9),
     "triage_unseen_cc.json": (0.85, 1.0, 0.7),  # sealed
@@ -153,18 +158,18 @@ FLOORS = {
     "triage_unseen_ce.json": (0.91, 1.0, 0.83),
     "triage_unseen_cf.json": (0.85, 0.94, 0.8),  # sealed
     "triage_unseen_bangla_bq.json": (0.89, 1.0, 0.8),
-    "triage_unseen_bangla_br.json": (0.79, 0.84, 0.68),  # sealed
+    "triage_unseen_bangla_br.json": (0.8, 0.84, 0.68),  # sealed
     "triage_unseen_cg.json": (0.89, 1.0, 0.7),
     "triage_unseen_ch.json": (0.95, 1.0, 0.9),
-    "triage_unseen_ci.json": (0.83, 0.94, 0.66),  # sealed
+    "triage_unseen_ci.json": (0.84, 0.94, 0.66),  # sealed
     "triage_unseen_bangla_bs.json": (0.87, 1.0, 0.72),
     "triage_unseen_bangla_bt.json": (0.76, 0.76, 0.76),  # sealed
     "triage_unseen_cj.json": (0.93, 1.0, 0.86),
     "triage_unseen_ck.json": (0.85, 0.97, 0.7),
-    "triage_unseen_cl.json": (0.82, 0.88, 0.76),  # sealed
+    "triage_unseen_cl.json": (0.84, 0.88, 0.76),  # sealed
     "triage_unseen_bangla_bu.json": (0.88, 1.0, 0.68),
     "triage_unseen_bangla_bv.json": (0.75, 0.92, 0.64),  # sealed
-    "triage_unseen_cm.json": (0.86, 0.91, 0.76),  # sealed
+    "triage_unseen_cm.json": (0.87, 0.91, 0.76),  # sealed
     "triage_unseen_cn.json": (0.94, 0.97, 0.86),
     "triage_unseen_bangla_bw.json": (0.75, 0.84, 0.6),  # sealed
     "triage_unseen_bangla_bx.json": (0.84, 1.0, 0.56),
@@ -172,11 +177,11 @@ FLOORS = {
     "triage_unseen_cp.json": (0.94, 1.0, 0.93),
     "triage_unseen_cq.json": (0.96, 1.0, 1.0),
     "triage_unseen_cr.json": (0.9, 1.0, 0.73),  # sealed
-    "triage_unseen_cs.json": (0.84, 0.83, 0.8),  # sealed
+    "triage_unseen_cs.json": (0.85, 0.86, 0.8),  # sealed
     "triage_unseen_ct.json": (0.95, 0.97, 0.93),
     "triage_unseen_cu.json": (0.91, 1.0, 0.83),
     "triage_unseen_cv.json": (0.92, 1.0, 0.9),
-    "triage_unseen_cw.json": (0.9, 1.0, 0.83),
+    "triage_unseen_cw.json": (0.91, 1.0, 0.86),
     "triage_unseen_cx.json": (0.85, 0.88, 0.86),  # sealed
     "triage_unseen_bangla_by.json": (0.89, 0.96, 0.96),
     "triage_unseen_bangla_ca.json": (0.78, 0.92, 0.68),  # sealed
@@ -191,23 +196,23 @@ FLOORS = {
     "triage_unseen_bangla_ce.json": (0.98, 1.0, 1.0),
     "triage_unseen_bangla_cf.json": (0.77, 0.96, 0.8),  # sealed
     "triage_unseen_bangla_cg.json": (0.91, 1.0, 0.8),
-    "triage_unseen_dd.json": (0.88, 0.91, 0.86),  # sealed
+    "triage_unseen_dd.json": (0.89, 0.91, 0.86),  # sealed
     "triage_unseen_bangla_ch.json": (0.78, 0.76, 0.76),  # sealed
     "triage_unseen_de.json": (0.93, 1.0, 0.86),
     "triage_unseen_df.json": (0.93, 1.0, 0.86),
     "triage_unseen_bangla_ci.json": (0.81, 1.0, 0.68),
     "triage_unseen_dg.json": (0.93, 0.97, 0.86),
-    "triage_unseen_dh.json": (0.96, 1.0, 0.93),
-    "triage_unseen_di.json": (0.92, 0.97, 0.9),  # sealed
+    "triage_unseen_dh.json": (0.97, 1.0, 0.93),
+    "triage_unseen_di.json": (0.93, 1.0, 0.9),  # sealed
     "triage_unseen_bangla_cj.json": (0.87, 1.0, 0.72),
     "triage_unseen_bangla_ck.json": (0.69, 0.72, 0.6),  # sealed
     "triage_unseen_dj.json": (0.87, 1.0, 0.73),
     "triage_unseen_dk.json": (0.95, 1.0, 0.9),
-    "triage_unseen_dl.json": (0.84, 0.97, 0.8),  # sealed
+    "triage_unseen_dl.json": (0.85, 0.97, 0.8),  # sealed
     "triage_unseen_bangla_cl.json": (0.9, 1.0, 0.8),
     "triage_unseen_dm.json": (0.97, 1.0, 1.0),
     "triage_unseen_dn.json": (0.95, 1.0, 0.93),
-    "triage_unseen_do.json": (0.92, 0.94, 0.93),  # sealed
+    "triage_unseen_do.json": (0.93, 0.94, 0.93),  # sealed
     "triage_unseen_dp.json": (0.96, 1.0, 1.0),
     "triage_unseen_dq.json": (0.99, 1.0, 0.96),
     "triage_unseen_bangla_cm.json": (0.96, 0.96, 1.0),
@@ -215,9 +220,26 @@ FLOORS = {
     "triage_unseen_dr.json": (0.95, 1.0, 0.93),
     "triage_unseen_ds.json": (0.95, 1.0, 0.96),
     "triage_unseen_bangla_co.json": (0.97, 1.0, 0.96),
-    "triage_unseen_dt.json": (0.95, 1.0, 0.96),
+    "triage_unseen_dt.json": (0.96, 1.0, 0.96),
     "triage_unseen_du.json": (0.88, 0.94, 0.8),  # sealed
     "triage_unseen_bangla_cp.json": (0.74, 0.68, 0.72),  # sealed
+    "triage_unseen_dv.json": (0.97, 1.0, 0.96),
+    "triage_unseen_dw.json": (0.97, 0.98, 0.87),
+    "triage_unseen_dx.json": (0.9, 0.97, 0.8),  # sealed
+    "triage_unseen_dy.json": (0.91, 0.9, 0.87),  # sealed
+    "triage_unseen_dz.json": (0.95, 1.0, 0.93),
+    "triage_unseen_ea.json": (0.92, 0.97, 0.68),
+    "triage_unseen_eb.json": (0.97, 0.95, 1.0),
+    "triage_unseen_ec.json": (0.89, 0.97, 0.73),
+    "triage_unseen_ed.json": (0.95, 0.98, 0.81),
+    "triage_unseen_ee.json": (0.87, 0.94, 0.8),  # sealed
+    "triage_unseen_ef.json": (0.95, 0.93, 1.0),  # sealed
+    "triage_unseen_eg.json": (0.95, 1.0, 0.86),
+    "triage_unseen_eh.json": (0.95, 0.97, 0.87),
+    "triage_unseen_bangla_cq.json": (0.87, 1.0, 0.88),
+    "triage_unseen_bangla_cr.json": (0.8, 0.92, 0.68),  # sealed
+    "triage_unseen_bangla_cs.json": (0.85, 1.0, 0.72),
+    "triage_unseen_bangla_ct.json": (0.75, 0.88, 0.72),  # sealed
 }
 
 
