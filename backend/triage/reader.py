@@ -149,13 +149,13 @@ _IDIOMS = [(re.compile(p), r) for p, r in (
      r"(?:my|his|her|their|the|your)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+)(?=in\s+(?:my|his|her|their|the|your)\s)",
      r"\1\2\1 "),
     # "so less than a day old", "under 24 hours old": hours, not a day
-    (r"(?<![a-z])(?:less than|under)\s+(?:a|one|1)\s+day\s+old(?![a-z])|(?<![a-z])(?:less than|under)\s+24\s*(?:hours|hrs|h)\s+old(?![a-z])",
-     " 12 hours old "),
+    (r"(?<![a-z])(?:less than|under)\s+(?:(?:a|one|1)\s+day|24\s*(?:hours|hrs|h))\s+old(?![a-z])", " 12 hours old "),
     # "born this morning", "was born last night": a baby under a day old (NICE CG98 counts jaundice in the first
     # 24 hours)
     (r"(?<![a-z])born\s+(?:early\s+|late\s+)?(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?"
      r"(this morning|this afternoon|this evening|today|earlier today|last night|tonight|overnight|yesterday evening|"
-     r"late yesterday|yesterday night)(?![a-z])(?!\s*,?\s*(?:about\s+|only\s+|just\s+|around\s+)?\d)", " born 12 hours ago "),
+     r"late yesterday|yesterday night)(?![a-z])(?!\s*,?\s*(?:about\s+|only\s+|just\s+|around\s+)?\d)",
+     " born 12 hours ago "),
     # a midwife's "3/52 pp", "5/7 postnatal": the mother's weeks or days since the birth, not a baby's age
     (r"(?<![\d/])(\d{1,2})\s*/\s*(52|7)\s+(?=(?:pp|post\s*partum|postnatal|pn)(?![a-z]))",
      lambda m: f" {m.group(1)} {'weeks' if m.group(2) == '52' else 'days'} "),
@@ -2131,7 +2131,7 @@ _NEVER = frozenset(stem(w) for w in ("never", "not", "no"))
 
 
 def _childhood_illness(stems: list[str], start: int, i: int, historical: list[bool], ongoing: list[bool]) -> None:
-    """"had chickenpox as a kid": the illness after "had" is the person's past; what the clause said before it ("is 20
+    """ "had chickenpox as a kid": the illness after "had" is the person's past; what the clause said before it ("is 20
     weeks pregnant and had ...") stays current, and "never had chickenpox as a child" (not immune) is not marked."""
     k = i - 1
     while k >= start and stems[k] not in CLAUSE_PUNCT and stems[k] not in _HAD_ILLNESS:
@@ -2289,8 +2289,8 @@ def _denies_a_doing(stems: list[str], i: int, after: int, end: int) -> bool:
 
 
 _PAST_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|pt|wn|lt)|had|got|heard|drunk|fed")
-_PAST_CLAUSE_VERBS = frozenset(("spent", "went", "took", "gave", "told", "said", "ran", "left", "rang", "threw", "broke",
-                                "bought", "sold", "drove", "came", "kept", "sent"))
+_PAST_CLAUSE_VERBS = frozenset(("spent", "went", "took", "gave", "told", "said", "ran", "left", "rang", "threw",
+                                "broke", "bought", "sold", "drove", "came", "kept", "sent"))
 
 
 def _done_list_end(stream: list, stems: list[str], start: int, stop: int) -> int:
