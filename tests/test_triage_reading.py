@@ -2898,3 +2898,11 @@ def test_a_heart_rate_over_130_with_fever_is_sepsis_from_five_years_old_not_in_a
     assert assess("67F pyrexial 38.7, rigors, HR 142").urgency == "emergency"
     assert assess("9 year old, fever 39, HR 145, shivering").urgency == "emergency"
     assert assess("10/12 old, fever 38.6, HR 145, feeding well, wet nappies").urgency != "emergency"
+
+
+def test_running_for_a_train_is_not_the_runs():
+    # "the runs" (diarrhoea) read its "the" as a skipped word and matched any "running"
+    assert not any(row["text"] == "running" for row in assess("collapsed running for the train this morning").findings)
+    # (guard) "runs since yesterday" after a kebab is still food poisoning's diarrhoea
+    assert any(row["id"] == "food_poisoning" and row["plausible"]
+               for row in assess("runs since yesterday after a dodgy kebab").conditions)
