@@ -2815,10 +2815,37 @@ _FROM_WRITERS_EG_EH = [
     ('আমার ৩ সপ্তাহের বেশি কাশি, রাতে ঘাম হয়, ওজন কমছে', 'routine'),
 ]
 
+_FROM_WRITERS_EI_EJ_EK = [
+    # RCOG Green-top 50: a loop of something soft felt in the vagina after the waters break (cord prolapse)
+    ("she's 39 weeks, her waters just went and she can feel something in her vagina, like a loop of "
+     'something soft', 'emergency'),
+    # Resuscitation Council UK: hives with lips swelling and difficulty swallowing after a meal
+    ("ate at a new restaurant, came up in itchy lumps all over, now my lips feel massive and it's hard to "
+     'swallow', 'emergency'),
+    # NICE NG126: low one-sided pain, spotting and shoulder tip pain when a pregnancy is not yet known
+    ('took the morning after pill a month ago, now sharp pain low down on the right, a bit of spotting, '
+     'and my shoulder tip hurts', 'emergency'),
+    # NICE CKS Red eye: sudden loss of sight in one eye 'like a blind came down'
+    ("my wife, 70, suddenly couldn't see out of her right eye, like a blind came down, about an hour ago", 'emergency'),
+    # NICE CKS Bowel obstruction: a note's 'no stool or flatus' with distension and vomiting
+    ('70F 2/12 change in bowel habit, now abdo distension, vomiting x2, no stool or flatus x3/7', 'emergency'),
+    # NICE CG141: black stool 'sticky like tar' with near-fainting, on iron tablets (guard: read before)
+    ('on iron tablets but the last 2 days my poo has been black and sticky like tar and I nearly fainted', 'emergency'),
+    # NICE CKS Scrotal pain: a boy whose 'privates' hurt on one side, with vomiting
+    ("my son is 14, woke with tummy ache and was sick, now says it's actually his privates that hurt, on "
+     'one side', 'emergency'),
+    # NICE CG185: mania, with the car keys grabbed to drive off ('hasn't slept for days' denies only the sleep)
+    ("my brother is manic, hasn't slept for days and tonight grabbed the car keys saying he's driving to "
+     'the coast', 'emergency'),
+    # NICE CKS Glaucoma: a red painful eye with 'rainbow rings round the lights' and vomiting (guard: read before)
+    ("right eye suddenly really painful and red tonight, blurry with rainbow rings round the lights, I've "
+     'been sick', 'emergency'),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
 # fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS) and the seventeenth (DV, DW, DZ, EA, EB, EC,
-# ED, EG, EH): one test over every case list above
+# ED, EG, EH, EI, EJ, EK): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
@@ -2827,7 +2854,7 @@ _FROM_WRITERS_EG_EH = [
                          + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN
                          + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR + _FROM_WRITER_DT
                          + _FROM_WRITERS_DV_DW + _FROM_WRITERS_DZ_EA_EB + _FROM_WRITERS_EC_ED
-                         + _FROM_WRITERS_EG_EH)
+                         + _FROM_WRITERS_EG_EH + _FROM_WRITERS_EI_EJ_EK)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 

@@ -2289,6 +2289,7 @@ def _denies_a_doing(stems: list[str], i: int, after: int, end: int) -> bool:
 
 
 _PAST_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|pt|wn|lt)|had|got|heard|drunk|fed")
+_NOW_OPENERS = frozenset(("tonight", "today", "now", "then", "yesterday", "this"))
 _PAST_CLAUSE_VERBS = frozenset(("spent", "went", "took", "gave", "told", "said", "ran", "left", "rang", "threw",
                                 "broke", "bought", "sold", "drove", "came", "kept", "sent"))
 
@@ -2300,6 +2301,8 @@ def _done_list_end(stream: list, stems: list[str], start: int, stop: int) -> int
     if not _PAST_PARTICIPLE.fullmatch(stream[start].raw):
         return stop
     for k in range(start, stop - 1):
+        if stems[k] == "and" and stream[k + 1].raw in _NOW_OPENERS:
+            return k  # "hasn't slept for days and tonight grabbed the car keys"
         if stems[k] != ",":
             continue
         raw, nxt = stream[k + 1].raw, stems[k + 1]
