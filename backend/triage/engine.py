@@ -276,6 +276,9 @@ def _read(kb: KnowledgeBase, text: str, age_years: float | None, history: dict |
     return Reading(findings, known, facts, "sudden" in present, "worsening" in present)
 
 
+# The words that deny a term they open ("doesn't fade when I press a glass"): narrower than the reader's negation
+# triggers on purpose, since a term opening with "nothing" ("nothing to the worst I've ever had") denies nothing
+# (with every trigger, a sudden worst-ever headache in set AV was lost).
 _OWN_NEGATION_WORDS = frozenset(t.stem for t in reader.tokens("doesnt dont didnt isnt wont not no never cant"))
 _INFANT_CONCEPTS = ("infant", "young baby")
 # What the NEWS2 aggregate means (RCP 2017): 7 or more, an emergency response; 5-6, or any single parameter
