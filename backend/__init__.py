@@ -68,8 +68,8 @@ def create_app(config: Config | dict | None = None) -> Flask:
     from backend.api.cached_front import CachedDirectoryFront
     from backend.schemas import PageQuery
 
-    # The public directory's near hits are sent before Flask (see backend/api/cached_front.py).
-    app.wsgi_app = CachedDirectoryFront(app.wsgi_app, session_cookie=app.config["SESSION_COOKIE_NAME"],
+    # The directory's near hits, public and a patient's own, are sent before Flask (backend/api/cached_front.py).
+    app.wsgi_app = CachedDirectoryFront(app.wsgi_app, flask_app=app,
                                         default_per_page=PageQuery.model_fields["per_page"].default)
 
     from backend.celery_app import celery_init_app

@@ -37,16 +37,23 @@ class VerifiedCookieSessionInterface(SecureCookieSessionInterface):
                 self._serializers[keys] = found
         return found
 
+    def known(self, value: str, max_age: float) -> dict | None:
+        """What `value` decoded to when this process has verified it and it is still within max_age, else None.
+
+        The dict is this process's own copy: read it, never change it."""
+        found = self._verified.get(value)
+        if found is None or time.time() - found[0] > max_age:
+            return None
+        return found[1]
+
     def open_session(self, app, request):
         value = request.cookies.get(self.get_cookie_name(app))
         if not value:
             return self.session_class() if app.secret_key else None
         max_age = app.permanent_session_lifetime.total_seconds()
-        known = self._verified.get(value)
+        known = self.known(value, max_age)
         if known is not None:
-            signed_at, data = known
-            if time.time() - signed_at <= max_age:
-                return self.session_class(_copy(data))
+            return self.session_class(_copy(known))
         serializer = self.get_signing_serializer(app)
         if serializer is None:
             return None

@@ -5,6 +5,7 @@ from datetime import time, timedelta
 
 import pytest
 import redis
+import sqlalchemy as sa
 
 from backend.services.clock import clinic_today
 
@@ -207,3 +208,134 @@ def test_what_the_front_does_not_answer_goes_to_flask(client, factory, clinic, a
     before = len(app_calls)
     logged_in = client.get("/api/doctors")
     assert len(app_calls) == before + 1 and logged_in.headers["Cache-Control"] == "no-store"
+
+
+# ---- a patient's own listing and free times, sent before Flask once the login is known here -------------
+
+@pytest.fixture
+def patient_client(client, factory):
+    patient = factory.patient(email="front@example.com")
+    client.login("front@example.com")
+    client.patient = patient
+    return client
+
+
+def _patient_url(path: str, clinic) -> str:
+    return path.replace("AVAILABILITY", f"/patient/doctors/{clinic['doctor'].id}/availability")
+
+
+def _sent_by_front(client, url: str, app_calls) -> bool:
+    reached = len(app_calls)
+    client.get(url)
+    return len(app_calls) == reached
+
+
+@pytest.mark.parametrize("path", ["/patient/doctors", "/patient/doctors?page=1&per_page=20", "AVAILABILITY"])
+def test_a_patients_near_hit_is_sent_before_flask_with_the_apps_own_headers(patient_client, clinic, app_calls,
+                                                                           path):
+    url = _patient_url(path, clinic)
+    warm_near_copy(patient_client, url)
+    from_app = patient_client.get(url)
+    reached = len(app_calls)
+    front = patient_client.get(url)
+    assert len(app_calls) == reached, "answered by the front, without entering Flask"
+    assert front.status_code == 200 and front.data == from_app.data
+    assert sorted(front.headers.items()) == sorted(from_app.headers.items())
+    assert front.headers["Cache-Control"] == "no-store" and "Set-Cookie" not in front.headers
+
+
+def test_the_front_never_answers_a_login_it_does_not_know_or_one_that_has_ended(patient_client, new_client, clinic,
+                                                                               app_calls):
+    url = "/patient/doctors"
+    warm_near_copy(patient_client, url)
+    patient_client.get(url)
+    assert _sent_by_front(patient_client, url, app_calls)
+    cookie = patient_client.raw.get_cookie("session").value
+    # Not logged in, and a cookie changed by one character: the app answers 401.
+    for value in (None, cookie[:-1] + ("A" if cookie[-1] != "A" else "B")):
+        other = new_client()
+        if value is not None:
+            other.raw.set_cookie("session", value)
+        reached = len(app_calls)
+        assert other.get(url).status_code == 401
+        assert len(app_calls) == reached + 1
+    # The same cookie in another browser is the same login: answered here.
+    copy = new_client()
+    copy.raw.set_cookie("session", cookie)
+    assert _sent_by_front(copy, url, app_calls) and copy.get(url).status_code == 200
+    # Logged out: the cookie kept by the other browser is refused at once, by the app.
+    assert patient_client.logout().status_code == 204
+    reached = len(app_calls)
+    assert copy.get(url).status_code == 401
+    assert len(app_calls) == reached + 1
+
+
+def test_a_deactivated_patient_is_refused_at_once(patient_client, factory, clinic, app_calls):
+    from backend.services.accounts.users import set_user_active
+
+    url = f"/patient/doctors/{clinic['doctor'].id}/availability"
+    warm_near_copy(patient_client, url)
+    patient_client.get(url)
+    assert _sent_by_front(patient_client, url, app_calls)
+    admin = factory.admin()
+    set_user_active(patient_client.patient.user_id, False, actor_id=admin.id)
+    reached = len(app_calls)
+    assert patient_client.get(url).status_code == 401
+    assert len(app_calls) == reached + 1
+
+
+def test_an_expired_cookie_goes_to_the_app(app, client, factory, clinic, app_calls):
+    import time as clock
+
+    url = "/patient/doctors"
+    factory.patient(email="front@example.com")
+    client.login("front@example.com")
+    signed = clock.monotonic()  # the cookie's signing time, in whole seconds, is at most this
+    clock.sleep(1.0)
+    warm_near_copy(client, url)  # the page and the session are near now, for the next 2 s
+    client.get(url)
+    assert _sent_by_front(client, url, app_calls)
+    lifetime = app.config["PERMANENT_SESSION_LIFETIME"]
+    app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(seconds=1)
+    try:
+        # Two whole seconds old for the app's own check too; the near copy of the session still holds.
+        clock.sleep(max(0.0, signed + 2.1 - clock.monotonic()))
+        reached = len(app_calls)
+        assert client.get(url).status_code == 401
+        assert len(app_calls) == reached + 1
+    finally:
+        app.config["PERMANENT_SESSION_LIFETIME"] = lifetime
+
+
+def test_other_roles_reach_the_app_and_are_refused_there(patient_client, new_client, clinic, app_calls):
+    from backend.extensions import db
+    from backend.models import AuditLog
+
+    warm_near_copy(patient_client, "/patient/doctors")
+    patient_client.get("/patient/doctors")
+    assert _sent_by_front(patient_client, "/patient/doctors", app_calls)  # the page and its headers are here
+    doctor, client = clinic["doctor"], new_client()
+    client.login(doctor.user.email)
+    warm_near_copy(client, "/api/doctors")  # the near copy now holds the doctor's live session too
+    for _ in range(2):
+        reached = len(app_calls)
+        answer = client.get("/patient/doctors")
+        assert answer.status_code == 403 and len(app_calls) == reached + 1
+    denied = db.session.execute(sa.select(sa.func.count()).select_from(AuditLog)
+                                .where(AuditLog.action == "request.denied", AuditLog.actor_id == doctor.user_id))
+    assert denied.scalar_one() == 2
+
+
+def test_a_booking_reaches_a_patients_front_at_once(patient_client, clinic, app_calls):
+    doctor, slots = clinic["doctor"], clinic["slots"]
+    url = f"/patient/doctors/{doctor.id}/availability"
+    warm_near_copy(patient_client, url)
+    patient_client.get(url)
+    reached = len(app_calls)
+    assert [s["id"] for s in patient_client.get(url).get_json()["items"]] == [s.id for s in slots]
+    assert len(app_calls) == reached
+    assert patient_client.post("/patient/appointments", json={"slot_id": slots[0].id}).status_code == 201
+    reached = len(app_calls)
+    after = patient_client.get(url)
+    assert len(app_calls) == reached + 1 and after.headers["X-Cache"] == "miss"
+    assert [s["id"] for s in after.get_json()["items"]] == [slots[1].id]

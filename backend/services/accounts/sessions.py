@@ -110,8 +110,8 @@ def session_user(token: str | None) -> SessionUser | None:
         return None
     digest = token_hash(token)
     key = _entry_key(digest)
-    near = near_cache.get(key)  # this process's copy, dropped everywhere the moment the session ends
-    if near is not None and near["expires_at"] > time.time():
+    near = _near_entry(key)
+    if near is not None:
         return SessionUser(token, near)
     client = redis_handle.client()
     if client is not None:
@@ -144,6 +144,23 @@ def session_user(token: str | None) -> SessionUser | None:
         except redis.RedisError as exc:
             redis_handle.trip(exc)
     return SessionUser(token, data)
+
+
+def _near_entry(key: str) -> dict | None:
+    """This process's copy of a live session entry, dropped everywhere the moment the session ends."""
+    near = near_cache.get(key)
+    if near is not None and near["expires_at"] > time.time():
+        return near
+    return None
+
+
+def near_role(token: str | None) -> str | None:
+    """The role of a live session this process already holds, without Redis or the database; None when it
+    holds none (the full lookup, `session_user`, then decides). Revoked or expired sessions are never held."""
+    if not token or len(token) > 128:
+        return None
+    near = _near_entry(_entry_key(token_hash(token)))
+    return near["role"] if near is not None else None
 
 
 def _check_in_database(digest: str) -> dict | None:

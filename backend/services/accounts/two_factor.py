@@ -29,10 +29,14 @@ VALID_WINDOW = 1
 
 
 def required_for(user: User) -> bool:
-    config = current_app.config
-    if user.role == "admin":
+    return required_for_role(user.role, current_app.config)
+
+
+def required_for_role(role: str, config) -> bool:
+    """Whether accounts with this role must use two-factor login under this configuration."""
+    if role == "admin":
         return config.get("ENV_NAME") == "production"
-    if user.role == "doctor":
+    if role == "doctor":
         return bool(config.get("DOCTORS_REQUIRE_2FA"))
     return False
 
