@@ -2842,10 +2842,50 @@ _FROM_WRITERS_EI_EJ_EK = [
      'been sick', 'emergency'),
 ]
 
+# Emergencies as writers EL and EM put them (played down, in passing, in shorthand); rows marked
+# "(guard: read before)" were already read right and keep it so.
+_FROM_WRITERS_EL_EM = [
+    # NICE CKS Headache: a sudden headache described as an explosion is thunderclap until proven otherwise
+    ("out of nowhere my head felt like an explosion went off inside it, hours later still pounding", "emergency"),
+    # NICE CKS Headache: sudden severe headache during sexual activity needs same-day exclusion of a bleed
+    # (guard: read before)
+    ("38 year old man, bad headache came on during sex last night, still there this morning", "emergency"),
+    # Resuscitation Council UK: facial swelling and a strange feeling in the throat after a food trigger
+    ("my girl had some peanut sauce and her face has blown up, she says her throat feels weird", "emergency"),
+    # NICE CKS Angio-oedema: tongue swelling on an ACE inhibitor, no lip swelling
+    ("on ramipril for years, woke with my tongue swollen on one side and it's getting harder to talk", "emergency"),
+    # NHS Poisoning: a large number of tablets swallowed
+    # (guard: read before)
+    ("my brother took about 40 of his co-codamol this evening and is very drowsy", "emergency"),
+    # Resuscitation Council UK bradycardia: a collapse with a very slow pulse
+    ("grandad blacked out in the kitchen, his pulse feels so slow, maybe 30 a minute", "emergency"),
+    # BAUS / NHS Priapism: an erection lasting hours
+    ("erection persisting since 4am after taking something from a friend, now it's really sore", "emergency"),
+    ("my 10 year old with sickle cell says his willy is stiff and hurts and has been for hours", "emergency"),
+    # TOXBASE opioid toxicity: pinpoint pupils and drowsiness
+    ("found my flatmate on the sofa barely breathing, pupils like pinpricks, there was a needle", "emergency"),
+    # NHS Burns and scalds: every electrical burn goes to A&E
+    # (guard: read before)
+    ("my toddler poked a key into the socket and got a shock, there's a small burn mark on her thumb", "emergency"),
+    ("apprentice got a shock from a 240v cable at work, there's an exit wound on his heel", "emergency"),
+    # NICE NG232: vomiting and drowsiness after a fall from height in a child
+    # (guard: read before)
+    ("my 5 year old fell off the bunk bed, been sick twice and keeps wanting to nod off", "emergency"),
+    # NICE hypothermia: a low core temperature in an older person at home
+    ("district nurse visit: 88F, heating off for days, tympanic 34.2, drowsy and muddled", "emergency"),
+    # NICE NG118: renal colic not controlled by an anti-inflammatory
+    ("kidney stone pain again, ibuprofen has done nothing for 2 hours and I keep being sick", "emergency"),
+    # NICE CKS PID: fever with vomiting
+    ("23F pain low down on both sides, fever 38.9, vomited this morning, recent new partner", "emergency"),
+    # NICE NG51: fever with a racing heart after childbirth
+    ("gave birth a week ago, now shivering and burning up, my heart is pounding", "emergency"),
+]
+
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
-# fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS) and the seventeenth (DV, DW, DZ, EA, EB, EC,
-# ED, EG, EH, EI, EJ, EK): one test over every case list above
+# fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS), the seventeenth (DV, DW, DZ, EA, EB, EC,
+# ED, EG, EH, EI, EJ, EK) and the eighteenth (EL, EM): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
@@ -2854,7 +2894,8 @@ _FROM_WRITERS_EI_EJ_EK = [
                          + _FROM_WRITERS_DG_DH + _FROM_WRITERS_DJ_DK + _FROM_WRITERS_DM_DN
                          + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR + _FROM_WRITER_DT
                          + _FROM_WRITERS_DV_DW + _FROM_WRITERS_DZ_EA_EB + _FROM_WRITERS_EC_ED
-                         + _FROM_WRITERS_EG_EH + _FROM_WRITERS_EI_EJ_EK)
+                         + _FROM_WRITERS_EG_EH + _FROM_WRITERS_EI_EJ_EK
+                         + _FROM_WRITERS_EL_EM)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
