@@ -2879,6 +2879,19 @@ _FROM_WRITERS_EL_EM = [
     ("23F pain low down on both sides, fever 38.9, vomited this morning, recent new partner", "emergency"),
     # NICE NG51: fever with a racing heart after childbirth
     ("gave birth a week ago, now shivering and burning up, my heart is pounding", "emergency"),
+    # NICE CG185: mania with reckless acts that put life at risk
+    ("my sister has been up for days, says she was chosen by god for a mission and stepped out into traffic "
+     "laughing", "emergency"),
+    # BOAST open fractures: the bone has broken through the skin
+    # (guard: read before)
+    ("fell off the wall, my shin is bent and the bone came through, lots of blood", "emergency"),
+    # NICE CKS Subconjunctival haemorrhage: painless, vision normal, self-care
+    ("Pharm: 52F subconj haemorrhage L eye noticed this morning, painless, vision fine, no injury", "self_care"),
+    # NICE CKS Fungal skin infection: an itchy round patch, clearer in the middle, pharmacy antifungal
+    # (guard: read before)
+    ("itchy round red patch on my thigh that's clearer in the middle, our new kitten has bald patches", "self_care"),
+    # NICE CG109: a collapse in the middle of exercise needs a same-day heart assessment
+    ("17M went down mid sprint at rugby training, came round straight away, feels fine now", "urgent"),
 ]
 
 
