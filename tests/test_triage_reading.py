@@ -2892,6 +2892,11 @@ _FROM_WRITERS_EL_EM = [
     ("itchy round red patch on my thigh that's clearer in the middle, our new kitten has bald patches", "self_care"),
     # NICE CG109: a collapse in the middle of exercise needs a same-day heart assessment
     ("17M went down mid sprint at rugby training, came round straight away, feels fine now", "urgent"),
+    # NICE CKS Blepharitis: lid hygiene tried for months with little effect, for GP review
+    ("62M blepharitis both eyes, warm compresses and lid cleaning since summer, little effect, eyes still crusty",
+     "routine"),
+    # NICE CKS Earwax: drops used for the recommended time and still blocked, for GP or nurse review
+    ("been putting olive oil in my ear every night for 3 weeks and it's still blocked and muffled", "routine"),
 ]
 
 
