@@ -2900,10 +2900,45 @@ _FROM_WRITERS_EL_EM = [
 ]
 
 
+# Emergencies as writers EP and EQ put them; "(guard: read before)" rows were already read right.
+_FROM_WRITERS_EP_EQ = [
+    # Resuscitation Council UK: a reaction to a food with wheeze and floppiness in a child is anaphylaxis; a
+    # friend's snack is what the child ate, not the friend's illness
+    ("my 3 year old ate some of her cousin's sesame biscuit and now she's wheezy and floppy", "emergency"),
+    # Resuscitation Council UK: hives with swollen lips and a croaky voice
+    ("come out in hives after a curry, my lips feel swollen and my voice has gone croaky", "emergency"),
+    # NHS Burns and scalds: a mains shock with palpitations afterwards needs an ECG
+    ("got a belt off the mains fixing a lamp, an hour later my heart keeps skipping and fluttering", "emergency"),
+    # NHS Burns and scalds: a small burn after a shock from a socket is an electrical burn
+    ("toddler got a shock from the socket, there's a little white burn on his finger, seems fine", "emergency"),
+    # WHO Leptospirosis: jaundice after a flu-like illness that followed fresh-water exposure
+    ("fell in the river 10 days ago, had a flu thing since, now my skin looks yellow", "emergency"),
+    # NICE NG18: thirst and passing lots of urine with ketotic breathing is diabetic ketoacidosis
+    ("drinking litres of water a day for weeks, now vomiting and breathing fast and deep", "emergency"),
+    # NICE CKS Retinal detachment: a field loss with flashes in a short-sighted person
+    ("Optom: 58F myope, flashes for 3 days, now inferior field loss R eye", "emergency"),
+    # BSR 2020: giant cell arteritis with vision greying out
+    # (guard: read before)
+    ("75M tender temples, pain chewing, and the vision in his left eye keeps greying out", "emergency"),
+    # NHS Nosebleed: bleeding not stopped by pressure on blood thinners
+    ("70F epistaxis 1 hr, pressure ineffective, on apixaban", "emergency"),
+    # NICE NG225: a plan admitted, and hints of not being around
+    ("pharmacist: young man buying lots of paracetamol, admits a plan to take them tonight", "emergency"),
+    ("my son texted saying sorry and that he loves me, now he's locked in the bathroom not answering",
+     "emergency"),
+    # RCOG GTG63: heavy bleeding in the second half of pregnancy
+    ("30 weeks, soaked a pad with bright red blood in 20 minutes, tummy tightening", "emergency"),
+    # NICE CKS LUTS: acute retention, no urine passed and only a dribble
+    ("72M can't pass anything since this morning, only a dribble, belly swollen and painful", "emergency"),
+    # NHS Low blood sugar: a hypo that does not come up with treatment
+    # (guard: read before)
+    ("type 1, had glucose tablets twice, meter still says 2.5 after 30 minutes, shaky and confused", "emergency"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
 # fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS), the seventeenth (DV, DW, DZ, EA, EB, EC,
-# ED, EG, EH, EI, EJ, EK) and the eighteenth (EL, EM): one test over every case list above
+# ED, EG, EH, EI, EJ, EK) and the eighteenth (EL, EM, EP, EQ): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
@@ -2913,7 +2948,7 @@ _FROM_WRITERS_EL_EM = [
                          + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR + _FROM_WRITER_DT
                          + _FROM_WRITERS_DV_DW + _FROM_WRITERS_DZ_EA_EB + _FROM_WRITERS_EC_ED
                          + _FROM_WRITERS_EG_EH + _FROM_WRITERS_EI_EJ_EK
-                         + _FROM_WRITERS_EL_EM)
+                         + _FROM_WRITERS_EL_EM + _FROM_WRITERS_EP_EQ)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
