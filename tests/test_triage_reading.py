@@ -2933,6 +2933,18 @@ _FROM_WRITERS_EP_EQ = [
     # NHS Low blood sugar: a hypo that does not come up with treatment
     # (guard: read before)
     ("type 1, had glucose tablets twice, meter still says 2.5 after 30 minutes, shaky and confused", "emergency"),
+    # NICE NG217: a seizure in known epilepsy going on past 5 minutes without rescue medicine
+    ("my daughter has epilepsy and her fit has been going for 6 minutes, we left her midazolam at home",
+     "emergency"),
+    # NHS Varicose veins: a bleeding varicose vein that pressure does not stop
+    ("82M varicose vein on his ankle burst, bleeding through the dressings even with us pressing on it",
+     "emergency"),
+    # NICE CKS Foreign body in the ear: a bead in the canal, same-day removal
+    ("PN: 6F bead in R ext auditory canal, visible, no pain", "urgent"),
+    # BTS/SIGN 158: a moderate asthma attack, peak flow 50 to 75% of best
+    ("Pharm: 40M asthma, salbutamol 4-hrly for 3 days, PEF 60% of best, talking in sentences", "urgent"),
+    # WHO rabies: any bat bite or scratch needs post-exposure treatment
+    ("a bat got into the kitchen and nipped my hand when I caught it, tiny mark", "urgent"),
 ]
 
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
