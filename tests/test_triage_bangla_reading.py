@@ -1693,6 +1693,39 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CS = [
     ("1 soptah age protection chara milon hoyechilo", "unprotected sex"),         # FSRH / BASHH: unprotected sex
 ]
 
+# Round CU: everyday wordings of known findings, and the spellings the reader now folds ("paer" for "payer", "প্রত্যেক"
+# for "প্রতি"; cheekbones standing out as weight lost; a sore that "does not dry up" as one that does not heal).
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CU = [
+    ("proti ghontay duita pad vije jay", "heavy periods"),  # NICE NG88: a pad soaked every hour
+    ("প্রত্যেক ঘণ্টায় প্যাড ভিজে যাচ্ছে", "heavy periods"),  # "প্রত্যেক" (every) read as "প্রতি"
+    ("dan chokhe emon gobhir betha je ghumate pari na", "boring pain"),  # NICE CKS Scleritis: deep pain, no sleep
+    ("amar chokher uporer paata y ekta betha wala gota uthse", "stye"),  # NHS Styes: "paata" (eyelid) with a long a
+    ("payer anguler majhe chamra uthe jacche ar gondho", "athlete's foot"),  # NHS Athlete's foot: peeling between toes
+    ("chitkar kore khela dekhe gola ekdom bose gese", "hoarse voice"),  # NHS Laryngitis: the voice "sat down"
+    ("goralir kata theke upore lal dag uthche", "red streaks"),  # NICE CKS Cellulitis: a red line going up
+    ("হাঁটুর ক্ষত থেকে উপরের দিকে লাল দাগ যাচ্ছে", "spreading redness"),  # the same line is spreading redness (English)
+    ("নাকে ড্রপ দিচ্ছি তিন দিন, তাও বন্ধ", "treatment not working"),  # NICE NG98: "still blocked" after drops
+    ("ভোরবেলা হঠাৎ পানি ভেঙে গেল", "waters breaking"),  # NICE NG235: the waters broke (simple past)
+    # RCOG Green-top 50: "like a rope" coming out
+    ("পানি ভাঙার পর নিচ দিয়ে দড়ির মতো কিছু বের হচ্ছে", "cord prolapse"),
+    # NHS Shortness of breath: too breathless to talk
+    ("abbu kotha bolte gelei hapiye jacchen", "breathless at rest words"),
+    ("প্রথমে পায়ে ঝিনঝিন, এখন হাতেও দুর্বল লাগে", "ascending weakness"),  # NHS Guillain-Barré: the arms weak "too"
+    ("nanu ke ranna ghorer mejhe te pelam", "found on the floor"),  # NICE NG249: "I found her on the floor"
+    ("বল লেগে বুড়ো আঙুলের নখ উঠে গেছে", "finger danger"),  # NHS Broken finger: a nail torn off
+    ("ছেলের পায়ে দাগ, গ্লাস চেপে ধরলে ফিকে হয় না", "non-blanching rash"),  # NICE NG240: does not fade under a glass
+    ("jor er por theke baccha ta nirjib hoye shuye ache", "drowsy"),  # NICE NG143: "nirjib", listless
+    ("ব্যথার সময় ডান চোখ থেকে পানি ঝরে", "cluster features"),  # NICE CKS Headache - cluster: a watering eye
+    ("ডান চোখে সুতোর মতো কী যেন ভাসে", "floaters"),  # NHS Floaters: threads floating in the eye
+    ("bagane kaj korte giye gacher dal chokhe lagse", "corneal abrasion"),  # NICE CKS Corneal injury: a twig in the eye
+    ("আলোর দিকে তাকাতে কষ্ট হয়", "photophobia"),  # hard to look at the light
+    ("baba 6 mashe 10 kg shukiye gesen", "weight loss"),  # NICE NG12: grown thin (honorific "gesen")
+    ("নানুর গালের হাড় বের হয়ে গেছে, খেতে চায় না", "weight loss"),  # cheekbones standing out, not a bone through skin
+    ("গরমে বাবুর পিঠে লাল দানা উঠেছে", "heat rash"),  # NHS Heat rash: red spots in the heat
+    ("paer tolay gha hoise 2 soptaho", "foot ulcer"),  # NICE NG19: "paer" read as "payer" (of the foot)
+    ("নানুর পায়ের ঘা শুকাচ্ছে না", "foot ulcer"),  # a sore "not drying up" is not healing, not absent
+]
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1716,7 +1749,8 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CS = [
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CM
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CQ
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CS)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CS
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CU)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings
 

@@ -46,7 +46,7 @@ _ROMAN_WORDS = frozenset((
     "bhaiya mayer babar chacha chachi khala fupu nati natni rogi nai nei noy betha bhetha batha byatha jor jwor kashi "
     "matha na ni komchena komena komeni sarchena sarena sareni hoyna hoyni gorome vetha bytha baytha bettha bethha "
     "haantu haatu hantu chorae choraye chhoraye "
-    "beatha beetha kumor eksho aksho bomi mathay lagche lagtese korche kheyeche").split())
+    "beatha beetha kumor eksho aksho bomi mathay lagche lagtese korche kheyeche paer protyek").split())
 _WORD_SPLIT = str.maketrans({c: " " for c in ",.;:!?()[]/-+'\"0123456789\n*~"})
 
 
@@ -94,11 +94,12 @@ _UNIT_EN = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
 
 
 def _unit_kind(unit: str) -> str:
-    if unit.startswith(("di", _n("দি"))):
+    """(English units typed in romanised Bangla count too: "weeks", "wk", "months", "days"; a bare "m" stays years.)"""
+    if unit.startswith(("di", "da", _n("দি"))):
         return "d"
-    if unit.startswith(("so", "sa", "sho", "hop", _n("স"))):
+    if unit.startswith(("so", "sa", "sho", "hop", "we", "wk", _n("স"))):
         return "w"
-    if unit.startswith(("ma", _n("মা"))):
+    if unit.startswith(("ma", "mo", _n("মা"))):
         return "m"
     return "y"
 
@@ -143,6 +144,31 @@ def _born_when(match: re.Match) -> str:
     baby = match.group(1) or match.group(6)
     night = match.group(2) or match.group(4)
     return f" {baby} born {'last night' if night else 'this morning'} , "
+
+
+# A delivery last night or this morning ("গতকাল রাতে বাসায় ডেলিভারি হয়েছে", "aj bhore delivery hoise") is the birth
+# of the baby the text then speaks of ("... বাচ্চার চোখ হলুদ"): the baby is under a day old (NICE CG98), read as the
+# English "born last night" after the delivery's own words (kept for "postpartum"). When no baby is spoken of after
+# it, or the mother then speaks of herself, she is the patient and no age is given.
+_DELIVERY_PLACE = _n(r"(?:(?:বাসায়|বাসায়|বাড়িতে|বাড়িতে|ঘরে|হাসপাতালে|ক্লিনিকে|basay|bashay|barite|bari te|ghore|"
+                     r"hospital\s*e|haspatale|clinic\s*e)\s+)?")
+_DELIVERY = _n(r"(?:নরমাল\s+|normal\s+)?(?:ডেলিভারি|ডেলিভারী|প্রসব|delivery|delivary|deliveri)")
+_DELIVERY_WHEN = _nfc(r"(?<![a-z\u0980-\u09ff])(?:" + _BORN_TIME + r"\s+" + _DELIVERY_PLACE + _DELIVERY + r"\s+"
+                      + _BORN_VERB + r"|" + _DELIVERY + r"\s+" + _BORN_VERB + r"\s+" + _BORN_TIME
+                      + r")(?![a-z\u0980-\u09ff])")
+_CHILD_WORD = _nfc(r"(?<![a-z\u0980-\u09ff])" + _CHILD + r"(?![a-z\u0980-\u09ff])")
+# the mother speaking of herself after it ("আমার জ্বর", "amar rokto jacche"; not "আমার বাচ্চার ..."): she is the patient
+_MOTHER_HERSELF = _nfc(r"(?<![a-z\u0980-\u09ff])(?:আমার|আমি|আমাকে|amar|ami|amake)\s+(?!" + _CHILD
+                       + r"(?![a-z\u0980-\u09ff]))")
+
+
+def _delivery_when(match: re.Match) -> str:
+    baby = _CHILD_WORD.search(match.string, match.end())
+    if baby is None or _MOTHER_HERSELF.search(match.string, match.end()):
+        return match.group(0)
+    night = match.group(1) or match.group(3)
+    word = _in_script(baby.group(0), "baccha", "বাচ্চা")
+    return f"{match.group(0)} , {word} born {'last night' if night else 'this morning'} , "
 
 
 # (also in months and years: "আমার ছেলে ৬ বছর, ৩ দিন ধরে কাশি", "meye 8 mash," is the child's age, not how long)
@@ -232,9 +258,11 @@ _WEIGHT_NOT_DOWN = _nfc(r"(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s
                         r"|(?<![a-z\u0980-\u09ff])(ওজন|ojon|wojon|weight)\s+(কমছে|কমতেছে|কমতাছে|কমে|komche|komchhe|komtese|"
                         r"komteche|komtase|kome)\s*(না|na)(?![a-z\u0980-\u09ff])")
 
-# An illness weeks, months or years ago is over: "2 mash age jondis hoyechilo", "৩ সপ্তাহ আগে জ্বর হয়েছিল".
+# An illness weeks, months or years ago is over: "2 mash age jondis hoyechilo", "৩ সপ্তাহ আগে জ্বর হয়েছিল", and with
+# the English unit romanised Bangla often types ("1 week age flu holo", "2 month age typhoid hoisilo").
 _ILLNESS_AGO = _nfc(
-    r"(\d{1,2}(?:\.5)?)\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|bochh?or|bosor|din|সপ্তাহ|মাস|বছর|দিন)\s+"
+    r"(\d{1,2}(?:\.5)?)\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|bochh?or|bosor|din|weeks?|wks?|months?|years?|yrs?|"
+    r"days?|সপ্তাহ|মাস|বছর|দিন)\s+"
     r"(?:age|aage|agey|আগে)\s+((?:(?!shuru|suru|start|theke|শুরু|থেকে)[^\s,.;:!?])+(?:\s+(?!shuru|suru|start|theke|"
     r"শুরু|থেকে)[^\s,.;:!?]+){0,4}?)\s+(hoise|hoisilo|hoyechilo|hoyeche|hoiche|hoechilo|holo|hoilo|chilo|silo|"
     r"হয়েছিল|হয়েছিলো|হয়েছে|হইছে|হইছিল|ছিল|ছিলো|হল|হলো)(?![a-z\u0980-\u09ff])")
@@ -251,7 +279,8 @@ _FEVER_CAME_DOWN = _nfc(r"(?<![a-z\u0980-\u09ff])(জ্বর|jor|jwor)\s+(?:�
                         r"(?![a-z\u0980-\u09ff])")
 # An injury weeks, months or years back ("৬ মাস আগে ... চোট পেয়েছিল", "6 mash age hatu te chot") is how long ago it
 # began: "6 months ago", as the English reader reads it.
-_INJURY_AGO = _nfc(r"(?<![\d.])(\d{1,2})\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|bochh?or|bosor|সপ্তাহ|মাস|বছর)\s+"
+_INJURY_AGO = _nfc(r"(?<![\d.])(\d{1,2})\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|bochh?or|bosor|weeks?|wks?|months?|"
+                   r"years?|yrs?|সপ্তাহ|মাস|বছর)\s+"
                    r"(?:age|aage|agey|আগে)(?=[^.।!?\n]{0,60}?(?:চোট|আঘাত|ইনজুরি|chot|aghat|injury))")
 
 
@@ -271,7 +300,8 @@ def _about_time(match: re.Match) -> str:
     return f"about {match.group(1)} {({'d': 'days', 'w': 'weeks', 'm': 'months', 'y': 'years'})[_unit_kind(match.group(2))]}"
 
 
-# Not getting better: "ব্যথা কমছে না", "matha betha komche na", "napa te kaj hoy na", "ঘা সারছে না" say the symptom goes
+# Not getting better: "ব্যথা কমছে না", "matha betha komche na", "napa te kaj hoy na", "ঘা সারছে না", "ঘা শুকাচ্ছে না"
+# (a sore that does not dry up, "gha shukay nai") say the symptom goes
 # on (and, with a medicine, that it has not helped; "gorom pani dei tao thik hoy na", it does not get well even so);
 # read as "no better", so the "na"/"nai" after the verb does not
 # negate the symptom before it. "ওজন কমেনি" (weight has not dropped) and the like stay negations, and so does "kaj
@@ -281,10 +311,12 @@ _NOT_BETTER = _nfc(
     r"kom(?:che|chhe|tese|teche|tesi|e|e jay|e jacche)\s*(?:na|nai|ni)|kom(?:chena|chhena|tesena|ena|eni|ena)|"
     r"kom\s+(?:hocche|hochhe|hoche|hoitese|hoy)\s*(?:na|nai)|kom hoyna|kom hoyni|"
     r"sar(?:che|chhe|tese|e)\s*(?:na|nai|ni)|sar(?:chena|tesena|ena|eni)|"
+    r"shuk(?:ay|ai|acche|achhe|aitese|aiteche)\s*(?:na|nai|ni)|shuk(?:ayna|ayni|acchena)|"
     r"(?:bhalo|valo|bhal|val|thik)\s+(?:hocche|hochhe|hoche|hoitese|hoy|hoi)\s*na|(?:bhalo|valo)\s+(?:hoy\s*nai|hoyni)|"
     r"(?:kaj|kaaj|upokar|aram)\s+(?:hoy|hocche|hochhe|hoche|hoitese|hoilo)\s*(?:na|nai|ni)|"
     r"(?:kaj|kaaj)\s+(?:korche|kortese|korteche)\s*na|(?:kaj|kaaj|upokar)\s+(?:hoyna|hoyni|kortesena|korchena)|"
     r"কম(?:ছে|তেছে|ে|ে যায়|ে যায়|ে যাচ্ছে)\s*(?:না|নাই|নি)|কম\s+(?:হচ্ছে|হয়|হয়|হইতেছে)\s*(?:না|নাই|নি)|"
+    r"শুকা(?:য়|য়|চ্ছে|ইতেছে)\s*(?:না|নাই|নি)|"
     r"সার(?:ছে|তেছে|ে)\s*(?:না|নাই|নি)|ভালো? (?:হচ্ছে|হইতেছে)\s*না|ভালো? (?:হয়|হয়)\s*(?:নি|নাই)|ঠিক (?:হচ্ছে|হয়|হয়)\s*না|"
     r"(?:কাজ|উপকার|আরাম)\s+(?:হয়|হয়|হচ্ছে|হলো|হল)\s*(?:না|নাই|নি)|কাজ\s+(?:করছে|করতেছে)\s*না"
     r")(?![a-z\u0980-\u09ff])")
@@ -650,8 +682,12 @@ def _fainted_recovered(match: re.Match) -> str:
 
 # A list that ends in "নেই"/"nai" with no verb in it negates every item: "মাথাব্যথা, বুকে ব্যথা, চোখে ঝাপসা নেই",
 # "jor, kashi, shash kosto nai" (three or more short items, the clause all plain, like the English open list).
-_NEG_END = _nfc(r"\s+(নেই|নাই|nai|nei|(?:(?<=kichu )|(?<=kichhu )|(?<=kisu )|(?<=kichui )|(?<=কিছু )|(?<=কিছুই ))(?:na|না))"
-                r"(?:\s+(?:bolche|bolchen|bolse|bolsen|bole|bolen|bollo|boltese|বলছে|বলছেন|বলে|বলেন|বলল|বললো|বলতেছে))?\s*$")
+# "None of these" is said with "say" after or before its "না": "jor, kashi kichu na bole", and in the usual order
+# "জ্বর, কাশি, পায়খানার সমস্যা কিছুই বলেন না", "jor, bomi kichui bole na" (he reports none of them).
+_SAY = (r"(?:bolche|bolchen|bolse|bolsen|bole|bolen|bollo|boltese|boltesen|বলছে|বলছেন|বলে|বলেন|বলল|বললো|বলতেছে|"
+        r"বলতেছেন)")
+_NEG_END = _nfc(r"\s+(?:(নেই|নাই|nai|nei)|(?:(?<=kichu )|(?<=kichhu )|(?<=kisu )|(?<=kichui )|(?<=কিছু )|(?<=কিছুই ))"
+                r"(?:" + _SAY + r"\s+)?(na|না))(?:\s+" + _SAY + r")?\s*$")
 _CLAUSE_SPLIT = _nfc(r"([.;:!?।\n—]|(?<!\d)-(?!\d))")
 _LIST_PLAIN_BREAKERS = frozenset(_n(w) for w in (
     "আছে ache ase ase hocche hochhe হচ্ছে হয় হয় hoy lage লাগে korche করছে kore করে dhore ধরে theke থেকে "
@@ -701,14 +737,15 @@ def _negated_list(clause: str) -> str:
                 start -= 1
             if k - start < 2 or not _plain_item(head, loose=True) or set(head.split()) <= _ELSE:
                 return clause
-            word = _NOT_NA.get(end.group(1), end.group(1))
+            negation = end.group(1) or end.group(2)
+            word = _NOT_NA.get(negation, negation)
             return ",".join(items[:start] + [f"{before} {word}" for before in items[start:k]] + items[k:])
         joined = _OR_SPLIT.split(head)
         if (k + len(joined) < 3 or not all(_plain_item(_LEADING_NOW.sub("", before) if i == 0 else before)
                                            for i, before in enumerate(items[:k]))
                 or not all(_plain_item(part) for part in joined)):
             return clause
-        word = end.group(1)
+        word = end.group(1) or end.group(2)
         return ",".join([f"{before} {word}" for before in items[:k]] + items[k:])
     return clause
 
@@ -866,11 +903,41 @@ _SPREAD_ROMAN = re.compile(r"(?<![a-z])(?:chh?or(?:ae|aye|ay|aia|aiya))(?=\s+(?:
                            r"jaitese|jay|jai)(?![a-z]))")
 # Romanised knee spellings "haantu", "haatu", "hantu" (হাঁটু) are written as "hatu", the form the knowledge phrases use.
 _KNEE_ROMAN = re.compile(r"(?<![a-z])(?:haan|haa|han)(?=tu)")
-# "১০ দিনে শুকায় যায়", "7 dine bhalo hoye jay" (heals within N days, its usual course) says how long an episode
-# takes, not how long this one has gone on: read as "nije nije" (by itself) without the days.
-_HEALS_WITHIN = _nfc(r"(?<![\d.])\d{1,2}(?:\s*-\s*\d{1,2})?\s*(?:দিনে|দিনের মধ্যে|dine|din\s+e|diner moddhe|diner moddhei)\s+"
+# Romanised "paer", "paaer", "paayer", "paeyr" (পায়ের, of the foot) are "payer", the form the knowledge phrases use.
+_FOOT_ROMAN = re.compile(r"(?<![a-z])(?:paa?e|paaye|paey)r(?![a-z])")
+# "প্রত্যেক", "protyek", "prottek" (each, every) before a word is "প্রতি" / "proti": "প্রত্যেক ঘণ্টায় প্যাড ভিজে
+# যায়" is "প্রতি ঘণ্টায়" (not "প্রত্যেকে", everyone).
+_EVERY = _nfc(r"(?<![a-z\u0980-\u09ff])(?:প্রত্যেক|protyek|prottek|prottyek|pratyek|protek)(?=\s)")
+# Cheekbones standing out ("গালের হাড় বেরিয়ে এসেছে", "galer har ber hoye gese") and ribs that can be counted
+# ("পাঁজরের হাড় গোনা যায়") are how Bangla tells of someone grown thin (NICE NG12 unexplained weight loss), not a bone
+# through the skin: read as "শুকিয়ে গেছে" / "shukiye gese".
+_BONE_WORD = _n(r"(?:হাড়|হাড়|হাড্ডি|har|haar|haddi)")
+_BONES_SHOWING = _nfc(r"(?<![a-z\u0980-\u09ff])(?:(?:গালের|gaaler|galer|gal\s+er|gaal\s+er)\s+" + _BONE_WORD
+                      + r"(?:গুলো|গুলা|টা|\s+gula|\s+guli|\s+ta)?\s+"
+                      r"(?:বেরিয়ে|বেরিয়ে|বের হয়ে|বের হয়ে|ভেসে|উঁচু হয়ে|উঁচু হয়ে|"
+                      r"beriye|ber hoye|bhese|vese|unchu hoye)\s+"
+                      r"(?:এসেছে|আসছে|গেছে|উঠেছে|আছে|ashche|asche|esheche|eseche|gese|geche|utheche|ase|ache)"
+                      r"|(?:পাঁজরের|পাজরের|pajorer|panjorer)\s+" + _BONE_WORD + r"(?:গুলো|গুলা|\s+gula)?\s+"
+                      r"(?:গোনা|গুনা|gona|guna)\s+(?:যায়|যায়|যাচ্ছে|jay|jai|jacche))(?![a-z\u0980-\u09ff])")
+# "১০ দিনে শুকায় যায়", "7 dine bhalo hoye jay", "এক সপ্তাহে সেরে যায়" (heals within N days or weeks, its usual
+# course) says how long an episode takes, not how long this one has gone on: read as "nije nije" (by itself) without
+# the days.
+_HEALS_WITHIN = _nfc(r"(?<![\d.])\d{1,2}(?:\s*-\s*\d{1,2})?\s*"
+                     r"(?:দিনে|দিনের মধ্যে|dine|din\s+e|diner moddhe|diner moddhei|"
+                     r"সপ্তাহে|সপ্তাহের মধ্যে|soptahe|shoptahe|saptahe|soptah\s+e|soptaher moddhe|week\s+e|weeke)\s+"
                      r"(?=(?:শুকায়|শুকায়|শুকিয়ে|শুকিয়ে|সেরে|ভালো হয়ে|ভাল হয়ে|ভালো হয়ে|ভাল হয়ে|ঠিক হয়ে|ঠিক হয়ে|"
                      r"shukay|shukai|shukiye|sere|bhalo hoye|valo hoye|thik hoye)(?![a-z]))")
+# ("১ সপ্তাহে শুকায় নাই", "10 dine sare ni": not healed in that time, is how long this one has lasted, and stays.)
+_HEALED_NOT = _nfc(r"(?:[^\s,.;:!?।]+\s+){0,3}?(?:(?:নাই|নি|না|nai|ni|na)|(?:hoy|hoi|jay|jai|হয়|হয়|যায়|যায়)"
+                   r"(?:na|ni|না|নি))(?![a-z\u0980-\u09ff])")
+
+
+def _heals_within(match: re.Match) -> str:
+    if _HEALED_NOT.match(match.string, match.end()):
+        return match.group(0)
+    return _in_script(match.group(0), " nije nije ", " নিজে নিজে ")
+
+
 # Heat that comes over the body "now and then" and ends in a sweat ("হঠাৎ হঠাৎ শরীর গরম হয়ে ঘাম দেয়", "majhe majhe ga
 # gorom hoye gham hoy") is a hot flush (NICE NG23 Menopause: vasomotor symptoms), not a fever: read as "গরমের হলকা" /
 # "gorom holka". Only when the episodes are told as coming and going.
@@ -966,7 +1033,11 @@ def rewrite(text: str) -> str:
         text = _SPREAD_ROMAN.sub("choriye", text)
     if "tu" in text:
         text = _KNEE_ROMAN.sub("ha", text)
-    text = _HEALS_WITHIN.sub(lambda m: _in_script(m.group(0), " nije nije ", " নিজে নিজে "), text)
+    if "pa" in text:
+        text = _FOOT_ROMAN.sub("payer", text)
+    text = _EVERY.sub(lambda m: _in_script(m.group(0), "proti", "প্রতি"), text)
+    text = _BONES_SHOWING.sub(lambda m: _in_script(m.group(0), " shukiye gese ", " শুকিয়ে গেছে "), text)
+    text = _HEALS_WITHIN.sub(_heals_within, text)
     text = _NOW_AND_THEN.sub(lambda m: _in_script(m.group(0), " maje maje ", " মাঝে মাঝে "), text)
     text = _HOT_FLUSH.sub(lambda m: m.group(1) + _in_script(m.group(0), "gorom holka , ", "গরমের হলকা , "), text)
     text = _HUNDRED_AND.sub(lambda m: str(100 + _UNITS[m.group(1)]), text)
@@ -1036,6 +1107,7 @@ def rewrite(text: str) -> str:
                                text)
     text = _PREGNANT_THEN_WEEKS.sub(lambda m: m.group(1) + _pregnancy(m, 2, 3), text)
     text = _BORN_WHEN.sub(_born_when, text)
+    text = _DELIVERY_WHEN.sub(_delivery_when, text)
     text = _AGE_AFTER_BOYOS.sub(_age_words, text)
     text = _AGE_BARE_AFTER_PERSON.sub(lambda m: f"{m.group(1)} , {m.group(2)} years old ,"
                                       if 0 < int(m.group(2)) <= 110 else m.group(0), text)
