@@ -2947,10 +2947,27 @@ _FROM_WRITERS_EP_EQ = [
     ("a bat got into the kitchen and nipped my hand when I caught it, tiny mark", "urgent"),
 ]
 
+# As writers ER and ES put them; the "(guard: read before)" row was already read right.
+_FROM_WRITERS_ER_ES = [
+    # Resuscitation Council UK paediatric choking: eating, then silent and unable to cough
+    ("my 2 year old was eating popcorn and suddenly she's not making any sound and going red in the face",
+     "emergency"),
+    # NICE CKS Multiple sclerosis: a relapse with optic neuritis (washed-out sight, pain moving the eye)
+    ("I have MS, for 4 days my right eye sees everything washed out and it hurts when I look sideways", "urgent"),
+    # NICE CKS Headache: a sudden headache like being kicked in the head, with vomiting and a stiff neck
+    # (guard: read before)
+    ("52M sudden headache at the gym, like being kicked in the head, sick twice, neck stiff", "emergency"),
+    # EAU / NHS Paraphimosis: a foreskin pulled back that won't go forward, with swelling
+    ("my 7 year old pulled his foreskin back and it won't go forward, the end is swollen and dark", "emergency"),
+    # BSR 2020: sight lost for minutes in giant cell arteritis
+    ("68F aching temples and her jaw aches when she chews, 2 weeks, this morning the sight in her right eye went for a "
+     "few minutes and came back", "emergency"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
 # fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS), the seventeenth (DV, DW, DZ, EA, EB, EC,
-# ED, EG, EH, EI, EJ, EK) and the eighteenth (EL, EM, EP, EQ): one test over every case list above
+# ED, EG, EH, EI, EJ, EK) and the eighteenth (EL, EM, EP, EQ, ER, ES): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
@@ -2960,7 +2977,8 @@ _FROM_WRITERS_EP_EQ = [
                          + _FROM_WRITERS_DP_DQ + _FROM_WRITERS_DR_DS + _FROM_WRITER_DR + _FROM_WRITER_DT
                          + _FROM_WRITERS_DV_DW + _FROM_WRITERS_DZ_EA_EB + _FROM_WRITERS_EC_ED
                          + _FROM_WRITERS_EG_EH + _FROM_WRITERS_EI_EJ_EK
-                         + _FROM_WRITERS_EL_EM + _FROM_WRITERS_EP_EQ)
+                         + _FROM_WRITERS_EL_EM + _FROM_WRITERS_EP_EQ
+                         + _FROM_WRITERS_ER_ES)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
