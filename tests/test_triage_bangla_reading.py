@@ -1726,6 +1726,30 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CU = [
     ("নানুর পায়ের ঘা শুকাচ্ছে না", "foot ulcer"),  # a sore "not drying up" is not healing, not absent
 ]
 
+# Round CW: everyday wordings of known findings (the spoken past "thukse", "kapal" for "kopal", the breath "feeling
+# short", losing consciousness as "জ্ঞান হারানো", the hands red since a new product was used).
+_BANGLA_WORDS_FOR_KNOWN_FINDINGS_CW = [
+    ("meye ta almari te matha thukse, ekhon kandche", "head injury"),  # NICE NG232: knocked her head ("thukse")
+    ("chele dorjar sathe dhakka kheye kapale aloo hoye gese", "head injury"),  # NICE NG232: a bump like a potato
+    ("notun washing powder diye kapor dhuye hat chulkacche", "contact dermatitis"),  # NHS: a new washing powder
+    ("নতুন হ্যান্ডওয়াশ ব্যবহার করার পর থেকে দুই হাত লাল", "contact dermatitis"),  # NICE CKS: red since first used
+    ("বাজারে দাঁড়িয়ে থাকতে থাকতে উনি জ্ঞান হারিয়ে ফেলেছিলেন", "fainting"),  # NHS Fainting: lost consciousness
+    ("office er chap e ekdom hapiye uthchi", "stress"),  # NHS Every Mind Matters: pressure at the office
+    ("টেনশনে রাতে ঘুম কম হচ্ছে", "stress"),  # NHS Every Mind Matters: sleep lost to worry ("tension")
+    ("ভাই প্রায়ই বলে আমি না থাকলেই ভালো হবে", "suicidal thoughts"),  # NICE NG225: better if I were not here
+    ("nana ke dakle uthche na, chokh bondho", "unresponsive"),  # NHS Alcohol poisoning: does not wake when called
+    ("meye lukiye golay angul diye bomi kore", "eating disorder"),  # NICE NG69: a finger down the throat to vomit
+    ("ছেলেটা রোগা হয়েও নিজেকে মোটা মনে করে", "eating disorder"),  # NICE NG69: thin but sees himself as fat
+    ("accident e paer hadd chamra fute beriye ase", "bone through skin"),  # NICE NG37: "hadd" for the bone
+    ("ami ma hote cholechi, 10 soptaho", "pregnant"),  # NHS Pregnancy: "becoming a mother"
+    ("chingri khawar por gola ta tight lagche", "airway swelling"),  # NHS Anaphylaxis: the throat feels tight
+    ("দা দিয়ে নারকেল ছিলতে গিয়ে হাত কেটে গেছে", "wound"),  # UKHSA Green Book: a hand cut on a blade
+    ("kete jawa jaygay mati dhukse", "tetanus risk"),  # UKHSA Green Book: soil got into the wound
+    ("siri bhangle shash choto lage", "shortness of breath"),  # NHS Shortness of breath: the breath "feels short"
+    ("age paye jhinjhin chilo, ekhon hater angul o obosh", "ascending weakness"),  # NHS GBS: the fingers numb too
+    ("sordi sereche kintu kashi roye gese", "after a cold"),  # NICE NG120: the cold "has healed", a cough stays
+]
+
 # Bangla and romanised wordings read as the finding they name: one test over every round's case list above
 @pytest.mark.parametrize("text, finding", _BANGLA_WORDS_FOR_KNOWN_FINDINGS
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_BK_BL
@@ -1750,7 +1774,8 @@ _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CU = [
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CO
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CQ
                          + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CS
-                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CU)
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CU
+                         + _BANGLA_WORDS_FOR_KNOWN_FINDINGS_CW)
 def test_bangla_wordings_are_read_as_their_finding(text, finding):
     assert _found(text, finding), assess(text).findings
 

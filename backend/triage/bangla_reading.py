@@ -105,8 +105,12 @@ def _unit_kind(unit: str) -> str:
 
 
 # Weeks or months of a pregnancy: "8 soptaho pregnant", "৭ মাসের গর্ভবতী", "gorbhokal 30 soptaho".
+# ("মা হতে চলেছি", "মা হচ্ছি", "ma hocchi": becoming a mother, is being pregnant; "মা হচ্ছি, ৮ সপ্তাহ" is 8 weeks
+# pregnant)
 _PREGNANT_WORD = _n(r"(?:pregnant|pregnancy|pregnent|prignant|preganant|gorbhoboti|gorvoboti|gorbhobOti|গর্ভবতী|"
-                    r"অন্তঃসত্ত্বা|অন্তঃসত্তা|প্রেগন্যান্ট|প্রেগনেন্ট|প্রেগন্যান্সি|প্রেগনেন্সি)")
+                    r"অন্তঃসত্ত্বা|অন্তঃসত্তা|প্রেগন্যান্ট|প্রেগনেন্ট|প্রেগন্যান্সি|প্রেগনেন্সি|"
+                    r"(?<![a-z\u0980-\u09ff])(?:মা হতে চলেছি|মা হতে যাচ্ছি|মা হচ্ছি|ma hote cholechi|ma hote jacchi|"
+                    r"ma hocchi))")
 _ABOUT = _n(r"(?:মতো|মতন|মত|moto|mto|moton)")
 _WEEKS_PREGNANT = _nfc(r"(?<![\d.])(\d{1,2})\s*(soptah\w*|saptah\w*|shoptah\w*|mash|mas|masher|maser|weeks?|wks?|"
                        r"months?|সপ্তাহ[\u0980-\u09ff]*|মাস[\u0980-\u09ff]*)\s*(?:er\s+|এর\s+)?(?:cholche\s+|চলছে\s+|cholse\s+)?"
@@ -275,6 +279,23 @@ _LAST_MONTH = _nfc(r"(?<![a-z\u0980-\u09ff])(?:গত মাসে|গত মা
 
 
 # A fever that "has come down" ("জ্বর কমে গেছে", "jor kome gese") is over, like "জ্বর ছেড়ে গেছে".
+# A fever "healed" ("জ্বর সেরেছে", "jor sere gese"), alone or with the cold it came with ("জ্বর-সর্দি সেরেছে ১০ দিন
+# আগে"), is over like one that has come down: the fever read as "ছেড়ে গেছে", the cold as "সেরে গেছে" (a cold that has
+# passed).
+_FEVER_HEALED = _nfc(r"(?<![a-z\u0980-\u09ff])(জ্বর|jor|jwor)(?:\s*[-–]\s*|\s+(?:(?:ar|r|o|আর|ও)\s+)?)?"
+                     r"(সর্দি|sordi|shordi)?\s*(?:সেরেছে|সেরে গেছে|সেরে গিয়েছে|সেরে গিয়েছে|sereche|sere gese|"
+                     r"sere geche|"
+                     r"sere gechhe|ভালো হয়ে গেছে|ভালো হয়ে গেছে|bhalo hoye gese|valo hoye gese|bhalo hoye geche)"
+                     r"(?![a-z\u0980-\u09ff])")
+
+
+def _fever_healed(match: re.Match) -> str:
+    over = f"{match.group(1)} {_in_script(match.group(0), 'chere gese', 'ছেড়ে গেছে')}"
+    if match.group(2):
+        over += f" , {match.group(2)} {_in_script(match.group(0), 'sere gese', 'সেরে গেছে')}"
+    return over
+
+
 _FEVER_CAME_DOWN = _nfc(r"(?<![a-z\u0980-\u09ff])(জ্বর|jor|jwor)\s+(?:কমে|kome)\s+(?:গেছে|গেছিল|গেছিলো|gese|geche|gechhe|gesilo|gechilo)"
                         r"(?![a-z\u0980-\u09ff])")
 # An injury weeks, months or years back ("৬ মাস আগে ... চোট পেয়েছিল", "6 mash age hatu te chot") is how long ago it
@@ -804,6 +825,12 @@ _OXYGEN_READING = _nfc(r"(?<![a-z\u0980-\u09ff])(?:oxygen|oxyzen|অক্সি
                        r"স্যাচুরেশন))?(?:\s*(?:er|এর|ta|টা))?\s*[:=-]?\s*([5-9]\d)(?:\s*(?:-|–|theke|থেকে|ba|বা)\s*\d{2,3}|\s+\d{2,3}(?![\d.]))?"
                        r"\s*%?(?=\s*(?:[,.;।!?\n]|$|dekh|দেখ|ash|ase|asche|আস|ache|আছে|hoy|হয়|hoye|হয়ে|thake|থাকে))")
 # A temperature with its unit in words ("৯৩ ফারেনহাইট", "95 farenhait", "৩৪ সেলসিয়াস"), as "93 deg f".
+# The thermometer and the temperature in Bangla script ("থার্মোমিটারে ১০১.৫ দেখাচ্ছে", "টেম্পারেচার ৩৮.৫"): read as
+# the romanised "thermometer e" and the English "temperature", whose readings the reader takes (NICE NG143).
+_BN_THERMOMETER = _nfc(r"(?<![\u0980-\u09ff])(?:থার্মোমিটার|থার্মমিটার|থারমোমিটার|থার্মোমিটর|থার্মোমিটা)"
+                       r"(?:ে|এ|য়|য়|ের|টা|টায়|টায়)?(?![\u0980-\u09ff])")
+_BN_TEMPERATURE = _nfc(r"(?<![\u0980-\u09ff])(?:টেম্পারেচার|টেমপারেচার|টেম্পারেচর|টেম্প)(?:ে|এ|য়|য়|ের)?"
+                       r"(?![\u0980-\u09ff])")
 _TEMP_UNIT_WORD = _nfc(r"(?<![\d.])(\d{2,3}(?:\.\d)?)\s*(?:ডিগ্রি\s*|ডিগ্রী\s*|digri\s*|degree\s*)?"
                        r"(?:(ফারেনহাইট|ফারেনহাইটে|farenhait|farenheit|fahrenhait)|(সেলসিয়াস|সেলসিয়াস|selsius|celcius))"
                        r"(?![a-z\u0980-\u09ff])")
@@ -1045,6 +1072,8 @@ def rewrite(text: str) -> str:
         text = _OXIMETER.sub(lambda m: f" spo2 {m.group(1)}% ", text)
     if "oxy" in text or _n("অক্সিজেন") in text:
         text = _OXYGEN_READING.sub(lambda m: f" spo2 {m.group(1)}% ", text)
+    if not text.isascii():
+        text = _BN_TEMPERATURE.sub(" temperature ", _BN_THERMOMETER.sub(" thermometer e ", text))
     text = _TEMP_UNIT_WORD.sub(lambda m: f"{m.group(1)} deg {'f' if m.group(2) else 'c'} ", text)
     if "gond" in text or "gand" in text or _n("গন্ধ") in text:
         text = _NO_SMELL.sub(lambda m: m.group(0) if not re.search(r"(?:na|না)(?:\s+\S+)?$", m.group(0))
@@ -1128,6 +1157,7 @@ def rewrite(text: str) -> str:
     text = _ILLNESS_AGO.sub(_illness_over, text)
     text = _INJURY_AGO.sub(lambda m: f"{m.group(1)} {_UNIT_EN[_unit_kind(m.group(2))]} ago", text)
     text = _FEVER_CAME_DOWN.sub(lambda m: f"{m.group(1)} {_in_script(m.group(0), 'chere gese', 'ছেড়ে গেছে')}", text)
+    text = _FEVER_HEALED.sub(_fever_healed, text)
     if header:
         text = _PARENT_HAD.sub(lambda m: f"family history of {m.group(2)} ,", text)
     text = _WEIGHT_NOT_DOWN.sub(lambda m: f"{m.group(1) or m.group(4)} {_in_script(m.group(2) or m.group(5), 'kome', 'কমে')} "
