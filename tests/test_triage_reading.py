@@ -2964,10 +2964,40 @@ _FROM_WRITERS_ER_ES = [
      "few minutes and came back", "emergency"),
 ]
 
+# Emergencies as writers ET and EU put them; "(guard: read before)" rows were already read right.
+_FROM_WRITERS_ET_EU = [
+    # NICE CG84: green (bile-stained) vomit in a baby is a surgical emergency
+    # (guard: read before)
+    ("my 4 week old daughter brought up dark green sick twice this morning and is very quiet", "emergency"),
+    # NICE NG225: tablets saved up and a time chosen
+    # (guard: read before)
+    ("I've been saving up my tablets and I have enough now, I think tonight is the right time", "emergency"),
+    # NICE NG59: saddle numbness noticed when wiping, with back pain
+    ("bad back since the weekend, and when I wiped today I couldn't feel it at all down there", "emergency"),
+    # NICE CKS Bowel obstruction: vomiting, a swollen belly and no wind passed
+    # (guard: read before)
+    ("vomiting all day, tummy swollen and tight, haven't pooed or passed wind since Monday", "emergency"),
+    # NHS Electric shock: a jolt with palpitations afterwards
+    ("got a proper jolt from the cooker switch, now my heart keeps fluttering", "emergency"),
+    # NHS Poisoning: a toddler into someone's medicines
+    ("my 18 month old found a blister pack open in grandad's coat, two of his heart tablets missing", "emergency"),
+    # NICE CKS LUTS: acute retention
+    ("66M haven't been able to pass anything since midnight, belly hard and sore", "emergency"),
+    # BOAST compartment syndrome: a limb trapped for hours, tense and numb
+    ("his arm was trapped under the machine for 3 hours, now it's tense, swollen and tingling", "emergency"),
+    # NICE NG19: an infected diabetic foot with shivering fits or a blackened toe
+    ("diabetic, my foot ulcer is red and hot up to the ankle and I've been having shivering fits", "emergency"),
+    ("type 2 diabetes, sore on my foot for weeks and now my little toe has gone black", "emergency"),
+    # NICE CG84: dehydration with cold hands and feet in a child is shock
+    ("my 2 year old has had diarrhoea for 3 days, sunken eyes, and her hands and feet are cold", "emergency"),
+    # NICE NG126: a last period 2 weeks ago is not a late period; migrating pain with guarding is appendicitis
+    ("Nurse: 22F central pain moved to RIF overnight, vomited, T 38.1, guarding, LMP 2/52", "emergency"),
+]
+
 # Readings found missing by the writers of the eleventh pass (AX, AW, AZ, CA, CB) the twelfth (CD, CE, CG, CH,
 # CJ, CK, CN), the thirteenth (CO, CP, CQ, CT, CU, CV, CW), the fourteenth (CY, DA, DB, DC, DE, DF) and the
 # fifteenth (DG, DH, DJ, DK), the sixteenth (DM, DN, DP, DQ, DR, DS), the seventeenth (DV, DW, DZ, EA, EB, EC,
-# ED, EG, EH, EI, EJ, EK) and the eighteenth (EL, EM, EP, EQ, ER, ES): one test over every case list above
+# ED, EG, EH, EI, EJ, EK) and the eighteenth (EL, EM, EP, EQ, ER, ES, ET, EU): one test over every case list above
 @pytest.mark.parametrize("text, level", _FROM_WRITER_AX + _FROM_WRITERS_AW_AZ + _FROM_WRITER_CA + _FROM_WRITER_CB
                          + _SOMETHING_WASHED_OUT_OF_THE_EYE + _FROM_WRITERS_CD_CE + _FROM_WRITERS_CG_CH
                          + _MORE_FROM_WRITERS_CG_CH + _FROM_WRITERS_CJ_CK + _FROM_WRITER_CN
@@ -2978,7 +3008,7 @@ _FROM_WRITERS_ER_ES = [
                          + _FROM_WRITERS_DV_DW + _FROM_WRITERS_DZ_EA_EB + _FROM_WRITERS_EC_ED
                          + _FROM_WRITERS_EG_EH + _FROM_WRITERS_EI_EJ_EK
                          + _FROM_WRITERS_EL_EM + _FROM_WRITERS_EP_EQ
-                         + _FROM_WRITERS_ER_ES)
+                         + _FROM_WRITERS_ER_ES + _FROM_WRITERS_ET_EU)
 def test_readings_found_missing_by_new_writers(text, level):
     assert assess(text).urgency == level
 
