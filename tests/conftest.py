@@ -256,6 +256,14 @@ def client(app):
 
 
 @pytest.fixture
+def patient_client(client, factory):
+    """The test client, logged in as a patient (`client.patient`)."""
+    client.patient = factory.patient(email="pat@example.com")
+    client.login("pat@example.com")
+    return client
+
+
+@pytest.fixture
 def new_client(app):
     """Factory for more independent browsers (each with its own cookie jar)."""
     return lambda: ApiClient(app.test_client())

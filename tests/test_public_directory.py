@@ -159,6 +159,11 @@ def warm_near_copy(client, url: str) -> None:
                                   "AVAILABILITY"])
 def test_a_near_hit_is_sent_before_flask_with_the_apps_own_headers(client, clinic, app_calls, path):
     url = path.replace("AVAILABILITY", f"/api/doctors/{clinic['doctor'].id}/availability")
+    front_answers_as_the_app_did(client, url, app_calls)
+
+
+def front_answers_as_the_app_did(client, url: str, app_calls):
+    """Warm the near copy, ask the app once, then the front: the same status, bytes and headers, without Flask."""
     warm_near_copy(client, url)
     from_app = client.get(url)
     reached = len(app_calls)
@@ -166,6 +171,7 @@ def test_a_near_hit_is_sent_before_flask_with_the_apps_own_headers(client, clini
     assert len(app_calls) == reached, "answered by the front, without entering Flask"
     assert front.status_code == 200 and front.data == from_app.data
     assert sorted(front.headers.items()) == sorted(from_app.headers.items())
+    return front
 
 
 def test_a_booking_reaches_the_front_at_once(client, new_client, factory, clinic, app_calls):
@@ -212,14 +218,6 @@ def test_what_the_front_does_not_answer_goes_to_flask(client, factory, clinic, a
 
 # ---- a patient's own listing and free times, sent before Flask once the login is known here -------------
 
-@pytest.fixture
-def patient_client(client, factory):
-    patient = factory.patient(email="front@example.com")
-    client.login("front@example.com")
-    client.patient = patient
-    return client
-
-
 def _patient_url(path: str, clinic) -> str:
     return path.replace("AVAILABILITY", f"/patient/doctors/{clinic['doctor'].id}/availability")
 
@@ -233,14 +231,7 @@ def _sent_by_front(client, url: str, app_calls) -> bool:
 @pytest.mark.parametrize("path", ["/patient/doctors", "/patient/doctors?page=1&per_page=20", "AVAILABILITY"])
 def test_a_patients_near_hit_is_sent_before_flask_with_the_apps_own_headers(patient_client, clinic, app_calls,
                                                                            path):
-    url = _patient_url(path, clinic)
-    warm_near_copy(patient_client, url)
-    from_app = patient_client.get(url)
-    reached = len(app_calls)
-    front = patient_client.get(url)
-    assert len(app_calls) == reached, "answered by the front, without entering Flask"
-    assert front.status_code == 200 and front.data == from_app.data
-    assert sorted(front.headers.items()) == sorted(from_app.headers.items())
+    front = front_answers_as_the_app_did(patient_client, _patient_url(path, clinic), app_calls)
     assert front.headers["Cache-Control"] == "no-store" and "Set-Cookie" not in front.headers
 
 

@@ -15,13 +15,6 @@ CHEST = "I have had chest pain since this morning"
 SORE_THROAT = "sore throat and runny nose for two days"
 
 
-@pytest.fixture
-def patient_client(client, factory):
-    client.patient = factory.patient(email="pat@example.com")
-    client.login("pat@example.com")
-    return client
-
-
 def assessed(client, symptoms, share_history=False):
     answer = client.post("/patient/triage", json={"symptoms": symptoms, "share_history": share_history})
     assert answer.status_code == 202, answer.get_json()

@@ -17,14 +17,6 @@ CHEST = "Crushing chest pain spreading to my left arm, I'm sweating and feel sic
 RASH = "I have had an itchy rash on both elbows for three weeks, no fever"
 
 
-@pytest.fixture
-def patient_client(client, factory):
-    patient = factory.patient(email="pat@example.com")
-    client.login("pat@example.com")
-    client.patient = patient
-    return client
-
-
 def submit(client, symptoms, **extra):
     answer = client.post("/patient/triage", json={"symptoms": symptoms, "share_history": False, **extra})
     assert answer.status_code == 202, answer.get_json()

@@ -157,7 +157,7 @@ def _near_entry(key: str) -> dict | None:
 def near_role(token: str | None) -> str | None:
     """The role of a live session this process already holds, without Redis or the database; None when it
     holds none (the full lookup, `session_user`, then decides). Revoked or expired sessions are never held."""
-    if not token or len(token) > 128:
+    if not isinstance(token, str) or not token or len(token) > 128:
         return None
     near = _near_entry(_entry_key(token_hash(token)))
     return near["role"] if near is not None else None
